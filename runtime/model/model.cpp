@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Lookups and name tables of the project model.
+#include "project.h"
+
+#include <QRandomGenerator>
+
+namespace Runtime {
+
+namespace {
+template<typename Enum, size_t N>
+QString nameOf(const char *const (&names)[N], Enum value)
+{
+    return QString::fromLatin1(names[static_cast<size_t>(value)]);
+}
+
+template<typename Enum, size_t N>
+std::optional<Enum> valueOf(const char *const (&names)[N], const QString &name)
+{
+    for (size_t i = 0; i < N; ++i) {
+        if (name == QLatin1String(names[i]))
+            return static_cast<Enum>(i);
+    }
+    return std::nullopt;
+}
+
+constexpr const char *s_fieldTypes[] = {"text", "integer", "number", "boolean", "date", "datetime",
+                                         "json", "uuid",    "email",  "url",     "enum", "file"};
+constexpr const char *s_operations[] = {"select", "insert", "update", "delete"};
+constexpr const char *s_relationshipKinds[] = {"oneToOne", "oneToMany", "manyToMany"};
+constexpr const char *s_deleteActions[] = {"cascade", "setNull", "restrict"};
+constexpr const char *s_triggerEvents[] = {"insert", "update", "delete"};
+
+template<typename T>
+bool anyHasId(const std::vector<T> &items, const ObjectId &id)
+{
+    return std::any_of(items.begin(), items.end(), [&](const T &item) { return item.id == id; });
+}
+} // namespace
+
+bool isValidObjectId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_'
+            || c == u'-';
+    });
+}
+
+QString fieldTypeName(FieldType type) { return nameOf(s_fieldTypes, type); }
+std::optional<FieldType> fieldTypeFromName(const QString &name) { return valueOf<FieldType>(s_fieldTypes, name); }
+QStringList fieldTypeNames()
+{
+    QStringList out;
+    for (const char *n : s_fieldTypes)
+        out << QString::fromLatin1(n);
+    return out;
+}
+
+bool isTextLike(FieldType type)
+{
+    switch (type) {
+    case FieldType::Text:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::Enum:
+    case FieldType::File:
+    case FieldType::Uuid:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isNumeric(FieldType type) { return type == FieldType::Integer || type == FieldType::Number; }
+
+QString operationName(Operation op) { return nameOf(s_operations, op); }
+std::optional<Operation> operationFromName(const QString &name) { return valueOf<Operation>(s_operations, name); }
+QString relationshipKindName(RelationshipKind kind) { return nameOf(s_relationshipKinds, kind); }
+std::optional<RelationshipKind> relationshipKindFromName(const QString &name)
+{
+    return valueOf<RelationshipKind>(s_relationshipKinds, name);
+}
+QString deleteActionName(DeleteAction action) { return nameOf(s_deleteActions, action); }
+std::optional<DeleteAction> deleteActionFromName(const QString &name)
+{
+    return valueOf<DeleteAction>(s_deleteActions, name);
+}
+QString triggerEventName(TriggerEvent event) { return nameOf(s_triggerEvents, event); }
+std::optional<TriggerEvent> triggerEventFromName(const QString &name)
+{
+    return valueOf<TriggerEvent>(s_triggerEvents, name);
+}
+
+const Field *Table::field(const ObjectId &id) const
+{
+    int i = fieldIndex(id);
+    return i < 0 ? nullptr : &fields[size_t(i)];
+}
+
+Field *Table::field(const ObjectId &id)
+{
+    int i = fieldIndex(id);
+    return i < 0 ? nullptr : &fields[size_t(i)];
+}
+
+const Field *Table::fieldByName(const QString &fieldName) const
+{
+    for (const Field &f : fields) {
+        if (f.name == fieldName)
+            return &f;
+    }
+    return nullptr;
+}
+
+const Field *Table::primaryKey() const
+{
+    for (const Field &f : fields) {
+        if (f.isPrimaryKey())
+            return &f;
+    }
+    return nullptr;
+}
+
+int Table::fieldIndex(const ObjectId &fieldId) const
+{
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].id == fieldId)
+            return int(i);
+    }
+    return -1;
+}
+
+const Table *Project::table(const ObjectId &id) const
+{
+    int i = tableIndex(id);
+    return i < 0 ? nullptr : &tables[size_t(i)];
+}
+
+Table *Project::table(const ObjectId &id)
+{
+    int i = tableIndex(id);
+    return i < 0 ? nullptr : &tables[size_t(i)];
+}
+
+const Table *Project::tableByName(const QString &tableName) const
+{
+    for (const Table &t : tables) {
+        if (t.name == tableName)
+            return &t;
+    }
+    return nullptr;
+}
+
+int Project::tableIndex(const ObjectId &id) const
+{
+    for (size_t i = 0; i < tables.size(); ++i) {
+        if (tables[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+const Relationship *Project::relationship(const ObjectId &id) const
+{
+    for (const Relationship &r : relationships) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+std::vector<const Relationship *> Project::relationshipsOf(const ObjectId &tableId) const
+{
+    std::vector<const Relationship *> out;
+    for (const Relationship &r : relationships) {
+        if (r.fromTableId == tableId || r.toTableId == tableId || r.junctionTableId == tableId)
+            out.push_back(&r);
+    }
+    return out;
+}
+
+const Relationship *Project::relationshipForField(const ObjectId &fieldId) const
+{
+    for (const Relationship &r : relationships) {
+        if (r.isManyToMany() ? (r.junctionFromFieldId == fieldId || r.junctionToFieldId == fieldId)
+                             : r.foreignKeyFieldId == fieldId)
+            return &r;
+    }
+    return nullptr;
+}
+
+bool Project::isJunctionTable(const ObjectId &tableId) const
+{
+    return std::any_of(relationships.begin(), relationships.end(),
+                       [&](const Relationship &r) { return r.isManyToMany() && r.junctionTableId == tableId; });
+}
+
+bool Project::containsId(const ObjectId &id) const
+{
+    for (const Table &t : tables) {
+        if (t.id == id || anyHasId(t.fields, id) || anyHasId(t.indexes, id) || anyHasId(t.permissions, id))
+            return true;
+    }
+    return anyHasId(relationships, id) || anyHasId(roles, id) || anyHasId(endpoints, id)
+        || anyHasId(functions, id) || anyHasId(triggers, id) || anyHasId(integrations, id);
+}
+
+ObjectId Project::newId(const QString &prefix) const
+{
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (;;) {
+        QString id = prefix + QLatin1Char('_');
+        for (int i = 0; i < 8; ++i)
+            id += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof(alphabet) - 1))]);
+        if (!containsId(id))
+            return id;
+    }
+}
+
+} // namespace Runtime

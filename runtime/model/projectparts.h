@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The parts of a project beyond the schema: roles, endpoints, functions, triggers, integrations, settings.
+#pragma once
+
+#include "ids.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Runtime {
+
+/** A custom role, taken from a user field (built-in roles anon, authenticated, service_role are implicit). */
+struct Role
+{
+    ObjectId id;
+    QString name;
+    QString description;
+    bool operator==(const Role &) const = default;
+};
+
+/** A custom JavaScript function, run by runtime/scripting. */
+struct ScriptFunction
+{
+    ObjectId id;
+    QString name;
+    QString description;
+    QString code;
+    bool operator==(const ScriptFunction &) const = default;
+};
+
+/** A custom API endpoint (method + path) served by a function. */
+struct Endpoint
+{
+    ObjectId id;
+    QString name;
+    QString method = QStringLiteral("GET");
+    QString path; ///< below /api/, e.g. "orders/:id/cancel"
+    ObjectId functionId;
+    QStringList roles; ///< who may call it; empty: only the service role
+    QString description;
+    bool operator==(const Endpoint &) const = default;
+};
+
+enum class TriggerEvent { Insert, Update, Delete };
+QString triggerEventName(TriggerEvent event);
+std::optional<TriggerEvent> triggerEventFromName(const QString &name);
+
+/** Runs a function after a row of a table is inserted, updated or deleted. */
+struct Trigger
+{
+    ObjectId id;
+    QString name;
+    ObjectId tableId;
+    TriggerEvent event = TriggerEvent::Insert;
+    ObjectId functionId;
+    bool operator==(const Trigger &) const = default;
+};
+
+/** An outside REST service that functions can call by name. */
+struct Integration
+{
+    ObjectId id;
+    QString name;
+    QString baseUrl;
+    QList<QPair<QString, QString>> headers; ///< values may name environment variables as ${NAME}
+    QString description;
+    bool operator==(const Integration &) const = default;
+};
+
+/** Project-wide settings; every one has a default, so a file may omit any of them. */
+struct Settings
+{
+    int accessTokenLifetimeSeconds = 3600;
+    int minimumPasswordLength = 8;
+    qint64 maxRequestBodyBytes = 1024 * 1024;
+    QStringList jwtClaimFields; ///< user fields copied into access tokens as claims
+    QStringList corsOrigins;    ///< empty: any origin in local runs
+    bool operator==(const Settings &) const = default;
+};
+
+} // namespace Runtime
