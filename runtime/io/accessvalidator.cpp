@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Semantic validation of access and extension objects: permission rules, roles, functions, endpoints,
+// triggers, integrations and settings.
+#include "formatnames.h"
+#include "jsonobjectreader.h"
+#include "projectvalidator_p.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+namespace Runtime {
+
+namespace {
+QStringList customRoleNames(const Project &project)
+{
+    QStringList names;
+    for (const Role &role : project.roles)
+        names << role.name;
+    return names;
+}
+
+// Reports \a name at \a path if it is empty or already in \a seen, which maps names to their objects' paths.
+void checkPlainName(ProblemCollector &c, const QString &path, const ObjectId &id, const QString &name,
+                    QHash<QString, QString> &seen)
+{
+    if (name.trimmed().isEmpty()) {
+        c.error(path, id,
+                QCoreApplication::translate("ProjectValidator", "the name is empty; give it a name"));
+    } else if (seen.contains(name)) {
+        c.error(path, id,
+                QCoreApplication::translate("ProjectValidator",
+                                            "the name \"%1\" is already used by %2; choose "
+                                            "another name")
+                    .arg(name, seen.value(name)));
+    } else {
+        seen.insert(name, path.left(path.lastIndexOf(QLatin1Char('.'))));
+    }
+}
+
+// As checkPlainName(), for names that must also be identifiers (roles, functions).
+void checkIdentifierName(ProblemCollector &c, const QString &path, const ObjectId &id, const QString &name,
+                         QHash<QString, QString> &seen)
+{
+    if (const QString problem = identifierProblem(name); !problem.isEmpty())
+        c.error(path, id, problem);
+    else
+        checkPlainName(c, path, id, name, seen);
+}
+
+QString functionReferenceProblem(const Project &project, const ObjectId &functionId)
+{
+    if (functionId.isEmpty())
+        return QCoreApplication::translate("ProjectValidator", "no function is set; choose a function");
+    for (const ScriptFunction &f : project.functions) {
+        if (f.id == functionId)
+            return {};
+    }
+    return QCoreApplication::translate("ProjectValidator", "no function has the id \"%1\"").arg(functionId);
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+           && !url.host().isEmpty();
+}
+
+void checkEndpoint(ProblemCollector &c, size_t index, QHash<QString, QString> &routes)
+{
+    const Endpoint &e = c.project().endpoints[index];
+    const QString path = arrayPath("endpoints", index);
+    if (e.name.trimmed().isEmpty())
+        c.error(memberPath(path, "name"), e.id,
+                QCoreApplication::translate("ProjectValidator", "the name is empty; give it a name"));
+    if (!endpointMethods().contains(e.method)) {
+        c.error(memberPath(path, "method"), e.id,
+                QCoreApplication::translate("ProjectValidator", "unknown method \"%1\" (expected one of: %2)")
+                    .arg(e.method, endpointMethods().join(QLatin1String(", "))));
+    }
+    if (e.path.isEmpty() || e.path.contains(QLatin1Char(' '))) {
+        c.error(memberPath(path, "path"), e.id,
+                QCoreApplication::translate("ProjectValidator",
+                                            "\"%1\" is not a valid path; write the part after "
+                                            "/api/ without spaces, e.g. orders/:id/cancel")
+                    .arg(e.path));
+    } else if (const QString route = e.method + QLatin1Char(' ') + e.path; routes.contains(route)) {
+        c.error(memberPath(path, "path"), e.id,
+                QCoreApplication::translate("ProjectValidator",
+                                            "%1 already serves %2 %3; change the method or the "
+                                            "path")
+                    .arg(routes.value(route), e.method, e.path));
+    } else {
+        routes.insert(route, path);
+    }
+    if (const QString problem = functionReferenceProblem(c.project(), e.functionId); !problem.isEmpty())
+        c.error(memberPath(path, "function"), e.id, problem);
+    for (qsizetype i = 0; i < e.roles.size(); ++i) {
+        if (const QString problem = roleProblem(c.project(), e.roles.at(i)); !problem.isEmpty())
+            c.error(elementPath(memberPath(path, "roles"), i), e.id, problem);
+    }
+}
+} // namespace
+
+QString outOfRangeMessage(qint64 value, IntegerRange range)
+{
+    return QCoreApplication::translate("ProjectValidator", "%1 is out of range; use a value from %2 to %3")
+        .arg(value)
+        .arg(range.min)
+        .arg(range.max);
+}
+
+QString roleProblem(const Project &project, const QString &role)
+{
+    const QStringList custom = customRoleNames(project);
+    if (ruleBuiltinRoles().contains(role) || custom.contains(role))
+        return {};
+    if (role == QLatin1String("service_role")) {
+        return QCoreApplication::translate("ProjectValidator",
+                                           "the service role always has access; name only "
+                                           "anon, authenticated or a custom role here");
+    }
+    if (custom.isEmpty()) {
+        return QCoreApplication::translate("ProjectValidator",
+                                           "unknown role \"%1\"; use anon or authenticated, "
+                                           "or add a custom role with that name")
+            .arg(role);
+    }
+    return QCoreApplication::translate("ProjectValidator",
+                                       "unknown role \"%1\"; use anon, authenticated or a "
+                                       "custom role (%2)")
+        .arg(role, custom.join(QLatin1String(", ")));
+}
+
+void validatePermissions(ProblemCollector &c, size_t tableIndex)
+{
+    const Table &t = c.project().tables[tableIndex];
+    const QString tablePath = arrayPath("tables", tableIndex);
+    QHash<QString, QString> seen; // "role operation" → path of its rule
+    for (size_t i = 0; i < t.permissions.size(); ++i) {
+        const PermissionRule &rule = t.permissions[i];
+        const QString path = elementPath(memberPath(tablePath, "permissions"), qsizetype(i));
+        if (const QString problem = roleProblem(c.project(), rule.role); !problem.isEmpty()) {
+            c.error(memberPath(path, "role"), rule.id, problem);
+            continue;
+        }
+        const QString key = rule.role + QLatin1Char(' ') + operationName(rule.operation);
+        if (seen.contains(key)) {
+            c.error(path, rule.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "the role %1 already has a rule for %2 on "
+                                                "this table (%3); combine both expressions into "
+                                                "one with \"or\"")
+                        .arg(rule.role, operationName(rule.operation), seen.value(key)));
+            continue;
+        }
+        seen.insert(key, path);
+        if (rule.role == QLatin1String("anon") && rule.operation != Operation::Select
+            && rule.expression.isEmpty()) {
+            c.warning(path, rule.id,
+                      QCoreApplication::translate("ProjectValidator",
+                                                  "anyone, even without logging in, may %1 rows "
+                                                  "of \"%2\"; add an expression if that is not "
+                                                  "intended")
+                          .arg(operationName(rule.operation), t.name));
+        }
+    }
+}
+
+void validateRolesAndFunctions(ProblemCollector &c)
+{
+    QHash<QString, QString> roleNames;
+    for (size_t i = 0; i < c.project().roles.size(); ++i) {
+        const Role &role = c.project().roles[i];
+        const QString path = memberPath(arrayPath("roles", i), "name");
+        if (builtinRoleNames().contains(role.name)) {
+            c.error(path, role.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "\"%1\" is a built-in role; choose another name")
+                        .arg(role.name));
+        } else {
+            checkIdentifierName(c, path, role.id, role.name, roleNames);
+        }
+    }
+    QHash<QString, QString> functionNames;
+    for (size_t i = 0; i < c.project().functions.size(); ++i) {
+        const ScriptFunction &f = c.project().functions[i];
+        checkIdentifierName(c, memberPath(arrayPath("functions", i), "name"), f.id, f.name, functionNames);
+    }
+}
+
+void validateEndpoints(ProblemCollector &c)
+{
+    QHash<QString, QString> routes; // "METHOD path" → path of its endpoint
+    for (size_t i = 0; i < c.project().endpoints.size(); ++i)
+        checkEndpoint(c, i, routes);
+}
+
+void validateTriggersAndIntegrations(ProblemCollector &c)
+{
+    const Project &p = c.project();
+    for (size_t i = 0; i < p.triggers.size(); ++i) {
+        const Trigger &t = p.triggers[i];
+        const QString path = arrayPath("triggers", i);
+        if (t.name.trimmed().isEmpty())
+            c.error(memberPath(path, "name"), t.id,
+                    QCoreApplication::translate("ProjectValidator", "the name is empty; give it a name"));
+        if (const QString problem = tableReferenceProblem(p, t.tableId); !problem.isEmpty())
+            c.error(memberPath(path, "table"), t.id, problem);
+        if (const QString problem = functionReferenceProblem(p, t.functionId); !problem.isEmpty())
+            c.error(memberPath(path, "function"), t.id, problem);
+    }
+    QHash<QString, QString> names;
+    for (size_t i = 0; i < p.integrations.size(); ++i) {
+        const Integration &integration = p.integrations[i];
+        const QString path = arrayPath("integrations", i);
+        checkPlainName(c, memberPath(path, "name"), integration.id, integration.name, names);
+        if (!isHttpUrl(integration.baseUrl)) {
+            c.error(memberPath(path, "baseUrl"), integration.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "\"%1\" is not an http or https URL, e.g. "
+                                                "https://api.example.com/v1")
+                        .arg(integration.baseUrl));
+        }
+        for (qsizetype h = 0; h < integration.headers.size(); ++h) {
+            if (integration.headers.at(h).first.trimmed().isEmpty())
+                c.error(memberPath(elementPath(memberPath(path, "headers"), h), "name"), integration.id,
+                        QCoreApplication::translate("ProjectValidator",
+                                                    "the header name is empty; give it a name"));
+        }
+    }
+}
+
+void validateSettings(ProblemCollector &c)
+{
+    const Settings &s = c.project().settings;
+    const auto checkRange = [&c](const char *key, qint64 value, IntegerRange range) {
+        if (value < range.min || value > range.max)
+            c.error(memberPath(QStringLiteral("settings"), key), {}, outOfRangeMessage(value, range));
+    };
+    checkRange("accessTokenLifetimeSeconds", s.accessTokenLifetimeSeconds, accessTokenLifetimeRange);
+    checkRange("minimumPasswordLength", s.minimumPasswordLength, minimumPasswordLengthRange);
+    checkRange("maxRequestBodyBytes", s.maxRequestBodyBytes, maxRequestBodyBytesRange);
+    for (qsizetype i = 0; i < s.jwtClaimFields.size(); ++i) {
+        if (const QString problem = identifierProblem(s.jwtClaimFields.at(i)); !problem.isEmpty())
+            c.error(elementPath(QStringLiteral("settings.jwtClaimFields"), i), {}, problem);
+    }
+    for (qsizetype i = 0; i < s.corsOrigins.size(); ++i) {
+        const QString &origin = s.corsOrigins.at(i);
+        if (origin != QLatin1String("*") && (!isHttpUrl(origin) || !QUrl(origin).path().isEmpty())) {
+            c.error(elementPath(QStringLiteral("settings.corsOrigins"), i), {},
+                    QCoreApplication::translate("ProjectValidator",
+                                                "\"%1\" is not an origin; write the scheme, "
+                                                "host and port only, e.g. http://localhost:5173")
+                        .arg(origin));
+        }
+    }
+}
+
+} // namespace Runtime

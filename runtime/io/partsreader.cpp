@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reads relationships, roles, functions, endpoints, triggers and integrations from a .basalt file.
+#include "formatnames.h"
+#include "projectreader_p.h"
+
+namespace Runtime {
+
+namespace {
+using Presence = JsonObjectReader::Presence;
+
+void readJunction(JsonObjectReader &parent, Relationship &r, QList<Problem> &problems)
+{
+    const QJsonValue value = parent.value("junction");
+    if (value.isUndefined())
+        return;
+    JsonObjectReader j(value, parent.pathOf("junction"), problems);
+    j.setObjectId(r.id);
+    r.junctionTableId = j.string("table", Presence::Required);
+    r.junctionFromFieldId = j.string("fromField", Presence::Required);
+    r.junctionToFieldId = j.string("toField", Presence::Required);
+    j.finish();
+}
+
+QPair<QString, QString> readHeader(const QJsonValue &value, const QString &path, QList<Problem> &problems,
+                                   const ObjectId &id)
+{
+    JsonObjectReader r(value, path, problems);
+    r.setObjectId(id);
+    QPair<QString, QString> header;
+    header.first = r.string("name", Presence::Required);
+    header.second = r.string("value", Presence::Required);
+    r.finish();
+    return header;
+}
+} // namespace
+
+Relationship readRelationship(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    Relationship rel;
+    rel.id = r.string("id", Presence::Required);
+    r.setObjectId(rel.id);
+    rel.name = r.string("name");
+    rel.kind = r.enumValue<RelationshipKind>("kind", relationshipKindFromName, relationshipKindNames(),
+                                             Presence::Required)
+                   .value_or(RelationshipKind::OneToMany);
+    rel.fromTableId = r.string("from", Presence::Required);
+    rel.toTableId = r.string("to", Presence::Required);
+    // Required unless manyToMany: validateProject() says so, for the designer too.
+    rel.foreignKeyFieldId = r.string("foreignKey");
+    rel.onDelete = r.enumValue<DeleteAction>("onDelete", deleteActionFromName, deleteActionNames())
+                       .value_or(DeleteAction::Restrict);
+    readJunction(r, rel, problems);
+    r.finish();
+    return rel;
+}
+
+Role readRole(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    Role role;
+    role.id = r.string("id", Presence::Required);
+    r.setObjectId(role.id);
+    role.name = r.string("name", Presence::Required);
+    role.description = r.string("description");
+    r.finish();
+    return role;
+}
+
+ScriptFunction readFunction(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    ScriptFunction f;
+    f.id = r.string("id", Presence::Required);
+    r.setObjectId(f.id);
+    f.name = r.string("name", Presence::Required);
+    f.description = r.string("description");
+    f.code = r.string("code");
+    r.finish();
+    return f;
+}
+
+Endpoint readEndpoint(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    Endpoint e;
+    e.id = r.string("id", Presence::Required);
+    r.setObjectId(e.id);
+    e.name = r.string("name", Presence::Required);
+    // A plain string in the model; validateProject() checks it against the allowed methods.
+    e.method = r.string("method", Presence::Required);
+    e.path = r.string("path", Presence::Required);
+    e.functionId = r.string("function", Presence::Required);
+    e.roles = r.stringList("roles");
+    e.description = r.string("description");
+    r.finish();
+    return e;
+}
+
+Trigger readTrigger(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    Trigger t;
+    t.id = r.string("id", Presence::Required);
+    r.setObjectId(t.id);
+    t.name = r.string("name", Presence::Required);
+    t.tableId = r.string("table", Presence::Required);
+    t.event
+        = r.enumValue<TriggerEvent>("event", triggerEventFromName, triggerEventNames(), Presence::Required)
+              .value_or(TriggerEvent::Insert);
+    t.functionId = r.string("function", Presence::Required);
+    r.finish();
+    return t;
+}
+
+Integration readIntegration(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    Integration integration;
+    integration.id = r.string("id", Presence::Required);
+    r.setObjectId(integration.id);
+    integration.name = r.string("name", Presence::Required);
+    integration.baseUrl = r.string("baseUrl", Presence::Required);
+    const QJsonArray headers = r.array("headers");
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        integration.headers.append(
+            readHeader(headers.at(i), elementPath(r.pathOf("headers"), i), problems, integration.id));
+    }
+    integration.description = r.string("description");
+    r.finish();
+    return integration;
+}
+
+} // namespace Runtime
