@@ -34,6 +34,8 @@ constexpr Entry s_entries[] = {
     {ErrorCode::MigrationFailed, "migration-failed",
      QT_TRANSLATE_NOOP("ErrorCode", "The migration failed and was rolled back")},
     {ErrorCode::ServerListenFailed, "server-listen-failed", QT_TRANSLATE_NOOP("ErrorCode", "The server could not listen")},
+    {ErrorCode::NotFound, "not-found", QT_TRANSLATE_NOOP("ErrorCode", "Not found")},
+    {ErrorCode::MethodNotAllowed, "method-not-allowed", QT_TRANSLATE_NOOP("ErrorCode", "Method not allowed")},
 };
 
 const Entry &entry(ErrorCode code)

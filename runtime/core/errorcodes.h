@@ -22,6 +22,8 @@ enum class ErrorCode {
     DestructiveChangesNotConfirmed,
     MigrationFailed,
     ServerListenFailed,
+    NotFound,
+    MethodNotAllowed,
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

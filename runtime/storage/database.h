@@ -26,8 +26,10 @@ struct DatabaseUrl
     QString user;
     QString password;
     QString databaseName;
+    QString connectOptions; ///< PostgreSQL: the URL's query items as libpq options ("sslmode=require;...")
 
-    /** Parses \a url; InvalidArgument with an explanation of the accepted forms on failure. */
+    /** Parses \a url (`sqlite:` may also be written `sqlite://`; `sqlite::memory:` is an in-memory database);
+        InvalidArgument with an explanation of the accepted forms on failure. */
     static Result<DatabaseUrl> parse(const QString &url);
     /** Returns the URL without the password, for messages and logs. */
     QString displayString() const;

@@ -25,7 +25,8 @@ struct MigrationStep
     QString description; ///< for people: "drop column products.sku"
     bool destructive = false;
     QString dataLoss;    ///< for destructive steps: "1,204 non-empty values"
-    QStringList sql;     ///< the statements, in the connection's dialect
+    QStringList sql;     ///< the statements, in the connection's dialect; empty when a later RebuildTable
+                         ///< step (SQLite) carries out this change together with the others of its table
 };
 
 /** What it takes to go from the schema last applied to a database to a new project's schema. */
@@ -36,6 +37,8 @@ struct MigrationPlan
     QStringList refusals;
     /** The project the plan migrates to, recorded in _basalt_migrations when it is applied. */
     QByteArray targetProjectJson;
+    /** The schema version the plan starts from; apply() refuses it once the database has moved on. */
+    int baseVersion = 0;
 
     bool isEmpty() const { return steps.isEmpty(); }
     bool hasDestructiveSteps() const;

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// basalt: the designer application. Parses the command line and opens the main window.
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace {
+// Installs Basalt's and Qt's own translations for \a language ("de"; empty: the system's languages).
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(locale, QStringLiteral("basalt"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("basalt"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Basalt"));
+    QApplication::setApplicationVersion(QStringLiteral(BASALT_VERSION));
+
+    // The language must be known before any translated text (the help text included) is made.
+    QString language;
+    const QStringList rawArguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < rawArguments.size(); ++i) {
+        if (rawArguments[i] == QLatin1String("--lang") && i + 1 < rawArguments.size())
+            language = rawArguments[i + 1];
+        else if (rawArguments[i].startsWith(QLatin1String("--lang=")))
+            language = rawArguments[i].mid(7);
+    }
+    installTranslations(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Basalt: design a backend visually and run it locally."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("main", "Show the user interface in <language> (e.g. de, en)."),
+                      QCoreApplication::translate("main", "language")});
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QCoreApplication::translate("main", "The project file (.basalt) to open."), QStringLiteral("[FILE]"));
+    parser.process(app);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        qCritical(
+            "%s", qUtf8Printable(QCoreApplication::translate("main", "Give at most one project file.")));
+        parser.showHelp(2);
+    }
+
+    Designer::MainWindow window;
+    window.show();
+    if (!files.isEmpty())
+        window.openFile(files.constFirst());
+    return QApplication::exec();
+}

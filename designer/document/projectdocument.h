@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ProjectDocument: the open project, its file and its undo history.
+#pragma once
+
+#include "core/result.h"
+#include "model/project.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <memory>
+
+namespace Designer {
+
+/** The project being edited: owns the Runtime::Project, the file it came from and the QUndoStack through
+    which every change is made. Widgets read project() freely but never change it; changes are
+    QUndoCommands pushed onto undoStack(). A document is modified when its undo stack is not at the
+    state last loaded or saved. Owned by the main window (one std::unique_ptr); tested without windows. */
+class ProjectDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** Creates a document for \a project that has no file yet. */
+    explicit ProjectDocument(std::unique_ptr<Runtime::Project> project, QObject *parent = nullptr);
+    ~ProjectDocument() override;
+
+    /** Reads and validates \a fileName. Returns the document, or the reader's Error, whose problems
+        list every finding of the validator with its path in the file. */
+    static Runtime::Result<std::unique_ptr<ProjectDocument>> load(const QString &fileName);
+
+    /** Writes the project to fileName() atomically and marks the document unmodified. */
+    Runtime::Result<void> save();
+    /** Writes the project to \a fileName, which becomes the document's file, and marks it unmodified. */
+    Runtime::Result<void> saveAs(const QString &fileName);
+
+    const Runtime::Project &project() const { return *m_project; }
+    /** Returns the absolute path of the document's file, or an empty string if it has none. */
+    QString fileName() const { return m_fileName; }
+    /** Returns the project's name, or the file's name when the project has none, or "Untitled". */
+    QString displayName() const;
+    bool isModified() const;
+    QUndoStack *undoStack() { return &m_undoStack; }
+
+signals:
+    void fileNameChanged(const QString &fileName);
+    void modifiedChanged(bool modified);
+
+private:
+    void setFileName(const QString &fileName);
+
+    std::unique_ptr<Runtime::Project> m_project;
+    QUndoStack m_undoStack;
+    QString m_fileName;
+};
+
+} // namespace Designer

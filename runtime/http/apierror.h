@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ApiError: the one mapping from a Runtime::Error to the HTTP status and JSON error body clients see.
+#pragma once
+
+#include "core/error.h"
+#include "httpresponse.h"
+
+#include <QJsonValue>
+#include <QLoggingCategory>
+#include <QString>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+namespace Runtime {
+
+/** An error as API clients see it, in PostgREST's shape: `{"code", "message", "details", "hint"}`.
+    Built only by toApiError(), so every handler reports errors the same way. */
+struct ApiError
+{
+    int status = 500;
+    QString code; ///< stable and untranslated, e.g. "not-found"
+    QString message; ///< English, for people
+    QJsonValue details; ///< null, or an object of problems keyed by their path in the request
+    QString hint; ///< how to fix it; empty is sent as null
+
+    /** Returns the JSON body: the four keys, always present. */
+    QByteArray toJson() const;
+};
+
+/** Returns how \a error is reported over HTTP. Client errors (4xx) carry the error's message and its
+    problems as details; server errors (5xx) carry only the catalogue message, because their messages
+    may name files, and their detail (SQL text, paths) is logged to lcHttp instead, never sent. */
+ApiError toApiError(const Error &error);
+
+/** Returns the JSON error response for \a error (toApiError() written as a response). */
+HttpResponse errorResponse(const Error &error);
+
+} // namespace Runtime

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HttpResponse: a response as plain data, so it can be built on any thread and written by the transport.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+class QJsonDocument;
+
+namespace Runtime {
+
+/** A complete HTTP response: status, headers and body. A plain copyable value: handlers build it (later
+    on worker threads) and the server's transport writes it to the socket. Content-Length is added by the
+    transport, never stored here. */
+struct HttpResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    /** Returns a response with \a body as an `application/json` body and \a status. */
+    static HttpResponse json(const QByteArray &body, int status = 200);
+    static HttpResponse json(const QJsonDocument &document, int status = 200);
+
+    /** Returns the value of the header \a name (case-insensitive), or an empty array. */
+    QByteArray header(const QByteArray &name) const;
+    /** Sets the header \a name to \a value, replacing any header of that name. */
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+} // namespace Runtime

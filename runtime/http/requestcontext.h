@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HttpRequest and RequestContext: what a route handler is given.
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace Runtime {
+
+/** A parsed request as plain data, independent of the HTTP library that received it. */
+struct HttpRequest
+{
+    QByteArray method; ///< upper case: "GET", "POST", ...
+    QString path; ///< percent-encoded, as sent: "/rest/v1/orders"
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    /** Returns the value of the header \a name (case-insensitive), or an empty array. */
+    QByteArray header(const QByteArray &name) const;
+};
+
+/** Everything a handler may use: the request, the decoded values of its route's `:name` segments and
+    the server's configuration. Lives for the duration of one handler call. */
+struct RequestContext
+{
+    const HttpRequest &request;
+    const ServerConfig &config;
+    QHash<QString, QString> pathParameters;
+
+    const Project &project() const { return *config.project; }
+    /** Returns the decoded value of the path segment `:name`, or an empty string. */
+    QString pathParameter(const QString &name) const { return pathParameters.value(name); }
+};
+
+} // namespace Runtime

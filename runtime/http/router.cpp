@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Router: maps method + path to a handler; registerRoutes() wires every route of the server.
+#include "router.h"
+
+#include "apierror.h"
+#include "healthhandler.h"
+
+#include <QUrl>
+
+namespace Runtime {
+
+namespace {
+const QByteArray s_get = QByteArrayLiteral("GET");
+const QByteArray s_head = QByteArrayLiteral("HEAD");
+
+QStringList splitPath(const QString &path)
+{
+    return path.split(QLatin1Char('/'));
+}
+} // namespace
+
+void registerRoutes(Router &router)
+{
+    router.addRoute(s_get, QStringLiteral("/health"), &handleHealth);
+    // TODO(#3): the PostgREST-dialect REST API (/rest/v1/:table) is wired here.
+}
+
+void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
+{
+    m_routes.push_back({method, splitPath(pattern), std::move(handler)});
+}
+
+std::optional<QHash<QString, QString>> Router::match(const Route &route, const QStringList &segments)
+{
+    if (route.segments.size() != segments.size())
+        return std::nullopt;
+    QHash<QString, QString> parameters;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QString &expected = route.segments.at(i);
+        if (expected.startsWith(QLatin1Char(':'))) {
+            if (segments.at(i).isEmpty())
+                return std::nullopt;
+            parameters.insert(expected.mid(1), QUrl::fromPercentEncoding(segments.at(i).toUtf8()));
+        } else if (expected != segments.at(i)) {
+            return std::nullopt;
+        }
+    }
+    return parameters;
+}
+
+QByteArrayList Router::allowedMethods(const QString &path) const
+{
+    const QStringList segments = splitPath(path);
+    QByteArrayList methods;
+    for (const Route &route : m_routes) {
+        if (methods.contains(route.method) || !match(route, segments))
+            continue;
+        methods.append(route.method);
+        if (route.method == s_get && !methods.contains(s_head))
+            methods.append(s_head);
+    }
+    return methods;
+}
+
+HttpResponse Router::dispatch(const HttpRequest &request, const ServerConfig &config) const
+{
+    const QStringList segments = splitPath(request.path);
+    const QByteArray method = request.method == s_head ? s_get : request.method;
+    for (const Route &route : m_routes) {
+        if (route.method != method)
+            continue;
+        std::optional<QHash<QString, QString>> parameters = match(route, segments);
+        if (!parameters)
+            continue;
+        const RequestContext context {request, config, std::move(*parameters)};
+        Result<HttpResponse> response = route.handler(context);
+        return response ? std::move(response).value() : errorResponse(response.error());
+    }
+
+    const QByteArrayList allowed = allowedMethods(request.path);
+    if (allowed.isEmpty()) {
+        return errorResponse(
+            Error(ErrorCode::NotFound, QStringLiteral("Nothing is served at %1.").arg(request.path)));
+    }
+    const QString allowedText = QString::fromLatin1(allowed.join(", "));
+    HttpResponse response = errorResponse(Error(ErrorCode::MethodNotAllowed,
+        QStringLiteral("%1 is not allowed on %2; use %3.")
+            .arg(QString::fromLatin1(request.method), request.path, allowedText)));
+    response.setHeader(QByteArrayLiteral("Allow"), allowed.join(", "));
+    return response;
+}
+
+} // namespace Runtime

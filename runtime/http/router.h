@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Router: maps method + path to a handler; registerRoutes() wires every route of the server.
+#pragma once
+
+#include "core/result.h"
+#include "httpresponse.h"
+#include "requestcontext.h"
+
+#include <QByteArrayList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace Runtime {
+
+/** Finds the handler for a request and runs it. Patterns are paths whose segments may be `:name`
+    placeholders, matching one non-empty segment (`/rest/v1/:table`). A path that matches a pattern
+    under another method is answered 405 with an Allow header, any other path 404; HEAD is answered
+    by the GET route. Filled once by registerRoutes() and read-only afterwards, so one Router may be
+    shared by every request thread. Owned by the Server. */
+class Router
+{
+public:
+    /** A handler gets the request's context and returns a response or an Error, which the router
+        turns into the JSON error response (see toApiError()). */
+    using Handler = std::function<Result<HttpResponse>(const RequestContext &)>;
+
+    /** Adds the route \a method \a pattern (e.g. "GET", "/health"); routes are tried in order. */
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+
+    /** Returns the response to \a request, served with \a config. Never fails: errors become error responses.
+     */
+    HttpResponse dispatch(const HttpRequest &request, const ServerConfig &config) const;
+
+    /** Returns the methods accepted on \a path (percent-encoded), HEAD included wherever GET is. */
+    QByteArrayList allowedMethods(const QString &path) const;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QStringList segments;
+        Handler handler;
+    };
+
+    static std::optional<QHash<QString, QString>> match(const Route &route, const QStringList &segments);
+
+    std::vector<Route> m_routes;
+};
+
+/** Wires every route the server answers: the one place where all of them are listed. */
+void registerRoutes(Router &router);
+
+} // namespace Runtime

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// basalt-server: reads a project, migrates its database and serves it until SIGINT or SIGTERM.
+#include "console.h"
+#include "http/server.h"
+#include "serveroptions.h"
+#include "serverstartup.h"
+#include "unixsignalwatcher.h"
+
+#include <QCoreApplication>
+
+#include <csignal>
+
+namespace BasaltServer {
+
+namespace {
+class Main
+{
+    Q_DECLARE_TR_FUNCTIONS(BasaltServer)
+
+public:
+    // Prints \a error with its problems, one "path: message" per line, and its detail (the operator's log).
+    static void printError(const QString &context, const Runtime::Error &error)
+    {
+        printMessage(tr("basalt-server: %1: %2").arg(context, error.message));
+        for (const Runtime::Problem &problem : error.problems)
+            printMessage(QStringLiteral("  ") + problem.toString());
+        if (!error.detail.isEmpty())
+            printMessage(tr("  (%1)").arg(error.detail));
+    }
+
+    static int run(const ServerOptions &options)
+    {
+        const auto project = loadProject(options.projectFile);
+        if (!project) {
+            printError(tr("cannot read %1").arg(options.projectFile), project.error());
+            return 1;
+        }
+        const QString database = options.database.displayString();
+        const Runtime::Result<int> version
+            = migrateDatabase(**project, options.database, options.allowDestructive);
+        if (!version) {
+            printError(tr("database %1").arg(database), version.error());
+            return 1;
+        }
+
+        Runtime::Server server(Runtime::ServerConfig {*project, options.database, *version});
+        if (const Runtime::Result<void> listening = server.listen(options.host, options.port); !listening) {
+            printError(tr("cannot serve"), listening.error());
+            return 1;
+        }
+        UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
+        QObject::connect(&signalWatcher, &UnixSignalWatcher::signalReceived, qApp, [](int) {
+            printMessage(tr("Stopping."));
+            QCoreApplication::quit();
+        });
+        printOutput(tr("Serving \"%1\" at %2 (database: %3, schema version %4)")
+                        .arg((*project)->name, server.url().toString(), database)
+                        .arg(*version));
+        return QCoreApplication::exec();
+    }
+};
+} // namespace
+
+} // namespace BasaltServer
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("basalt-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BASALT_VERSION));
+
+    QCommandLineParser parser;
+    const Runtime::Result<BasaltServer::ServerOptions> options
+        = BasaltServer::parseArguments(parser, app.arguments());
+    if (!options) {
+        BasaltServer::printMessage(QStringLiteral("basalt-server: ") + options.error().message);
+        BasaltServer::printMessage(parser.helpText());
+        return 2;
+    }
+    return BasaltServer::Main::run(*options);
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PostgresDialect: PostgreSQL's types, defaults, checks and conversions.
+#pragma once
+
+#include "sqldialect.h"
+
+namespace Runtime {
+
+/** The PostgreSQL dialect: native types (bigint, numeric, boolean, date, timestamptz, jsonb, uuid),
+    identity keys, gen_random_uuid() and transactional ALTER TABLE for migrations in place. */
+class PostgresDialect final : public SqlDialect
+{
+public:
+    DatabaseEngine engine() const override;
+    QString engineName() const override;
+    QString booleanLiteral(bool value) const override;
+    QString columnType(FieldType type) const override;
+    QString primaryKeyClause(const Field &field, const QString &constraintName) const override;
+    QString conversionExpression(FieldType from, FieldType to, const QString &column) const override;
+    bool inlinesForeignKeys() const override { return false; }
+    QString tableNamesQuery() const override;
+    QString columnNamesQuery() const override;
+    QString createMigrationsTable() const override;
+
+protected:
+    QString functionDefault(const Field &field) const override;
+    QString lengthFunction() const override;
+};
+
+} // namespace Runtime

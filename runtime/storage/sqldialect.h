@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqlDialect: the one place that knows how an engine spells types, literals, constraints and DDL.
+#pragma once
+
+#include "model/project.h"
+#include "storage/tableschema.h"
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+namespace Runtime {
+
+enum class DatabaseEngine;
+
+/** The SQL spelling of one database engine. Every statement Basalt generates for a schema goes through
+    a dialect: the shared grammar lives here, engine differences in the overrides (SqliteDialect,
+    PostgresDialect). Identifiers are always quoted, literals always escaped. Stateless; a Database owns
+    the dialect of its engine, and tests create them directly. */
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect();
+
+    virtual DatabaseEngine engine() const = 0;
+    /** Returns the engine's name for messages ("SQLite", "PostgreSQL"). */
+    virtual QString engineName() const = 0;
+
+    /** Returns \a name in double quotes, with embedded double quotes doubled. */
+    QString quoteIdentifier(const QString &name) const;
+    /** Returns \a text as a single-quoted string literal, with embedded quotes doubled. */
+    QString quoteString(const QString &text) const;
+    /** Returns \a value as an SQL number: integral values without a fraction, others exactly. */
+    QString numberLiteral(double value) const;
+    virtual QString booleanLiteral(bool value) const = 0;
+    /** Returns \a value as a literal of a column of \a type (string, number, boolean or JSON text). */
+    QString literal(FieldType type, const QJsonValue &value) const;
+
+    /** Returns the column type of \a type ("TEXT", "bigint", ...). */
+    virtual QString columnType(FieldType type) const = 0;
+    /** Returns the DEFAULT expression of \a field (literal, current time, random uuid), or "". */
+    QString defaultExpression(const Field &field) const;
+    /** Returns the inline primary key clause of \a field, named \a constraintName; "" if not a key. */
+    virtual QString primaryKeyClause(const Field &field, const QString &constraintName) const = 0;
+    /** Returns the condition that the CHECK of \a field tests, over the SQL expression \a column
+        (enum values, numeric bounds, lengths, and the dialect's storage checks), or "" if none. */
+    QString checkCondition(const Field &field, const QString &column) const;
+
+    /** Returns an expression converting \a column from \a from to \a to (see typeconversion.h for which
+        conversions exist); the column itself when the stored form does not change. */
+    virtual QString conversionExpression(FieldType from, FieldType to, const QString &column) const = 0;
+
+    /** Returns true if foreign keys are written inside CREATE TABLE (SQLite), false if they are added
+        afterwards with ALTER TABLE (PostgreSQL, which also alters columns and constraints in place). */
+    virtual bool inlinesForeignKeys() const = 0;
+
+    QString columnDefinition(const ColumnSchema &column) const;
+    /** Returns CREATE TABLE for \a table; \a name overrides its name (used by SQLite table rebuilds). */
+    QString createTable(const TableSchema &table, const QString &name = {}) const;
+    QString createIndex(const QString &tableName, const IndexSchema &index) const;
+    QString dropIndex(const QString &indexName) const;
+    QString dropTable(const QString &tableName) const;
+    QString renameTable(const QString &from, const QString &to) const;
+    QString renameColumn(const QString &tableName, const QString &from, const QString &to) const;
+    QString addColumn(const QString &tableName, const ColumnSchema &column) const;
+    /** Returns INSERT INTO \a to (\a columns) SELECT \a values FROM \a from: copies rows between tables. */
+    QString copyRows(
+        const QString &to, const QStringList &columns, const QStringList &values, const QString &from) const;
+    /** The statements below alter a table in place: PostgreSQL only (inlinesForeignKeys() is false). */
+    QString dropColumn(const QString &tableName, const QString &columnName) const;
+    QString addConstraint(const QString &tableName, const ConstraintSchema &constraint) const;
+    QString dropConstraint(const QString &tableName, const QString &constraintName) const;
+    QString alterColumnType(
+        const QString &tableName, const ColumnSchema &column, const QString &usingExpression) const;
+    QString alterColumnNotNull(const QString &tableName, const QString &columnName, bool notNull) const;
+    QString alterColumnDefault(
+        const QString &tableName, const QString &columnName, const QString &defaultSql) const;
+
+    /** Returns every statement that creates the schema of \a project in an empty database, in order:
+        tables, indexes and (where not inline) foreign keys. */
+    QStringList createSchema(const Project &project) const;
+    /** Returns createSchema() as one script: statements ending in ";", separated by blank lines. */
+    QString createSchemaScript(const Project &project) const;
+
+    /** Returns a query listing the names of the base tables of the database. */
+    virtual QString tableNamesQuery() const = 0;
+    /** Returns a query listing the column names of the table bound as its one parameter, in order. */
+    virtual QString columnNamesQuery() const = 0;
+    /** Returns CREATE TABLE IF NOT EXISTS for `_basalt_migrations` (version, applied_at, summary, project).
+     */
+    virtual QString createMigrationsTable() const = 0;
+
+protected:
+    /** Returns the function default (Now, RandomUuid) of \a field in this engine. */
+    virtual QString functionDefault(const Field &field) const = 0;
+    /** Returns the name of the function counting characters of a string. */
+    virtual QString lengthFunction() const = 0;
+    /** Returns the checks the column type itself needs in this engine (SQLite: 0/1, valid JSON). */
+    virtual QStringList storageConditions(const Field &field, const QString &column) const;
+};
+
+} // namespace Runtime

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqliteDialect: SQLite's types, defaults, checks and conversions.
+#include "sqlitedialect.h"
+
+#include "database.h"
+#include "typeconversion.h"
+
+namespace Runtime {
+
+DatabaseEngine SqliteDialect::engine() const
+{
+    return DatabaseEngine::SQLite;
+}
+
+QString SqliteDialect::engineName() const
+{
+    return QStringLiteral("SQLite");
+}
+
+QString SqliteDialect::booleanLiteral(bool value) const
+{
+    return value ? QStringLiteral("1") : QStringLiteral("0");
+}
+
+QString SqliteDialect::columnType(FieldType type) const
+{
+    switch (type) {
+    case FieldType::Integer:
+    case FieldType::Boolean:
+        return QStringLiteral("INTEGER");
+    case FieldType::Number:
+        return QStringLiteral("NUMERIC");
+    default:
+        return QStringLiteral("TEXT");
+    }
+}
+
+QString SqliteDialect::primaryKeyClause(const Field &field, const QString &constraintName) const
+{
+    switch (field.primaryKey) {
+    case PrimaryKeyKind::None:
+        return {};
+    case PrimaryKeyKind::AutoIncrement:
+        // Exactly "INTEGER PRIMARY KEY" makes the column the rowid; AUTOINCREMENT never reuses ids.
+        return QStringLiteral("CONSTRAINT ") + quoteIdentifier(constraintName)
+            + QStringLiteral(" PRIMARY KEY AUTOINCREMENT");
+    case PrimaryKeyKind::Uuid:
+        break;
+    }
+    return QStringLiteral("CONSTRAINT ") + quoteIdentifier(constraintName) + QStringLiteral(" PRIMARY KEY");
+}
+
+QString SqliteDialect::functionDefault(const Field &field) const
+{
+    if (field.defaultValue.kind == DefaultValue::Kind::RandomUuid) {
+        // A version 4 uuid in its canonical lowercase text form.
+        return QStringLiteral(
+            "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+            "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+            "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))");
+    }
+    if (field.type == FieldType::Date)
+        return QStringLiteral("(strftime('%Y-%m-%d', 'now'))");
+    return QStringLiteral("(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+}
+
+QString SqliteDialect::lengthFunction() const
+{
+    return QStringLiteral("length");
+}
+
+QStringList SqliteDialect::storageConditions(const Field &field, const QString &column) const
+{
+    if (field.type == FieldType::Boolean)
+        return {column + QStringLiteral(" IN (0, 1)")};
+    if (field.type == FieldType::Json)
+        return {QLatin1Char('(') + column + QStringLiteral(" IS NULL OR json_valid(") + column
+            + QStringLiteral("))")};
+    return {};
+}
+
+QString SqliteDialect::conversionExpression(FieldType from, FieldType to, const QString &column) const
+{
+    switch (typeConversion(from, to)) {
+    case TypeConversion::None:
+        return column;
+    case TypeConversion::Impossible:
+        return QStringLiteral("NULL"); // only used while the column holds no values
+    default:
+        break;
+    }
+    if (isPlainText(to)) {
+        if (isNumeric(from))
+            return QStringLiteral("CAST(") + column + QStringLiteral(" AS TEXT)");
+        if (from == FieldType::Boolean)
+            return QStringLiteral("CASE ") + column
+                + QStringLiteral(" WHEN 1 THEN 'true' WHEN 0 THEN 'false' END");
+        return column; // dates, datetimes, JSON and uuids are text already
+    }
+    const QString trimmed = QStringLiteral("trim(") + column + QLatin1Char(')');
+    if (isPlainText(from)) {
+        switch (to) {
+        case FieldType::Integer:
+            return QStringLiteral("CAST(") + trimmed + QStringLiteral(" AS INTEGER)");
+        case FieldType::Number:
+            return QStringLiteral("CAST(") + trimmed + QStringLiteral(" AS NUMERIC)");
+        case FieldType::Boolean:
+            return QStringLiteral("CASE lower(") + trimmed
+                + QStringLiteral(
+                    ") WHEN 'true' THEN 1 WHEN '1' THEN 1 WHEN 'false' THEN 0 WHEN '0' THEN 0 END");
+        case FieldType::Uuid:
+            return QStringLiteral("lower(") + trimmed + QLatin1Char(')');
+        case FieldType::Json:
+            return column;
+        default:
+            return trimmed;
+        }
+    }
+    if (from == FieldType::Number && to == FieldType::Integer)
+        return QStringLiteral("CAST(") + column + QStringLiteral(" AS INTEGER)");
+    if (to == FieldType::Boolean)
+        return QStringLiteral("CASE WHEN ") + column + QStringLiteral(" IS NULL THEN NULL WHEN ") + column
+            + QStringLiteral(" <> 0 THEN 1 ELSE 0 END");
+    if (from == FieldType::Date)
+        return column + QStringLiteral(" || 'T00:00:00.000Z'");
+    return column; // integer → number, boolean → integer or number
+}
+
+QString SqliteDialect::tableNamesQuery() const
+{
+    return QStringLiteral(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "ORDER BY name");
+}
+
+QString SqliteDialect::columnNamesQuery() const
+{
+    return QStringLiteral("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+}
+
+QString SqliteDialect::createMigrationsTable() const
+{
+    return QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS \"_basalt_migrations\" (\n"
+        "    \"version\" INTEGER NOT NULL PRIMARY KEY,\n"
+        "    \"applied_at\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+        "    \"summary\" TEXT NOT NULL,\n"
+        "    \"project\" TEXT NOT NULL\n"
+        ")");
+}
+
+QStringList SqliteDialect::copyAutoIncrementCounter(const QString &from, const QString &to) const
+{
+    return {QStringLiteral("DELETE FROM \"sqlite_sequence\" WHERE \"name\" = ") + quoteString(to),
+        QStringLiteral("INSERT INTO \"sqlite_sequence\" (\"name\", \"seq\") SELECT ") + quoteString(to)
+            + QStringLiteral(", \"seq\" FROM \"sqlite_sequence\" WHERE \"name\" = ") + quoteString(from)};
+}
+
+} // namespace Runtime

@@ -1,0 +1,43 @@
+CREATE TABLE "things" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_tbl_things" PRIMARY KEY AUTOINCREMENT,
+    "title" TEXT NOT NULL DEFAULT 'Untitled',
+    "code" TEXT,
+    "quantity" INTEGER DEFAULT 1,
+    "price" NUMERIC DEFAULT 9.99,
+    "ratio" NUMERIC,
+    "active" INTEGER NOT NULL DEFAULT 1,
+    "archived" INTEGER DEFAULT 0,
+    "born_on" TEXT DEFAULT (strftime('%Y-%m-%d', 'now')),
+    "due_on" TEXT DEFAULT '2026-12-31',
+    "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    "updated_at" TEXT,
+    "starts_at" TEXT DEFAULT '2026-11-21T10:00:00Z',
+    "metadata" TEXT DEFAULT '{"tags": []}',
+    "settings" TEXT NOT NULL,
+    "external_id" TEXT DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+    "contact" TEXT,
+    "homepage" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "attachment" TEXT,
+    "secret" TEXT,
+    "note" TEXT DEFAULT 'O''Brien said "hi" \ bye',
+    CONSTRAINT "ck_fld_title" CHECK (length("title") >= 1 AND length("title") <= 200),
+    CONSTRAINT "uq_fld_code" UNIQUE ("code"),
+    CONSTRAINT "ck_fld_quantity" CHECK ("quantity" >= 0 AND "quantity" <= 1000),
+    CONSTRAINT "ck_fld_price" CHECK ("price" >= 0.5),
+    CONSTRAINT "ck_fld_ratio" CHECK ("ratio" >= -1.25 AND "ratio" <= 1e+20),
+    CONSTRAINT "ck_fld_active" CHECK ("active" IN (0, 1)),
+    CONSTRAINT "ck_fld_archived" CHECK ("archived" IN (0, 1)),
+    CONSTRAINT "ck_fld_metadata" CHECK (("metadata" IS NULL OR json_valid("metadata"))),
+    CONSTRAINT "ck_fld_settings" CHECK (("settings" IS NULL OR json_valid("settings"))),
+    CONSTRAINT "uq_fld_external_id" UNIQUE ("external_id"),
+    CONSTRAINT "ck_fld_contact" CHECK (length("contact") <= 254),
+    CONSTRAINT "ck_fld_status" CHECK ("status" IN ('draft', 'published', 'it''s archived')),
+    CONSTRAINT "ck_fld_attachment" CHECK (length("attachment") <= 1024)
+);
+
+CREATE TABLE "sessions" (
+    "id" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))) CONSTRAINT "pk_tbl_sessions" PRIMARY KEY,
+    "token" TEXT NOT NULL,
+    CONSTRAINT "uq_fld_session_token" UNIQUE ("token")
+);

@@ -1,0 +1,3 @@
+SELECT COUNT(*) FROM "reviews"
+INSERT INTO "tags" ("label") VALUES ('new')
+INSERT INTO "tags" ("label") VALUES ('new')

@@ -1,0 +1,1 @@
+INSERT INTO "parts" ("id", "sku", "code", "legacy", "weight") WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1300) SELECT i, CASE WHEN i <= 1204 THEN 'SKU-' || i WHEN i <= 1250 THEN NULL ELSE '' END, 'C-' || i, CASE WHEN i % 2 = 0 THEN 'old' END, i * 0.5 FROM n;

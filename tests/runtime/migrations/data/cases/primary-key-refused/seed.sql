@@ -1,0 +1,1 @@
+INSERT INTO "things" VALUES (1, 10);
