@@ -17,6 +17,6 @@ fi
 
 if [ "${1:-}" = "--headless" ]; then
     shift
-    exec build/runtime/basalt-server --project "$example" "$@"
+    exec build/runtime/server/basalt-server --project "$example" "$@"
 fi
 exec build/app/basalt "$example" "$@"
