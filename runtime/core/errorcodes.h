@@ -24,6 +24,27 @@ enum class ErrorCode {
     ServerListenFailed,
     NotFound,
     MethodNotAllowed,
+    // The data API (/rest/v1). Each is sent with PostgREST's code, see runtime/http/apierror.cpp.
+    BadQuery,
+    InvalidBody,
+    InvalidRange,
+    UnknownTable,
+    UnknownColumn,
+    UnknownBodyColumn,
+    UnknownRelationship,
+    AmbiguousRelationship,
+    NotSingleObject,
+    InvalidValue,
+    NotNullViolation,
+    CheckViolation,
+    UniqueViolation,
+    ForeignKeyViolation,
+    AutoManagedField,
+    UnfilteredWrite,
+    PayloadTooLarge,
+    HeadersTooLarge,
+    RequestTimeout,
+    ServiceUnavailable,
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

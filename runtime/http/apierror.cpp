@@ -13,6 +13,7 @@ namespace {
 struct Mapping
 {
     int status;
+    const char *code; ///< sent as "code": PostgREST's code (PGRSTxxx) or the SQLSTATE it would send
     const char *hint; ///< English, sent to clients; nullptr for none
 };
 
@@ -22,13 +23,53 @@ Mapping mappingFor(ErrorCode code)
     switch (code) {
     case ErrorCode::InvalidArgument:
     case ErrorCode::InvalidJson:
-        return {400, nullptr};
+        return {400, "PGRST100", nullptr};
+    case ErrorCode::BadQuery:
+        return {400, "PGRST100", nullptr};
+    case ErrorCode::InvalidBody:
+        return {400, "PGRST102", nullptr};
+    case ErrorCode::InvalidRange:
+        return {416, "PGRST103", "Ranges are written first-last, counted from 0, e.g. Range: 0-19."};
     case ErrorCode::NotFound:
-        return {404, nullptr};
+        return {404, "PGRST125", nullptr};
     case ErrorCode::MethodNotAllowed:
-        return {405, "See the Allow header for the methods this path accepts."};
+        return {405, "PGRST117", "See the Allow header for the methods this path accepts."};
+    case ErrorCode::UnknownTable:
+        return {404, "PGRST205", nullptr};
+    case ErrorCode::UnknownColumn:
+        return {400, "42703", nullptr};
+    case ErrorCode::UnknownBodyColumn:
+        return {400, "PGRST204", nullptr};
+    case ErrorCode::UnknownRelationship:
+        return {400, "PGRST200", nullptr};
+    case ErrorCode::AmbiguousRelationship:
+        return {300, "PGRST201", "Name the relationship or foreign key with '!', e.g. author:users!author_id(name)."};
+    case ErrorCode::NotSingleObject:
+        return {406, "PGRST116", nullptr};
+    case ErrorCode::InvalidValue:
+        return {400, "22P02", nullptr};
+    case ErrorCode::NotNullViolation:
+        return {400, "23502", nullptr};
+    case ErrorCode::CheckViolation:
+        return {400, "23514", nullptr};
+    case ErrorCode::UniqueViolation:
+        return {409, "23505", nullptr};
+    case ErrorCode::ForeignKeyViolation:
+        return {409, "23503", nullptr};
+    case ErrorCode::AutoManagedField:
+        return {400, "428C9", nullptr};
+    case ErrorCode::UnfilteredWrite:
+        return {400, "21000", "Add a filter (e.g. ?id=eq.1), or send the request with the service key."};
+    case ErrorCode::PayloadTooLarge:
+        return {413, "PGRST413", nullptr};
+    case ErrorCode::HeadersTooLarge:
+        return {431, "PGRST431", nullptr};
+    case ErrorCode::RequestTimeout:
+        return {408, "PGRST408", nullptr};
+    case ErrorCode::ServiceUnavailable:
+        return {503, "PGRST503", nullptr};
     case ErrorCode::DatabaseOpenFailed:
-        return {503, "The database is unavailable; try again later."};
+        return {503, "PGRST000", "The database is unavailable; try again later."};
     case ErrorCode::Internal:
     case ErrorCode::FileNotFound:
     case ErrorCode::FileReadFailed:
@@ -41,22 +82,20 @@ Mapping mappingFor(ErrorCode code)
     case ErrorCode::DestructiveChangesNotConfirmed:
     case ErrorCode::MigrationFailed:
     case ErrorCode::ServerListenFailed:
-        return {500, nullptr};
+        return {500, "XX000", nullptr};
     }
-    return {500, nullptr};
+    return {500, "XX000", nullptr};
 }
 
+// PostgREST's clients expect details to be a string (or null): "price: must be at least 0; name: ...".
 QJsonValue detailsOf(const QList<Problem> &problems)
 {
     if (problems.isEmpty())
         return QJsonValue::Null;
-    QJsonObject details;
-    for (const Problem &problem : problems) {
-        const QString previous = details.value(problem.path).toString();
-        details.insert(problem.path,
-            previous.isEmpty() ? problem.message : previous + QStringLiteral("; ") + problem.message);
-    }
-    return details;
+    QStringList parts;
+    for (const Problem &problem : problems)
+        parts << problem.toString();
+    return parts.join(QStringLiteral("; "));
 }
 } // namespace
 
@@ -76,7 +115,7 @@ ApiError toApiError(const Error &error)
     const Mapping mapping = mappingFor(error.code);
     ApiError api;
     api.status = mapping.status;
-    api.code = errorCodeName(error.code);
+    api.code = QString::fromLatin1(mapping.code);
     api.hint = mapping.hint ? QString::fromLatin1(mapping.hint) : QString();
     const QString catalogueMessage = QString::fromLatin1(errorCodeMessage(error.code));
     if (api.status >= 500) {

@@ -18,9 +18,9 @@ namespace Runtime {
 struct ApiError
 {
     int status = 500;
-    QString code; ///< stable and untranslated, e.g. "not-found"
+    QString code; ///< PostgREST's code or the SQLSTATE it would send, e.g. "PGRST116", "23505"
     QString message; ///< English, for people
-    QJsonValue details; ///< null, or an object of problems keyed by their path in the request
+    QJsonValue details; ///< null, or a string naming each problem as "field: message", joined by "; "
     QString hint; ///< how to fix it; empty is sent as null
 
     /** Returns the JSON body: the four keys, always present. */

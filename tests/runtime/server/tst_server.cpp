@@ -171,17 +171,17 @@ void tst_Server::errorResponses_data()
     QTest::addColumn<QByteArray>("allow");
 
     QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/nope") << 404
-                                  << QStringLiteral("not-found") << QByteArray();
-    QTest::newRow("root") << QByteArray("GET") << QStringLiteral("/") << 404 << QStringLiteral("not-found")
+                                  << QStringLiteral("PGRST125") << QByteArray();
+    QTest::newRow("root") << QByteArray("GET") << QStringLiteral("/") << 404 << QStringLiteral("PGRST125")
                           << QByteArray();
     QTest::newRow("below health") << QByteArray("GET") << QStringLiteral("/health/x") << 404
-                                  << QStringLiteral("not-found") << QByteArray();
+                                  << QStringLiteral("PGRST125") << QByteArray();
     QTest::newRow("unknown path, POST") << QByteArray("POST") << QStringLiteral("/rest/v1/x") << 404
-                                        << QStringLiteral("not-found") << QByteArray();
+                                        << QStringLiteral("PGRST125") << QByteArray();
     QTest::newRow("POST health") << QByteArray("POST") << QStringLiteral("/health") << 405
-                                 << QStringLiteral("method-not-allowed") << QByteArray("GET, HEAD");
+                                 << QStringLiteral("PGRST117") << QByteArray("GET, HEAD");
     QTest::newRow("DELETE health") << QByteArray("DELETE") << QStringLiteral("/health") << 405
-                                   << QStringLiteral("method-not-allowed") << QByteArray("GET, HEAD");
+                                   << QStringLiteral("PGRST117") << QByteArray("GET, HEAD");
     QTest::newRow("HEAD health") << QByteArray("HEAD") << QStringLiteral("/health") << 200 << QString()
                                  << QByteArray();
 }

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ApiQuery: a data-API request in PostgREST's URL dialect, parsed but not yet checked against the model.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Runtime {
+
+enum class FilterOperator { Eq, Neq, Gt, Gte, Lt, Lte, Like, Ilike, In, Is };
+
+/** One `column=op.value` filter (`not.` sets negated). For `is`, value is "null", "true", "false" or
+    "unknown"; for `in`, values holds the list and value is empty. Values are raw text: the storage
+    layer converts them to the column's type and binds them as parameters. */
+struct Filter
+{
+    QString column;
+    FilterOperator op = FilterOperator::Eq;
+    bool negated = false;
+    QString value;
+    QStringList values;
+};
+
+/** A filter or a nested `and(...)` / `or(...)` group (`not.or(...)` sets negated). */
+struct Condition
+{
+    enum class Kind { Filter, And, Or };
+
+    Kind kind = Kind::Filter;
+    bool negated = false;
+    Filter filter;                   ///< when kind is Filter
+    std::vector<Condition> children; ///< when kind is And or Or
+};
+
+struct OrderTerm
+{
+    enum class Nulls { Default, First, Last };
+
+    QString column;
+    bool descending = false;
+    Nulls nulls = Nulls::Default;
+};
+
+/** One item of `select=`: a column (`alias:column`), `*`, or an embedded resource
+    (`alias:relation!hint!inner(items)`) whose name is a related table or a relationship's name. */
+struct SelectItem
+{
+    enum class Kind { Column, Star, Embed };
+
+    Kind kind = Kind::Column;
+    QString name;  ///< the column, or the embedded table / relationship name
+    QString alias; ///< empty: the name
+    QString hint;  ///< `!hint`: a foreign-key column or relationship name to pick among several
+    bool inner = false; ///< `!inner`: parent rows without a match are left out
+    std::vector<SelectItem> children; ///< for Embed: what to select of the embedded rows (empty: *)
+
+    QString outputName() const { return alias.isEmpty() ? name : alias; }
+};
+
+/** The filters, order and paging of one level of the request: the root table, or an embedded resource
+    (addressed in the URL by its output name: `reviews.rating=gte.4`, `reviews.order=rating.desc`). */
+struct QueryLevel
+{
+    QStringList embedPath;  ///< empty for the root; ["reviews"] or ["orders", "order_items"] for embeds
+    Condition where;        ///< kind And with the top-level filters as children (empty: no filter)
+    std::vector<OrderTerm> order;
+    std::optional<qint64> limit;
+    std::optional<qint64> offset;
+};
+
+/** What `Prefer:` asked for. */
+struct Preferences
+{
+    enum class Return { Default, Minimal, Representation, HeadersOnly };
+    enum class Count { None, Exact, Planned, Estimated };
+    enum class Resolution { None, MergeDuplicates, IgnoreDuplicates };
+
+    Return returnPreference = Return::Default;
+    Count count = Count::None;
+    Resolution resolution = Resolution::None;
+    bool missingDefault = false; ///< `missing=default`
+};
+
+/** The whole query of a request to /rest/v1/<table>. */
+struct ApiQuery
+{
+    QString table;
+    std::vector<SelectItem> select; ///< empty: `*`
+    std::vector<QueryLevel> levels; ///< levels[0] is the root; one entry per embed that has conditions
+    QStringList onConflict;         ///< `on_conflict=a,b`
+    QStringList columns;            ///< `columns=a,b` (which body keys to insert)
+    Preferences prefer;
+
+    QueryLevel &root();
+    const QueryLevel &root() const;
+    /** Returns the level for \a embedPath, or nullptr. */
+    const QueryLevel *level(const QStringList &embedPath) const;
+};
+
+} // namespace Runtime

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parses a /rest/v1 request's query string and headers (PostgREST's URL dialect) into an ApiQuery.
+#pragma once
+
+#include "core/result.h"
+#include "query/apiquery.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Runtime {
+
+/** The request headers the parser reads; absent headers are empty. */
+struct ApiQueryHeaders
+{
+    QByteArray prefer;     ///< `Prefer: return=representation, count=exact, resolution=merge-duplicates`
+    QByteArray range;      ///< `Range: 0-19`
+    QByteArray rangeUnit;  ///< `Range-Unit: items`
+};
+
+/** Parses the query string \a rawQuery (still percent-encoded, without '?') of a request to
+    /rest/v1/\a table. Only syntax is checked here; names are checked against the model by RecordStore.
+    Returns BadQuery (PGRST100) naming the parameter and the position where parsing failed and what was
+    expected, or InvalidRange. */
+Result<ApiQuery> parseApiQuery(const QString &table, const QByteArray &rawQuery, const ApiQueryHeaders &headers);
+
+} // namespace Runtime

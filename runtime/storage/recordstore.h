@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RecordStore: runs data-API reads and writes (an ApiQuery plus a body) against one database connection.
+#pragma once
+
+#include "core/result.h"
+#include "model/project.h"
+#include "query/apiquery.h"
+
+#include <QByteArray>
+
+#include <memory>
+#include <optional>
+
+namespace Runtime {
+
+class Database;
+
+/** How a result is written. */
+enum class ResultFormat {
+    JsonArray,    ///< `[{...}, ...]` (application/json)
+    SingleObject, ///< `{...}`: exactly one row, else NotSingleObject (application/vnd.pgrst.object+json)
+    Csv,          ///< header line + rows (text/csv)
+};
+
+/** The outcome of a read or of a write that returns rows. */
+struct RecordResult
+{
+    QByteArray body;         ///< the rows in the requested format (empty for return=minimal)
+    qint64 rowCount = 0;     ///< rows in body, or rows written
+    qint64 offset = 0;       ///< where the rows start in the whole result (for Content-Range)
+    std::optional<qint64> totalCount; ///< set only when the request asked for count=exact
+};
+
+/** Options the caller decides (from the server's configuration and, later, the caller's role). */
+struct WriteOptions
+{
+    bool allowUnfilteredWrites = false; ///< PATCH/DELETE without any filter (service key, or a server flag)
+    bool returnRows = false;            ///< Prefer: return=representation
+};
+
+/** Reads and writes rows of the project's tables through one Database, in the project's terms:
+    every identifier is checked against the model (never copied from the request into SQL), every
+    value is a bound parameter, hidden fields are never returned, auto-managed fields cannot be set.
+    Rows are serialised straight to JSON text in the model's column order (no QJsonObject on the hot
+    path); embedded rows come back from the database as JSON. Used on one thread (its connection's). */
+class RecordStore
+{
+public:
+    RecordStore(std::shared_ptr<const Project> project, Database &database);
+    ~RecordStore();
+
+    /** GET: rows of query.table matching the query, embeds included. Returns UnknownTable,
+        UnknownColumn, UnknownRelationship, AmbiguousRelationship, InvalidValue, NotSingleObject. */
+    Result<RecordResult> read(const ApiQuery &query, ResultFormat format);
+
+    /** POST: inserts one JSON object or an array of objects (all or nothing, one transaction), upserting
+        when query.onConflict / query.prefer.resolution say so. \a body is the raw request body. */
+    Result<RecordResult> insert(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+                                ResultFormat format);
+
+    /** PATCH: sets the body's fields on the rows matching the query's filters. */
+    Result<RecordResult> update(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+                                ResultFormat format);
+
+    /** DELETE: deletes the rows matching the query's filters. */
+    Result<RecordResult> remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Runtime
