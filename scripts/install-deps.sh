@@ -8,8 +8,14 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-declarative-dev
     qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqscintilla2-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsodium-dev
-    postgresql
+    postgresql wrk
+    nodejs
 )
+# npm validates the OpenAPI documents in tests (tests/tools/openapi). A NodeSource nodejs already bundles
+# npm and conflicts with Debian's npm package, so ask for the package only when there is no npm at all.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

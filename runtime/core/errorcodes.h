@@ -45,6 +45,9 @@ enum class ErrorCode {
     HeadersTooLarge,
     RequestTimeout,
     ServiceUnavailable,
+    EmbedNotSelected,
+    InvalidConflictTarget,
+    NotAcceptable,
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

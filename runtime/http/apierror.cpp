@@ -44,6 +44,12 @@ Mapping mappingFor(ErrorCode code)
         return {400, "PGRST200", nullptr};
     case ErrorCode::AmbiguousRelationship:
         return {300, "PGRST201", "Name the relationship or foreign key with '!', e.g. author:users!author_id(name)."};
+    case ErrorCode::EmbedNotSelected:
+        return {400, "PGRST108", "Add the embedded resource to select=, e.g. select=*,reviews(*)."};
+    case ErrorCode::InvalidConflictTarget:
+        return {400, "42P10", "on_conflict must name the primary key, a unique field or the fields of a unique index."};
+    case ErrorCode::NotAcceptable:
+        return {406, "PGRST107", "Accept application/json, application/vnd.pgrst.object+json or text/csv."};
     case ErrorCode::NotSingleObject:
         return {406, "PGRST116", nullptr};
     case ErrorCode::InvalidValue:

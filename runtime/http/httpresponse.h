@@ -27,6 +27,11 @@ struct HttpResponse
     QByteArray header(const QByteArray &name) const;
     /** Sets the header \a name to \a value, replacing any header of that name. */
     void setHeader(const QByteArray &name, const QByteArray &value);
+
+    /** Returns the response as HTTP/1.1 bytes: status line, headers, Content-Length (with the body's
+        size even when \a withBody is false, as HEAD needs; none for 204), `Connection: close` when
+        \a closeConnection, then the body unless \a withBody is false. */
+    QByteArray toHttp1(bool withBody, bool closeConnection) const;
 };
 
 } // namespace Runtime

@@ -13,12 +13,15 @@
 
 namespace Runtime {
 
+class RecordStore;
+
 /** A parsed request as plain data, independent of the HTTP library that received it. */
 struct HttpRequest
 {
     QByteArray method; ///< upper case: "GET", "POST", ...
     QString path; ///< percent-encoded, as sent: "/rest/v1/orders"
     QUrlQuery query;
+    QByteArray rawQuery; ///< the query string as sent, still percent-encoded, without '?'
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
 
@@ -26,13 +29,15 @@ struct HttpRequest
     QByteArray header(const QByteArray &name) const;
 };
 
-/** Everything a handler may use: the request, the decoded values of its route's `:name` segments and
-    the server's configuration. Lives for the duration of one handler call. */
+/** Everything a handler may use: the request, the decoded values of its route's `:name` segments, the
+    server's configuration and the RecordStore of the thread running the handler (nullptr where no
+    database is open). Lives for the duration of one handler call. */
 struct RequestContext
 {
     const HttpRequest &request;
     const ServerConfig &config;
     QHash<QString, QString> pathParameters;
+    RecordStore *recordStore = nullptr;
 
     const Project &project() const { return *config.project; }
     /** Returns the decoded value of the path segment `:name`, or an empty string. */

@@ -4,6 +4,8 @@
 
 #include "apierror.h"
 #include "healthhandler.h"
+#include "middleware/cors.h"
+#include "recordshandler.h"
 
 #include <QUrl>
 
@@ -22,7 +24,14 @@ QStringList splitPath(const QString &path)
 void registerRoutes(Router &router)
 {
     router.addRoute(s_get, QStringLiteral("/health"), &handleHealth);
-    // TODO(#3): the PostgREST-dialect REST API (/rest/v1/:table) is wired here.
+
+    // The data API, in PostgREST's dialect (supabase-js talks to it unchanged).
+    router.addRoute(s_get, QStringLiteral("/rest/v1/"), &handleApiDocument);
+    const QString table = QStringLiteral("/rest/v1/:table");
+    router.addRoute(s_get, table, &handleReadRecords);
+    router.addRoute(QByteArrayLiteral("POST"), table, &handleInsertRecords);
+    router.addRoute(QByteArrayLiteral("PATCH"), table, &handleUpdateRecords);
+    router.addRoute(QByteArrayLiteral("DELETE"), table, &handleDeleteRecords);
 }
 
 void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
@@ -62,7 +71,19 @@ QByteArrayList Router::allowedMethods(const QString &path) const
     return methods;
 }
 
-HttpResponse Router::dispatch(const HttpRequest &request, const ServerConfig &config) const
+HttpResponse Router::dispatch(
+    const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const
+{
+    const Settings &settings = config.project->settings;
+    if (request.method == "OPTIONS")
+        return Cors::preflight(request, allowedMethods(request.path), settings);
+    HttpResponse response = route(request, config, recordStore);
+    Cors::addHeaders(response, request, settings);
+    return response;
+}
+
+HttpResponse Router::route(
+    const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const
 {
     const QStringList segments = splitPath(request.path);
     const QByteArray method = request.method == s_head ? s_get : request.method;
@@ -72,7 +93,7 @@ HttpResponse Router::dispatch(const HttpRequest &request, const ServerConfig &co
         std::optional<QHash<QString, QString>> parameters = match(route, segments);
         if (!parameters)
             continue;
-        const RequestContext context {request, config, std::move(*parameters)};
+        const RequestContext context {request, config, std::move(*parameters), recordStore};
         Result<HttpResponse> response = route.handler(context);
         return response ? std::move(response).value() : errorResponse(response.error());
     }

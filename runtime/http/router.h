@@ -18,8 +18,8 @@ namespace Runtime {
 /** Finds the handler for a request and runs it. Patterns are paths whose segments may be `:name`
     placeholders, matching one non-empty segment (`/rest/v1/:table`). A path that matches a pattern
     under another method is answered 405 with an Allow header, any other path 404; HEAD is answered
-    by the GET route. Filled once by registerRoutes() and read-only afterwards, so one Router may be
-    shared by every request thread. Owned by the Server. */
+    by the GET route, OPTIONS by the CORS middleware. Filled once by registerRoutes() and read-only
+   afterwards, so one Router may be shared by every request thread. Owned by the Server. */
 class Router
 {
 public:
@@ -30,9 +30,11 @@ public:
     /** Adds the route \a method \a pattern (e.g. "GET", "/health"); routes are tried in order. */
     void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
 
-    /** Returns the response to \a request, served with \a config. Never fails: errors become error responses.
-     */
-    HttpResponse dispatch(const HttpRequest &request, const ServerConfig &config) const;
+    /** Returns the response to \a request, served with \a config and \a recordStore (the calling thread's
+        store, see RequestContext). Never fails: errors become error responses. Answers CORS preflights
+        (`OPTIONS`) for every path and adds the CORS headers to every response (see Cors). */
+    HttpResponse dispatch(
+        const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore = nullptr) const;
 
     /** Returns the methods accepted on \a path (percent-encoded), HEAD included wherever GET is. */
     QByteArrayList allowedMethods(const QString &path) const;
@@ -45,6 +47,8 @@ private:
         Handler handler;
     };
 
+    HttpResponse route(
+        const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const;
     static std::optional<QHash<QString, QString>> match(const Route &route, const QStringList &segments);
 
     std::vector<Route> m_routes;

@@ -1,76 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Server: serves a project over HTTP on one address and port.
+// Server: serves a project over HTTP on one address and port, from several request threads.
 #include "server.h"
 
-#include "apierror.h"
+#include "listeningsockets.h"
+#include "serverworker.h"
+#include "writeexecutor.h"
 
-#include <QAbstractHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QMetaEnum>
-#include <QTcpServer>
+#include <QThread>
+
+#include <unistd.h>
 
 namespace Runtime {
 
-/** Adapts QAbstractHttpServer to the Router: converts each parsed request to an HttpRequest, dispatches
-    it and writes the HttpResponse. Owning the dispatch (rather than QHttpServer's router) is what lets
-    Basalt answer 405 with an Allow header, which QHttpServer 6.4 cannot. Owned by its Server. */
-class HttpTransport : public QAbstractHttpServer
+namespace {
+// Runs \a function on \a object's thread and returns its result once it has run.
+template <typename Function> auto runOn(QObject *object, Function function)
 {
-    Q_OBJECT
+    decltype(function()) result;
+    QMetaObject::invokeMethod(
+        object, [&result, &function] { result = function(); }, Qt::BlockingQueuedConnection);
+    return result;
+}
 
-public:
-    HttpTransport(const Router &router, const ServerConfig &config)
-        : m_router(router)
-        , m_config(config)
-    {
-    }
+void runOnAndWait(QObject *object, const std::function<void()> &function)
+{
+    QMetaObject::invokeMethod(object, function, Qt::BlockingQueuedConnection);
+}
 
-    QTcpServer *tcpServer() const { return servers().isEmpty() ? nullptr : servers().constFirst(); }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        const HttpRequest converted = convert(request);
-        QHttpServerResponder responder = makeResponder(request, socket);
-        write(responder, m_router.dispatch(converted, m_config), converted.method != "HEAD");
-        return true;
-    }
-
-    // Reached only for WebSocket upgrades, which nothing accepts yet.
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        QHttpServerResponder responder = makeResponder(request, socket);
-        write(responder, errorResponse(Error(ErrorCode::NotFound, QStringLiteral("Nothing is served here."))),
-            true);
-    }
-
-private:
-    static HttpRequest convert(const QHttpServerRequest &request)
-    {
-        const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
-        const char *name = methods.valueToKey(int(request.method()));
-        HttpRequest converted;
-        converted.method = name ? QByteArray(name).toUpper() : QByteArrayLiteral("UNKNOWN");
-        converted.path = request.url().path(QUrl::FullyEncoded);
-        converted.query = request.query();
-        converted.headers = request.headers();
-        converted.body = request.body();
-        return converted;
-    }
-
-    static void write(QHttpServerResponder &responder, const HttpResponse &response, bool withBody)
-    {
-        responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-        for (const auto &[name, value] : response.headers)
-            responder.writeHeader(name, value);
-        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
-        responder.writeBody(withBody ? response.body : QByteArray());
-    }
-
-    const Router &m_router;
-    const ServerConfig &m_config;
-};
+int threadCountFor(const ServerConfig &config)
+{
+    return config.threads > 0 ? config.threads : qMax(2, QThread::idealThreadCount());
+}
+} // namespace
 
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -80,44 +41,114 @@ Server::Server(ServerConfig config, QObject *parent)
     registerRoutes(m_router);
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    close();
+}
 
 Result<void> Server::listen(const QHostAddress &address, quint16 port)
 {
     close();
-    auto tcpServer = std::make_unique<QTcpServer>();
-    if (!tcpServer->listen(address, port)) {
-        return Error(ErrorCode::ServerListenFailed,
-            tr("Cannot listen on %1 port %2: %3")
-                .arg(address.toString())
-                .arg(port)
-                .arg(tcpServer->errorString()));
+    const Result<ListeningSockets> sockets = openListeningSockets(address, port, threadCountFor(m_config));
+    if (!sockets)
+        return sockets.error();
+    const QList<qintptr> &descriptors = sockets->descriptors;
+    if (m_config.database.engine == DatabaseEngine::SQLite) {
+        if (Result<void> writer = startWriter(); !writer) {
+            for (qintptr descriptor : descriptors)
+                ::close(int(descriptor));
+            close();
+            return writer;
+        }
     }
-    m_transport = std::make_unique<HttpTransport>(m_router, m_config);
-    m_transport->bind(tcpServer.release()); // the transport now parents the QTcpServer
+    if (Result<void> workers = startWorkers(descriptors); !workers) {
+        close();
+        return workers;
+    }
+    m_address = address;
+    m_port = sockets->port;
+    return {};
+}
+
+Result<void> Server::startWriter()
+{
+    m_writerThread = std::make_unique<QThread>();
+    m_writerThread->setObjectName(QStringLiteral("basalt-writer"));
+    m_writer = std::make_unique<WriteExecutor>(m_router, m_config);
+    m_writer->moveToThread(m_writerThread.get());
+    m_writerThread->start();
+    return runOn(m_writer.get(), [this] { return m_writer->openDatabase(); });
+}
+
+Result<void> Server::startWorkers(const QList<qintptr> &descriptors)
+{
+    for (qsizetype i = 0; i < descriptors.size(); ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("basalt-http-%1").arg(i));
+        auto worker = std::make_unique<ServerWorker>(m_router, m_config, m_writer.get());
+        worker->moveToThread(thread.get());
+        thread->start();
+        ServerWorker *started = worker.get();
+        m_threads.push_back(std::move(thread));
+        m_workers.push_back(std::move(worker));
+        const qintptr descriptor = descriptors.at(i);
+        const Result<void> result
+            = runOn(started, [started, descriptor] { return started->start(descriptor); });
+        if (!result) {
+            for (qsizetype rest = i + 1; rest < descriptors.size(); ++rest)
+                ::close(int(descriptors.at(rest)));
+            return result;
+        }
+    }
     return {};
 }
 
 void Server::close()
 {
-    // Open connections end with the transport; a request in progress is answered first because
-    // requests are handled synchronously on this thread.
-    m_transport.reset();
+    // 1. Stop accepting and close idle connections; requests in progress go on.
+    for (const std::unique_ptr<ServerWorker> &worker : m_workers)
+        runOnAndWait(worker.get(), [&worker] { worker->stop(); });
+    // 2. Queued behind every write submitted so far: when it returns, all of them have been answered.
+    if (m_writer) {
+        runOnAndWait(m_writer.get(), [this] { m_writer->closeDatabase(); });
+        m_writerThread->quit();
+        m_writerThread->wait();
+    }
+    // 3. Write the last responses, close the connections and the databases, join the threads; all
+    // threads at once, so a client that does not read its response delays the stop only once.
+    for (const std::unique_ptr<ServerWorker> &worker : m_workers) {
+        ServerWorker *target = worker.get();
+        QMetaObject::invokeMethod(
+            target,
+            [target] {
+                target->finish();
+                QThread::currentThread()->quit();
+            },
+            Qt::QueuedConnection);
+    }
+    for (const std::unique_ptr<QThread> &thread : m_threads)
+        thread->wait();
+    m_workers.clear();
+    m_threads.clear();
+    m_writer.reset();
+    m_writerThread.reset();
+    m_address = QHostAddress();
+    m_port = 0;
 }
 
 bool Server::isListening() const
 {
-    return m_transport && m_transport->tcpServer() && m_transport->tcpServer()->isListening();
+    return !m_workers.empty();
 }
 
 QHostAddress Server::address() const
 {
-    return isListening() ? m_transport->tcpServer()->serverAddress() : QHostAddress();
+    return m_address;
 }
 
 quint16 Server::port() const
 {
-    return isListening() ? m_transport->tcpServer()->serverPort() : 0;
+    return m_port;
 }
 
 QUrl Server::url() const
@@ -126,11 +157,9 @@ QUrl Server::url() const
         return {};
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    url.setHost(address().toString());
-    url.setPort(port());
+    url.setHost(m_address.toString());
+    url.setPort(m_port);
     return url;
 }
 
 } // namespace Runtime
-
-#include "server.moc"

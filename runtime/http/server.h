@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Server: serves a project over HTTP on one address and port.
+// Server: serves a project over HTTP on one address and port, from several request threads.
 #pragma once
 
 #include "core/result.h"
@@ -11,29 +11,39 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
+
+class QThread;
 
 namespace Runtime {
 
-class HttpTransport;
+class ServerWorker;
+class WriteExecutor;
 
 /** The runtime's HTTP server for one project. It is given its own copy of the project and the database
     settings (ServerConfig), wires its routes with registerRoutes() and answers requests until it is
-    closed or destroyed. Lives on the stack in basalt-server's main() or is owned by whoever runs a
-    project (the designer's run panel). Requests are answered on the thread the Server lives in.
-    TODO(#3): one transport per worker thread on a shared SO_REUSEPORT port, with body and header
-    limits and timeouts enforced at the socket. */
+    closed or destroyed. Requests are answered on config.threads request threads (ServerWorker), each
+    with its own listening socket on the shared port (SO_REUSEPORT: the kernel spreads connections) and
+    its own database connection, so a slow request holds up only its own thread. On SQLite, writes run
+    on one more thread, the WriteExecutor, with its own connection: SQLite takes one writer at a time.
+    Limits and timeouts are enforced per connection (ConnectionGuard). Lives on the stack in
+    basalt-server's main() or is owned by whoever runs a project (the designer's run panel); its
+    functions are called on the thread it lives in. */
 class Server : public QObject
 {
     Q_OBJECT
 
 public:
     explicit Server(ServerConfig config, QObject *parent = nullptr);
+    /** Closes the server (see close()). */
     ~Server() override;
 
-    /** Starts listening on \a address and \a port; port 0 picks a free port (see port()).
-        Returns ServerListenFailed with the operating system's reason on failure. */
+    /** Starts listening on \a address and \a port (0 picks a free port, see port()) and opens each
+        thread's database connection. Returns ServerListenFailed with the operating system's reason,
+        or DatabaseOpenFailed; nothing is left running on failure. */
     Result<void> listen(const QHostAddress &address, quint16 port);
-    /** Stops accepting connections. */
+    /** Stops cleanly: stops accepting connections, answers the requests in progress (queued writes
+        included), closes every connection and database connection and joins the threads. */
     void close();
 
     bool isListening() const;
@@ -43,14 +53,24 @@ public:
     quint16 port() const;
     /** Returns the base URL, e.g. "http://127.0.0.1:8765", or an empty URL when not listening. */
     QUrl url() const;
+    /** Returns the number of request threads serving (0 when not listening). */
+    int threadCount() const { return int(m_workers.size()); }
 
     const ServerConfig &config() const { return m_config; }
     const Router &router() const { return m_router; }
 
 private:
+    Result<void> startWriter();
+    Result<void> startWorkers(const QList<qintptr> &descriptors);
+
     ServerConfig m_config;
     Router m_router;
-    std::unique_ptr<HttpTransport> m_transport;
+    std::unique_ptr<QThread> m_writerThread;
+    std::unique_ptr<WriteExecutor> m_writer;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<std::unique_ptr<ServerWorker>> m_workers;
+    QHostAddress m_address;
+    quint16 m_port = 0;
 };
 
 } // namespace Runtime

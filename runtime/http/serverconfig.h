@@ -9,15 +9,27 @@
 
 namespace Runtime {
 
+/** The protective limits the transport enforces at the socket, before Qt buffers a request. The body
+    limit is not here: it is the project's settings.maxRequestBodyBytes. */
+struct ServerLimits
+{
+    qint64 maxHeaderBytes = 16 * 1024; ///< request line + headers; more is answered 431
+    int idleTimeoutMs = 30000; ///< a keep-alive connection without a request is closed after this
+    int requestTimeoutMs = 30000; ///< a request still incomplete this long after its first byte: 408
+};
+
 /** What the server serves: its own copy of the project (never the designer's live model), the database
-    it was migrated into and the schema version that migration produced. Copied into the Server, read-only
-    afterwards, so request threads may share it without locking. Each request thread opens its own
-    connection from \c database (QSqlDatabase connections belong to one thread). */
+    it was migrated into and the schema version that migration produced, and how it serves them. Copied
+    into the Server, read-only afterwards, so request threads share it without locking. Each request
+    thread opens its own connection from \c database (QSqlDatabase connections belong to one thread). */
 struct ServerConfig
 {
     std::shared_ptr<const Project> project;
     DatabaseUrl database;
     int schemaVersion = 0;
+    int threads = 0; ///< request threads; 0: one per core, at least 2
+    bool allowUnfilteredWrites = false; ///< PATCH/DELETE without filters (TODO(#4): the service key)
+    ServerLimits limits;
 };
 
 } // namespace Runtime

@@ -12,13 +12,15 @@
 namespace Runtime {
 
 namespace {
-// The query words of the PostgREST-style API, which would be ambiguous as column names.
+// The query words of the PostgREST-style API (and apikey, which clients may send in the query string),
+// which would be ambiguous as column names.
 const QStringList &reservedFieldNames()
 {
     static const QStringList names
         = {QStringLiteral("select"), QStringLiteral("order"),       QStringLiteral("limit"),
            QStringLiteral("offset"), QStringLiteral("on_conflict"), QStringLiteral("columns"),
-           QStringLiteral("and"),    QStringLiteral("or"),          QStringLiteral("not")};
+           QStringLiteral("and"),    QStringLiteral("or"),          QStringLiteral("not"),
+           QStringLiteral("apikey")};
     return names;
 }
 

@@ -43,7 +43,12 @@ public:
             return 1;
         }
 
-        Runtime::Server server(Runtime::ServerConfig {*project, options.database, *version});
+        Runtime::ServerConfig config {*project, options.database, *version};
+        config.threads = options.threads;
+        config.allowUnfilteredWrites = options.allowUnfilteredWrites;
+        config.limits.idleTimeoutMs = options.idleTimeoutSeconds * 1000;
+        config.limits.requestTimeoutMs = options.requestTimeoutSeconds * 1000;
+        Runtime::Server server(std::move(config));
         if (const Runtime::Result<void> listening = server.listen(options.host, options.port); !listening) {
             printError(tr("cannot serve"), listening.error());
             return 1;
@@ -56,6 +61,8 @@ public:
         printOutput(tr("Serving \"%1\" at %2 (database: %3, schema version %4)")
                         .arg((*project)->name, server.url().toString(), database)
                         .arg(*version));
+        printOutput(tr("Data API: %1 (%n request thread(s))", nullptr, server.threadCount())
+                        .arg(server.url().resolved(QUrl(QStringLiteral("/rest/v1/"))).toString()));
         return QCoreApplication::exec();
     }
 };

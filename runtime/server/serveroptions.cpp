@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <optional>
+
 namespace BasaltServer {
 
 namespace {
@@ -26,15 +28,36 @@ public:
               tr("PORT"), QStringLiteral("8765"))
         , allowDestructive({QStringLiteral("allow-destructive")},
               tr("Apply schema changes that lose data (dropped tables or columns, narrowed types)."))
+        , threads({QStringLiteral("threads")},
+              tr("The number of request threads (default: one per core, at least 2)."), tr("N"))
+        , allowUnfilteredWrites({QStringLiteral("allow-unfiltered-writes")},
+              tr("Accept PATCH and DELETE requests without filters, which change every row of a table."))
+        , idleTimeout({QStringLiteral("idle-timeout")},
+              tr("Close keep-alive connections idle for this many seconds (default: 30)."), tr("SECONDS"),
+              QStringLiteral("30"))
+        , requestTimeout({QStringLiteral("request-timeout")},
+              tr("Answer 408 to requests not received completely within this many seconds (default: 30)."),
+              tr("SECONDS"), QStringLiteral("30"))
     {
         parser.setApplicationDescription(tr("Serves a Basalt project: migrates its database to the project's "
                                             "schema, then answers HTTP requests until stopped."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({project, db, host, port, allowDestructive});
+        parser.addOptions({project, db, host, port, allowDestructive, threads, allowUnfilteredWrites,
+            idleTimeout, requestTimeout});
     }
 
     Runtime::Result<ServerOptions> read(const QCommandLineParser &parser) const;
+    Runtime::Result<void> readServing(const QCommandLineParser &parser, ServerOptions &options) const;
+
+    // Returns the value of \a option as a number from \a minimum to \a maximum, or nothing.
+    static std::optional<int> number(
+        const QCommandLineParser &parser, const QCommandLineOption &option, int minimum, int maximum)
+    {
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        return ok && value >= minimum && value <= maximum ? std::optional<int>(value) : std::nullopt;
+    }
 
     static Runtime::Error invalid(const QString &message)
     {
@@ -46,7 +69,34 @@ public:
     QCommandLineOption host;
     QCommandLineOption port;
     QCommandLineOption allowDestructive;
+    QCommandLineOption threads;
+    QCommandLineOption allowUnfilteredWrites;
+    QCommandLineOption idleTimeout;
+    QCommandLineOption requestTimeout;
 };
+
+Runtime::Result<void> Options::readServing(const QCommandLineParser &parser, ServerOptions &options) const
+{
+    if (parser.isSet(threads)) {
+        const std::optional<int> count = number(parser, threads, 1, 256);
+        if (!count)
+            return invalid(
+                tr("--threads needs a number from 1 to 256, not \"%1\".").arg(parser.value(threads)));
+        options.threads = *count;
+    }
+    const std::optional<int> idle = number(parser, idleTimeout, 1, 86400);
+    if (!idle)
+        return invalid(tr("--idle-timeout needs a number of seconds from 1 to 86400, not \"%1\".")
+                           .arg(parser.value(idleTimeout)));
+    const std::optional<int> request = number(parser, requestTimeout, 1, 86400);
+    if (!request)
+        return invalid(tr("--request-timeout needs a number of seconds from 1 to 86400, not \"%1\".")
+                           .arg(parser.value(requestTimeout)));
+    options.idleTimeoutSeconds = *idle;
+    options.requestTimeoutSeconds = *request;
+    options.allowUnfilteredWrites = parser.isSet(allowUnfilteredWrites);
+    return {};
+}
 
 Runtime::Result<ServerOptions> Options::read(const QCommandLineParser &parser) const
 {
@@ -81,6 +131,8 @@ Runtime::Result<ServerOptions> Options::read(const QCommandLineParser &parser) c
             = file.absoluteDir().filePath(file.completeBaseName() + QStringLiteral(".sqlite"));
     }
     options.allowDestructive = parser.isSet(allowDestructive);
+    if (Runtime::Result<void> serving = readServing(parser, options); !serving)
+        return serving.error();
     return options;
 }
 } // namespace

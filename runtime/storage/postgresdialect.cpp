@@ -132,4 +132,61 @@ QString PostgresDialect::createMigrationsTable() const
                           ")");
 }
 
+namespace {
+QString canonicalDateTime(const QString &column)
+{
+    return QStringLiteral("to_char(") + column
+        + QStringLiteral(" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+}
+} // namespace
+
+QString PostgresDialect::readExpression(FieldType type, const QString &column) const
+{
+    switch (type) {
+    case FieldType::Number: // numeric keeps trailing zeros ("12.50"); the API sends 12.5 on both engines
+        return column + QStringLiteral("::float8");
+    case FieldType::DateTime:
+        return canonicalDateTime(column);
+    case FieldType::Date:
+        return QStringLiteral("to_char(") + column + QStringLiteral(", 'YYYY-MM-DD')");
+    case FieldType::Uuid:
+    case FieldType::Json:
+        return column + QStringLiteral("::text");
+    default:
+        return column;
+    }
+}
+
+QString PostgresDialect::jsonValueExpression(FieldType type, const QString &column) const
+{
+    if (type == FieldType::Number)
+        return column + QStringLiteral("::float8");
+    if (type == FieldType::DateTime)
+        return canonicalDateTime(column);
+    return column;
+}
+
+QString PostgresDialect::jsonObjectFunction() const
+{
+    return QStringLiteral("json_build_object");
+}
+
+QString PostgresDialect::jsonArrayAggregate(const QString &column) const
+{
+    return QStringLiteral("COALESCE(json_agg(") + column + QStringLiteral("), '[]'::json)");
+}
+
+QString PostgresDialect::likeCondition(const QString &column, bool caseInsensitive) const
+{
+    return column + (caseInsensitive ? QStringLiteral("::text ILIKE ?") : QStringLiteral("::text LIKE ?"));
+}
+
+QString PostgresDialect::syncKeyGenerator(const QString &table, const QString &column) const
+{
+    // An identity's sequence ignores explicit keys; without this the next generated key could collide.
+    return QStringLiteral("SELECT setval(pg_get_serial_sequence(") + quoteString(quoteIdentifier(table))
+        + QStringLiteral(", ") + quoteString(column) + QStringLiteral("), (SELECT COALESCE(MAX(")
+        + quoteIdentifier(column) + QStringLiteral("), 1) FROM ") + quoteIdentifier(table) + QStringLiteral("))");
+}
+
 } // namespace Runtime

@@ -22,6 +22,13 @@ public:
     QString columnNamesQuery() const override;
     QString createMigrationsTable() const override;
 
+    QString readExpression(FieldType type, const QString &column) const override;
+    QString jsonValueExpression(FieldType type, const QString &column) const override;
+    QString jsonObjectFunction() const override;
+    QString jsonArrayAggregate(const QString &column) const override;
+    QString likeCondition(const QString &column, bool caseInsensitive) const override;
+    QString syncKeyGenerator(const QString &table, const QString &column) const override;
+    bool producesCompactJson() const override { return false; }
 protected:
     QString functionDefault(const Field &field) const override;
     QString lengthFunction() const override;

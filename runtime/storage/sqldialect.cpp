@@ -264,4 +264,39 @@ QString SqlDialect::createSchemaScript(const Project &project) const
     return script;
 }
 
+QString SqlDialect::readExpression(FieldType, const QString &column) const
+{
+    return column;
+}
+
+QString SqlDialect::jsonValueExpression(FieldType, const QString &column) const
+{
+    return column;
+}
+
+QString SqlDialect::nestedJson(const QString &expression) const
+{
+    return expression;
+}
+
+QString SqlDialect::likePattern(const QString &pattern, bool) const
+{
+    return pattern;
+}
+
+QString SqlDialect::syncKeyGenerator(const QString &, const QString &) const
+{
+    return {}; // SQLite's AUTOINCREMENT counter follows explicit keys by itself
+}
+
+QString SqlDialect::limitClause(bool hasLimit, bool hasOffset) const
+{
+    QString sql;
+    if (hasLimit)
+        sql += QStringLiteral(" LIMIT ?");
+    if (hasOffset)
+        sql += QStringLiteral(" OFFSET ?");
+    return sql;
+}
+
 } // namespace Runtime

@@ -90,6 +90,34 @@ public:
      */
     virtual QString createMigrationsTable() const = 0;
 
+    // The data API (RecordStore): how rows are read, filtered and embedded as JSON in this engine.
+
+    /** Returns the expression that reads \a column of \a type into a result row in Basalt's canonical
+        form (datetimes as `YYYY-MM-DDTHH:MM:SS.sssZ`, numbers as doubles, uuids and JSON as text). */
+    virtual QString readExpression(FieldType type, const QString &column) const;
+    /** Returns the expression giving \a column of \a type as a value inside a JSON object built in SQL
+        (booleans as JSON true/false, JSON columns as JSON, datetimes in canonical text). */
+    virtual QString jsonValueExpression(FieldType type, const QString &column) const;
+    /** Returns the SQL function building a JSON object from key/value arguments. */
+    virtual QString jsonObjectFunction() const = 0;
+    /** Returns the aggregate of the JSON objects in \a column into an array, '[]' when there are none. */
+    virtual QString jsonArrayAggregate(const QString &column) const = 0;
+    /** Returns \a expression (JSON text from a subquery) as a JSON value that a JSON object nests
+        as JSON, not as a string. */
+    virtual QString nestedJson(const QString &expression) const;
+    /** Returns a condition testing \a column against one bound LIKE pattern (see likePattern()),
+        case-sensitively or not. */
+    virtual QString likeCondition(const QString &column, bool caseInsensitive) const = 0;
+    /** Returns the bound pattern for likeCondition() from a SQL LIKE pattern (`%`, `_`). */
+    virtual QString likePattern(const QString &pattern, bool caseInsensitive) const;
+    /** Returns the LIMIT / OFFSET clause with a placeholder for each part that is present, or "". */
+    virtual QString limitClause(bool hasLimit, bool hasOffset) const;
+    /** Returns the statement that moves the key generator of \a table past its largest \a column value
+        after rows were written with explicit keys, or "" when the engine does that itself. */
+    virtual QString syncKeyGenerator(const QString &table, const QString &column) const;
+    /** Returns true if JSON built by the engine is compact already (no spaces between tokens). */
+    virtual bool producesCompactJson() const = 0;
+
 protected:
     /** Returns the function default (Now, RandomUuid) of \a field in this engine. */
     virtual QString functionDefault(const Field &field) const = 0;

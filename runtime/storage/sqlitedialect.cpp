@@ -156,4 +156,66 @@ QStringList SqliteDialect::copyAutoIncrementCounter(const QString &from, const Q
             + QStringLiteral(", \"seq\" FROM \"sqlite_sequence\" WHERE \"name\" = ") + quoteString(from)};
 }
 
+QString SqliteDialect::jsonValueExpression(FieldType type, const QString &column) const
+{
+    // Booleans are stored as 0/1 and JSON as text: json() gives both their JSON form inside json_object.
+    if (type == FieldType::Boolean)
+        return QStringLiteral("CASE WHEN ") + column + QStringLiteral(" IS NULL THEN NULL WHEN ") + column
+            + QStringLiteral(" THEN json('true') ELSE json('false') END");
+    if (type == FieldType::Json)
+        return QStringLiteral("json(") + column + QLatin1Char(')');
+    return column;
+}
+
+QString SqliteDialect::jsonObjectFunction() const
+{
+    return QStringLiteral("json_object");
+}
+
+QString SqliteDialect::jsonArrayAggregate(const QString &column) const
+{
+    // A JSON value loses its JSON subtype when it leaves a subquery, so json() restores it.
+    return QStringLiteral("COALESCE(json_group_array(json(") + column + QStringLiteral(")), '[]')");
+}
+
+QString SqliteDialect::nestedJson(const QString &expression) const
+{
+    return QStringLiteral("json(") + expression + QLatin1Char(')');
+}
+
+QString SqliteDialect::likeCondition(const QString &column, bool) const
+{
+    // SQLite's LIKE ignores ASCII case only; GLOB is exact, and likePattern() spells out both cases.
+    return column + QStringLiteral(" GLOB ?");
+}
+
+QString SqliteDialect::likePattern(const QString &pattern, bool caseInsensitive) const
+{
+    QString glob;
+    glob.reserve(pattern.size() * 2 + 8);
+    for (const QChar c : pattern) {
+        switch (c.unicode()) {
+        case '%': glob += QLatin1Char('*'); break;
+        case '_': glob += QLatin1Char('?'); break;
+        case '*': glob += QStringLiteral("[*]"); break;
+        case '?': glob += QStringLiteral("[?]"); break;
+        case '[': glob += QStringLiteral("[[]"); break;
+        default:
+            // ILIKE: each letter matches either case, Unicode included ("ä" matches "Ä").
+            if (caseInsensitive && c.toLower() != c.toUpper())
+                glob += QLatin1Char('[') + c.toLower() + c.toUpper() + QLatin1Char(']');
+            else
+                glob += c;
+        }
+    }
+    return glob;
+}
+
+QString SqliteDialect::limitClause(bool hasLimit, bool hasOffset) const
+{
+    if (hasOffset && !hasLimit) // SQLite needs a LIMIT before OFFSET; -1 means none
+        return QStringLiteral(" LIMIT -1 OFFSET ?");
+    return SqlDialect::limitClause(hasLimit, hasOffset);
+}
+
 } // namespace Runtime

@@ -22,6 +22,14 @@ public:
     QString tableNamesQuery() const override;
     QString columnNamesQuery() const override;
     QString createMigrationsTable() const override;
+    QString jsonValueExpression(FieldType type, const QString &column) const override;
+    QString jsonObjectFunction() const override;
+    QString jsonArrayAggregate(const QString &column) const override;
+    QString nestedJson(const QString &expression) const override;
+    QString likeCondition(const QString &column, bool caseInsensitive) const override;
+    QString likePattern(const QString &pattern, bool caseInsensitive) const override;
+    QString limitClause(bool hasLimit, bool hasOffset) const override;
+    bool producesCompactJson() const override { return true; }
 
     /** Returns the statements that give table \a to the AUTOINCREMENT counter of table \a from, so that a
         rebuilt table never hands out an id that was used and deleted before. */

@@ -19,6 +19,7 @@
 #include <QUuid>
 
 #include <csignal>
+#include <sys/socket.h>
 
 namespace {
 const QString s_executable = QStringLiteral(BASALT_SERVER_EXECUTABLE);
@@ -119,6 +120,80 @@ HttpReply httpRequest(const QByteArray &method, const QUrl &url)
         result.networkError = reply->errorString();
     delete reply;
     return result;
+}
+
+bool RawConnection::open(const QUrl &url)
+{
+    m_socket.setProxy(QNetworkProxy::NoProxy);
+    m_socket.connectToHost(url.host(), quint16(url.port()));
+    return m_socket.waitForConnected(10000);
+}
+
+bool RawConnection::send(const QByteArray &bytes)
+{
+    if (m_socket.write(bytes) != bytes.size())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (m_socket.bytesToWrite() > 0 && timer.elapsed() < 10000) {
+        if (!m_socket.waitForBytesWritten(100) && m_socket.state() != QAbstractSocket::ConnectedState)
+            return false;
+    }
+    return m_socket.bytesToWrite() == 0;
+}
+
+HttpReply RawConnection::readResponse(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    HttpReply reply;
+    qsizetype headEnd = -1;
+    qint64 bodyLength = -1;
+    while (timer.elapsed() < timeoutMs) {
+        m_buffer += m_socket.readAll();
+        if (headEnd < 0 && (headEnd = m_buffer.indexOf("\r\n\r\n")) >= 0) {
+            const QList<QByteArray> lines = m_buffer.left(headEnd).split('\n');
+            reply.status = lines.constFirst().split(' ').value(1).toInt();
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines.at(i).indexOf(':');
+                reply.headers.insert(
+                    lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
+            }
+            bodyLength = reply.status == 204 ? 0 : reply.headers.value("content-length").toLongLong();
+        }
+        if (headEnd >= 0 && m_buffer.size() >= headEnd + 4 + bodyLength) {
+            reply.body = m_buffer.mid(headEnd + 4, bodyLength);
+            m_buffer.remove(0, headEnd + 4 + bodyLength);
+            return reply;
+        }
+        if (!m_socket.waitForReadyRead(50) && m_socket.state() != QAbstractSocket::ConnectedState
+            && m_socket.bytesAvailable() == 0)
+            break;
+    }
+    reply.status = 0;
+    reply.networkError
+        = QStringLiteral("no complete response; received: ") + QString::fromLatin1(m_buffer.left(200));
+    return reply;
+}
+
+bool RawConnection::waitForClosed(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        if (m_socket.state() == QAbstractSocket::UnconnectedState)
+            return true;
+        m_socket.waitForReadyRead(20);
+        m_buffer += m_socket.readAll();
+    }
+    return m_socket.state() == QAbstractSocket::UnconnectedState;
+}
+
+bool RawConnection::hasPendingBytes() const
+{
+    char byte = 0;
+    const int descriptor = int(m_socket.socketDescriptor());
+    return m_socket.bytesAvailable() > 0 || ::recv(descriptor, &byte, 1, MSG_PEEK | MSG_DONTWAIT) > 0;
 }
 
 QSqlDatabase openDirectly(const QString &databaseUrl, const QString &connectionName)

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QStringList>
+#include <QTcpSocket>
 #include <QUrl>
 
 /** How a basalt-server run that was expected to end, ended. */
@@ -38,6 +39,7 @@ public:
     QString startupLine() const { return m_startupLine; }
     QUrl url() const { return m_url; }
     QString projectName() const { return m_projectName; }
+    qint64 processId() const { return m_process.processId(); }
     int schemaVersion() const { return m_schemaVersion; }
     QString standardError();
 
@@ -62,6 +64,30 @@ struct HttpReply
 
 /** Sends \a method \a url (no body) and waits (at most 30 s) for the reply. */
 HttpReply httpRequest(const QByteArray &method, const QUrl &url);
+
+/** A client connection over a plain socket, for what QNetworkAccessManager cannot send or observe:
+    oversized or incomplete requests, keep-alive and when the server closes. Blocking; no event loop. */
+class RawConnection
+{
+public:
+    /** Connects to the host and port of \a url; returns false after 10 s without success. */
+    bool open(const QUrl &url);
+    /** Sends \a bytes; returns false if they could not all be handed to the system within 10 s (the
+        server stopped reading or closed). */
+    bool send(const QByteArray &bytes);
+    /** Reads one response (head, then Content-Length bytes of body); status 0 and networkError set if
+        none arrives within \a timeoutMs. */
+    HttpReply readResponse(int timeoutMs = 30000);
+    /** Returns true if the server closes the connection within \a timeoutMs (pending bytes are read). */
+    bool waitForClosed(int timeoutMs);
+    /** Returns true if the system has received bytes on this connection that were not read yet. */
+    bool hasPendingBytes() const;
+    QTcpSocket &socket() { return m_socket; }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
 
 /** Opens \a databaseUrl (sqlite:PATH or postgresql://...) with Qt SQL directly, bypassing Basalt, under
     the connection name \a connectionName. Close it with QSqlDatabase::removeDatabase when done. */

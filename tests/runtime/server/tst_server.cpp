@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of basalt-server: the real executable, over real sockets, on SQLite and PostgreSQL.
-#include "serverprocess.h"
-#include "testsupport.h"
+#include "tst_server.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -14,78 +13,6 @@
 #include <csignal>
 #include <memory>
 #include <optional>
-
-namespace {
-const QStringList s_engines {QStringLiteral("sqlite"), QStringLiteral("postgresql")};
-const QStringList s_templates {
-    QStringLiteral("ecommerce"), QStringLiteral("saas"), QStringLiteral("social"), QStringLiteral("chat")};
-
-// Returns the arguments that serve \a project from \a databaseUrl on \a port.
-QStringList serveArguments(
-    const QString &project, const QString &databaseUrl, const QString &port = QStringLiteral("0"))
-{
-    return {QStringLiteral("--project"), project, QStringLiteral("--db"), databaseUrl,
-        QStringLiteral("--port"), port};
-}
-
-QUrl healthUrl(const ServerProcess &server)
-{
-    return server.url().resolved(QUrl(QStringLiteral("/health")));
-}
-
-QJsonObject healthBody(const QString &project, int schemaVersion)
-{
-    return {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("project"), project},
-        {QStringLiteral("schemaVersion"), schemaVersion}};
-}
-
-QStringList sortedKeys(const QJsonObject &object)
-{
-    QStringList keys = object.keys();
-    keys.sort();
-    return keys;
-}
-} // namespace
-
-// Sets \a target to the URL of an empty database of \a engine: an SQLite file in \a dir or a fresh
-// PostgreSQL database held by \a postgres. Skips the test (fails it under CI) when PostgreSQL is wanted but
-// unavailable.
-#define OPEN_TEST_DATABASE(engine, dir, postgres, target)                                                    \
-    if ((engine) == QLatin1String("postgresql")) {                                                           \
-        (postgres).emplace();                                                                                \
-        BASALT_REQUIRE_POSTGRES(*(postgres));                                                                \
-        (target) = (postgres)->url();                                                                        \
-    } else {                                                                                                 \
-        (target) = QStringLiteral("sqlite:") + (dir).filePath(QStringLiteral("test.sqlite"));                \
-    }
-
-class tst_Server : public QObject
-{
-    Q_OBJECT
-
-private slots:
-    void health_data();
-    void health();
-    void defaultDatabaseNextToProject();
-    void errorResponses_data();
-    void errorResponses();
-    void badArguments_data();
-    void badArguments();
-    void badProject_data();
-    void badProject();
-    void destructiveChange_data();
-    void destructiveChange();
-    void stopsOnSignal_data();
-    void stopsOnSignal();
-    void portInUse();
-    void cleanupTestCase();
-
-private:
-    QString fixture(const QString &name) const;
-
-    QTemporaryDir m_sharedDir;
-    std::unique_ptr<ServerProcess> m_sharedServer;
-};
 
 QString tst_Server::fixture(const QString &name) const
 {
@@ -176,8 +103,14 @@ void tst_Server::errorResponses_data()
                           << QByteArray();
     QTest::newRow("below health") << QByteArray("GET") << QStringLiteral("/health/x") << 404
                                   << QStringLiteral("PGRST125") << QByteArray();
-    QTest::newRow("unknown path, POST") << QByteArray("POST") << QStringLiteral("/rest/v1/x") << 404
-                                        << QStringLiteral("PGRST125") << QByteArray();
+    QTest::newRow("unknown table") << QByteArray("GET") << QStringLiteral("/rest/v1/x") << 404
+                                   << QStringLiteral("PGRST205") << QByteArray();
+    QTest::newRow("unknown table, POST") << QByteArray("POST") << QStringLiteral("/rest/v1/x") << 404
+                                         << QStringLiteral("PGRST205") << QByteArray();
+    QTest::newRow("below a table") << QByteArray("GET") << QStringLiteral("/rest/v1/authors/1") << 404
+                                   << QStringLiteral("PGRST125") << QByteArray();
+    QTest::newRow("PUT table") << QByteArray("PUT") << QStringLiteral("/rest/v1/authors") << 405
+                               << QStringLiteral("PGRST117") << QByteArray("GET, HEAD, POST, PATCH, DELETE");
     QTest::newRow("POST health") << QByteArray("POST") << QStringLiteral("/health") << 405
                                  << QStringLiteral("PGRST117") << QByteArray("GET, HEAD");
     QTest::newRow("DELETE health") << QByteArray("DELETE") << QStringLiteral("/health") << 405
@@ -225,6 +158,8 @@ void tst_Server::cleanupTestCase()
 {
     if (m_sharedServer)
         QCOMPARE(m_sharedServer->stop(SIGTERM), 0);
+    if (m_limitsServer)
+        QCOMPARE(m_limitsServer->stop(SIGTERM), 0);
 }
 
 void tst_Server::badArguments_data()
@@ -243,6 +178,15 @@ void tst_Server::badArguments_data()
                                     << QStringLiteral("--port");
     QTest::newRow("bad host") << QStringLiteral("--project {project} --host nowhere")
                               << QStringLiteral("--host");
+    QTest::newRow("threads not a number")
+        << QStringLiteral("--project {project} --threads many") << QStringLiteral("--threads");
+    QTest::newRow("no threads") << QStringLiteral("--project {project} --threads 0")
+                                << QStringLiteral("--threads");
+    QTest::newRow("idle timeout zero")
+        << QStringLiteral("--project {project} --idle-timeout 0") << QStringLiteral("--idle-timeout");
+    QTest::newRow("request timeout not a number")
+        << QStringLiteral("--project {project} --request-timeout soon")
+        << QStringLiteral("--request-timeout");
     QTest::newRow("bad database url")
         << QStringLiteral("--project {project} --db mysql://localhost/x") << QStringLiteral("--db");
 }
@@ -400,5 +344,23 @@ void tst_Server::portInUse()
     QVERIFY(run.standardOutput.isEmpty());
 }
 
+// The request threads share their port with SO_REUSEPORT, but a second basalt-server must not join in.
+void tst_Server::portInUseByServer()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ServerProcess first;
+    QVERIFY2(first.start(serveArguments(fixture(QStringLiteral("library.basalt")),
+                 QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("first.sqlite")))),
+        qPrintable(first.standardError()));
+    const QString port = QString::number(first.url().port());
+    const FinishedRun second = runServerToEnd(serveArguments(fixture(QStringLiteral("library.basalt")),
+        QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("second.sqlite")), port));
+    QVERIFY(second.finished);
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.standardError.contains(port), qPrintable(second.standardError));
+    QCOMPARE(httpRequest("GET", healthUrl(first)).status, 200);
+    QCOMPARE(first.stop(SIGTERM), 0);
+}
+
 QTEST_GUILESS_MAIN(tst_Server)
-#include "tst_server.moc"

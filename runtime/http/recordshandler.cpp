@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// /rest/v1/<table>: the data API's reads and writes, in PostgREST's dialect, on top of RecordStore.
+#include "recordshandler.h"
+
+#include "apierror.h"
+#include "openapi.h"
+#include "query/postgrestparser.h"
+#include "storage/recordstore.h"
+
+namespace Runtime {
+
+namespace {
+struct MediaType
+{
+    ResultFormat format = ResultFormat::JsonArray;
+    QByteArray contentType;
+};
+
+const QByteArray s_json = QByteArrayLiteral("application/json; charset=utf-8");
+
+// Returns the format for one `Accept` entry (parameters such as q= or nulls= ignored), or nothing.
+std::optional<MediaType> mediaTypeOf(const QByteArray &entry)
+{
+    const qsizetype parameters = entry.indexOf(';');
+    const QByteArray type = (parameters < 0 ? entry : entry.left(parameters)).trimmed().toLower();
+    if (type.isEmpty() || type == "application/json" || type == "application/*" || type == "*/*")
+        return MediaType {ResultFormat::JsonArray, s_json};
+    if (type == "application/vnd.pgrst.object+json" || type == "application/vnd.pgrst.object")
+        return MediaType {ResultFormat::SingleObject,
+            QByteArrayLiteral("application/vnd.pgrst.object+json; charset=utf-8")};
+    if (type == "text/csv" || type == "text/*")
+        return MediaType {ResultFormat::Csv, QByteArrayLiteral("text/csv; charset=utf-8")};
+    return std::nullopt;
+}
+
+// Returns the first type in \a accept that Basalt can write, in the client's order.
+Result<MediaType> negotiate(const QByteArray &accept)
+{
+    if (accept.trimmed().isEmpty())
+        return MediaType {ResultFormat::JsonArray, s_json};
+    for (const QByteArray &entry : accept.split(',')) {
+        if (const std::optional<MediaType> type = mediaTypeOf(entry))
+            return *type;
+    }
+    return Error(ErrorCode::NotAcceptable,
+        QStringLiteral("None of these media types are available: %1").arg(QString::fromUtf8(accept)));
+}
+
+Result<ApiQuery> parseQuery(const RequestContext &context)
+{
+    if (!context.recordStore)
+        return Error(ErrorCode::ServiceUnavailable, QStringLiteral("No database is open on this thread."));
+    const HttpRequest &request = context.request;
+    const ApiQueryHeaders headers {
+        request.header("Prefer"), request.header("Range"), request.header("Range-Unit")};
+    return parseApiQuery(context.pathParameter(QStringLiteral("table")), request.rawQuery, headers);
+}
+
+QByteArray contentRange(const RecordResult &result)
+{
+    const QByteArray total
+        = result.totalCount ? QByteArray::number(*result.totalCount) : QByteArrayLiteral("*");
+    if (result.rowCount <= 0)
+        return "*/" + total;
+    return QByteArray::number(result.offset) + '-' + QByteArray::number(result.offset + result.rowCount - 1)
+        + '/' + total;
+}
+
+// PostgREST answers 416 when a counted result has no row at the requested offset.
+HttpResponse rangeNotSatisfiable(const RecordResult &result)
+{
+    const qint64 total = *result.totalCount;
+    HttpResponse response = errorResponse(Error(ErrorCode::InvalidRange,
+        QStringLiteral("Requested range not satisfiable: an offset of %1 was requested, but there %2.")
+            .arg(QString::number(result.offset),
+                total == 1 ? QStringLiteral("is only 1 row")
+                           : QStringLiteral("are only %1 rows").arg(total))));
+    response.setHeader(QByteArrayLiteral("Content-Range"), "*/" + QByteArray::number(*result.totalCount));
+    return response;
+}
+
+// The response to a write: \a status with the rows as body when they were asked for, else \a emptyStatus.
+HttpResponse writeResponse(const RecordResult &result, const WriteOptions &options, const MediaType &type,
+    int status, int emptyStatus)
+{
+    HttpResponse response;
+    response.status = options.returnRows ? status : emptyStatus;
+    response.setHeader(QByteArrayLiteral("Content-Range"),
+        "*/"
+            + (result.totalCount ? QByteArray::number(*result.totalCount)
+                                 : QByteArray::number(result.rowCount)));
+    if (options.returnRows) {
+        response.setHeader(QByteArrayLiteral("Content-Type"), type.contentType);
+        response.body = result.body;
+    }
+    return response;
+}
+
+using WriteCall = Result<RecordResult> (*)(
+    RecordStore &, const ApiQuery &, const QByteArray &, const WriteOptions &, ResultFormat);
+
+// Parses the request, runs \a call on the thread's store and shapes the response (see the handlers).
+Result<HttpResponse> runWrite(const RequestContext &context, WriteCall call, int status, int emptyStatus)
+{
+    Result<ApiQuery> query = parseQuery(context);
+    if (!query)
+        return query.error();
+    WriteOptions options;
+    options.allowUnfilteredWrites = context.config.allowUnfilteredWrites;
+    options.returnRows = query->prefer.returnPreference == Preferences::Return::Representation;
+    MediaType type {ResultFormat::JsonArray, s_json};
+    if (options.returnRows) {
+        Result<MediaType> negotiated = negotiate(context.request.header("Accept"));
+        if (!negotiated)
+            return negotiated.error();
+        type = *negotiated;
+    }
+    const Result<RecordResult> result
+        = call(*context.recordStore, *query, context.request.body, options, type.format);
+    if (!result)
+        return result.error();
+    return writeResponse(*result, options, type, status, emptyStatus);
+}
+} // namespace
+
+Result<HttpResponse> handleApiDocument(const RequestContext &context)
+{
+    const QByteArray host = context.request.header("Host");
+    const QString serverUrl
+        = host.isEmpty() ? QString() : QStringLiteral("http://") + QString::fromUtf8(host);
+    HttpResponse response;
+    response.setHeader(
+        QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/openapi+json; charset=utf-8"));
+    response.body = openApiDocument(context.project(), serverUrl);
+    return response;
+}
+
+Result<HttpResponse> handleReadRecords(const RequestContext &context)
+{
+    const Result<MediaType> type = negotiate(context.request.header("Accept"));
+    if (!type)
+        return type.error();
+    const Result<ApiQuery> query = parseQuery(context);
+    if (!query)
+        return query.error();
+    Result<RecordResult> result = context.recordStore->read(*query, type->format);
+    if (!result)
+        return result.error();
+
+    if (result->totalCount && result->rowCount == 0 && result->offset > 0
+        && result->offset >= *result->totalCount)
+        return rangeNotSatisfiable(*result);
+
+    HttpResponse response;
+    const bool partial = result->totalCount
+        && (result->offset > 0 || result->offset + result->rowCount < *result->totalCount);
+    response.status = partial ? 206 : 200;
+    response.setHeader(QByteArrayLiteral("Content-Type"), type->contentType);
+    response.setHeader(QByteArrayLiteral("Content-Range"), contentRange(*result));
+    response.body = std::move(result->body);
+    return response;
+}
+
+Result<HttpResponse> handleInsertRecords(const RequestContext &context)
+{
+    return runWrite(
+        context,
+        [](RecordStore &store, const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+            ResultFormat format) { return store.insert(query, body, options, format); },
+        201, 201);
+}
+
+Result<HttpResponse> handleUpdateRecords(const RequestContext &context)
+{
+    return runWrite(
+        context,
+        [](RecordStore &store, const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+            ResultFormat format) { return store.update(query, body, options, format); },
+        200, 204);
+}
+
+Result<HttpResponse> handleDeleteRecords(const RequestContext &context)
+{
+    return runWrite(
+        context,
+        [](RecordStore &store, const ApiQuery &query, const QByteArray &, const WriteOptions &options,
+            ResultFormat format) { return store.remove(query, options, format); },
+        200, 204);
+}
+
+} // namespace Runtime

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ServerWorker: one request thread: its listening socket, its HTTP transport and its own database connection.
+#include "serverworker.h"
+
+#include "httptransport.h"
+#include "storage/database.h"
+#include "storage/recordstore.h"
+
+#include <unistd.h>
+
+namespace Runtime {
+
+namespace {
+constexpr int s_finishTimeoutMs = 2000;
+}
+
+ServerWorker::ServerWorker(const Router &router, const ServerConfig &config, WriteExecutor *writer)
+    : m_router(router)
+    , m_config(config)
+    , m_writer(writer)
+{ }
+
+ServerWorker::~ServerWorker() = default;
+
+Result<void> ServerWorker::start(qintptr descriptor)
+{
+    Result<DatabaseSession> session = DatabaseSession::open(m_config);
+    if (!session) {
+        ::close(int(descriptor));
+        return session.error();
+    }
+    m_session = std::move(session).value();
+    m_transport = std::make_unique<HttpTransport>(m_router, m_config, m_session.store.get(), m_writer);
+    return m_transport->listen(descriptor);
+}
+
+void ServerWorker::stop()
+{
+    if (m_transport)
+        m_transport->stop();
+}
+
+void ServerWorker::finish()
+{
+    if (m_transport) {
+        m_transport->stop();
+        m_transport->waitForResponsesWritten(s_finishTimeoutMs);
+    }
+    m_transport.reset();
+    m_session = DatabaseSession();
+}
+
+} // namespace Runtime

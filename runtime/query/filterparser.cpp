@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parses PostgREST filters (`col=[not.]op.value`) and logic trees (`or=(a.eq.1,and(b.gt.2,c.lt.3))`).
+#include "postgrestparser_p.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Runtime {
+
+namespace {
+struct OperatorName
+{
+    const char16_t *name;
+    FilterOperator op;
+};
+
+constexpr OperatorName s_operators[] = {
+    {u"eq", FilterOperator::Eq},
+    {u"neq", FilterOperator::Neq},
+    {u"gt", FilterOperator::Gt},
+    {u"gte", FilterOperator::Gte},
+    {u"lt", FilterOperator::Lt},
+    {u"lte", FilterOperator::Lte},
+    {u"like", FilterOperator::Like},
+    {u"ilike", FilterOperator::Ilike},
+    {u"in", FilterOperator::In},
+    {u"is", FilterOperator::Is},
+};
+
+// PostgREST operators Basalt does not offer: named so the message says "not supported", not "unknown".
+constexpr const char16_t *s_unsupportedOperators[] = {
+    u"match",
+    u"imatch",
+    u"isdistinct",
+    u"fts",
+    u"plfts",
+    u"phfts",
+    u"wfts",
+    u"cs",
+    u"cd",
+    u"ov",
+    u"sl",
+    u"sr",
+    u"nxr",
+    u"nxl",
+    u"adj",
+    u"all",
+    u"any",
+};
+
+const QString s_operatorList = u"eq, neq, gt, gte, lt, lte, like, ilike, in or is"_s;
+
+// A double-quoted value; backslash escapes the next character. The opening quote is current.
+bool parseQuoted(QueryScanner &s, QString &value)
+{
+    const qsizetype open = s.position();
+    s.accept(u'"');
+    while (!s.atEnd() && s.peek() != u'"') {
+        if (s.peek() == u'\\')
+            s.setPosition(s.position() + 1);
+        if (s.atEnd())
+            break;
+        value += s.peek();
+        s.setPosition(s.position() + 1);
+    }
+    if (!s.accept(u'"'))
+        return s.unexpected(u"the closing '\"' of the value opened at position %1"_s.arg(open + 1));
+    return true;
+}
+
+// An element of an in-list or a value in a logic tree: quoted, or everything up to ',' or ')'.
+bool parseListElement(QueryScanner &s, QString &value)
+{
+    if (s.peek() == u'"') {
+        if (!parseQuoted(s, value))
+            return false;
+        if (!s.atEnd() && s.peek() != u',' && s.peek() != u')')
+            return s.unexpected(u"\",\" or \")\" after the quoted value"_s);
+        return true;
+    }
+    while (!s.atEnd() && s.peek() != u',' && s.peek() != u')') {
+        value += s.peek();
+        s.setPosition(s.position() + 1);
+    }
+    return true;
+}
+
+bool parseInList(QueryScanner &s, QStringList &values)
+{
+    if (!s.accept(u'('))
+        return s.unexpected(u"\"(\" to open the list of in"_s);
+    if (s.accept(u')'))
+        return true;
+    do {
+        QString value;
+        if (!parseListElement(s, value))
+            return false;
+        values << value;
+    } while (s.accept(u','));
+    if (!s.accept(u')'))
+        return s.unexpected(u"\",\" or \")\""_s);
+    return true;
+}
+
+bool parseIsValue(QueryScanner &s, QString &value)
+{
+    const qsizetype at = s.position();
+    const QString word = s.identifier().toLower();
+    if (word != u"null" && word != u"true" && word != u"false" && word != u"unknown")
+        return s.unexpectedAt(at, u"null, true, false or unknown"_s);
+    value = word;
+    return true;
+}
+
+bool parseOperator(QueryScanner &s, Filter &filter)
+{
+    qsizetype at = s.position();
+    QString word = s.identifier();
+    if (word == u"not" && s.accept(u'.')) {
+        filter.negated = true;
+        at = s.position();
+        word = s.identifier();
+    }
+    for (const OperatorName &entry : s_operators) {
+        if (word == QStringView(entry.name)) {
+            filter.op = entry.op;
+            if (s.peek() == u'(')
+                return s.unsupportedAt(
+                    s.position(), u"the modifier \"(\""_s, u"any and all are not offered"_s);
+            if (!s.accept(u'.'))
+                return s.unexpected(u"\".\" after the operator"_s);
+            return true;
+        }
+    }
+    for (const char16_t *name : s_unsupportedOperators) {
+        if (word == QStringView(name))
+            return s.unsupportedAt(at, u"the operator \"%1\""_s.arg(word), u"supported: "_s + s_operatorList);
+    }
+    return s.unexpectedAt(at, u"an operator: "_s + s_operatorList);
+}
+
+// `[not.]op.value`; in a logic tree the value ends at ',' or ')' unless quoted.
+bool parseOperatorAndValue(QueryScanner &s, Filter &filter, bool inLogic)
+{
+    if (!parseOperator(s, filter))
+        return false;
+    bool ok = true;
+    if (filter.op == FilterOperator::In)
+        ok = parseInList(s, filter.values);
+    else if (filter.op == FilterOperator::Is)
+        ok = parseIsValue(s, filter.value);
+    else if (inLogic)
+        ok = parseListElement(s, filter.value);
+    else
+        filter.value = s.rest();
+    if (!ok)
+        return false;
+    // PostgREST writes LIKE wildcards as '*' in URLs; storage receives SQL patterns.
+    if (filter.op == FilterOperator::Like || filter.op == FilterOperator::Ilike)
+        filter.value.replace(u'*', u'%');
+    return true;
+}
+
+bool parseCondition(QueryScanner &s, Condition &condition);
+
+// `(condition,condition,...)`: at least one condition; spaces after '(', ',' and ')' are skipped.
+bool parseConditionList(QueryScanner &s, Condition &group)
+{
+    if (!s.accept(u'('))
+        return s.unexpected(u"\"(\" to open the list of conditions"_s);
+    do {
+        s.skipSpaces();
+        Condition child;
+        if (!parseCondition(s, child))
+            return false;
+        group.children.push_back(std::move(child));
+        s.skipSpaces();
+    } while (s.accept(u','));
+    if (!s.accept(u')'))
+        return s.unexpected(u"\",\" or \")\""_s);
+    s.skipSpaces();
+    return true;
+}
+
+bool parseCondition(QueryScanner &s, Condition &condition)
+{
+    const qsizetype at = s.position();
+    QString name = s.identifier();
+    if (name == u"not" && s.peek() == u'.') {
+        const qsizetype afterNot = s.position();
+        s.accept(u'.');
+        const QString logic = s.identifier();
+        if ((logic == u"and" || logic == u"or") && s.peek() == u'(') {
+            condition.negated = true;
+            name = logic;
+        } else {
+            s.setPosition(afterNot + 1);
+            return s.unexpected(u"and( or or( after \"not.\""_s);
+        }
+    }
+    if ((name == u"and" || name == u"or") && s.peek() == u'(') {
+        condition.kind = name == u"and" ? Condition::Kind::And : Condition::Kind::Or;
+        return parseConditionList(s, condition);
+    }
+    if (name.isEmpty())
+        return s.unexpectedAt(at, u"a column name, and(, or( or not."_s);
+    if (!s.accept(u'.'))
+        return s.unexpected(u"\".\" and an operator after the column name"_s);
+    condition.kind = Condition::Kind::Filter;
+    condition.filter.column = name;
+    return parseOperatorAndValue(s, condition.filter, true);
+}
+} // namespace
+
+bool parseFilter(QueryScanner &s, const QString &column, Filter &filter)
+{
+    filter.column = column;
+    if (!parseOperatorAndValue(s, filter, false))
+        return false;
+    if (!s.atEnd())
+        return s.unexpected(u"the end of the value"_s);
+    return true;
+}
+
+bool parseLogicValue(QueryScanner &s, Condition &group)
+{
+    s.skipSpaces();
+    if (!parseConditionList(s, group))
+        return false;
+    if (!s.atEnd())
+        return s.unexpected(u"the end of the value"_s);
+    return true;
+}
+
+} // namespace Runtime

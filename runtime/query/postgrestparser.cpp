@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parses a /rest/v1 request's query string and headers (PostgREST's URL dialect) into an ApiQuery.
+#include "postgrestparser.h"
+
+#include "postgrestparser_p.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Runtime {
+
+namespace {
+struct Parameter
+{
+    QString key;
+    QString value;
+};
+
+QString percentDecoded(const QByteArray &text)
+{
+    // RFC 3986 decoding, as PostgREST does since 6.0: '+' stays a plus sign, only %XX is decoded.
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(text));
+}
+
+QList<Parameter> splitQuery(const QByteArray &rawQuery)
+{
+    QList<Parameter> out;
+    const QList<QByteArray> parts = rawQuery.split('&');
+    for (const QByteArray &part : parts) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype equals = part.indexOf('=');
+        if (equals < 0)
+            out.append({percentDecoded(part), QString()});
+        else
+            out.append({percentDecoded(part.left(equals)), percentDecoded(part.mid(equals + 1))});
+    }
+    return out;
+}
+
+/** What a parameter's name asks for: `[path.]column`, `[path.]order`, `[path.][not.]or`, ... */
+struct ParameterKey
+{
+    enum class Kind { Filter, Logic, Order, Limit, Offset, Select, OnConflict, Columns };
+
+    Kind kind = Kind::Filter;
+    QStringList path; ///< the embed path (output names); empty for the root
+    QString column; ///< for Filter
+    bool negated = false; ///< for Logic: `not.or`
+    bool isOr = false; ///< for Logic
+};
+
+bool checkKeySegments(QueryScanner &s)
+{
+    do {
+        if (s.identifier().isEmpty())
+            return s.unexpected(u"a name in the parameter name"_s);
+    } while (s.accept(u'.'));
+    if (!s.atEnd())
+        return s.unexpected(u"\".\" or the end of the parameter name"_s);
+    return true;
+}
+
+Result<ParameterKey> classifyKey(const QString &key)
+{
+    QueryScanner s(key, key);
+    if (!checkKeySegments(s))
+        return s.error();
+    QStringList segments = key.split(u'.');
+    const QString last = segments.takeLast();
+    ParameterKey out;
+    if (last == u"or" || last == u"and") {
+        out.kind = ParameterKey::Kind::Logic;
+        out.isOr = last == u"or";
+        out.negated = !segments.isEmpty() && segments.last() == u"not";
+        if (out.negated)
+            segments.removeLast();
+    } else if (last == u"order" || last == u"limit" || last == u"offset") {
+        out.kind = last == u"order" ? ParameterKey::Kind::Order
+            : last == u"limit"      ? ParameterKey::Kind::Limit
+                                    : ParameterKey::Kind::Offset;
+    } else if (last == u"select" || last == u"on_conflict" || last == u"columns") {
+        out.kind = last == u"select" ? ParameterKey::Kind::Select
+            : last == u"on_conflict" ? ParameterKey::Kind::OnConflict
+                                     : ParameterKey::Kind::Columns;
+        if (!segments.isEmpty())
+            s.fail(u"%1 is only allowed at the top level"_s.arg(last));
+    } else if (last == u"not") {
+        s.fail(u"\"not\" must be followed by or or and in a parameter name (not.or=...); "
+               u"to negate a filter write column=not.op.value"_s);
+    } else {
+        out.column = last;
+    }
+    if (s.hasFailed())
+        return s.error();
+    out.path = segments;
+    return out;
+}
+
+QueryLevel &levelFor(ApiQuery &query, const QStringList &path)
+{
+    for (QueryLevel &level : query.levels) {
+        if (level.embedPath == path)
+            return level;
+    }
+    QueryLevel &level = query.levels.emplace_back();
+    level.embedPath = path;
+    level.where.kind = Condition::Kind::And;
+    return level;
+}
+
+bool parseLimitOrOffset(QueryScanner &s, const ParameterKey &key, QueryLevel &level)
+{
+    qint64 count = 0;
+    if (!parseCount(s, count))
+        return false;
+    if (key.kind == ParameterKey::Kind::Limit)
+        level.limit = count;
+    else
+        level.offset = count;
+    return true;
+}
+
+bool parseWhere(QueryScanner &s, const ParameterKey &key, QueryLevel &level)
+{
+    Condition condition;
+    if (key.kind == ParameterKey::Kind::Filter) {
+        condition.kind = Condition::Kind::Filter;
+        if (!parseFilter(s, key.column, condition.filter))
+            return false;
+    } else {
+        condition.kind = key.isOr ? Condition::Kind::Or : Condition::Kind::And;
+        condition.negated = key.negated;
+        if (!parseLogicValue(s, condition))
+            return false;
+    }
+    level.where.children.push_back(std::move(condition));
+    return true;
+}
+
+bool applyValue(QueryScanner &s, const ParameterKey &key, ApiQuery &query)
+{
+    using Kind = ParameterKey::Kind;
+    switch (key.kind) {
+    case Kind::Select:
+        return parseSelect(s, query.select);
+    case Kind::OnConflict:
+        return parseNameList(s, query.onConflict);
+    case Kind::Columns:
+        return parseNameList(s, query.columns);
+    case Kind::Order:
+        return parseOrder(s, levelFor(query, key.path).order);
+    case Kind::Limit:
+    case Kind::Offset:
+        return parseLimitOrOffset(s, key, levelFor(query, key.path));
+    case Kind::Filter:
+    case Kind::Logic:
+        return parseWhere(s, key, levelFor(query, key.path));
+    }
+    return true;
+}
+
+Result<void> applyParameter(const Parameter &parameter, QSet<QString> &seen, ApiQuery &query)
+{
+    const Result<ParameterKey> key = classifyKey(parameter.key);
+    if (!key)
+        return key.error();
+    QueryScanner s(parameter.key, parameter.value);
+    const bool repeatable = key->kind == ParameterKey::Kind::Filter || key->kind == ParameterKey::Kind::Logic;
+    if (!repeatable && seen.contains(parameter.key))
+        s.fail(u"given more than once"_s);
+    seen.insert(parameter.key);
+    if (s.hasFailed() || !applyValue(s, *key, query))
+        return s.error();
+    return {};
+}
+
+bool parseOrderTerm(QueryScanner &s, OrderTerm &term)
+{
+    s.skipSpaces();
+    term.column = s.identifier();
+    if (term.column.isEmpty())
+        return s.unexpected(u"a column name"_s);
+    if (s.lookingAt(u"->") || s.peek() == u'(')
+        return s.unsupportedAt(s.position(), u"ordering by a JSON path or an embedded resource's column"_s);
+    bool sawDirection = false;
+    while (s.accept(u'.')) {
+        const qsizetype at = s.position();
+        const QString word = s.identifier();
+        if (!sawDirection && (word == u"asc" || word == u"desc")) {
+            term.descending = word == u"desc";
+        } else if (word == u"nullsfirst" || word == u"nullslast") {
+            term.nulls = word == u"nullsfirst" ? OrderTerm::Nulls::First : OrderTerm::Nulls::Last;
+            return true;
+        } else {
+            return s.unexpectedAt(
+                at, sawDirection ? u"nullsfirst or nullslast"_s : u"asc, desc, nullsfirst or nullslast"_s);
+        }
+        sawDirection = true;
+    }
+    return true;
+}
+} // namespace
+
+bool parseOrder(QueryScanner &s, std::vector<OrderTerm> &order)
+{
+    do {
+        OrderTerm term;
+        if (!parseOrderTerm(s, term))
+            return false;
+        order.push_back(std::move(term));
+        s.skipSpaces();
+    } while (s.accept(u','));
+    if (!s.atEnd())
+        return s.unexpected(u"\",\" or the end of the list"_s);
+    return true;
+}
+
+bool parseNameList(QueryScanner &s, QStringList &names)
+{
+    do {
+        s.skipSpaces();
+        const QString name = s.identifier();
+        if (name.isEmpty())
+            return s.unexpected(u"a column name"_s);
+        names << name;
+        s.skipSpaces();
+    } while (s.accept(u','));
+    if (!s.atEnd())
+        return s.unexpected(u"\",\" or the end of the list"_s);
+    return true;
+}
+
+bool parseCount(QueryScanner &s, qint64 &count)
+{
+    const QString text = s.text();
+    qsizetype digits = 0;
+    while (digits < text.size() && text.at(digits).isDigit() && text.at(digits).unicode() < 128)
+        ++digits;
+    if (digits == 0 || digits < text.size())
+        return s.unexpectedAt(digits, u"a non-negative integer"_s);
+    bool ok = false;
+    count = text.toLongLong(&ok);
+    if (!ok)
+        return s.fail(u"%1 is too large"_s.arg(text));
+    return true;
+}
+
+Result<ApiQuery> parseApiQuery(
+    const QString &table, const QByteArray &rawQuery, const ApiQueryHeaders &headers)
+{
+    ApiQuery query;
+    query.table = table;
+    levelFor(query, {});
+    QSet<QString> seen;
+    for (const Parameter &parameter : splitQuery(rawQuery)) {
+        // Supabase clients may put the API key in the query string (?apikey=...); it is a credential
+        // for the auth layer, never a filter.
+        if (parameter.key == u"apikey")
+            continue;
+        if (Result<void> applied = applyParameter(parameter, seen, query); !applied)
+            return applied.error();
+    }
+    if (Result<void> ranged = applyRange(headers, query.root()); !ranged)
+        return ranged.error();
+    if (Result<void> preferred = parsePreferences(headers.prefer, query.prefer); !preferred)
+        return preferred.error();
+    return query;
+}
+
+} // namespace Runtime

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parses PostgREST's `select=` parameter: columns, aliases, `*` and embedded resources.
+#include "postgrestparser_p.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Runtime {
+
+namespace {
+const QString s_itemExpected = u"a column name, \"*\" or an embedded resource"_s;
+
+bool parseItems(QueryScanner &s, std::vector<SelectItem> &items);
+
+// Refuses what PostgREST's select accepts but Basalt does not: casts, JSON paths, quoted names, spreads.
+bool refuseUnsupported(QueryScanner &s)
+{
+    const qsizetype at = s.position();
+    if (s.lookingAt(u"::"))
+        return s.unsupportedAt(at, u"the cast \"::\""_s, u"select the column as it is"_s);
+    if (s.lookingAt(u"->"))
+        return s.unsupportedAt(at, u"the JSON path \"->\""_s, u"select the whole column"_s);
+    if (s.lookingAt(u"..."))
+        return s.unsupportedAt(at, u"the spread \"...\""_s);
+    if (s.peek() == u'"')
+        return s.unsupportedAt(at, u"a quoted name"_s, u"names are made of a-z, 0-9 and _"_s);
+    return true;
+}
+
+// Reads `!hint`, `!inner` and `!left`, at most one hint and one join type, in either order.
+bool parseEmbedParameters(QueryScanner &s, SelectItem &item)
+{
+    bool sawJoin = false;
+    bool sawHint = false;
+    while (s.accept(u'!')) {
+        const qsizetype at = s.position();
+        const QString word = s.identifier();
+        if (word.isEmpty())
+            return s.unexpected(u"a hint, inner or left after \"!\""_s);
+        const bool isJoin = word == u"inner" || word == u"left";
+        if ((isJoin && sawJoin) || (!isJoin && sawHint))
+            return s.unexpectedAt(at, isJoin ? u"only one of inner or left"_s : u"only one hint"_s);
+        if (isJoin) {
+            sawJoin = true;
+            item.inner = word == u"inner";
+        } else {
+            sawHint = true;
+            item.hint = word;
+        }
+    }
+    if ((sawJoin || sawHint) && s.peek() != u'(')
+        return s.unexpected(u"\"(\" after the embedded resource's name"_s);
+    return true;
+}
+
+bool parseEmbedChildren(QueryScanner &s, SelectItem &item)
+{
+    const qsizetype open = s.position();
+    s.accept(u'(');
+    s.skipSpaces();
+    if (s.peek() == u')') {
+        return s.unsupportedAt(
+            open, u"an empty embed \"()\""_s, u"write %1(*) to select all of its columns"_s.arg(item.name));
+    }
+    if (!parseItems(s, item.children))
+        return false;
+    if (!s.accept(u')'))
+        return s.unexpected(u"\",\" or \")\""_s);
+    item.kind = SelectItem::Kind::Embed;
+    if (item.children.size() == 1 && item.children.front().kind == SelectItem::Kind::Star)
+        item.children.clear(); // `name(*)` and an embed without children mean the same
+    return true;
+}
+
+bool parseItem(QueryScanner &s, SelectItem &item)
+{
+    s.skipSpaces();
+    if (s.accept(u'*')) {
+        item.kind = SelectItem::Kind::Star;
+        return true;
+    }
+    if (!refuseUnsupported(s))
+        return false;
+    QString name = s.identifier();
+    if (name.isEmpty())
+        return s.unexpected(s_itemExpected);
+    s.skipSpaces();
+    if (s.peek() == u':' && s.peek(1) != u':') {
+        s.accept(u':');
+        s.skipSpaces();
+        item.alias = name;
+        if (!refuseUnsupported(s))
+            return false;
+        name = s.identifier();
+        if (name.isEmpty())
+            return s.unexpected(u"a column or embedded resource name after the alias"_s);
+        s.skipSpaces();
+    }
+    item.name = name;
+    if (!refuseUnsupported(s) || !parseEmbedParameters(s, item))
+        return false;
+    return s.peek() == u'(' ? parseEmbedChildren(s, item) : true;
+}
+
+bool parseItems(QueryScanner &s, std::vector<SelectItem> &items)
+{
+    do {
+        SelectItem item;
+        if (!parseItem(s, item))
+            return false;
+        items.push_back(std::move(item));
+        s.skipSpaces();
+    } while (s.accept(u','));
+    return true;
+}
+} // namespace
+
+bool parseSelect(QueryScanner &s, std::vector<SelectItem> &items)
+{
+    s.skipSpaces();
+    if (s.atEnd())
+        return true;
+    if (!parseItems(s, items))
+        return false;
+    if (!s.atEnd())
+        return s.unexpected(u"\",\" or the end of the list"_s);
+    // A lone `*` is the same as no select at all; keep the AST canonical.
+    if (items.size() == 1 && items.front().kind == SelectItem::Kind::Star)
+        items.clear();
+    return true;
+}
+
+} // namespace Runtime

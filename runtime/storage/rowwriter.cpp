@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RowWriter: serialises result rows straight into the response body (JSON array, object or CSV).
+#include "rowwriter.h"
+
+#include "valuecodec.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Runtime {
+
+namespace {
+// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. Lines end
+// in '\n' as PostgREST's do.
+void appendCsvField(QByteArray &out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r')) {
+        out += utf8;
+        return;
+    }
+    out += '"';
+    for (const char c : utf8) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+} // namespace
+
+void RowWriter::begin(QByteArray &out) const
+{
+    if (m_format == ResultFormat::JsonArray) {
+        out += '[';
+    } else if (m_format == ResultFormat::Csv) {
+        for (size_t i = 0; i < m_columns.size(); ++i) {
+            if (i)
+                out += ',';
+            appendCsvField(out, m_columns[i].name);
+        }
+    }
+}
+
+void RowWriter::appendRow(QByteArray &out, const QSqlQuery &query, bool first) const
+{
+    if (m_format == ResultFormat::Csv) {
+        out += '\n';
+        for (size_t i = 0; i < m_columns.size(); ++i) {
+            if (i)
+                out += ',';
+            const OutputColumn &c = m_columns[i];
+            const QVariant value = query.value(int(i));
+            if (c.embed) {
+                QByteArray json;
+                ValueCodec::appendJsonValue(json, FieldType::Json, value, m_compact);
+                appendCsvField(out, value.isNull() ? QString() : QString::fromUtf8(json));
+            } else {
+                appendCsvField(out, ValueCodec::csvText(c.type, value, m_compact));
+            }
+        }
+        return;
+    }
+    if (!first)
+        out += ',';
+    out += '{';
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+        if (i)
+            out += ',';
+        const OutputColumn &c = m_columns[i];
+        out += c.key;
+        ValueCodec::appendJsonValue(out, c.embed ? FieldType::Json : c.type, query.value(int(i)), m_compact);
+    }
+    out += '}';
+}
+
+void RowWriter::end(QByteArray &out) const
+{
+    if (m_format == ResultFormat::JsonArray)
+        out += ']';
+}
+
+} // namespace Runtime

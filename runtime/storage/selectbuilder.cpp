@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SelectBuilder: turns an ApiQuery into one SELECT (embeds as JSON built by the database) and its COUNT.
+#include "selectbuilder.h"
+
+#include "sqldialect.h"
+#include "valuecodec.h"
+
+namespace Runtime {
+
+namespace {
+QString joinNonEmpty(const QStringList &parts, const QString &separator)
+{
+    QString out;
+    for (const QString &p : parts) {
+        if (p.isEmpty())
+            continue;
+        if (!out.isEmpty())
+            out += separator;
+        out += p;
+    }
+    return out;
+}
+
+QByteArray keyOf(const QString &name)
+{
+    QByteArray key;
+    ValueCodec::appendJsonString(key, name);
+    key += ':';
+    return key;
+}
+
+} // namespace
+
+SelectBuilder::SelectBuilder(
+    const Project &project, const SqlDialect &dialect, const ApiQuery &query, StarCache *starCache)
+    : m_project(project), m_dialect(dialect), m_query(query), m_resolver(project), m_starCache(starCache)
+{
+}
+
+Result<const Field *> SelectBuilder::visibleField(const Table &table, const QString &name)
+{
+    const Field *field = table.fieldByName(name);
+    if (!field || field->hidden)
+        return Error(ErrorCode::UnknownColumn,
+            QStringLiteral("column %1.%2 does not exist").arg(table.name, name));
+    return field;
+}
+
+QString SelectBuilder::nextAlias()
+{
+    return QStringLiteral("t") + QString::number(m_aliasCount++);
+}
+
+const QueryLevel *SelectBuilder::level(const QStringList &path) const
+{
+    for (const QueryLevel &l : m_query.levels) {
+        if (l.embedPath == path)
+            return &l;
+    }
+    return nullptr;
+}
+
+Result<SelectPlan> SelectBuilder::build(const Table &root, bool withCount, const QVariantList *keys)
+{
+    SelectPlan plan;
+    m_params.clear();
+    const QString alias = nextAlias();
+    Result<QString> columns = rootColumns(root, alias, plan);
+    if (!columns)
+        return columns.error();
+    if (Result<void> levels = checkLevels(); !levels)
+        return levels.error();
+    QString select = *columns;
+    if (keys && root.primaryKey()) {
+        plan.keyColumn = int(plan.columns.size());
+        select += QStringLiteral(", ")
+            + m_dialect.readExpression(root.primaryKey()->type,
+                alias + QLatin1Char('.') + m_dialect.quoteIdentifier(root.primaryKey()->name));
+    }
+    Result<QString> where = rootWhere(root, keys);
+    if (!where)
+        return where.error();
+    Result<QString> order = orderBy(root, alias, {});
+    if (!order)
+        return order.error();
+    QString sql = QStringLiteral("SELECT ") + select + QStringLiteral(" FROM ")
+        + m_dialect.quoteIdentifier(root.name) + QStringLiteral(" AS ") + alias;
+    if (!where->isEmpty())
+        sql += QStringLiteral(" WHERE ") + *where;
+    if (!order->isEmpty())
+        sql += QStringLiteral(" ORDER BY ") + *order;
+    if (!keys)
+        sql += limit({});
+    plan.rows = {sql, m_params};
+    if (withCount) {
+        m_params.clear();
+        m_aliasCount = 1; // the count reads the same root alias, t0
+        Result<QString> countWhere = rootWhere(root, keys);
+        if (!countWhere)
+            return countWhere.error();
+        QString count = QStringLiteral("SELECT COUNT(*) FROM ") + m_dialect.quoteIdentifier(root.name)
+            + QStringLiteral(" AS ") + alias;
+        if (!countWhere->isEmpty())
+            count += QStringLiteral(" WHERE ") + *countWhere;
+        plan.count = {count, m_params};
+    }
+    return plan;
+}
+
+Result<QString> SelectBuilder::rootColumns(const Table &root, const QString &alias, SelectPlan &plan)
+{
+    const bool star = m_query.select.empty()
+        || (m_query.select.size() == 1 && m_query.select.front().kind == SelectItem::Kind::Star);
+    if (!star || !m_starCache)
+        return columnList(root, alias, m_query.select, {}, &plan.columns);
+    if (const auto cached = m_starCache->constFind(root.id); cached != m_starCache->constEnd()) {
+        plan.columns = cached->columns;
+        return cached->sql;
+    }
+    Result<QString> columns = columnList(root, alias, m_query.select, {}, &plan.columns);
+    if (columns)
+        m_starCache->insert(root.id, {*columns, plan.columns});
+    return columns;
+}
+
+Result<void> SelectBuilder::checkLevels() const
+{
+    for (const QueryLevel &l : m_query.levels) {
+        if (!l.embedPath.isEmpty() && !m_embedPaths.contains(l.embedPath))
+            return Error(ErrorCode::EmbedNotSelected,
+                QStringLiteral("'%1' is not an embedded resource of this request").arg(l.embedPath.join(QLatin1Char('.'))));
+    }
+    return {};
+}
+
+Result<QString> SelectBuilder::rootWhere(const Table &root, const QVariantList *keys)
+{
+    const QString alias = QStringLiteral("t0");
+    // A write's representation shows the written rows, even those its filters no longer match.
+    Result<QString> filters = keys ? Result<QString>(QString()) : levelCondition(root, alias, {});
+    if (!filters)
+        return filters;
+    Result<QString> inner = innerConditions(root, alias, m_query.select, {});
+    if (!inner)
+        return inner;
+    QString keyCondition;
+    if (keys) {
+        const Field *pk = root.primaryKey();
+        if (!pk || keys->isEmpty()) {
+            keyCondition = QStringLiteral("1 = 0");
+        } else {
+            QStringList marks;
+            for (const QVariant &key : *keys) {
+                marks << QStringLiteral("?");
+                m_params << key;
+            }
+            keyCondition = alias + QLatin1Char('.') + m_dialect.quoteIdentifier(pk->name) + QStringLiteral(" IN (")
+                + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+        }
+    }
+    return joinNonEmpty({*filters, *inner, keyCondition}, QStringLiteral(" AND "));
+}
+
+Result<QString> SelectBuilder::rootCondition(const Table &root, const QString &qualifier, QVariantList &params)
+{
+    m_params.clear();
+    const QueryLevel *l = level({});
+    if (!l)
+        return QString();
+    Result<QString> c = condition(root, qualifier, l->where);
+    params << m_params;
+    return c;
+}
+
+Result<QString> SelectBuilder::columnList(const Table &table, const QString &alias,
+    const std::vector<SelectItem> &items, const QStringList &path, std::vector<OutputColumn> *columns)
+{
+    static const std::vector<SelectItem> star {SelectItem {SelectItem::Kind::Star}};
+    QStringList parts;
+    // A JSON object built in SQL takes 'key', value pairs; the root row takes plain expressions.
+    auto add = [&](const QString &name, FieldType type, const QString &expression, bool embed) {
+        if (columns) {
+            columns->push_back({name, keyOf(name), type, embed});
+            parts << (embed ? expression : m_dialect.readExpression(type, expression));
+        } else {
+            parts << m_dialect.quoteString(name) + QStringLiteral(", ")
+                    + (embed ? m_dialect.nestedJson(expression) : m_dialect.jsonValueExpression(type, expression));
+        }
+    };
+    for (const SelectItem &item : items.empty() ? star : items) {
+        if (item.kind == SelectItem::Kind::Star) {
+            for (const Field &f : table.fields) {
+                if (!f.hidden)
+                    add(f.name, f.type, alias + QLatin1Char('.') + m_dialect.quoteIdentifier(f.name), false);
+            }
+        } else if (item.kind == SelectItem::Kind::Column) {
+            Result<const Field *> f = visibleField(table, item.name);
+            if (!f)
+                return f.error();
+            add(item.outputName(), (*f)->type, alias + QLatin1Char('.') + m_dialect.quoteIdentifier(item.name), false);
+        } else {
+            Result<QString> e = embedExpression(table, alias, item, path);
+            if (!e)
+                return e;
+            add(item.outputName(), FieldType::Json, *e, true);
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+Result<QString> SelectBuilder::embedExpression(
+    const Table &parent, const QString &parentAlias, const SelectItem &item, const QStringList &path)
+{
+    Result<EmbedJoin> join = m_resolver.resolve(parent, item.name, item.hint);
+    if (!join)
+        return join.error();
+    const Table &target = *join->target;
+    const QString alias = nextAlias();
+    const QStringList childPath = path + QStringList {item.outputName()};
+    m_embedPaths << childPath;
+    Result<QString> args = columnList(target, alias, item.children, childPath, nullptr);
+    if (!args)
+        return args;
+    Result<QString> where = embedCondition(*join, item, parentAlias, alias, childPath);
+    if (!where)
+        return where;
+    const QString object = m_dialect.jsonObjectFunction() + QLatin1Char('(') + *args + QLatin1Char(')');
+    const QString from = QStringLiteral(" FROM ") + m_dialect.quoteIdentifier(target.name) + QStringLiteral(" AS ")
+        + alias + QStringLiteral(" WHERE ") + *where;
+    if (!join->isArray())
+        return QString(QStringLiteral("(SELECT ") + object + from + QLatin1Char(')'));
+    Result<QString> order = orderBy(target, alias, childPath);
+    if (!order)
+        return order;
+    const QString rows = alias + QStringLiteral("x");
+    QString sql = QStringLiteral("(SELECT ") + m_dialect.jsonArrayAggregate(rows + QStringLiteral(".j"))
+        + QStringLiteral(" FROM (SELECT ") + object + QStringLiteral(" AS j") + from;
+    if (!order->isEmpty())
+        sql += QStringLiteral(" ORDER BY ") + *order;
+    sql += limit(childPath);
+    return QString(sql + QStringLiteral(") AS ") + rows + QLatin1Char(')'));
+}
+
+Result<QString> SelectBuilder::embedCondition(const EmbedJoin &join, const SelectItem &item,
+    const QString &parentAlias, const QString &alias, const QStringList &path)
+{
+    const QString parentColumn = parentAlias + QLatin1Char('.') + m_dialect.quoteIdentifier(join.parentColumn->name);
+    const QString targetColumn = alias + QLatin1Char('.') + m_dialect.quoteIdentifier(join.targetColumn->name);
+    QString on;
+    if (join.junction) {
+        const QString j = alias + QStringLiteral("j");
+        on = targetColumn + QStringLiteral(" IN (SELECT ") + j + QLatin1Char('.')
+            + m_dialect.quoteIdentifier(join.junctionTarget->name) + QStringLiteral(" FROM ")
+            + m_dialect.quoteIdentifier(join.junction->name) + QStringLiteral(" AS ") + j + QStringLiteral(" WHERE ")
+            + j + QLatin1Char('.') + m_dialect.quoteIdentifier(join.junctionParent->name) + QStringLiteral(" = ")
+            + parentColumn + QLatin1Char(')');
+    } else {
+        on = targetColumn + QStringLiteral(" = ") + parentColumn;
+    }
+    Result<QString> filters = levelCondition(*join.target, alias, path);
+    if (!filters)
+        return filters;
+    Result<QString> inner = innerConditions(*join.target, alias, item.children, path);
+    if (!inner)
+        return inner;
+    return joinNonEmpty({on, *filters, *inner}, QStringLiteral(" AND "));
+}
+
+Result<QString> SelectBuilder::innerConditions(
+    const Table &table, const QString &alias, const std::vector<SelectItem> &items, const QStringList &path)
+{
+    QStringList parts;
+    for (const SelectItem &item : items) {
+        if (item.kind != SelectItem::Kind::Embed || !item.inner)
+            continue;
+        Result<EmbedJoin> join = m_resolver.resolve(table, item.name, item.hint);
+        if (!join)
+            return join.error();
+        const QString child = nextAlias();
+        Result<QString> where
+            = embedCondition(*join, item, alias, child, path + QStringList {item.outputName()});
+        if (!where)
+            return where;
+        parts << QStringLiteral("EXISTS (SELECT 1 FROM ") + m_dialect.quoteIdentifier(join->target->name)
+                + QStringLiteral(" AS ") + child + QStringLiteral(" WHERE ") + *where + QLatin1Char(')');
+    }
+    return parts.join(QStringLiteral(" AND "));
+}
+
+Result<QString> SelectBuilder::levelCondition(const Table &table, const QString &alias, const QStringList &path)
+{
+    const QueryLevel *l = level(path);
+    if (!l)
+        return QString();
+    return condition(table, alias, l->where);
+}
+
+} // namespace Runtime

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// WriteBuilder: checks a write's JSON body against the model and builds its INSERT, UPDATE or DELETE.
+#include "writebuilder.h"
+
+#include "fieldchecks.h"
+#include "sqldialect.h"
+#include "tableschema.h"
+#include "valuecodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Runtime {
+
+namespace {
+Error invalidJson(const QByteArray &body, const QJsonParseError &error)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < error.offset && i < body.size(); ++i) {
+        if (body.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return Error(ErrorCode::InvalidBody,
+        QStringLiteral("Invalid JSON body: %1 at line %2, column %3").arg(error.errorString()).arg(line).arg(column));
+}
+} // namespace
+
+QHash<QString, QVariant> WriteRow::byName() const
+{
+    QHash<QString, QVariant> out;
+    for (const auto &[field, value] : values)
+        out.insert(field->name, value);
+    return out;
+}
+
+Result<std::vector<WriteRow>> WriteBuilder::parseBody(const QByteArray &body, const BodyRules &rules)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return invalidJson(body, error);
+    std::vector<QJsonObject> objects;
+    if (doc.isObject()) {
+        objects.push_back(doc.object());
+    } else if (doc.isArray() && rules.allowArray) {
+        for (const QJsonValue &v : doc.array()) {
+            if (!v.isObject())
+                return Error(ErrorCode::InvalidBody, QStringLiteral("Every element of the body array must be an object"));
+            objects.push_back(v.toObject());
+        }
+    } else {
+        return Error(ErrorCode::InvalidBody, rules.allowArray
+                ? QStringLiteral("The body must be a JSON object or an array of objects")
+                : QStringLiteral("The body must be a JSON object"));
+    }
+    for (const QString &name : rules.columns) {
+        if (!m_table.fieldByName(name))
+            return Error(ErrorCode::UnknownBodyColumn,
+                QStringLiteral("Could not find the '%1' column of '%2' in the schema cache").arg(name, m_table.name));
+    }
+    std::vector<WriteRow> rows;
+    rows.reserve(objects.size());
+    for (const QJsonObject &object : objects) {
+        Result<WriteRow> row = parseRow(object, rules);
+        if (!row)
+            return row.error();
+        rows.push_back(std::move(row).value());
+    }
+    return rows;
+}
+
+Result<WriteRow> WriteBuilder::parseRow(const QJsonObject &object, const BodyRules &rules)
+{
+    // With `columns=`, only the named keys are read and any others are ignored.
+    for (auto it = object.begin(); it != object.end() && rules.columns.isEmpty(); ++it) {
+        if (!m_table.fieldByName(it.key()))
+            return Error(ErrorCode::UnknownBodyColumn,
+                QStringLiteral("Could not find the '%1' column of '%2' in the schema cache").arg(it.key(), m_table.name));
+    }
+    WriteRow row;
+    Error checkError(ErrorCode::CheckViolation, {});
+    for (const Field &field : m_table.fields) {
+        const auto it = object.constFind(field.name);
+        if (it == object.constEnd() || (!rules.columns.isEmpty() && !rules.columns.contains(field.name)))
+            continue;
+        Result<QVariant> value = parseValue(field, *it, rules);
+        if (!value)
+            return value.error();
+        const QString problem = m_checks.check(field, *value);
+        if (!problem.isEmpty()) {
+            if (checkError.message.isEmpty())
+                checkError.message = QStringLiteral("new row violates the validation of \"%1\"").arg(field.name);
+            checkError.problems << Problem {Problem::Severity::Error, field.name, problem};
+        }
+        row.values.emplace_back(&field, std::move(value).value());
+    }
+    if (!checkError.problems.isEmpty())
+        return checkError;
+    return row;
+}
+
+Result<QVariant> WriteBuilder::parseValue(const Field &field, const QJsonValue &value, const BodyRules &rules)
+{
+    const bool keyAllowed = field.isPrimaryKey() && rules.allowPrimaryKey;
+    if (field.isAutoManaged() && !keyAllowed) {
+        Error e(ErrorCode::AutoManagedField,
+            QStringLiteral("column \"%1\" is set automatically and cannot be written").arg(field.name));
+        e.problems << Problem {Problem::Severity::Error, field.name, QStringLiteral("is set automatically")};
+        return e;
+    }
+    return ValueCodec::fromJson(field, value);
+}
+
+void WriteBuilder::stamp(WriteRow &row, bool inserting, const QString &now) const
+{
+    for (const Field &field : m_table.fields) {
+        const bool stamped = field.autoTimestamp == AutoTimestamp::UpdatedAt
+            || (inserting && field.autoTimestamp == AutoTimestamp::CreatedAt);
+        if (!stamped)
+            continue;
+        // Keep model order: stamps go where their field is.
+        auto pos = row.values.begin();
+        while (pos != row.values.end() && m_table.fieldIndex(pos->first->id) < m_table.fieldIndex(field.id))
+            ++pos;
+        row.values.insert(pos, {&field, QVariant(now)});
+    }
+}
+
+QString WriteBuilder::returning() const
+{
+    const Field *pk = m_table.primaryKey();
+    if (!pk)
+        return {};
+    return QStringLiteral(" RETURNING ") + m_dialect.readExpression(pk->type, m_dialect.quoteIdentifier(pk->name));
+}
+
+QStringList WriteBuilder::conflictColumns(const QStringList &conflict) const
+{
+    if (conflict.isEmpty() && m_table.primaryKey())
+        return {m_table.primaryKey()->name};
+    return conflict;
+}
+
+Result<void> WriteBuilder::checkConflictTarget(const TableSchema &schema, const QStringList &conflict) const
+{
+    QStringList columns = conflictColumns(conflict);
+    for (const QString &name : columns) {
+        if (!m_table.fieldByName(name))
+            return Error(ErrorCode::UnknownColumn, QStringLiteral("column %1.%2 does not exist").arg(m_table.name, name));
+    }
+    columns.sort();
+    QList<QStringList> unique;
+    if (const Field *pk = m_table.primaryKey())
+        unique << QStringList {pk->name};
+    for (const ConstraintSchema &c : schema.constraints) {
+        if (const Field *f = m_table.field(c.fieldId); f && c.kind == ConstraintSchema::Kind::Unique)
+            unique << QStringList {f->name};
+    }
+    for (const IndexSchema &index : schema.indexes) {
+        QStringList indexed = index.columns;
+        indexed.sort();
+        if (index.unique)
+            unique << indexed;
+    }
+    if (!unique.contains(columns))
+        return Error(ErrorCode::InvalidConflictTarget,
+            QStringLiteral("there is no unique or exclusion constraint matching the ON CONFLICT specification (%1)")
+                .arg(columns.join(QStringLiteral(", "))));
+    return {};
+}
+
+Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &conflict,
+    Preferences::Resolution resolution, const QString &now) const
+{
+    stamp(row, true, now);
+    SqlStatement s;
+    QStringList columns;
+    QStringList marks;
+    for (const auto &[field, value] : row.values) {
+        columns << m_dialect.quoteIdentifier(field->name);
+        marks << QStringLiteral("?");
+        s.params << value;
+    }
+    s.sql = QStringLiteral("INSERT INTO ") + m_dialect.quoteIdentifier(m_table.name)
+        + (columns.isEmpty() ? QStringLiteral(" DEFAULT VALUES")
+                             : QStringLiteral(" (") + columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
+                    + marks.join(QStringLiteral(", ")) + QLatin1Char(')'));
+    if (resolution != Preferences::Resolution::None) {
+        QStringList target;
+        for (const QString &name : conflictColumns(conflict))
+            target << m_dialect.quoteIdentifier(name);
+        QStringList set;
+        for (const auto &[field, value] : row.values) {
+            const QString column = m_dialect.quoteIdentifier(field->name);
+            if (!target.contains(column) && field->autoTimestamp != AutoTimestamp::CreatedAt)
+                set << column + QStringLiteral(" = excluded.") + column;
+        }
+        s.sql += QStringLiteral(" ON CONFLICT (") + target.join(QStringLiteral(", ")) + QLatin1Char(')');
+        // A merge with nothing but the conflict columns still returns the row it met.
+        if (set.isEmpty() && !target.isEmpty())
+            set << target.front() + QStringLiteral(" = excluded.") + target.front();
+        if (resolution == Preferences::Resolution::IgnoreDuplicates)
+            s.sql += QStringLiteral(" DO NOTHING");
+        else
+            s.sql += QStringLiteral(" DO UPDATE SET ") + set.join(QStringLiteral(", "));
+    }
+    s.sql += returning();
+    return s;
+}
+
+SqlStatement WriteBuilder::update(WriteRow row, const QString &condition, const QVariantList &params,
+    const QString &now) const
+{
+    stamp(row, false, now);
+    SqlStatement s;
+    QStringList set;
+    for (const auto &[field, value] : row.values) {
+        set << m_dialect.quoteIdentifier(field->name) + QStringLiteral(" = ?");
+        s.params << value;
+    }
+    s.params << params;
+    s.sql = QStringLiteral("UPDATE ") + m_dialect.quoteIdentifier(m_table.name) + QStringLiteral(" SET ")
+        + set.join(QStringLiteral(", "));
+    if (!condition.isEmpty())
+        s.sql += QStringLiteral(" WHERE ") + condition;
+    s.sql += returning();
+    return s;
+}
+
+SqlStatement WriteBuilder::remove(const QString &condition, const QVariantList &params) const
+{
+    SqlStatement s;
+    s.sql = QStringLiteral("DELETE FROM ") + m_dialect.quoteIdentifier(m_table.name);
+    if (!condition.isEmpty())
+        s.sql += QStringLiteral(" WHERE ") + condition;
+    s.sql += returning();
+    s.params = params;
+    return s;
+}
+
+} // namespace Runtime

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// WriteBuilder: checks a write's JSON body against the model and builds its INSERT, UPDATE or DELETE.
+#pragma once
+
+#include "core/result.h"
+#include "model/project.h"
+#include "query/apiquery.h"
+#include "storage/selectbuilder.h"
+
+#include <QHash>
+#include <QVariant>
+
+#include <utility>
+#include <vector>
+
+namespace Runtime {
+
+class FieldChecks;
+class SqlDialect;
+struct TableSchema;
+
+/** One row of a write: the fields it sets (model order) and their converted values. */
+struct WriteRow
+{
+    std::vector<std::pair<const Field *, QVariant>> values;
+
+    /** Returns the values by field name, for error details. */
+    QHash<QString, QVariant> byName() const;
+};
+
+/** Builds the statements of POST, PATCH and DELETE on one table. Every column comes from the model,
+    every value is a parameter; statements return the primary keys of the rows they touched. */
+class WriteBuilder
+{
+public:
+    WriteBuilder(const SqlDialect &dialect, const Table &table, FieldChecks &checks)
+        : m_dialect(dialect), m_table(table), m_checks(checks) {}
+
+    /** What parseBody() accepts. */
+    struct BodyRules
+    {
+        bool allowArray = true;      ///< POST: an object or an array of objects; PATCH: one object
+        bool allowPrimaryKey = false; ///< upserts name the row they update by its key
+        QStringList columns;         ///< `columns=`: only these keys are taken (empty: all)
+    };
+
+    /** Returns the rows of the JSON \a body: InvalidBody (with line and column) for malformed JSON,
+        UnknownBodyColumn, AutoManagedField, InvalidValue, or CheckViolation naming each failing field. */
+    Result<std::vector<WriteRow>> parseBody(const QByteArray &body, const BodyRules &rules);
+
+    /** Returns UnknownColumn for a \a conflict column the table lacks, or BadQuery unless the columns
+        (empty: the primary key) are exactly those of the key, a unique field or a unique index of \a schema. */
+    Result<void> checkConflictTarget(const TableSchema &schema, const QStringList &conflict) const;
+
+    /** Returns the INSERT of \a row (plus its auto timestamps at \a now), upserting on \a conflict
+        (field names; empty: the primary key) when \a resolution asks for it. */
+    Result<SqlStatement> insert(WriteRow row, const QStringList &conflict, Preferences::Resolution resolution,
+        const QString &now) const;
+
+    /** Returns the UPDATE setting \a row (and updatedAt fields to \a now) where \a condition holds. */
+    SqlStatement update(WriteRow row, const QString &condition, const QVariantList &params, const QString &now) const;
+
+    /** Returns the DELETE of the rows where \a condition holds. */
+    SqlStatement remove(const QString &condition, const QVariantList &params) const;
+
+private:
+    Result<WriteRow> parseRow(const QJsonObject &object, const BodyRules &rules);
+    Result<QVariant> parseValue(const Field &field, const QJsonValue &value, const BodyRules &rules);
+    QStringList conflictColumns(const QStringList &conflict) const;
+    void stamp(WriteRow &row, bool inserting, const QString &now) const;
+    QString returning() const;
+
+    const SqlDialect &m_dialect;
+    const Table &m_table;
+    FieldChecks &m_checks;
+};
+
+} // namespace Runtime

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// bench_restapi: requests per second and p50/p99 latency of basalt-server's data API, measured with wrk.
+#include "serverprocess.h"
+#include "wrkrun.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <optional>
+
+namespace {
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+// A table with an indexed column; anon may read and insert, so the figures hold once permissions apply.
+const char s_project[] = R"({
+  "formatVersion": 1,
+  "name": "Benchmark",
+  "tables": [
+    {
+      "id": "tbl_items",
+      "name": "items",
+      "fields": [
+        {"id": "fld_items_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+        {"id": "fld_items_name", "name": "name", "type": "text", "required": true},
+        {"id": "fld_items_category", "name": "category", "type": "integer", "required": true},
+        {"id": "fld_items_price", "name": "price", "type": "number"},
+        {"id": "fld_items_created_at", "name": "created_at", "type": "datetime", "autoTimestamp": "createdAt"}
+      ],
+      "indexes": [{"id": "idx_items_category", "fields": ["fld_items_category"]}],
+      "permissions": [
+        {"id": "perm_items_select_anon", "role": "anon", "operation": "select"},
+        {"id": "perm_items_insert_anon", "role": "anon", "operation": "insert"}
+      ]
+    }
+  ]
+}
+)";
+
+const char s_getById[] = R"(
+init = function(args) math.randomseed(os.time() + math.floor(os.clock() * 1000000)) end
+request = function() return wrk.format("GET", "/rest/v1/items?id=eq." .. math.random(1, %1)) end
+)";
+
+const char s_filtered[] = R"(
+init = function(args) math.randomseed(os.time() + math.floor(os.clock() * 1000000)) end
+request = function()
+  return wrk.format("GET", "/rest/v1/items?category=eq." .. math.random(0, 99) .. "&limit=20")
+end
+)";
+
+const char s_create[] = R"(
+local n = 0
+local tag = "0"
+init = function(args)
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+  tag = tostring(math.random(1, 1000000000))
+end
+request = function()
+  n = n + 1
+  local body = '{"name":"bench ' .. tag .. '-' .. n .. '","category":' .. (n % 100) .. ',"price":' .. (n % 1000) / 10 .. '}'
+  return wrk.format("POST", "/rest/v1/items", {["Content-Type"] = "application/json"}, body)
+end
+)";
+
+class Bench
+{
+public:
+    QString wrk = QStringLiteral("wrk");
+    int threads = 2;
+    int connections = 64;
+    int seconds = 10;
+    int warmupSeconds = 2;
+    int rows = 100000;
+    QTemporaryDir dir;
+
+    Figures run(const QUrl &base, const Scenario &scenario, int duration) const
+    {
+        return runWrk(WrkRun {wrk, threads, connections, duration, dir.path(), rows}, base, scenario);
+    }
+
+    // Seeds \a rows rows in one statement, so in one transaction, straight into the migrated database.
+    QString seed(const QString &databaseUrl) const
+    {
+        const bool sqlite = databaseUrl.startsWith(QLatin1String("sqlite:"));
+        const QString sql = sqlite
+            ? QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < %1) "
+                             "INSERT INTO items (name, category, price, created_at) "
+                             "SELECT 'item ' || g, g % 100, (g % 1000) / 10.0, "
+                             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM s")
+            : QStringLiteral(
+                "INSERT INTO items (name, category, price, created_at) "
+                "SELECT 'item ' || g, g % 100, (g % 1000) / 10.0, now() FROM generate_series(1, %1) AS g");
+        QString error;
+        {
+            QSqlDatabase db = openDirectly(databaseUrl, QStringLiteral("bench_seed"));
+            QSqlQuery query(db);
+            if (!db.isOpen())
+                error = db.lastError().text();
+            else if (!query.exec(sql.arg(rows)))
+                error = query.lastError().text();
+            else if (!query.exec(QStringLiteral("ANALYZE")))
+                error = query.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bench_seed"));
+        return error;
+    }
+};
+
+QString fixed(double value, int decimals)
+{
+    return QString::number(value, 'f', decimals);
+}
+
+/** What the command line asked for. */
+struct Options
+{
+    QString databaseUrl; ///< empty: a temporary SQLite file
+    QString problem; ///< why the command line is wrong; empty if it is fine
+};
+
+Options readOptions(QCoreApplication &app, Bench &bench)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Measures basalt-server's data API with wrk: /health "
+                                                    "(the ceiling), get by id, list of 20, list of 20 "
+                                                    "filtered on an indexed column, and create, on a table "
+                                                    "of 100,000 rows. Prints figures; not a test."));
+    parser.addHelpOption();
+    const QCommandLineOption engine(QStringLiteral("engine"),
+        QStringLiteral("sqlite (default) or postgresql."), QStringLiteral("ENGINE"),
+        QStringLiteral("sqlite"));
+    const QCommandLineOption db(QStringLiteral("db"),
+        QStringLiteral(
+            "The database URL (required for postgresql; an empty database: a table \"items\" is created)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+        QStringLiteral("Seconds per measurement (default 10)."), QStringLiteral("SECONDS"),
+        QStringLiteral("10"));
+    const QCommandLineOption connections(QStringLiteral("connections"),
+        QStringLiteral("Keep-alive connections (default 64)."), QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("wrk threads (default 2)."),
+        QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Rows seeded (default 100000)."),
+        QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption wrk(QStringLiteral("wrk"),
+        QStringLiteral("The wrk executable (default: wrk on PATH)."), QStringLiteral("PATH"),
+        QStringLiteral("wrk"));
+    parser.addOptions({engine, db, duration, connections, threads, rows, wrk});
+    parser.process(app);
+
+    bench.wrk = parser.value(wrk);
+    bench.seconds = qMax(1, parser.value(duration).toInt());
+    bench.connections = qMax(1, parser.value(connections).toInt());
+    bench.threads = qBound(1, parser.value(threads).toInt(), bench.connections);
+    bench.rows = qMax(1, parser.value(rows).toInt());
+    Options options;
+    if (QStandardPaths::findExecutable(bench.wrk).isEmpty() && !QFileInfo(bench.wrk).isExecutable())
+        options.problem = bench.wrk
+            + QStringLiteral(" not found; install wrk (Debian package wrk, see scripts/install-deps.sh)");
+    else if (parser.value(engine) == QLatin1String("postgresql")
+        && !parser.value(db).startsWith(QLatin1String("postgresql://")))
+        options.problem = QStringLiteral("--engine postgresql needs --db postgresql://user@host:port/name");
+    else if (parser.value(engine) != QLatin1String("postgresql")
+        && parser.value(engine) != QLatin1String("sqlite"))
+        options.problem = QStringLiteral("--engine is sqlite or postgresql");
+    options.databaseUrl = parser.value(db);
+    return options;
+}
+
+// Writes the project, lets basalt-server migrate the database once, then seeds it. Returns the arguments
+// that serve it, or an empty list after printing why it failed.
+QStringList prepare(const Bench &bench, const QString &databaseUrl)
+{
+    const QString projectFile = bench.dir.filePath(QStringLiteral("bench.basalt"));
+    QFile project(projectFile);
+    if (!project.open(QIODevice::WriteOnly) || project.write(s_project) < 0) {
+        std::fprintf(stderr, "bench_restapi: cannot write %s\n", qPrintable(projectFile));
+        return {};
+    }
+    project.close();
+    const QStringList arguments {QStringLiteral("--project"), projectFile, QStringLiteral("--db"),
+        databaseUrl, QStringLiteral("--port"), QStringLiteral("0")};
+    ServerProcess migrate; // creates the table and its index
+    if (!migrate.start(arguments)) {
+        std::fprintf(
+            stderr, "bench_restapi: basalt-server did not start:\n%s\n", qPrintable(migrate.standardError()));
+        return {};
+    }
+    migrate.stop(SIGTERM);
+    if (const QString error = bench.seed(databaseUrl); !error.isEmpty()) {
+        std::fprintf(stderr, "bench_restapi: seeding failed: %s\n", qPrintable(error));
+        return {};
+    }
+    return arguments;
+}
+
+QString tableLine(const QString &name, const QString &rps, const QString &p50, const QString &p99,
+    const QString &ratio, const QString &target, const QString &result)
+{
+    return QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+        .arg(name, -20)
+        .arg(rps, 9)
+        .arg(p50, 8)
+        .arg(p99, 8)
+        .arg(ratio, 8)
+        .arg(target, 7)
+        .arg(result, -7);
+}
+
+// Measures every scenario against \a server and prints one table line each. Returns false if a
+// measurement failed or any request failed.
+bool measure(const Bench &bench, const QUrl &server)
+{
+    const std::vector<Scenario> scenarios {
+        {QStringLiteral("/health (ceiling)"), QStringLiteral("/health"), {}, 0},
+        {QStringLiteral("get by id"), {}, QString::fromUtf8(s_getById), 0.35},
+        {QStringLiteral("list 20"), QStringLiteral("/rest/v1/items?limit=20"), {}, 0.12},
+        {QStringLiteral("list 20, filtered"), {}, QString::fromUtf8(s_filtered), 0.12},
+        {QStringLiteral("create"), {}, QString::fromUtf8(s_create), 0.20},
+    };
+    out() << tableLine(QStringLiteral("endpoint"), QStringLiteral("req/s"), QStringLiteral("p50 ms"),
+        QStringLiteral("p99 ms"), QStringLiteral("/health"), QStringLiteral("target"),
+        QStringLiteral("result"))
+          << Qt::endl;
+    bool allRan = true;
+    double ceiling = 0;
+    for (const Scenario &scenario : scenarios) {
+        if (bench.warmupSeconds > 0)
+            bench.run(server, scenario, bench.warmupSeconds);
+        const Figures figures = bench.run(server, scenario, bench.seconds);
+        if (!figures.ok) {
+            out() << QStringLiteral("%1 ").arg(scenario.name, -20) << "not measured: " << figures.problem
+                  << Qt::endl;
+            allRan = false;
+            continue;
+        }
+        if (scenario.target == 0)
+            ceiling = figures.requestsPerSecond;
+        const double ratio = ceiling > 0 ? figures.requestsPerSecond / ceiling : 0;
+        QString result = scenario.target == 0 ? QStringLiteral("-")
+            : ratio >= scenario.target        ? QStringLiteral("PASS")
+                                              : QStringLiteral("BELOW");
+        if (figures.failures > 0) {
+            result = QStringLiteral("ERRORS (%1)").arg(figures.failureText);
+            allRan = false;
+        }
+        out() << tableLine(scenario.name, fixed(figures.requestsPerSecond, 0), fixed(figures.p50Ms, 2),
+            fixed(figures.p99Ms, 2), fixed(ratio * 100, 0) + QLatin1Char('%'),
+            scenario.target == 0 ? QStringLiteral("-")
+                                 : QStringLiteral(">=") + fixed(scenario.target * 100, 0) + QLatin1Char('%'),
+            result)
+              << Qt::endl;
+    }
+    return allRan;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    Bench bench;
+    const Options options = readOptions(app, bench);
+    if (!options.problem.isEmpty()) {
+        std::fprintf(stderr, "bench_restapi: %s\n", qPrintable(options.problem));
+        return 2;
+    }
+    if (!bench.dir.isValid()) {
+        std::fprintf(stderr, "bench_restapi: no temporary directory\n");
+        return 1;
+    }
+    const QString databaseUrl = options.databaseUrl.isEmpty()
+        ? QStringLiteral("sqlite:") + bench.dir.filePath(QStringLiteral("bench.sqlite"))
+        : options.databaseUrl;
+
+    QElapsedTimer timer;
+    timer.start();
+    const QStringList arguments = prepare(bench, databaseUrl);
+    if (arguments.isEmpty())
+        return 1;
+    const qint64 seedMs = timer.elapsed();
+    ServerProcess server;
+    if (!server.start(arguments)) {
+        std::fprintf(
+            stderr, "bench_restapi: basalt-server did not start:\n%s\n", qPrintable(server.standardError()));
+        return 1;
+    }
+    const HttpReply probe
+        = httpRequest("GET", server.url().resolved(QUrl(QStringLiteral("/rest/v1/items?id=eq.1"))));
+    if (probe.status != 200 || !probe.body.contains("\"id\":1"))
+        out() << "warning: GET /rest/v1/items?id=eq.1 answered " << probe.status << ' '
+              << probe.body.left(200) << Qt::endl;
+
+    out() << "basalt-server data API, " << QString(QStringLiteral(BASALT_BENCH_BUILD_TYPE)) << " build, "
+          << (databaseUrl.startsWith(QLatin1String("sqlite:")) ? "SQLite" : "PostgreSQL") << ", "
+          << bench.rows << " rows (migrated and seeded in " << seedMs << " ms), wrk -t" << bench.threads
+          << " -c" << bench.connections << " -d" << bench.seconds << "s, keep-alive" << Qt::endl
+          << Qt::endl;
+    const bool allRan = measure(bench, server.url());
+    server.stop(SIGTERM);
+    return allRan ? 0 : 1;
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The error rows of tst_postgrestparser: a query string and headers, and the exact error they must give.
+#include "parsertestrows.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString s_ops = u"eq, neq, gt, gte, lt, lte, like, ilike, in or is"_s;
+
+void bad(const char *name, const QByteArray &query, const QString &message, const Headers &h = {})
+{
+    QTest::newRow(name) << query << h.prefer << h.range << h.rangeUnit << u"bad-query"_s << message;
+}
+
+void range(const char *name, const QString &message, const Headers &h)
+{
+    QTest::newRow(name) << QByteArray() << h.prefer << h.range << h.rangeUnit << u"invalid-range"_s
+                        << message;
+}
+
+void addOrderAndPagingErrors()
+{
+    bad("order typo", "order=name.desk",
+        uR"x("order": unexpected "desk" at position 6 (expected asc, desc, nullsfirst or nullslast))x"_s);
+    bad("order two directions", "order=name.asc.desc",
+        uR"x("order": unexpected "desc" at position 10 (expected nullsfirst or nullslast))x"_s);
+    bad("order empty",
+        "order=", uR"x("order": unexpected end of value at position 1 (expected a column name))x"_s);
+    bad("order empty term", "order=a,,b",
+        uR"x("order": unexpected "," at position 3 (expected a column name))x"_s);
+    bad("order after nulls", "order=a.nullslast.desc",
+        uR"x("order": unexpected "." at position 12 (expected "," or the end of the list))x"_s);
+    bad("order embedded column", "order=users(name).desc",
+        uR"x("order": ordering by a JSON path or an embedded resource's column at position 6 is not supported)x"_s);
+    bad("embedded order typo", "reviews.order=rating.up",
+        uR"x("reviews.order": unexpected "up" at position 8 (expected asc, desc, nullsfirst or nullslast))x"_s);
+    bad("limit negative", "limit=-1",
+        uR"x("limit": unexpected "-" at position 1 (expected a non-negative integer))x"_s);
+    bad("limit word", "limit=ten",
+        uR"x("limit": unexpected "ten" at position 1 (expected a non-negative integer))x"_s);
+    bad("offset trailing", "offset=5x",
+        uR"x("offset": unexpected "x" at position 2 (expected a non-negative integer))x"_s);
+    bad("limit empty",
+        "limit=", uR"x("limit": unexpected end of value at position 1 (expected a non-negative integer))x"_s);
+    bad("limit too large", "limit=99999999999999999999",
+        uR"x("limit": 99999999999999999999 is too large)x"_s);
+    bad("embedded limit", "reviews.limit=1.5",
+        uR"x("reviews.limit": unexpected "." at position 2 (expected a non-negative integer))x"_s);
+    bad("limit twice", "limit=1&limit=2", uR"x("limit": given more than once)x"_s);
+}
+
+void addFilterErrors()
+{
+    bad("filter without operator", "id=1",
+        uR"x("id": unexpected "1" at position 1 (expected an operator: %1))x"_s.arg(s_ops));
+    bad("filter unknown operator", "id=equals.1",
+        uR"x("id": unexpected "equals" at position 1 (expected an operator: %1))x"_s.arg(s_ops));
+    bad("filter operator without dot", "id=eq",
+        uR"x("id": unexpected end of value at position 3 (expected "." after the operator))x"_s);
+    bad("filter double not", "id=not.not.eq.1",
+        uR"x("id": unexpected "not" at position 5 (expected an operator: %1))x"_s.arg(s_ops));
+    bad("unsupported operator", "tags=cs.{a}",
+        uR"x("tags": the operator "cs" at position 1 is not supported (supported: %1))x"_s.arg(s_ops));
+    bad("operator modifier", "id=eq(any).{1,2}",
+        uR"x("id": the modifier "(" at position 3 is not supported (any and all are not offered))x"_s);
+    bad("in without list", "id=in.1,2",
+        uR"x("id": unexpected "1" at position 4 (expected "(" to open the list of in))x"_s);
+    bad("in unclosed", "id=in.(1,2",
+        uR"x("id": unexpected end of value at position 8 (expected "," or ")"))x"_s);
+    bad("in unclosed quote", R"x(name=in.("a)x",
+        uR"x("name": unexpected end of value at position 7 (expected the closing '"' of the value opened at position 5))x"_s);
+    bad("in text after quote", R"x(name=in.("a"b))x",
+        uR"x("name": unexpected "b" at position 8 (expected "," or ")" after the quoted value))x"_s);
+    bad("in trailing text", "id=in.(1)x",
+        uR"x("id": unexpected "x" at position 7 (expected the end of the value))x"_s);
+    bad("is other value", "active=is.maybe",
+        uR"x("active": unexpected "maybe" at position 4 (expected null, true, false or unknown))x"_s);
+    bad("is trailing", "active=is.true1",
+        uR"x("active": unexpected "true1" at position 4 (expected null, true, false or unknown))x"_s);
+}
+
+void addLogicErrors()
+{
+    bad("or without parens", "or=a.eq.1",
+        uR"x("or": unexpected "a" at position 1 (expected "(" to open the list of conditions))x"_s);
+    bad("or empty", "or=()",
+        uR"x("or": unexpected ")" at position 2 (expected a column name, and(, or( or not.))x"_s);
+    bad("or unclosed", "or=(a.eq.1",
+        uR"x("or": unexpected end of value at position 8 (expected "," or ")"))x"_s);
+    bad("or trailing", "or=(a.eq.1))",
+        uR"x("or": unexpected ")" at position 9 (expected the end of the value))x"_s);
+    bad("or bad operator", "or=(a.foo.1)",
+        uR"x("or": unexpected "foo" at position 4 (expected an operator: %1))x"_s.arg(s_ops));
+    bad("or column only", "or=(a)",
+        uR"x("or": unexpected ")" at position 3 (expected "." and an operator after the column name))x"_s);
+    bad("or not before column", "or=(not.a.eq.1)",
+        uR"x("or": unexpected "a" at position 6 (expected and( or or( after "not."))x"_s);
+    bad("embedded or", "reviews.or=(rating.eq.5",
+        uR"x("reviews.or": unexpected end of value at position 13 (expected "," or ")"))x"_s);
+}
+
+void addSelectErrors()
+{
+    bad("select cast", "select=id::text",
+        uR"x("select": the cast "::" at position 3 is not supported (select the column as it is))x"_s);
+    bad("select json path", "select=data->a",
+        uR"x("select": the JSON path "->" at position 5 is not supported (select the whole column))x"_s);
+    bad("select quoted name", R"x(select="my col")x",
+        uR"x("select": a quoted name at position 1 is not supported (names are made of a-z, 0-9 and _))x"_s);
+    bad("select spread", "select=id,...users(name)",
+        uR"x("select": the spread "..." at position 4 is not supported)x"_s);
+    bad("select empty embed", "select=id,reviews()",
+        uR"x("select": an empty embed "()" at position 11 is not supported (write reviews(*) to select all of its columns))x"_s);
+    bad("select unclosed embed", "select=id,reviews(rating",
+        uR"x("select": unexpected end of value at position 18 (expected "," or ")"))x"_s);
+    bad("select empty item", "select=id,,name",
+        uR"x("select": unexpected "," at position 4 (expected a column name, "*" or an embedded resource))x"_s);
+    bad("select hint without embed", "select=users!inner",
+        uR"x("select": unexpected end of value at position 12 (expected "(" after the embedded resource's name))x"_s);
+    bad("select two join types", "select=users!inner!left(id)",
+        uR"x("select": unexpected "left" at position 13 (expected only one of inner or left))x"_s);
+    bad("select alias without name", "select=a:(x)",
+        uR"x("select": unexpected "(" at position 3 (expected a column or embedded resource name after the alias))x"_s);
+    bad("select trailing paren", "select=id)",
+        uR"x("select": unexpected ")" at position 3 (expected "," or the end of the list))x"_s);
+}
+
+void addKeyAndHeaderErrors()
+{
+    bad("embedded select", "reviews.select=id",
+        uR"x("reviews.select": select is only allowed at the top level)x"_s);
+    bad("not alone", "not=eq.1",
+        uR"x("not": "not" must be followed by or or and in a parameter name (not.or=...); to negate a filter write column=not.op.value)x"_s);
+    bad("empty key segment", "a..b=eq.1",
+        uR"x("a..b": unexpected "." at position 3 (expected a name in the parameter name))x"_s);
+    bad("bad key character", "na-me=eq.1",
+        uR"x("na-me": unexpected "-" at position 3 (expected "." or the end of the parameter name))x"_s);
+    bad("on_conflict empty", "on_conflict=",
+        uR"x("on_conflict": unexpected end of value at position 1 (expected a column name))x"_s);
+    bad("columns with space", "columns=a%20b",
+        uR"x("columns": unexpected "b" at position 3 (expected "," or the end of the list))x"_s);
+    bad("strict preferences", "",
+        uR"x("Prefer": invalid preferences given with handling=strict: foo=bar, return=all)x"_s,
+        {"handling=strict, foo=bar, return=all", {}, {}});
+    range("range not numbers",
+        uR"x("Range": unexpected "abc" (expected first-last counted from 0, e.g. 0-19, or first-, e.g. 10-))x"_s,
+        {{}, "abc", {}});
+    range("range with unit prefix",
+        uR"x("Range": unexpected "items=0-9" (expected first-last counted from 0, e.g. 0-19, or first-, e.g. 10-))x"_s,
+        {{}, "items=0-9", {}});
+    range("range inverted", uR"x("Range": the last item (10) comes before the first (20))x"_s,
+        {{}, "20-10", {}});
+    range("range unit", uR"x("Range-Unit": unexpected "bytes" (expected items))x"_s, {{}, "0-9", "bytes"});
+}
+
+} // namespace
+
+void addErrorRows()
+{
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QByteArray>("prefer");
+    QTest::addColumn<QByteArray>("range");
+    QTest::addColumn<QByteArray>("rangeUnit");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    addOrderAndPagingErrors();
+    addFilterErrors();
+    addLogicErrors();
+    addSelectErrors();
+    addKeyAndHeaderErrors();
+}

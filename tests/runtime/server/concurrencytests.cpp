@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests of basalt-server's request threads: many keep-alive connections, slow reads, shutdown under load.
+#include "tst_server.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+#include <csignal>
+#include <optional>
+#include <vector>
+
+namespace {
+QByteArray getRequest(const QByteArray &path)
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
+}
+
+QByteArray insertRequest(int number)
+{
+    const QByteArray body = R"({"name": "load )" + QByteArray::number(number) + R"("})";
+    return "POST /rest/v1/authors HTTP/1.1\r\nHost: test\r\nContent-Type: "
+           "application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+// Returns the arguments that serve the library fixture on a fresh SQLite file in \a dir.
+QStringList libraryArguments(const QString &project, const QTemporaryDir &dir, int threads)
+{
+    return serveArguments(project, QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("load.sqlite")))
+        + QStringList {QStringLiteral("--threads"), QString::number(threads)};
+}
+} // namespace
+
+// Forty keep-alive connections, three requests each in rounds: every request is answered on its own
+// connection, which stays open; the server runs the request threads it announced.
+void tst_Server::manyKeepAliveConnections()
+{
+    ServerProcess *server = limitsServer();
+    QVERIFY(server);
+    std::vector<std::unique_ptr<RawConnection>> connections;
+    for (int i = 0; i < 40; ++i) {
+        connections.push_back(std::make_unique<RawConnection>());
+        QVERIFY(connections.back()->open(server->url()));
+    }
+    for (int round = 0; round < 3; ++round) {
+        for (const auto &connection : connections)
+            QVERIFY(connection->send(getRequest("/rest/v1/authors?limit=1")));
+        for (const auto &connection : connections) {
+            const HttpReply reply = connection->readResponse(10000);
+            QCOMPARE(reply.status, 200);
+            QVERIFY(reply.headers.value("content-range").endsWith("/*"));
+            QCOMPARE(connection->socket().state(), QAbstractSocket::ConnectedState);
+        }
+    }
+    const QStringList tasks = QDir(QStringLiteral("/proc/%1/task").arg(server->processId()))
+                                  .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QVERIFY2(tasks.size() >= 1 + 3 + 1, qPrintable(QString::number(tasks.size()))); // main, 3 request, writer
+}
+
+// While one connection waits for a large read (200,000 rows), requests on other connections are
+// answered: they are spread over the other request threads, which do not wait for it.
+void tst_Server::slowReadDoesNotBlockOthers()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ServerProcess server;
+    QVERIFY2(server.start(libraryArguments(fixture(QStringLiteral("library.basalt")), dir, 4)),
+        qPrintable(server.standardError()));
+    QCOMPARE(
+        executeSql(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("load.sqlite")),
+            QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) "
+                           "INSERT INTO authors (name) SELECT printf('author %d of many', x) FROM n")),
+        QString());
+
+    RawConnection slow;
+    QVERIFY(slow.open(server.url()));
+    std::vector<std::unique_ptr<RawConnection>> quick;
+    for (int i = 0; i < 8; ++i) {
+        quick.push_back(std::make_unique<RawConnection>());
+        QVERIFY(quick.back()->open(server.url()));
+    }
+    QVERIFY(slow.send(getRequest("/rest/v1/authors")));
+    QTest::qSleep(20);
+    for (const auto &connection : quick)
+        QVERIFY(connection->send(getRequest("/health")));
+
+    int answeredMeanwhile = 0;
+    std::vector<bool> answered(quick.size(), false);
+    QElapsedTimer timer;
+    timer.start();
+    while (std::count(answered.cbegin(), answered.cend(), true) < qsizetype(quick.size())
+        && timer.elapsed() < 30000) {
+        for (size_t i = 0; i < quick.size(); ++i) {
+            if (answered[i] || quick[i]->readResponse(5).status == 0)
+                continue;
+            answered[i] = true;
+            if (!slow.hasPendingBytes())
+                ++answeredMeanwhile;
+        }
+    }
+    QCOMPARE(std::count(answered.cbegin(), answered.cend(), true), qsizetype(quick.size()));
+    const HttpReply large = slow.readResponse(60000);
+    QCOMPARE(large.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(large.body).array().size(), 200000);
+    QVERIFY2(answeredMeanwhile > 0, "every quick request waited for the large read");
+    QCOMPARE(server.stop(SIGTERM), 0);
+}
+
+// SIGTERM while sixteen connections each have a request in flight (inserts and reads): the server exits
+// with status 0, every response it sent is complete, no connection is left hanging, and every insert
+// it acknowledged is in the database.
+void tst_Server::shutdownUnderLoad_data()
+{
+    QTest::addColumn<QString>("engine");
+    for (const QString &engine : s_engines)
+        QTest::newRow(qPrintable(engine)) << engine;
+}
+
+// On SQLite the inserts go through the one writer thread, on PostgreSQL each request thread writes.
+void tst_Server::shutdownUnderLoad()
+{
+    QFETCH(QString, engine);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::optional<TestSupport::PostgresDatabase> postgres;
+    QString databaseUrl;
+    OPEN_TEST_DATABASE(engine, dir, postgres, databaseUrl);
+    ServerProcess server;
+    QVERIFY2(server.start(serveArguments(fixture(QStringLiteral("library.basalt")), databaseUrl)
+                 + QStringList {QStringLiteral("--threads"), QStringLiteral("3")}),
+        qPrintable(server.standardError()));
+    std::vector<std::unique_ptr<RawConnection>> connections;
+    for (int i = 0; i < 16; ++i) {
+        connections.push_back(std::make_unique<RawConnection>());
+        QVERIFY(connections.back()->open(server.url()));
+    }
+    int sent = 0;
+    int acknowledged = 0;
+    const auto sendNext = [&sent](RawConnection &connection) {
+        ++sent;
+        return connection.send(sent % 2 ? insertRequest(sent) : getRequest("/rest/v1/authors?limit=5"));
+    };
+    for (const auto &connection : connections)
+        QVERIFY(sendNext(*connection));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 500) { // steady load: a new request as soon as one is answered
+        for (const auto &connection : connections) {
+            const HttpReply reply = connection->readResponse(2);
+            if (reply.status == 0)
+                continue;
+            QVERIFY2(reply.status == 200 || reply.status == 201, reply.body.constData());
+            acknowledged += reply.status == 201;
+            QVERIFY(sendNext(*connection));
+        }
+    }
+
+    QCOMPARE(server.stop(SIGTERM), 0); // with a request in flight on every connection
+    for (const auto &connection : connections) {
+        const HttpReply reply = connection->readResponse(100);
+        if (reply.status != 0) {
+            QVERIFY2(reply.status == 200 || reply.status == 201, reply.body.constData());
+            acknowledged += reply.status == 201;
+            if (reply.status == 200)
+                QVERIFY(QJsonDocument::fromJson(reply.body).isArray());
+        } else {
+            QVERIFY2(
+                reply.networkError.endsWith(QLatin1String("received: ")), qPrintable(reply.networkError));
+        }
+        QVERIFY(connection->waitForClosed(1000));
+    }
+    QVERIFY(acknowledged > 0);
+    const QString rows = databaseSnapshot(databaseUrl).join(QLatin1Char('\n'));
+    QVERIFY2(rows.count(QLatin1String("|load ")) >= acknowledged, qPrintable(QString::number(acknowledged)));
+}
