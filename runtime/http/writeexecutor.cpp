@@ -48,17 +48,57 @@ void WriteExecutor::closeDatabase()
 
 void WriteExecutor::submit(const HttpRequest &request, QObject *context, const Reply &reply)
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this, request, context, reply] {
-            HttpResponse response = m_session.store
-                ? m_router.dispatch(request, m_config, m_session.store.get())
-                : errorResponse(
-                    Error(ErrorCode::ServiceUnavailable, QStringLiteral("The server is stopping.")));
-            QMetaObject::invokeMethod(
-                context, [reply, response = std::move(response)] { reply(response); }, Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    {
+        QMutexLocker locker(&m_mutex);
+        m_pending.push_back({request, context, reply});
+        if (m_drainScheduled)
+            return;
+        m_drainScheduled = true;
+    }
+    QMetaObject::invokeMethod(this, &WriteExecutor::drain, Qt::QueuedConnection);
+}
+
+void WriteExecutor::drain()
+{
+    std::vector<Pending> batch;
+    {
+        QMutexLocker locker(&m_mutex);
+        batch.swap(m_pending);
+        m_drainScheduled = false;
+    }
+    std::vector<HttpResponse> responses = runBatch(batch);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        QMetaObject::invokeMethod(
+            batch[i].context,
+            [reply = batch[i].reply, response = std::move(responses[i])] { reply(response); },
+            Qt::QueuedConnection);
+    }
+}
+
+std::vector<HttpResponse> WriteExecutor::runBatch(const std::vector<Pending> &batch)
+{
+    std::vector<HttpResponse> responses;
+    responses.reserve(batch.size());
+    if (!m_session.store) {
+        const Error stopping(ErrorCode::ServiceUnavailable, QStringLiteral("The server is stopping."));
+        for (size_t i = 0; i < batch.size(); ++i)
+            responses.push_back(errorResponse(stopping));
+        return responses;
+    }
+    // A batch of one needs no savepoint: the request's own transaction is the commit.
+    const bool grouped = batch.size() > 1 && m_session.store->beginBatch();
+    for (const Pending &pending : batch)
+        responses.push_back(m_router.dispatch(pending.request, m_config, m_session.store.get()));
+    if (grouped) {
+        if (Result<void> committed = m_session.store->commitBatch(); !committed) {
+            // Nothing of the batch was kept: every request that had succeeded is told so.
+            for (HttpResponse &response : responses) {
+                if (response.status < 300)
+                    response = errorResponse(committed.error());
+            }
+        }
+    }
+    return responses;
 }
 
 } // namespace Runtime

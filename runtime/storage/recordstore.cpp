@@ -68,6 +68,8 @@ struct RecordStore::Private
         const WriteOptions &options, ResultFormat format);
     Result<void> syncKeys(const Table &table, const std::vector<WriteRow> &rows);
     Result<RecordResult> inTransaction(const std::function<Result<RecordResult>()> &work);
+    Result<RecordResult> inSavepoint(const std::function<Result<RecordResult>()> &work);
+    bool batchOpen = false;
 };
 
 Result<const Table *> RecordStore::Private::table(const QString &name) const
@@ -221,8 +223,23 @@ Result<void> RecordStore::Private::syncKeys(const Table &table, const std::vecto
     return {};
 }
 
+Result<RecordResult> RecordStore::Private::inSavepoint(const std::function<Result<RecordResult>()> &work)
+{
+    QSqlQuery control(database.connection());
+    if (!control.exec(QStringLiteral("SAVEPOINT basalt_write")))
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
+            control.lastError().text());
+    Result<RecordResult> result = work();
+    if (!result)
+        control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_write"));
+    control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_write"));
+    return result;
+}
+
 Result<RecordResult> RecordStore::Private::inTransaction(const std::function<Result<RecordResult>()> &work)
 {
+    if (batchOpen)
+        return inSavepoint(work);
     QSqlDatabase &connection = database.connection();
     if (!connection.transaction())
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
@@ -238,6 +255,28 @@ Result<RecordResult> RecordStore::Private::inTransaction(const std::function<Res
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), why);
     }
     return result;
+}
+
+Result<void> RecordStore::beginBatch()
+{
+    QSqlDatabase &connection = d->database.connection();
+    if (d->batchOpen || !connection.transaction())
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
+            connection.lastError().text());
+    d->batchOpen = true;
+    return {};
+}
+
+Result<void> RecordStore::commitBatch()
+{
+    QSqlDatabase &connection = d->database.connection();
+    d->batchOpen = false;
+    if (!connection.commit()) {
+        const QString why = connection.lastError().text();
+        connection.rollback();
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), why);
+    }
+    return {};
 }
 
 RecordStore::RecordStore(std::shared_ptr<const Project> project, Database &database)

@@ -65,6 +65,13 @@ public:
     /** DELETE: deletes the rows matching the query's filters. */
     Result<RecordResult> remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format);
 
+    /** Starts a group commit: until commitBatch(), each write runs in its own savepoint inside one
+        transaction, so a failed write still leaves nothing behind while the others share one commit.
+        A write's result is durable only once commitBatch() succeeds. */
+    Result<void> beginBatch();
+    /** Commits the batch begun by beginBatch(); on failure everything in it is rolled back. */
+    Result<void> commitBatch();
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

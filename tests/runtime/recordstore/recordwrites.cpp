@@ -215,6 +215,26 @@ void tst_RecordStore::bulkRollsBack()
     QCOMPARE(after->body, QByteArray(R"([{"name":"ok"}])"));
 }
 
+// Group commit: inside one batch each write has its own savepoint; a failing write (here a bulk insert
+// whose second row is a duplicate) leaves nothing, the writes around it are kept by the one commit.
+void tst_RecordStore::batchIsolatesFailures()
+{
+    QFETCH(int, engine);
+    std::unique_ptr<Fixture> owner = fresh(DatabaseEngine(engine));
+    FIXTURE(f, owner.get());
+    CHECK_OK(f->store().beginBatch());
+    CHECK_OK(f->store().insert(query(u"tags"_s, {}), R"({"name":"first"})", {}, ResultFormat::JsonArray));
+    Result<RecordResult> failed = f->store().insert(query(u"tags"_s, {}), R"([{"name":"half"},{"name":"classic"}])",
+        {}, ResultFormat::JsonArray);
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, ErrorCode::UniqueViolation);
+    CHECK_OK(f->store().insert(query(u"tags"_s, {}), R"({"name":"last"})", {}, ResultFormat::JsonArray));
+    CHECK_OK(f->store().commitBatch());
+    QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM tags WHERE name IN ('first', 'last')"_s).toInt(), 2);
+    QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM tags WHERE name = 'half'"_s).toInt(), 0);
+    QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM tags"_s).toInt(), 5);
+}
+
 void tst_RecordStore::upsert()
 {
     QFETCH(int, engine);

@@ -24,6 +24,8 @@ private slots:
     void insertErrors();
     void bulkRollsBack_data() { engines(); }
     void bulkRollsBack();
+    void batchIsolatesFailures_data() { engines(); }
+    void batchIsolatesFailures();
     void upsert_data() { engines(); }
     void upsert();
     void updateAndDelete_data() { engines(); }
