@@ -59,6 +59,7 @@ constexpr Entry s_entries[] = {
     {ErrorCode::EmbedNotSelected, "embed-not-selected", QT_TRANSLATE_NOOP("ErrorCode", "The request filters or orders an embedded resource it does not select")},
     {ErrorCode::NotAcceptable, "not-acceptable", QT_TRANSLATE_NOOP("ErrorCode", "None of the accepted media types can be produced")},
     {ErrorCode::InvalidConflictTarget, "invalid-conflict-target", QT_TRANSLATE_NOOP("ErrorCode", "on_conflict must name a unique key")},
+    {ErrorCode::InvalidToken, "invalid-token", QT_TRANSLATE_NOOP("ErrorCode", "The token is not valid")},
 };
 
 const Entry &entry(ErrorCode code)

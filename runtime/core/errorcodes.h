@@ -48,6 +48,7 @@ enum class ErrorCode {
     EmbedNotSelected,
     InvalidConflictTarget,
     NotAcceptable,
+    InvalidToken,
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

@@ -76,6 +76,8 @@ Mapping mappingFor(ErrorCode code)
         return {503, "PGRST503", nullptr};
     case ErrorCode::DatabaseOpenFailed:
         return {503, "PGRST000", "The database is unavailable; try again later."};
+    case ErrorCode::InvalidToken:
+        return {401, "PGRST301", nullptr};
     case ErrorCode::Internal:
     case ErrorCode::FileNotFound:
     case ErrorCode::FileReadFailed:

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// basalt-server: reads a project, migrates its database and serves it until SIGINT or SIGTERM.
+// basalt-server: reads a project, migrates its database and serves it until SIGINT or SIGTERM; or, with
+// `keys`, prints the project's API keys.
+#include "auth/apikeys.h"
+#include "auth/projectsecret.h"
 #include "console.h"
 #include "http/server.h"
 #include "serveroptions.h"
@@ -26,6 +29,25 @@ public:
             printMessage(QStringLiteral("  ") + problem.toString());
         if (!error.detail.isEmpty())
             printMessage(tr("  (%1)").arg(error.detail));
+    }
+
+    // `keys`: validates the project, loads or creates its secret and prints both keys. No database.
+    static int printKeys(const ServerOptions &options)
+    {
+        if (const auto project = loadProject(options.projectFile); !project) {
+            printError(tr("cannot read %1").arg(options.projectFile), project.error());
+            return 1;
+        }
+        const Runtime::Result<QByteArray> secret = Runtime::loadProjectSecret(options.projectFile);
+        if (!secret) {
+            printError(tr("JWT secret"), secret.error());
+            return 1;
+        }
+        // Not translated: scripts read these lines, and the role names are the API's.
+        printOutput(QStringLiteral("anon key:         ") + QString::fromLatin1(Runtime::anonKey(*secret)));
+        printOutput(
+            QStringLiteral("service_role key: ") + QString::fromLatin1(Runtime::serviceRoleKey(*secret)));
+        return 0;
     }
 
     static int run(const ServerOptions &options)
@@ -84,5 +106,7 @@ int main(int argc, char *argv[])
         BasaltServer::printMessage(parser.helpText());
         return 2;
     }
+    if (options->command == BasaltServer::ServerOptions::Command::Keys)
+        return BasaltServer::Main::printKeys(*options);
     return BasaltServer::Main::run(*options);
 }

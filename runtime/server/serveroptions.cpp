@@ -41,6 +41,9 @@ public:
     {
         parser.setApplicationDescription(tr("Serves a Basalt project: migrates its database to the project's "
                                             "schema, then answers HTTP requests until stopped."));
+        parser.addPositionalArgument(QStringLiteral("command"),
+            tr("keys: print the project's anon and service_role keys and exit (only --project applies)."),
+            QStringLiteral("[keys]"));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({project, db, host, port, allowDestructive, threads, allowUnfilteredWrites,
@@ -48,6 +51,7 @@ public:
     }
 
     Runtime::Result<ServerOptions> read(const QCommandLineParser &parser) const;
+    Runtime::Result<ServerOptions> readKeys(const QCommandLineParser &parser) const;
     Runtime::Result<void> readServing(const QCommandLineParser &parser, ServerOptions &options) const;
 
     // Returns the value of \a option as a number from \a minimum to \a maximum, or nothing.
@@ -98,8 +102,28 @@ Runtime::Result<void> Options::readServing(const QCommandLineParser &parser, Ser
     return {};
 }
 
+Runtime::Result<ServerOptions> Options::readKeys(const QCommandLineParser &parser) const
+{
+    if (parser.positionalArguments().size() > 1)
+        return invalid(tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
+    // The serving options would be ignored; refusing them tells the user so.
+    for (const QCommandLineOption *option : {&db, &host, &port, &allowDestructive, &threads,
+             &allowUnfilteredWrites, &idleTimeout, &requestTimeout}) {
+        if (parser.isSet(*option))
+            return invalid(tr("keys takes only --project, not --%1.").arg(option->names().constFirst()));
+    }
+    ServerOptions options;
+    options.command = ServerOptions::Command::Keys;
+    options.projectFile = parser.value(project);
+    if (options.projectFile.isEmpty())
+        return invalid(tr("No project given: use --project FILE."));
+    return options;
+}
+
 Runtime::Result<ServerOptions> Options::read(const QCommandLineParser &parser) const
 {
+    if (parser.positionalArguments().value(0) == QLatin1String("keys"))
+        return readKeys(parser);
     if (!parser.positionalArguments().isEmpty())
         return invalid(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     ServerOptions options;

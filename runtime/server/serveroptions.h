@@ -15,6 +15,10 @@ namespace BasaltServer {
     next to the project (`<dir>/<project base name>.sqlite`). */
 struct ServerOptions
 {
+    /** What to do: serve (no subcommand), or `keys`: print the project's API keys and exit. */
+    enum class Command { Serve, Keys };
+
+    Command command = Command::Serve;
     QString projectFile;
     Runtime::DatabaseUrl database;
     QHostAddress host;
