@@ -60,6 +60,20 @@ constexpr Entry s_entries[] = {
     {ErrorCode::NotAcceptable, "not-acceptable", QT_TRANSLATE_NOOP("ErrorCode", "None of the accepted media types can be produced")},
     {ErrorCode::InvalidConflictTarget, "invalid-conflict-target", QT_TRANSLATE_NOOP("ErrorCode", "on_conflict must name a unique key")},
     {ErrorCode::InvalidToken, "invalid-token", QT_TRANSLATE_NOOP("ErrorCode", "The token is not valid")},
+    {ErrorCode::PermissionDenied, "permission-denied", QT_TRANSLATE_NOOP("ErrorCode", "Permission denied")},
+    {ErrorCode::NotAuthenticated, "not-authenticated", QT_TRANSLATE_NOOP("ErrorCode", "Sign in to do this")},
+    {ErrorCode::ReadOnlyField, "read-only-field", QT_TRANSLATE_NOOP("ErrorCode", "The field is read-only")},
+    {ErrorCode::InvalidRule, "invalid-rule", QT_TRANSLATE_NOOP("ErrorCode", "The permission rule is not valid")},
+    {ErrorCode::MissingApiKey, "missing-api-key", QT_TRANSLATE_NOOP("ErrorCode", "No API key found in request")},
+    {ErrorCode::InvalidApiKey, "invalid-api-key", QT_TRANSLATE_NOOP("ErrorCode", "Invalid API key")},
+    {ErrorCode::InvalidCredentials, "invalid-credentials", QT_TRANSLATE_NOOP("ErrorCode", "Invalid login credentials")},
+    {ErrorCode::WeakPassword, "weak-password", QT_TRANSLATE_NOOP("ErrorCode", "The password is too weak")},
+    {ErrorCode::InvalidEmail, "invalid-email", QT_TRANSLATE_NOOP("ErrorCode", "The email address is not valid")},
+    {ErrorCode::UserAlreadyExists, "user-already-exists", QT_TRANSLATE_NOOP("ErrorCode", "User already registered")},
+    {ErrorCode::UserNotFound, "user-not-found", QT_TRANSLATE_NOOP("ErrorCode", "User not found")},
+    {ErrorCode::RateLimited, "rate-limited", QT_TRANSLATE_NOOP("ErrorCode", "Too many requests; try again later")},
+    {ErrorCode::InvalidRefreshToken, "invalid-refresh-token", QT_TRANSLATE_NOOP("ErrorCode", "Invalid Refresh Token: Refresh Token Not Found")},
+    {ErrorCode::RefreshTokenReused, "refresh-token-reused", QT_TRANSLATE_NOOP("ErrorCode", "Invalid Refresh Token: Already Used")},
 };
 
 const Entry &entry(ErrorCode code)

@@ -49,6 +49,22 @@ enum class ErrorCode {
     InvalidConflictTarget,
     NotAcceptable,
     InvalidToken,
+    // Rules and roles (issue #4). Sent as PostgREST sends a denied row-level-security check: 42501.
+    PermissionDenied,   ///< a signed-in caller (or anon with a key) may not do this: 403
+    NotAuthenticated,   ///< an anonymous caller may not do this; signing in might help: 401
+    ReadOnlyField,      ///< a non-service caller set a read-only or hidden field: 400
+    InvalidRule,        ///< a permission rule does not compile (reported by the validator)
+    MissingApiKey,      ///< no apikey header or parameter: 401
+    InvalidApiKey,      ///< an apikey that is not one of the project's keys: 401
+    // The auth API (/auth/v1). Sent in GoTrue's shape, see authErrorResponse() in runtime/http/apierror.cpp.
+    InvalidCredentials, ///< wrong password or unknown email: the same answer for both
+    WeakPassword,
+    InvalidEmail,
+    UserAlreadyExists,
+    UserNotFound,
+    RateLimited,        ///< too many sign-in attempts; the error's detail holds Retry-After seconds
+    InvalidRefreshToken,
+    RefreshTokenReused, ///< a refresh token used twice: its session is revoked
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

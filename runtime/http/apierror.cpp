@@ -77,7 +77,28 @@ Mapping mappingFor(ErrorCode code)
     case ErrorCode::DatabaseOpenFailed:
         return {503, "PGRST000", "The database is unavailable; try again later."};
     case ErrorCode::InvalidToken:
+    case ErrorCode::InvalidApiKey:
         return {401, "PGRST301", nullptr};
+    case ErrorCode::MissingApiKey:
+        return {401, "PGRST302", "Send the project's anon key in the apikey header (basalt-server keys prints it)."};
+    case ErrorCode::NotAuthenticated:
+        return {401, "42501", "Sign in and send the access token as Authorization: Bearer <token>."};
+    case ErrorCode::PermissionDenied:
+        return {403, "42501", "A permission rule of the project refused this; X-Basalt-Explain shows which."};
+    case ErrorCode::ReadOnlyField:
+        return {400, "42501", "Leave the field out of the body; only the service role may set it."};
+    case ErrorCode::InvalidCredentials:
+    case ErrorCode::InvalidEmail:
+    case ErrorCode::InvalidRefreshToken:
+    case ErrorCode::RefreshTokenReused:
+        return {400, "PGRST100", nullptr};
+    case ErrorCode::WeakPassword:
+    case ErrorCode::UserAlreadyExists:
+        return {422, "PGRST100", nullptr};
+    case ErrorCode::UserNotFound:
+        return {404, "PGRST125", nullptr};
+    case ErrorCode::RateLimited:
+        return {429, "PGRST429", nullptr};
     case ErrorCode::Internal:
     case ErrorCode::FileNotFound:
     case ErrorCode::FileReadFailed:
@@ -90,6 +111,7 @@ Mapping mappingFor(ErrorCode code)
     case ErrorCode::DestructiveChangesNotConfirmed:
     case ErrorCode::MigrationFailed:
     case ErrorCode::ServerListenFailed:
+    case ErrorCode::InvalidRule:
         return {500, "XX000", nullptr};
     }
     return {500, "XX000", nullptr};
@@ -141,6 +163,71 @@ HttpResponse errorResponse(const Error &error)
 {
     const ApiError api = toApiError(error);
     return HttpResponse::json(api.toJson(), api.status);
+}
+
+namespace {
+struct AuthMapping
+{
+    int status;
+    const char *errorCode; ///< GoTrue's error_code
+};
+
+AuthMapping authMappingFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidCredentials: return {400, "invalid_credentials"};
+    case ErrorCode::WeakPassword: return {422, "weak_password"};
+    case ErrorCode::InvalidEmail: return {400, "email_address_invalid"};
+    case ErrorCode::UserAlreadyExists: return {422, "user_already_exists"};
+    case ErrorCode::UserNotFound: return {404, "user_not_found"};
+    case ErrorCode::RateLimited: return {429, "over_request_rate_limit"};
+    case ErrorCode::InvalidRefreshToken: return {400, "refresh_token_not_found"};
+    case ErrorCode::RefreshTokenReused: return {400, "refresh_token_already_used"};
+    case ErrorCode::InvalidToken:
+    case ErrorCode::InvalidApiKey: return {401, "bad_jwt"};
+    case ErrorCode::MissingApiKey:
+    case ErrorCode::NotAuthenticated: return {401, "no_authorization"};
+    case ErrorCode::PermissionDenied:
+    case ErrorCode::ReadOnlyField: return {403, "not_admin"};
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidJson:
+    case ErrorCode::InvalidBody:
+    case ErrorCode::InvalidValue:
+    case ErrorCode::UnknownBodyColumn:
+    case ErrorCode::CheckViolation:
+    case ErrorCode::NotNullViolation:
+    case ErrorCode::BadQuery: return {400, "validation_failed"};
+    case ErrorCode::UniqueViolation:
+    case ErrorCode::ForeignKeyViolation: return {422, "conflict"};
+    case ErrorCode::PayloadTooLarge: return {413, "request_too_large"};
+    case ErrorCode::NotFound: return {404, "not_found"};
+    case ErrorCode::MethodNotAllowed: return {405, "method_not_allowed"};
+    case ErrorCode::ServiceUnavailable:
+    case ErrorCode::DatabaseOpenFailed: return {503, "unexpected_failure"};
+    default: return {500, "unexpected_failure"};
+    }
+}
+} // namespace
+
+HttpResponse authErrorResponse(const Error &error)
+{
+    const AuthMapping mapping = authMappingFor(error.code);
+    QString message = error.message.isEmpty() ? QString::fromLatin1(errorCodeMessage(error.code)) : error.message;
+    if (mapping.status >= 500) {
+        qCWarning(lcHttp).noquote() << mapping.errorCode << error.message << error.detail;
+        message = QString::fromLatin1(errorCodeMessage(error.code));
+    } else if (!error.problems.isEmpty()) {
+        message += QStringLiteral(" (") + detailsOf(error.problems).toString() + QLatin1Char(')');
+    }
+    const QJsonObject object {
+        {QStringLiteral("code"), mapping.status},
+        {QStringLiteral("error_code"), QString::fromLatin1(mapping.errorCode)},
+        {QStringLiteral("msg"), message},
+    };
+    HttpResponse response = HttpResponse::json(QJsonDocument(object).toJson(QJsonDocument::Compact), mapping.status);
+    if (error.code == ErrorCode::RateLimited)
+        response.setHeader(QByteArrayLiteral("Retry-After"), error.detail.toLatin1());
+    return response;
 }
 
 } // namespace Runtime

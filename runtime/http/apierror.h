@@ -35,4 +35,10 @@ ApiError toApiError(const Error &error);
 /** Returns the JSON error response for \a error (toApiError() written as a response). */
 HttpResponse errorResponse(const Error &error);
 
+/** Returns the error response of the auth API (/auth/v1) in GoTrue's shape, as supabase-js reads it:
+    `{"code": <status>, "error_code": "invalid_credentials", "msg": "Invalid login credentials"}`.
+    RateLimited adds `Retry-After` (the error's detail holds the seconds). 5xx errors are logged and
+    sent with the catalogue message only, as in errorResponse(). */
+HttpResponse authErrorResponse(const Error &error);
+
 } // namespace Runtime

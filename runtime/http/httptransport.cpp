@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QMetaEnum>
 #include <QPointer>
@@ -51,7 +52,15 @@ bool isWrite(const QByteArray &method)
     return method == "POST" || method == "PATCH" || method == "DELETE";
 }
 
-HttpRequest convert(const QHttpServerRequest &request)
+/** Returns true for the auth API: its requests run on the request thread even when they write, because
+    Argon2id hashing takes 50-100 ms and would stall every queued write on the single SQLite writer.
+    Their few statements use the request thread's own connection (SQLite's busy timeout covers lock waits). */
+bool isAuth(const QString &path)
+{
+    return path.startsWith(QLatin1String("/auth/"));
+}
+
+HttpRequest convert(const QHttpServerRequest &request, const QTcpSocket *socket)
 {
     const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
     const char *name = methods.valueToKey(int(request.method()));
@@ -62,6 +71,13 @@ HttpRequest convert(const QHttpServerRequest &request)
     converted.rawQuery = request.url().query(QUrl::FullyEncoded).toUtf8();
     converted.headers = request.headers();
     converted.body = request.body();
+    if (socket) {
+        QHostAddress peer = socket->peerAddress();
+        // An IPv4 client on a dual-stack socket appears as ::ffff:a.b.c.d; count it as a.b.c.d.
+        bool isV4 = false;
+        const quint32 v4 = peer.toIPv4Address(&isV4);
+        converted.remoteAddress = isV4 ? QHostAddress(v4).toString() : peer.toString();
+    }
     return converted;
 }
 } // namespace
@@ -121,9 +137,11 @@ bool HttpTransport::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     // A request pipelined behind one still with the writer goes to the writer too: it answers in order.
     const bool behindWrite = guard->isAwaitingResponse();
     guard->requestReceived();
-    const HttpRequest converted = convert(request);
+    const HttpRequest converted = convert(request, socket);
     const bool withBody = converted.method != "HEAD";
-    if (m_writer && !m_stopping && (isWrite(converted.method) || behindWrite)) {
+    // A pipelined auth request behind a queued write still goes to the writer, to answer in order.
+    const bool toWriter = (isWrite(converted.method) && !isAuth(converted.path)) || behindWrite;
+    if (m_writer && !m_stopping && toWriter) {
         const QPointer<ConnectionGuard> target(guard);
         m_writer->submit(converted, this, [target, withBody](const HttpResponse &response) {
             if (target)

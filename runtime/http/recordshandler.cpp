@@ -96,17 +96,43 @@ HttpResponse writeResponse(const RecordResult &result, const WriteOptions &optio
     return response;
 }
 
+// HTTP header values are ASCII: characters beyond it are written as JSON \u escapes (only strings have them).
+QByteArray asciiJson(const QByteArray &json)
+{
+    QByteArray ascii;
+    ascii.reserve(json.size());
+    for (const QChar c : QString::fromUtf8(json)) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            ascii += "\\u" + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
+        else
+            ascii += char(c.unicode());
+    }
+    return ascii;
+}
+
+// With `X-Basalt-Explain` (the service key running as a user), adds the store's explanation of the request,
+// allowed or refused, as the response's `X-Basalt-Explain` header.
+Result<HttpResponse> explained(const RequestContext &context, Result<HttpResponse> response)
+{
+    if (!context.caller.explain)
+        return response;
+    HttpResponse shown = response ? std::move(response).value() : errorResponse(response.error());
+    const QByteArray explanation = context.recordStore->lastExplain();
+    if (!explanation.isEmpty())
+        shown.setHeader(QByteArrayLiteral("X-Basalt-Explain"), asciiJson(explanation));
+    return shown;
+}
+
 using WriteCall = Result<RecordResult> (*)(
-    RecordStore &, const ApiQuery &, const QByteArray &, const WriteOptions &, ResultFormat);
+    RecordStore &, const ApiQuery &, const QByteArray &, const WriteOptions &, ResultFormat, const Caller &);
 
 // Parses the request, runs \a call on the thread's store and shapes the response (see the handlers).
-Result<HttpResponse> runWrite(const RequestContext &context, WriteCall call, int status, int emptyStatus)
+Result<HttpResponse> runWriteUnexplained(const RequestContext &context, WriteCall call, int status, int emptyStatus)
 {
     Result<ApiQuery> query = parseQuery(context);
     if (!query)
         return query.error();
     WriteOptions options;
-    options.allowUnfilteredWrites = context.config.allowUnfilteredWrites;
     options.returnRows = query->prefer.returnPreference == Preferences::Return::Representation;
     MediaType type {ResultFormat::JsonArray, s_json};
     if (options.returnRows) {
@@ -116,11 +142,18 @@ Result<HttpResponse> runWrite(const RequestContext &context, WriteCall call, int
         type = *negotiated;
     }
     const Result<RecordResult> result
-        = call(*context.recordStore, *query, context.request.body, options, type.format);
+        = call(*context.recordStore, *query, context.request.body, options, type.format, context.caller);
     if (!result)
         return result.error();
     return writeResponse(*result, options, type, status, emptyStatus);
 }
+
+Result<HttpResponse> runWrite(const RequestContext &context, WriteCall call, int status, int emptyStatus)
+{
+    return explained(context, runWriteUnexplained(context, call, status, emptyStatus));
+}
+
+Result<HttpResponse> readRecords(const RequestContext &context);
 } // namespace
 
 Result<HttpResponse> handleApiDocument(const RequestContext &context)
@@ -137,13 +170,19 @@ Result<HttpResponse> handleApiDocument(const RequestContext &context)
 
 Result<HttpResponse> handleReadRecords(const RequestContext &context)
 {
+    return explained(context, readRecords(context));
+}
+
+namespace {
+Result<HttpResponse> readRecords(const RequestContext &context)
+{
     const Result<MediaType> type = negotiate(context.request.header("Accept"));
     if (!type)
         return type.error();
     const Result<ApiQuery> query = parseQuery(context);
     if (!query)
         return query.error();
-    Result<RecordResult> result = context.recordStore->read(*query, type->format);
+    Result<RecordResult> result = context.recordStore->read(*query, type->format, context.caller);
     if (!result)
         return result.error();
 
@@ -161,12 +200,14 @@ Result<HttpResponse> handleReadRecords(const RequestContext &context)
     return response;
 }
 
+} // namespace
+
 Result<HttpResponse> handleInsertRecords(const RequestContext &context)
 {
     return runWrite(
         context,
         [](RecordStore &store, const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
-            ResultFormat format) { return store.insert(query, body, options, format); },
+            ResultFormat format, const Caller &caller) { return store.insert(query, body, options, format, caller); },
         201, 201);
 }
 
@@ -175,7 +216,7 @@ Result<HttpResponse> handleUpdateRecords(const RequestContext &context)
     return runWrite(
         context,
         [](RecordStore &store, const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
-            ResultFormat format) { return store.update(query, body, options, format); },
+            ResultFormat format, const Caller &caller) { return store.update(query, body, options, format, caller); },
         200, 204);
 }
 
@@ -184,7 +225,7 @@ Result<HttpResponse> handleDeleteRecords(const RequestContext &context)
     return runWrite(
         context,
         [](RecordStore &store, const ApiQuery &query, const QByteArray &, const WriteOptions &options,
-            ResultFormat format) { return store.remove(query, options, format); },
+            ResultFormat format, const Caller &caller) { return store.remove(query, options, format, caller); },
         200, 204);
 }
 

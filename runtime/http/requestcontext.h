@@ -2,6 +2,7 @@
 // HttpRequest and RequestContext: what a route handler is given.
 #pragma once
 
+#include "auth/caller.h"
 #include "serverconfig.h"
 
 #include <QByteArray>
@@ -24,6 +25,7 @@ struct HttpRequest
     QByteArray rawQuery; ///< the query string as sent, still percent-encoded, without '?'
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QString remoteAddress; ///< the client's IP address, for sign-in rate limits
 
     /** Returns the value of the header \a name (case-insensitive), or an empty array. */
     QByteArray header(const QByteArray &name) const;
@@ -38,6 +40,9 @@ struct RequestContext
     const ServerConfig &config;
     QHash<QString, QString> pathParameters;
     RecordStore *recordStore = nullptr;
+    /** Who makes the request, resolved from apikey/Authorization by the router before the handler runs
+        (see resolveCaller()); anon on routes that need no key (/health). */
+    Caller caller = Caller::anon();
 
     const Project &project() const { return *config.project; }
     /** Returns the decoded value of the path segment `:name`, or an empty string. */

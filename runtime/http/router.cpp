@@ -3,7 +3,10 @@
 #include "router.h"
 
 #include "apierror.h"
+#include "auth/authservice.h"
+#include "authhandler.h"
 #include "healthhandler.h"
+#include "middleware/apikey.h"
 #include "middleware/cors.h"
 #include "recordshandler.h"
 
@@ -32,6 +35,40 @@ void registerRoutes(Router &router)
     router.addRoute(QByteArrayLiteral("POST"), table, &handleInsertRecords);
     router.addRoute(QByteArrayLiteral("PATCH"), table, &handleUpdateRecords);
     router.addRoute(QByteArrayLiteral("DELETE"), table, &handleDeleteRecords);
+
+    // The auth API, a GoTrue subset (supabase-js's auth client talks to it).
+    const QByteArray post = QByteArrayLiteral("POST");
+    router.addRoute(post, QStringLiteral("/auth/v1/signup"), &handleSignUp);
+    router.addRoute(post, QStringLiteral("/auth/v1/token"), &handleToken);
+    router.addRoute(s_get, QStringLiteral("/auth/v1/user"), &handleGetUser);
+    router.addRoute(QByteArrayLiteral("PUT"), QStringLiteral("/auth/v1/user"), &handleUpdateUser);
+    router.addRoute(post, QStringLiteral("/auth/v1/logout"), &handleLogout);
+}
+
+Result<Caller> Router::resolveCaller(
+    const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore)
+{
+    Result<Caller> caller = ApiKey::resolveCaller(request, config);
+    if (!caller)
+        return caller;
+    const std::optional<QString> target = ApiKey::explainTarget(request);
+    if (!target)
+        return caller;
+    if (!caller->isService())
+        return Error(ErrorCode::PermissionDenied,
+            QStringLiteral("X-Basalt-Explain runs a request as another user, so it needs the service key"));
+    if (target->isEmpty())
+        return Error(ErrorCode::BadQuery,
+            QStringLiteral("X-Basalt-Explain must be \"as-user=<user id>\" or \"as-user=anon\""));
+    if (*target == QLatin1String("anon")) {
+        Caller anon = Caller::anon();
+        anon.explain = true;
+        return anon;
+    }
+    if (!recordStore)
+        return Error(ErrorCode::ServiceUnavailable, QStringLiteral("No database is open on this thread."));
+    return AuthService(config.project, *recordStore, config.jwtSecret, config.signInLimiter.get())
+        .callerForUser(*target);
 }
 
 void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
@@ -93,9 +130,20 @@ HttpResponse Router::route(
         std::optional<QHash<QString, QString>> parameters = match(route, segments);
         if (!parameters)
             continue;
-        const RequestContext context {request, config, std::move(*parameters), recordStore};
+        const bool authApi = request.path.startsWith(QLatin1String("/auth/"));
+        const auto failed = [authApi](const Error &error) {
+            return authApi ? authErrorResponse(error) : errorResponse(error);
+        };
+        Caller caller = Caller::anon();
+        if (ApiKey::isRequiredFor(request.path)) {
+            Result<Caller> resolved = resolveCaller(request, config, recordStore);
+            if (!resolved)
+                return failed(resolved.error());
+            caller = std::move(resolved).value();
+        }
+        const RequestContext context {request, config, std::move(*parameters), recordStore, std::move(caller)};
         Result<HttpResponse> response = route.handler(context);
-        return response ? std::move(response).value() : errorResponse(response.error());
+        return response ? std::move(response).value() : failed(response.error());
     }
 
     const QByteArrayList allowed = allowedMethods(request.path);

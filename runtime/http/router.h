@@ -50,6 +50,10 @@ private:
     HttpResponse route(
         const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const;
     static std::optional<QHash<QString, QString>> match(const Route &route, const QStringList &segments);
+    /** Returns the caller of \a request (see ApiKey::resolveCaller()), or the user named by its
+        X-Basalt-Explain header when the service key asks to run as them. */
+    static Result<Caller> resolveCaller(
+        const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore);
 
     std::vector<Route> m_routes;
 };

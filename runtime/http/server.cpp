@@ -2,6 +2,7 @@
 // Server: serves a project over HTTP on one address and port, from several request threads.
 #include "server.h"
 
+#include "auth/signinlimiter.h"
 #include "listeningsockets.h"
 #include "serverworker.h"
 #include "writeexecutor.h"
@@ -38,6 +39,8 @@ Server::Server(ServerConfig config, QObject *parent)
     , m_config(std::move(config))
 {
     Q_ASSERT(m_config.project);
+    if (!m_config.signInLimiter)
+        m_config.signInLimiter = std::make_shared<SignInLimiter>();
     registerRoutes(m_router);
 }
 

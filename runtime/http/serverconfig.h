@@ -5,9 +5,14 @@
 #include "model/project.h"
 #include "storage/database.h"
 
+#include <QByteArray>
+
 #include <memory>
 
 namespace Runtime {
+
+class AccessPolicy;
+class SignInLimiter;
 
 /** The protective limits the transport enforces at the socket, before Qt buffers a request. The body
     limit is not here: it is the project's settings.maxRequestBodyBytes. */
@@ -28,7 +33,8 @@ struct ServerConfig
     DatabaseUrl database;
     int schemaVersion = 0;
     int threads = 0; ///< request threads; 0: one per core, at least 2
-    bool allowUnfilteredWrites = false; ///< PATCH/DELETE without filters (TODO(#4): the service key)
+    QByteArray jwtSecret; ///< signs and verifies access tokens and the anon/service keys; never sent
+    std::shared_ptr<SignInLimiter> signInLimiter; ///< shared by every request thread; made by the Server if null
     ServerLimits limits;
 };
 

@@ -4,6 +4,7 @@
 #include "formatnames.h"
 #include "jsonobjectreader.h"
 #include "projectvalidator_p.h"
+#include "rules/rulecompiler.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -154,6 +155,10 @@ void validatePermissions(ProblemCollector &c, size_t tableIndex)
             continue;
         }
         seen.insert(key, path);
+        if (const std::optional<RuleDiagnostic> problem = RuleCompiler::check(c.project(), t, rule.expression)) {
+            c.error(memberPath(path, "expression"), rule.id, problem->toString());
+            continue;
+        }
         if (rule.role == QLatin1String("anon") && rule.operation != Operation::Select
             && rule.expression.isEmpty()) {
             c.warning(path, rule.id,
@@ -230,6 +235,72 @@ void validateTriggersAndIntegrations(ProblemCollector &c)
     }
 }
 
+// The users table (the profile of the built-in users), its role field and the claims taken from it.
+void validateUserSettings(ProblemCollector &c)
+{
+    const Project &p = c.project();
+    const Settings &s = p.settings;
+    const Table *users = s.usersTable.isEmpty() ? nullptr : p.table(s.usersTable);
+    if (!s.usersTable.isEmpty() && !users) {
+        c.error(QStringLiteral("settings.usersTable"), {},
+                QCoreApplication::translate("ProjectValidator", "no table has the id \"%1\"; choose the table "
+                                                                "that holds your users' profiles")
+                    .arg(s.usersTable));
+    } else if (users && (!users->primaryKey() || users->primaryKey()->primaryKey != PrimaryKeyKind::Uuid)) {
+        c.error(QStringLiteral("settings.usersTable"), users->id,
+                QCoreApplication::translate("ProjectValidator",
+                                            "the users table \"%1\" needs a uuid primary key: it holds the "
+                                            "id of each user's login")
+                    .arg(users->name));
+    }
+    const auto userField = [&](const QString &path, const QString &name) -> const Field * {
+        if (!users && !s.usersTable.isEmpty())
+            return nullptr; // the unknown users table is reported already
+        if (!users) {
+            c.error(path, {},
+                    QCoreApplication::translate("ProjectValidator",
+                                                "\"%1\" names a field of the users table, but no users "
+                                                "table is set; set settings.usersTable first")
+                        .arg(name));
+            return nullptr;
+        }
+        const Field *f = users->fieldByName(name);
+        if (!f)
+            c.error(path, users->id,
+                    QCoreApplication::translate("ProjectValidator", "the users table \"%1\" has no field \"%2\"")
+                        .arg(users->name, name));
+        return f;
+    };
+    if (!s.roleField.isEmpty()) {
+        const Field *f = userField(QStringLiteral("settings.roleField"), s.roleField);
+        if (f && f->type != FieldType::Text && f->type != FieldType::Enum)
+            c.error(QStringLiteral("settings.roleField"), users->id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "the role field \"%1\" must be a text or enum field")
+                        .arg(s.roleField));
+    }
+    for (qsizetype i = 0; i < s.jwtClaimFields.size(); ++i) {
+        const QString path = elementPath(QStringLiteral("settings.jwtClaimFields"), i);
+        if (const QString problem = identifierProblem(s.jwtClaimFields.at(i)); !problem.isEmpty())
+            c.error(path, {}, problem);
+        else
+            userField(path, s.jwtClaimFields.at(i));
+    }
+    for (size_t i = 0; i < p.tables.size(); ++i) {
+        const Table &t = p.tables[i];
+        // (Without an organization_id field the table gets its own warning, see validateTable().)
+        if (t.tenantScoped && t.fieldByName(QStringLiteral("organization_id"))
+            && !s.jwtClaimFields.contains(QStringLiteral("organization_id"))) {
+            c.error(memberPath(arrayPath("tables", i), "tenantScoped"), t.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "the table \"%1\" is tenant-scoped, so access tokens must "
+                                                "carry the caller's organization: add organization_id to "
+                                                "settings.jwtClaimFields")
+                        .arg(t.name));
+        }
+    }
+}
+
 void validateSettings(ProblemCollector &c)
 {
     const Settings &s = c.project().settings;
@@ -240,10 +311,7 @@ void validateSettings(ProblemCollector &c)
     checkRange("accessTokenLifetimeSeconds", s.accessTokenLifetimeSeconds, accessTokenLifetimeRange);
     checkRange("minimumPasswordLength", s.minimumPasswordLength, minimumPasswordLengthRange);
     checkRange("maxRequestBodyBytes", s.maxRequestBodyBytes, maxRequestBodyBytesRange);
-    for (qsizetype i = 0; i < s.jwtClaimFields.size(); ++i) {
-        if (const QString problem = identifierProblem(s.jwtClaimFields.at(i)); !problem.isEmpty())
-            c.error(elementPath(QStringLiteral("settings.jwtClaimFields"), i), {}, problem);
-    }
+    validateUserSettings(c);
     for (qsizetype i = 0; i < s.corsOrigins.size(); ++i) {
         const QString &origin = s.corsOrigins.at(i);
         if (origin != QLatin1String("*") && (!isHttpUrl(origin) || !QUrl(origin).path().isEmpty())) {

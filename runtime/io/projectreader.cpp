@@ -135,6 +135,8 @@ Settings readSettings(JsonObjectReader &root, QList<Problem> &problems)
     s.minimumPasswordLength
         = readSettingInt(r, "minimumPasswordLength", s.minimumPasswordLength, minimumPasswordLengthRange);
     s.maxRequestBodyBytes = r.integer("maxRequestBodyBytes").value_or(s.maxRequestBodyBytes);
+    s.usersTable = r.string("usersTable");
+    s.roleField = r.string("roleField");
     s.jwtClaimFields = r.stringList("jwtClaimFields");
     s.corsOrigins = r.stringList("corsOrigins");
     r.finish();

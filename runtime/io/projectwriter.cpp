@@ -56,6 +56,8 @@ void writeSettings(JsonWriter &w, const Settings &s)
         w.member("minimumPasswordLength", s.minimumPasswordLength);
     if (s.maxRequestBodyBytes != defaults.maxRequestBodyBytes)
         w.member("maxRequestBodyBytes", s.maxRequestBodyBytes);
+    optionalString(w, "usersTable", s.usersTable);
+    optionalString(w, "roleField", s.roleField);
     optionalList(w, "jwtClaimFields", s.jwtClaimFields);
     optionalList(w, "corsOrigins", s.corsOrigins);
     w.endObject();

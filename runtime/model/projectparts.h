@@ -77,7 +77,13 @@ struct Settings
     int accessTokenLifetimeSeconds = 3600;
     int minimumPasswordLength = 8;
     qint64 maxRequestBodyBytes = 1024 * 1024;
-    QStringList jwtClaimFields; ///< user fields copied into access tokens as claims
+    /** The project table that extends the built-in users (a profile): its uuid primary key is the
+        user's id, its row is created at sign-up from the sign-up's data. Empty: users have no profile. */
+    ObjectId usersTable;
+    /** A text or enum field of usersTable whose value, when it names a custom role, is the signed-in
+        user's role (rules of "authenticated" still apply to them). Empty: no custom roles from users. */
+    QString roleField;
+    QStringList jwtClaimFields; ///< fields of usersTable copied into access tokens as claims
     QStringList corsOrigins;    ///< empty: any origin in local runs
     bool operator==(const Settings &) const = default;
 };

@@ -65,9 +65,14 @@ public:
             return 1;
         }
 
+        const Runtime::Result<QByteArray> secret = Runtime::loadProjectSecret(options.projectFile);
+        if (!secret) {
+            printError(tr("JWT secret"), secret.error());
+            return 1;
+        }
         Runtime::ServerConfig config {*project, options.database, *version};
+        config.jwtSecret = *secret;
         config.threads = options.threads;
-        config.allowUnfilteredWrites = options.allowUnfilteredWrites;
         config.limits.idleTimeoutMs = options.idleTimeoutSeconds * 1000;
         config.limits.requestTimeoutMs = options.requestTimeoutSeconds * 1000;
         Runtime::Server server(std::move(config));
@@ -85,6 +90,10 @@ public:
                         .arg(*version));
         printOutput(tr("Data API: %1 (%n request thread(s))", nullptr, server.threadCount())
                         .arg(server.url().resolved(QUrl(QStringLiteral("/rest/v1/"))).toString()));
+        printOutput(tr("Auth API: %1").arg(server.url().resolved(QUrl(QStringLiteral("/auth/v1/"))).toString()));
+        // The anon key is public (apps ship it); the service key is not printed into server logs.
+        printOutput(QStringLiteral("anon key: ") + QString::fromLatin1(Runtime::anonKey(*secret)));
+        printOutput(tr("The service_role key: basalt-server keys --project %1").arg(options.projectFile));
         return QCoreApplication::exec();
     }
 };

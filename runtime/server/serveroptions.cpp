@@ -30,8 +30,6 @@ public:
               tr("Apply schema changes that lose data (dropped tables or columns, narrowed types)."))
         , threads({QStringLiteral("threads")},
               tr("The number of request threads (default: one per core, at least 2)."), tr("N"))
-        , allowUnfilteredWrites({QStringLiteral("allow-unfiltered-writes")},
-              tr("Accept PATCH and DELETE requests without filters, which change every row of a table."))
         , idleTimeout({QStringLiteral("idle-timeout")},
               tr("Close keep-alive connections idle for this many seconds (default: 30)."), tr("SECONDS"),
               QStringLiteral("30"))
@@ -46,8 +44,7 @@ public:
             QStringLiteral("[keys]"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({project, db, host, port, allowDestructive, threads, allowUnfilteredWrites,
-            idleTimeout, requestTimeout});
+        parser.addOptions({project, db, host, port, allowDestructive, threads, idleTimeout, requestTimeout});
     }
 
     Runtime::Result<ServerOptions> read(const QCommandLineParser &parser) const;
@@ -74,7 +71,6 @@ public:
     QCommandLineOption port;
     QCommandLineOption allowDestructive;
     QCommandLineOption threads;
-    QCommandLineOption allowUnfilteredWrites;
     QCommandLineOption idleTimeout;
     QCommandLineOption requestTimeout;
 };
@@ -98,7 +94,6 @@ Runtime::Result<void> Options::readServing(const QCommandLineParser &parser, Ser
                            .arg(parser.value(requestTimeout)));
     options.idleTimeoutSeconds = *idle;
     options.requestTimeoutSeconds = *request;
-    options.allowUnfilteredWrites = parser.isSet(allowUnfilteredWrites);
     return {};
 }
 
@@ -108,7 +103,7 @@ Runtime::Result<ServerOptions> Options::readKeys(const QCommandLineParser &parse
         return invalid(tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
     // The serving options would be ignored; refusing them tells the user so.
     for (const QCommandLineOption *option : {&db, &host, &port, &allowDestructive, &threads,
-             &allowUnfilteredWrites, &idleTimeout, &requestTimeout}) {
+             &idleTimeout, &requestTimeout}) {
         if (parser.isSet(*option))
             return invalid(tr("keys takes only --project, not --%1.").arg(option->names().constFirst()));
     }

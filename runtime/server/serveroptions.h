@@ -25,7 +25,6 @@ struct ServerOptions
     quint16 port = 8765;
     bool allowDestructive = false;
     int threads = 0; ///< request threads; 0: one per core (at least 2)
-    bool allowUnfilteredWrites = false; ///< PATCH/DELETE without filters
     int idleTimeoutSeconds = 30; ///< keep-alive connections idle this long are closed
     int requestTimeoutSeconds = 30; ///< requests still incomplete this long are answered 408
 };

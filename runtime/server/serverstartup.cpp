@@ -3,6 +3,7 @@
 #include "serverstartup.h"
 
 #include "console.h"
+#include "auth/authstore.h"
 #include "io/projectreader.h"
 #include "storage/schemamigrator.h"
 
@@ -73,8 +74,13 @@ Runtime::Result<int> migrateDatabase(
     if (plan->hasDestructiveSteps() && !allowDestructive)
         return Startup::notConfirmed(*plan);
     Runtime::Result<int> version = migrator.apply(*plan, allowDestructive);
-    if (version && !plan->isEmpty())
+    if (!version)
+        return version;
+    if (!plan->isEmpty())
         Startup::reportApplied(*plan, *version);
+    // The auth API's own tables, outside the project's schema: created once, kept across migrations.
+    if (Runtime::Result<void> auth = Runtime::ensureAuthTables(**database); !auth)
+        return auth.error();
     return version;
 }
 

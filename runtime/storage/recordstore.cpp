@@ -5,6 +5,7 @@
 #include "database.h"
 #include "dberrors.h"
 #include "fieldchecks.h"
+#include "recordaccess.h"
 #include "rowwriter.h"
 #include "selectbuilder.h"
 #include "sqldialect.h"
@@ -53,8 +54,13 @@ struct RecordStore::Private
     FieldChecks checks;
     QHash<QString, QSqlQuery> statements; ///< prepared once per SQL text
     StarCache starColumns;
+    RecordAccess access;
 
-    Private(std::shared_ptr<const Project> p, Database &db) : project(std::move(p)), database(db) {}
+    Private(std::shared_ptr<const Project> p, Database &db)
+        : project(p), database(db),
+          access(std::move(p), db.dialect(), [this](const SqlStatement &s, const Table &t) { return countRows(s, t); })
+    {
+    }
 
     const SqlDialect &dialect() const { return database.dialect(); }
     Result<const Table *> table(const QString &name) const;
@@ -69,6 +75,12 @@ struct RecordStore::Private
     Result<void> syncKeys(const Table &table, const std::vector<WriteRow> &rows);
     Result<RecordResult> inTransaction(const std::function<Result<RecordResult>()> &work);
     Result<RecordResult> inSavepoint(const std::function<Result<RecordResult>()> &work);
+    Result<qint64> countRows(const SqlStatement &statement, const Table &table);
+    Result<RecordResult> insert(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+        ResultFormat format);
+    Result<RecordResult> update(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+        ResultFormat format);
+    Result<RecordResult> remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format);
     bool batchOpen = false;
 };
 
@@ -122,6 +134,7 @@ Result<RecordResult> RecordStore::Private::read(
     const Table &table, const ApiQuery &query, ResultFormat format, const QVariantList *keys)
 {
     SelectBuilder builder(*project, dialect(), query, &starColumns);
+    builder.setAccessFilter(access.selectFilter());
     const bool count = !keys && query.prefer.count == Preferences::Count::Exact;
     Result<SelectPlan> plan = builder.build(table, count, keys);
     if (!plan)
@@ -257,6 +270,173 @@ Result<RecordResult> RecordStore::Private::inTransaction(const std::function<Res
     return result;
 }
 
+Result<RecordResult> RecordStore::Private::insert(
+    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
+{
+    Result<const Table *> table = this->table(query.table);
+    if (!table)
+        return table.error();
+    const Table &t = **table;
+    WriteBuilder builder(dialect(), t, checks);
+    const Preferences::Resolution resolution = query.prefer.resolution;
+    Result<std::vector<WriteRow>> rows = builder.parseBody(body,
+        {.allowArray = true, .allowPrimaryKey = resolution != Preferences::Resolution::None, .columns = query.columns});
+    if (!rows)
+        return rows.error();
+    if (Result<void> writable = access.checkWritable(t, *rows); !writable)
+        return writable.error();
+    const bool merge = resolution == Preferences::Resolution::MergeDuplicates;
+    const QString name = dialect().quoteIdentifier(t.name);
+    Result<Grant> inserting = access.authorize(t, Operation::Insert, name, wantsRows(query, options));
+    if (!inserting)
+        return inserting.error();
+    Result<Grant> updating = merge ? access.authorize(t, Operation::Update, name, false) : Result<Grant>(Grant {});
+    if (!updating)
+        return updating.error();
+    if (Result<void> filled = access.fillTenant(t, *rows); !filled)
+        return filled.error();
+    if (resolution != Preferences::Resolution::None) {
+        Result<void> target = builder.checkConflictTarget(buildTableSchema(*project, t, dialect()), query.onConflict);
+        if (!target)
+            return target.error();
+    }
+    // A merge may update only the rows the update rule lets it touch; the others return no key.
+    const bool guarded = merge && updating->kind == Grant::Kind::Conditional;
+    const SqlStatement guard = guarded ? SqlStatement {updating->condition, updating->parameters} : SqlStatement {};
+    const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return inTransaction([&]() -> Result<RecordResult> {
+        QVariantList keys;
+        for (const WriteRow &row : *rows) {
+            Result<SqlStatement> statement = builder.insert(row, query.onConflict, resolution, now, guard);
+            if (!statement)
+                return statement.error();
+            Result<QVariantList> written = executeKeys(*statement, t, WriteKind::Insert, row.byName());
+            if (!written)
+                return written.error();
+            if (guarded && written->isEmpty())
+                return access.refuse(
+                    QStringLiteral("new row violates row-level security policy for table \"%1\"").arg(t.name));
+            keys << *written;
+        }
+        if (Result<void> synced = syncKeys(t, *rows); !synced)
+            return synced.error();
+        if (!access.caller().isService()) {
+            const std::vector<Operation> rules = merge ? std::vector {Operation::Insert, Operation::Update}
+                                                       : std::vector {Operation::Insert};
+            if (Result<void> checked = access.checkRows(t, Operation::Insert, keys, rules); !checked)
+                return checked.error();
+        }
+        return finishWrite(t, query, keys, options, format);
+    });
+}
+
+Result<RecordResult> RecordStore::Private::update(
+    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
+{
+    Result<const Table *> table = this->table(query.table);
+    if (!table)
+        return table.error();
+    const Table &t = **table;
+    WriteBuilder builder(dialect(), t, checks);
+    Result<std::vector<WriteRow>> rows = builder.parseBody(body, {.allowArray = false});
+    if (!rows)
+        return rows.error();
+    if (Result<void> writable = access.checkWritable(t, *rows); !writable)
+        return writable.error();
+    QVariantList params;
+    SelectBuilder selector(*project, dialect(), query);
+    const QString qualifier = dialect().quoteIdentifier(t.name);
+    Result<QString> condition = selector.rootCondition(t, qualifier, params);
+    if (!condition)
+        return condition.error();
+    if (condition->isEmpty() && !access.caller().isService())
+        return Error(ErrorCode::UnfilteredWrite, QStringLiteral("UPDATE requires a WHERE clause"));
+    Result<Grant> grant = access.authorize(t, Operation::Update, qualifier, wantsRows(query, options));
+    if (!grant)
+        return grant.error();
+    if (access.explaining()) {
+        if (Result<void> explained = access.explainFiltered(t, Operation::Update, *condition, params, *grant); !explained)
+            return explained.error();
+    }
+    const QString where = andGrant(*condition, *grant, params);
+    const WriteRow &row = rows->front();
+    const bool stamps = std::any_of(t.fields.begin(), t.fields.end(),
+        [](const Field &f) { return f.autoTimestamp == AutoTimestamp::UpdatedAt; });
+    if (row.values.empty() && !stamps)
+        return finishWrite(t, query, {}, options, format);
+    const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    const SqlStatement statement = builder.update(row, where, params, now);
+    return inTransaction([&]() -> Result<RecordResult> {
+        Result<QVariantList> keys = executeKeys(statement, t, WriteKind::Update, row.byName());
+        if (!keys)
+            return keys.error();
+        // The rows after the change must still meet the rule (no moving a row to another owner).
+        if (!access.caller().isService()) {
+            if (Result<void> checked = access.checkRows(t, Operation::Update, *keys, {Operation::Update}); !checked)
+                return checked.error();
+        }
+        return finishWrite(t, query, *keys, options, format);
+    });
+}
+
+Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format)
+{
+    Result<const Table *> table = this->table(query.table);
+    if (!table)
+        return table.error();
+    const Table &t = **table;
+    QVariantList params;
+    SelectBuilder selector(*project, dialect(), query);
+    const QString qualifier = dialect().quoteIdentifier(t.name);
+    Result<QString> filters = selector.rootCondition(t, qualifier, params);
+    if (!filters)
+        return filters.error();
+    if (filters->isEmpty() && !access.caller().isService())
+        return Error(ErrorCode::UnfilteredWrite, QStringLiteral("DELETE requires a WHERE clause"));
+    Result<Grant> grant = access.authorize(t, Operation::Delete, qualifier, wantsRows(query, options));
+    if (!grant)
+        return grant.error();
+    if (access.explaining()) {
+        if (Result<void> explained = access.explainFiltered(t, Operation::Delete, *filters, params, *grant); !explained)
+            return explained.error();
+    }
+    const QString condition = andGrant(*filters, *grant, params);
+    WriteBuilder builder(dialect(), t, checks);
+    const SqlStatement statement = builder.remove(condition, params);
+    return inTransaction([&]() -> Result<RecordResult> {
+        RecordResult shown;
+        if (wantsRows(query, options) && t.primaryKey()) {
+            // The representation of deleted rows has to be read before they are gone.
+            const QString key = qualifier + QLatin1Char('.') + dialect().quoteIdentifier(t.primaryKey()->name);
+            SqlStatement select {QStringLiteral("SELECT ") + dialect().readExpression(t.primaryKey()->type, key)
+                    + QStringLiteral(" FROM ") + qualifier,
+                params};
+            if (!condition.isEmpty())
+                select.sql += QStringLiteral(" WHERE ") + condition;
+            Result<QVariantList> keys = executeKeys(select, t, WriteKind::Read);
+            if (!keys)
+                return keys.error();
+            Result<RecordResult> rows = read(t, query, format, &*keys);
+            if (!rows)
+                return rows;
+            shown = std::move(rows).value();
+        }
+        Result<QVariantList> deleted = executeKeys(statement, t, WriteKind::Delete);
+        if (!deleted)
+            return deleted.error();
+        shown.rowCount = deleted->size();
+        return shown;
+    });
+}
+
+Result<qint64> RecordStore::Private::countRows(const SqlStatement &statement, const Table &table)
+{
+    Result<QVariantList> counted = executeKeys(statement, table, WriteKind::Read);
+    if (!counted)
+        return counted.error();
+    return counted->isEmpty() ? 0 : counted->front().toLongLong();
+}
+
 Result<void> RecordStore::beginBatch()
 {
     QSqlDatabase &connection = d->database.connection();
@@ -279,6 +459,24 @@ Result<void> RecordStore::commitBatch()
     return {};
 }
 
+void RecordStore::rollbackBatch()
+{
+    if (!d->batchOpen)
+        return;
+    d->batchOpen = false;
+    d->database.connection().rollback();
+}
+
+Database &RecordStore::database()
+{
+    return d->database;
+}
+
+QByteArray RecordStore::lastExplain() const
+{
+    return d->access.lastExplain();
+}
+
 RecordStore::RecordStore(std::shared_ptr<const Project> project, Database &database)
     : d(std::make_unique<Private>(std::move(project), database))
 {
@@ -286,123 +484,46 @@ RecordStore::RecordStore(std::shared_ptr<const Project> project, Database &datab
 
 RecordStore::~RecordStore() = default;
 
-Result<RecordResult> RecordStore::read(const ApiQuery &query, ResultFormat format)
+Result<RecordResult> RecordStore::read(const ApiQuery &query, ResultFormat format, const Caller &caller)
 {
+    d->access.begin(caller);
     Result<const Table *> table = d->table(query.table);
     if (!table)
-        return table.error();
-    return d->read(**table, query, format, nullptr);
+        return d->access.finish(table.error());
+    if (caller.explain) {
+        if (Result<void> explained = d->access.explainRead(**table, query); !explained)
+            return d->access.finish(explained.error());
+    }
+    if (!caller.isService()) {
+        // The root table is refused before its embeds are looked at, so the error names it.
+        Result<Grant> root = d->access.grant(**table, Operation::Select, QStringLiteral("t0"));
+        if (!root || root->isDenied())
+            return d->access.finish(root ? d->access.denied(**table) : root.error());
+    }
+    return d->access.finish(d->read(**table, query, format, nullptr));
 }
 
 Result<RecordResult> RecordStore::insert(
-    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
+    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format,
+    const Caller &caller)
 {
-    Result<const Table *> table = d->table(query.table);
-    if (!table)
-        return table.error();
-    const Table &t = **table;
-    WriteBuilder builder(d->dialect(), t, d->checks);
-    const Preferences::Resolution resolution = query.prefer.resolution;
-    Result<std::vector<WriteRow>> rows = builder.parseBody(body,
-        {.allowArray = true, .allowPrimaryKey = resolution != Preferences::Resolution::None, .columns = query.columns});
-    if (!rows)
-        return rows.error();
-    if (resolution != Preferences::Resolution::None) {
-        Result<void> target = builder.checkConflictTarget(buildTableSchema(*d->project, t, d->dialect()), query.onConflict);
-        if (!target)
-            return target.error();
-    }
-    const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-    return d->inTransaction([&]() -> Result<RecordResult> {
-        QVariantList keys;
-        for (const WriteRow &row : *rows) {
-            Result<SqlStatement> statement = builder.insert(row, query.onConflict, resolution, now);
-            if (!statement)
-                return statement.error();
-            Result<QVariantList> written = d->executeKeys(*statement, t, WriteKind::Insert, row.byName());
-            if (!written)
-                return written.error();
-            keys << *written;
-        }
-        if (Result<void> synced = d->syncKeys(t, *rows); !synced)
-            return synced.error();
-        return d->finishWrite(t, query, keys, options, format);
-    });
+    d->access.begin(caller);
+    return d->access.finish(d->insert(query, body, options, format));
 }
 
 Result<RecordResult> RecordStore::update(
-    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
+    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format,
+    const Caller &caller)
 {
-    Result<const Table *> table = d->table(query.table);
-    if (!table)
-        return table.error();
-    const Table &t = **table;
-    WriteBuilder builder(d->dialect(), t, d->checks);
-    Result<std::vector<WriteRow>> rows = builder.parseBody(body, {.allowArray = false});
-    if (!rows)
-        return rows.error();
-    QVariantList params;
-    SelectBuilder selector(*d->project, d->dialect(), query);
-    Result<QString> condition = selector.rootCondition(t, d->dialect().quoteIdentifier(t.name), params);
-    if (!condition)
-        return condition.error();
-    if (condition->isEmpty() && !options.allowUnfilteredWrites)
-        return Error(ErrorCode::UnfilteredWrite, QStringLiteral("UPDATE requires a WHERE clause"));
-    const WriteRow &row = rows->front();
-    const bool stamps = std::any_of(t.fields.begin(), t.fields.end(),
-        [](const Field &f) { return f.autoTimestamp == AutoTimestamp::UpdatedAt; });
-    if (row.values.empty() && !stamps)
-        return d->finishWrite(t, query, {}, options, format);
-    const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-    const SqlStatement statement = builder.update(row, *condition, params, now);
-    return d->inTransaction([&]() -> Result<RecordResult> {
-        Result<QVariantList> keys = d->executeKeys(statement, t, WriteKind::Update, row.byName());
-        if (!keys)
-            return keys.error();
-        return d->finishWrite(t, query, *keys, options, format);
-    });
+    d->access.begin(caller);
+    return d->access.finish(d->update(query, body, options, format));
 }
 
-Result<RecordResult> RecordStore::remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format)
+Result<RecordResult> RecordStore::remove(
+    const ApiQuery &query, const WriteOptions &options, ResultFormat format, const Caller &caller)
 {
-    Result<const Table *> table = d->table(query.table);
-    if (!table)
-        return table.error();
-    const Table &t = **table;
-    QVariantList params;
-    SelectBuilder selector(*d->project, d->dialect(), query);
-    const QString qualifier = d->dialect().quoteIdentifier(t.name);
-    Result<QString> condition = selector.rootCondition(t, qualifier, params);
-    if (!condition)
-        return condition.error();
-    if (condition->isEmpty() && !options.allowUnfilteredWrites)
-        return Error(ErrorCode::UnfilteredWrite, QStringLiteral("DELETE requires a WHERE clause"));
-    WriteBuilder builder(d->dialect(), t, d->checks);
-    const SqlStatement statement = builder.remove(*condition, params);
-    return d->inTransaction([&]() -> Result<RecordResult> {
-        RecordResult shown;
-        if (wantsRows(query, options) && t.primaryKey()) {
-            // The representation of deleted rows has to be read before they are gone.
-            const QString key = qualifier + QLatin1Char('.') + d->dialect().quoteIdentifier(t.primaryKey()->name);
-            SqlStatement select {QStringLiteral("SELECT ") + d->dialect().readExpression(t.primaryKey()->type, key)
-                    + QStringLiteral(" FROM ") + qualifier,
-                params};
-            if (!condition->isEmpty())
-                select.sql += QStringLiteral(" WHERE ") + *condition;
-            Result<QVariantList> keys = d->executeKeys(select, t, WriteKind::Read);
-            if (!keys)
-                return keys.error();
-            Result<RecordResult> rows = d->read(t, query, format, &*keys);
-            if (!rows)
-                return rows;
-            shown = std::move(rows).value();
-        }
-        Result<QVariantList> deleted = d->executeKeys(statement, t, WriteKind::Delete);
-        if (!deleted)
-            return deleted.error();
-        shown.rowCount = deleted->size();
-        return shown;
-    });
+    d->access.begin(caller);
+    return d->access.finish(d->remove(query, options, format));
 }
 
 } // namespace Runtime

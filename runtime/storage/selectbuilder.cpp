@@ -158,7 +158,22 @@ Result<QString> SelectBuilder::rootWhere(const Table &root, const QVariantList *
                 + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
         }
     }
-    return joinNonEmpty({*filters, *inner, keyCondition}, QStringLiteral(" AND "));
+    // Last in the text, so its parameters go last too.
+    Result<QString> access = accessCondition(root, alias);
+    if (!access)
+        return access;
+    return joinNonEmpty({*filters, *inner, keyCondition, *access}, QStringLiteral(" AND "));
+}
+
+Result<QString> SelectBuilder::accessCondition(const Table &table, const QString &alias)
+{
+    if (!m_access)
+        return QString();
+    Result<SqlStatement> access = m_access(table, alias);
+    if (!access)
+        return access.error();
+    m_params << access->params;
+    return access->sql;
 }
 
 Result<QString> SelectBuilder::rootCondition(const Table &root, const QString &qualifier, QVariantList &params)
@@ -249,11 +264,15 @@ Result<QString> SelectBuilder::embedCondition(const EmbedJoin &join, const Selec
     QString on;
     if (join.junction) {
         const QString j = alias + QStringLiteral("j");
+        Result<QString> junctionAccess = accessCondition(*join.junction, j);
+        if (!junctionAccess)
+            return junctionAccess;
         on = targetColumn + QStringLiteral(" IN (SELECT ") + j + QLatin1Char('.')
             + m_dialect.quoteIdentifier(join.junctionTarget->name) + QStringLiteral(" FROM ")
             + m_dialect.quoteIdentifier(join.junction->name) + QStringLiteral(" AS ") + j + QStringLiteral(" WHERE ")
             + j + QLatin1Char('.') + m_dialect.quoteIdentifier(join.junctionParent->name) + QStringLiteral(" = ")
-            + parentColumn + QLatin1Char(')');
+            + parentColumn + (junctionAccess->isEmpty() ? QString() : QStringLiteral(" AND ") + *junctionAccess)
+            + QLatin1Char(')');
     } else {
         on = targetColumn + QStringLiteral(" = ") + parentColumn;
     }
@@ -263,7 +282,10 @@ Result<QString> SelectBuilder::embedCondition(const EmbedJoin &join, const Selec
     Result<QString> inner = innerConditions(*join.target, alias, item.children, path);
     if (!inner)
         return inner;
-    return joinNonEmpty({on, *filters, *inner}, QStringLiteral(" AND "));
+    Result<QString> access = accessCondition(*join.target, alias);
+    if (!access)
+        return access;
+    return joinNonEmpty({on, *filters, *inner, *access}, QStringLiteral(" AND "));
 }
 
 Result<QString> SelectBuilder::innerConditions(

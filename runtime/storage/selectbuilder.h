@@ -12,6 +12,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <vector>
 
 namespace Runtime {
@@ -52,6 +53,11 @@ struct StarColumns
 };
 using StarCache = QHash<ObjectId, StarColumns>;
 
+/** The rows of a table a read may see: given the table and its alias in the statement, returns a
+    condition over the alias with its parameters (sql empty: every row), or the error that refuses the
+    table outright. Used for permission rules; a read without one sees every row. */
+using AccessFilter = std::function<Result<SqlStatement>(const Table &table, const QString &alias)>;
+
 /** Builds the SQL of a read from an ApiQuery, checking every name against the model: columns must be
     visible fields, embeds must follow a relationship. Every value is a parameter, converted to its
     column's type first. One builder per request; not reusable across queries. */
@@ -65,6 +71,9 @@ public:
     /** Returns the read of \a root. \a withCount adds the COUNT statement. When \a keys is given, only
         the rows whose primary key is one of \a keys are read, without paging (a write's representation). */
     Result<SelectPlan> build(const Table &root, bool withCount, const QVariantList *keys = nullptr);
+
+    /** Makes every table of the read (root, embeds, junctions, inner-embed tests) also meet \a filter. */
+    void setAccessFilter(AccessFilter filter) { m_access = std::move(filter); }
 
     /** Returns the root filters of the query as a condition over \a qualifier (a quoted table name),
         appending the parameters to \a params; "" when there are none. For UPDATE and DELETE. */
@@ -89,6 +98,7 @@ private:
     Result<QString> orderBy(const Table &table, const QString &alias, const QStringList &path);
     QString limit(const QStringList &path);
     Result<QString> rootWhere(const Table &root, const QVariantList *keys);
+    Result<QString> accessCondition(const Table &table, const QString &alias);
     Result<void> checkLevels() const;
     const QueryLevel *level(const QStringList &path) const;
     QString nextAlias();
@@ -98,6 +108,7 @@ private:
     const ApiQuery &m_query;
     EmbedResolver m_resolver;
     StarCache *m_starCache;
+    AccessFilter m_access;
     QVariantList m_params;
     QList<QStringList> m_embedPaths; ///< the output paths of the embeds built so far
     int m_aliasCount = 0;

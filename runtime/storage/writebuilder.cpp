@@ -176,7 +176,7 @@ Result<void> WriteBuilder::checkConflictTarget(const TableSchema &schema, const 
 }
 
 Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &conflict,
-    Preferences::Resolution resolution, const QString &now) const
+    Preferences::Resolution resolution, const QString &now, const SqlStatement &updateCondition) const
 {
     stamp(row, true, now);
     SqlStatement s;
@@ -209,6 +209,10 @@ Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &confl
             s.sql += QStringLiteral(" DO NOTHING");
         else
             s.sql += QStringLiteral(" DO UPDATE SET ") + set.join(QStringLiteral(", "));
+        if (resolution == Preferences::Resolution::MergeDuplicates && !updateCondition.sql.isEmpty()) {
+            s.sql += QStringLiteral(" WHERE ") + updateCondition.sql;
+            s.params << updateCondition.params;
+        }
     }
     s.sql += returning();
     return s;

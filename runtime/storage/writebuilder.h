@@ -53,9 +53,11 @@ public:
     Result<void> checkConflictTarget(const TableSchema &schema, const QStringList &conflict) const;
 
     /** Returns the INSERT of \a row (plus its auto timestamps at \a now), upserting on \a conflict
-        (field names; empty: the primary key) when \a resolution asks for it. */
+        (field names; empty: the primary key) when \a resolution asks for it. A merge updates only the
+        existing rows meeting \a updateCondition (over the table's name; empty: all); the others are
+        left alone and return no key. */
     Result<SqlStatement> insert(WriteRow row, const QStringList &conflict, Preferences::Resolution resolution,
-        const QString &now) const;
+        const QString &now, const SqlStatement &updateCondition = {}) const;
 
     /** Returns the UPDATE setting \a row (and updatedAt fields to \a now) where \a condition holds. */
     SqlStatement update(WriteRow row, const QString &condition, const QVariantList &params, const QString &now) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_restapi: requests per second and p50/p99 latency of basalt-server's data API, measured with wrk.
 #include "serverprocess.h"
+#include "testsupport.h"
 #include "wrkrun.h"
 
 #include <QCommandLineParser>
@@ -48,8 +49,31 @@ const char s_project[] = R"({
         {"id": "perm_items_select_anon", "role": "anon", "operation": "select"},
         {"id": "perm_items_insert_anon", "role": "anon", "operation": "insert"}
       ]
+    },
+    {
+      "id": "tbl_members",
+      "name": "members",
+      "fields": [
+        {"id": "fld_members_id", "name": "id", "type": "uuid", "primaryKey": "uuid"},
+        {"id": "fld_members_organization_id", "name": "organization_id", "type": "integer", "required": true}
+      ]
+    },
+    {
+      "id": "tbl_notes",
+      "name": "notes",
+      "tenantScoped": true,
+      "fields": [
+        {"id": "fld_notes_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+        {"id": "fld_notes_organization_id", "name": "organization_id", "type": "integer", "required": true},
+        {"id": "fld_notes_title", "name": "title", "type": "text", "required": true}
+      ],
+      "indexes": [{"id": "idx_notes_organization", "fields": ["fld_notes_organization_id"]}],
+      "permissions": [
+        {"id": "perm_notes_select_authenticated", "role": "authenticated", "operation": "select"}
+      ]
     }
-  ]
+  ],
+  "settings": {"usersTable": "tbl_members", "jwtClaimFields": ["organization_id"]}
 }
 )";
 
@@ -107,13 +131,19 @@ public:
             : QStringLiteral(
                 "INSERT INTO items (name, category, price, created_at) "
                 "SELECT 'item ' || g, g % 100, (g % 1000) / 10.0, now() FROM generate_series(1, %1) AS g");
+        // Notes of 100 organizations, interleaved, as rows arrive in a shared table.
+        const QString notes = sqlite
+            ? QStringLiteral("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < %1) "
+                             "INSERT INTO notes (organization_id, title) SELECT g % 100, 'note ' || g FROM s")
+            : QStringLiteral("INSERT INTO notes (organization_id, title) "
+                             "SELECT g % 100, 'note ' || g FROM generate_series(1, %1) AS g");
         QString error;
         {
             QSqlDatabase db = openDirectly(databaseUrl, QStringLiteral("bench_seed"));
             QSqlQuery query(db);
             if (!db.isOpen())
                 error = db.lastError().text();
-            else if (!query.exec(sql.arg(rows)))
+            else if (!query.exec(sql.arg(rows)) || !query.exec(notes.arg(rows)))
                 error = query.lastError().text();
             else if (!query.exec(QStringLiteral("ANALYZE")))
                 error = query.lastError().text();
@@ -228,15 +258,29 @@ QString tableLine(const QString &name, const QString &rps, const QString &p50, c
 // measurement failed or any request failed.
 bool measure(const Bench &bench, const QUrl &server)
 {
-    const std::vector<Scenario> scenarios {
+    std::vector<Scenario> scenarios {
         {QStringLiteral("/health (ceiling)"), QStringLiteral("/health"), {}, 0},
         {QStringLiteral("get by id"), {}, QString::fromUtf8(s_getById), 0.35},
         {QStringLiteral("list 20"), QStringLiteral("/rest/v1/items?limit=20"), {}, 0.12},
         {QStringLiteral("list 20, filtered"), {}, QString::fromUtf8(s_filtered), 0.12},
         {QStringLiteral("create"), {}, QString::fromUtf8(s_create), 0.20},
+        // The same list without rules (service key) and as a signed-in user under a tenant rule.
+        {QStringLiteral("list 20, no rules"), QStringLiteral("/rest/v1/notes?limit=20"), {}, 0,
+            {QStringLiteral("apikey: ") + QString::fromLatin1(TestSupport::serviceKey())}},
+        {QStringLiteral("list 20, tenant rule"), QStringLiteral("/rest/v1/notes?limit=20"), {}, 0.80,
+            {QStringLiteral("apikey: ") + QString::fromLatin1(TestSupport::anonKey()),
+                QStringLiteral("Authorization: Bearer ")
+                    + QString::fromLatin1(TestSupport::accessToken(QStringLiteral("7e7e7e7e-0000-4000-8000-000000000007"),
+                        QStringLiteral("authenticated"), QJsonObject {{QStringLiteral("organization_id"), 7}}))}},
     };
+    // supabase-js sends the anon key with every request; so does the benchmark.
+    const QString anonKey = QStringLiteral("apikey: ") + QString::fromLatin1(TestSupport::anonKey());
+    for (Scenario &scenario : scenarios) {
+        if (scenario.headers.isEmpty())
+            scenario.headers << anonKey;
+    }
     out() << tableLine(QStringLiteral("endpoint"), QStringLiteral("req/s"), QStringLiteral("p50 ms"),
-        QStringLiteral("p99 ms"), QStringLiteral("/health"), QStringLiteral("target"),
+        QStringLiteral("p99 ms"), QStringLiteral("of base"), QStringLiteral("target"),
         QStringLiteral("result"))
           << Qt::endl;
     bool allRan = true;
@@ -251,6 +295,7 @@ bool measure(const Bench &bench, const QUrl &server)
             allRan = false;
             continue;
         }
+        // A scenario without a target is the base of the ones after it: /health, then the list without rules.
         if (scenario.target == 0)
             ceiling = figures.requestsPerSecond;
         const double ratio = ceiling > 0 ? figures.requestsPerSecond / ceiling : 0;

@@ -76,6 +76,8 @@ Figures runWrk(const WrkRun &run, const QUrl &base, const Scenario &scenario)
     QStringList arguments {QStringLiteral("-t%1").arg(run.threads),
         QStringLiteral("-c%1").arg(run.connections), QStringLiteral("-d%1s").arg(run.seconds),
         QStringLiteral("--latency")};
+    for (const QString &header : scenario.headers)
+        arguments << QStringLiteral("-H") << header;
     if (!scenario.script.isEmpty()) {
         const QString scriptFile
             = QDir(run.scriptDir)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 /** One kind of request to measure. */
@@ -11,7 +12,8 @@ struct Scenario
     QString name;
     QString path; ///< for GETs without a script
     QString script; ///< Lua, or empty
-    double target; ///< minimum share of /health's requests per second; 0: none
+    double target; ///< minimum share of the base scenario's requests per second; 0: none (a base)
+    QStringList headers; ///< "Name: value" lines sent with every request (wrk -H)
 };
 
 /** What one wrk run measured. */

@@ -2,15 +2,73 @@
 // Shared test helpers: the test PostgreSQL server, bundled templates and source paths.
 #include "testsupport.h"
 
+#include "auth/apikeys.h"
+#include "auth/jwt.h"
+
+#include <QDateTime>
 #include <QDir>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUuid>
 
+
+
 namespace TestSupport {
+
+QByteArray jwtSecret()
+{
+    return QByteArrayLiteral("basalt-test-secret-0123456789-abcdefghij");
+}
+
+QByteArray anonKey()
+{
+    return Runtime::anonKey(jwtSecret(), 1767225600);
+}
+
+QByteArray serviceKey()
+{
+    return Runtime::serviceRoleKey(jwtSecret(), 1767225600);
+}
+
+QByteArray accessToken(const QString &userId, const QString &role, const QJsonObject &claims)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QJsonObject metadata = claims;
+    metadata.insert(QStringLiteral("provider"), QStringLiteral("email"));
+    const QJsonObject payload {
+        {QStringLiteral("aud"), QStringLiteral("authenticated")},
+        {QStringLiteral("iss"), QStringLiteral("basalt")},
+        {QStringLiteral("sub"), userId},
+        {QStringLiteral("email"), QString(userId.left(4) + QStringLiteral("@example.com"))},
+        {QStringLiteral("role"), role},
+        {QStringLiteral("session_id"), QStringLiteral("00000000-0000-4000-8000-000000000000")},
+        {QStringLiteral("iat"), QJsonValue(now)},
+        {QStringLiteral("exp"), QJsonValue(now + 3600)},
+        {QStringLiteral("app_metadata"), metadata},
+    };
+    return Runtime::signJwt(payload, jwtSecret());
+}
+
+QByteArray expandKeys(const QString &text)
+{
+    static const QRegularExpression user(QStringLiteral("\\{user:([^}]+)\\}"));
+    QString expanded = text;
+    expanded.replace(QLatin1String("{anon}"), QString::fromLatin1(anonKey()));
+    expanded.replace(QLatin1String("{service}"), QString::fromLatin1(serviceKey()));
+    QRegularExpressionMatch match;
+    while ((match = user.match(expanded)).hasMatch())
+        expanded.replace(match.capturedStart(), match.capturedLength(), QString::fromLatin1(accessToken(match.captured(1))));
+    return expanded.toUtf8();
+}
+
+QByteArray serviceKeyHeaderLines()
+{
+    return "apikey: " + serviceKey() + "\r\nAuthorization: Bearer " + serviceKey() + "\r\n";
+}
 
 namespace {
 // Runs \a sql on the maintenance database of the server at \a adminUrl; returns an error text or "".

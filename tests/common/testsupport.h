@@ -2,6 +2,8 @@
 // Shared test helpers: the test PostgreSQL server, bundled templates and source paths.
 #pragma once
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace TestSupport {
@@ -11,6 +13,23 @@ QString sourcePath(const QString &relative);
 
 /** Returns the path of the bundled template \a name ("ecommerce", "saas", "social", "chat"). */
 QString templatePath(const QString &name);
+
+/** Returns the JWT secret every test server is started with (as BASALT_JWT_SECRET). */
+QByteArray jwtSecret();
+/** Returns the project keys made with jwtSecret(). */
+QByteArray anonKey();
+QByteArray serviceKey();
+/** Returns "apikey: <service key>\r\nAuthorization: Bearer <service key>\r\n", for raw HTTP requests. */
+QByteArray serviceKeyHeaderLines();
+
+/** Returns an access token for user \a userId as the auth API would issue it (role "authenticated" or
+    \a role, app_metadata claims \a claims, valid for an hour), signed with jwtSecret(). */
+QByteArray accessToken(const QString &userId, const QString &role = QStringLiteral("authenticated"),
+    const QJsonObject &claims = {});
+
+/** Returns \a text with {anon}, {service} and {user:<id>} replaced by anonKey(), serviceKey() and
+    accessToken(<id>), as UTF-8: lets data rows name keys and tokens. */
+QByteArray expandKeys(const QString &text);
 
 /** Returns the admin URL of the test PostgreSQL server from BASALT_TEST_POSTGRES_URL
     (set by scripts/with-postgres.sh), or an empty string if there is none. */

@@ -51,6 +51,8 @@ Project optionsProject()
     p.settings = {.accessTokenLifetimeSeconds = 600,
                   .minimumPasswordLength = 12,
                   .maxRequestBodyBytes = 2048,
+                  .usersTable = u"t"_s,
+                  .roleField = u"code"_s,
                   .jwtClaimFields = {u"org"_s},
                   .corsOrigins = {u"http://a.test"_s, u"http://b.test"_s}};
     Field all {.id = u"f1"_s,
@@ -191,7 +193,7 @@ Table booksTable()
            PermissionRule {.id = u"perm_2"_s,
                            .role = u"editor"_s,
                            .operation = Operation::Update,
-                           .expression = u"author_id = auth.uid or auth.claims.admin = true"_s}};
+                           .expression = u"author_id = auth.uid or auth.claims.organization_id is not null"_s}};
     return books;
 }
 
@@ -207,7 +209,11 @@ Table authorsTable()
                              .unique = true,
                              .hidden = true,
                              .defaultValue = {DefaultValue::Kind::Literal, QJsonValue(u"a@b.test"_s)},
-                             .validation = {.maxLength = 200, .pattern = u"^.+@.+$"_s}}};
+                             .validation = {.maxLength = 200, .pattern = u"^.+@.+$"_s}},
+                      Field {.id = u"fld_authors_organization_id"_s,
+                             .name = u"organization_id"_s,
+                             .type = FieldType::Uuid},
+                      Field {.id = u"fld_authors_role"_s, .name = u"role"_s, .type = FieldType::Text}};
     return authors;
 }
 } // namespace
@@ -220,6 +226,8 @@ Project everyFeatureProject()
     p.settings = {.accessTokenLifetimeSeconds = 7200,
                   .minimumPasswordLength = 10,
                   .maxRequestBodyBytes = 5 * 1024 * 1024,
+                  .usersTable = u"tbl_authors"_s,
+                  .roleField = u"role"_s,
                   .jwtClaimFields = {u"organization_id"_s},
                   .corsOrigins = {u"http://localhost:5173"_s}};
     p.roles = {Role {.id = u"role_editor"_s, .name = u"editor"_s, .description = u"Edits things"_s}};

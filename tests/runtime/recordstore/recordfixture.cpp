@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <span>
+
 using namespace Runtime;
 
 namespace RecordTest {
@@ -44,6 +46,27 @@ const char *s_seed[][2] = {
         {"product_id":3,"customer_id":"11111111-1111-4111-8111-111111111111","rating":4,"title":"Fun"}])"},
 };
 
+// Fixed ids, so both engines agree; every table is seeded as an upsert to take them.
+const char *s_saasSeed[][2] = {
+    {"organizations", R"([{"id":"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa","name":"Acme","slug":"acme"},
+        {"id":"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb","name":"Beta","slug":"beta"}])"},
+    {"users", R"([{"id":"aaaaaaaa-0000-4000-8000-000000000001","organization_id":"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+         "email":"ada@acme.test","full_name":"Ada","role":"owner"},
+        {"id":"bbbbbbbb-0000-4000-8000-000000000002","organization_id":"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+         "email":"ben@beta.test","full_name":"Ben"}])"},
+    {"projects", R"([{"id":"aaaaaaaa-1111-4111-8111-000000000001","organization_id":"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+         "name":"Launch"},
+        {"id":"bbbbbbbb-1111-4111-8111-000000000002","organization_id":"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+         "name":"Plan"}])"},
+    {"tasks", R"([{"id":"aaaaaaaa-2222-4222-8222-000000000001","organization_id":"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+         "project_id":"aaaaaaaa-1111-4111-8111-000000000001","title":"Write copy",
+         "assignee_id":"aaaaaaaa-0000-4000-8000-000000000001"},
+        {"id":"aaaaaaaa-2222-4222-8222-000000000002","organization_id":"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+         "project_id":"aaaaaaaa-1111-4111-8111-000000000001","title":"Ship"},
+        {"id":"bbbbbbbb-2222-4222-8222-000000000003","organization_id":"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+         "project_id":"bbbbbbbb-1111-4111-8111-000000000002","title":"Plan"}])"},
+};
+
 void extendProject(Project &project)
 {
     Table *products = project.table(QStringLiteral("tbl_products"));
@@ -51,6 +74,13 @@ void extendProject(Project &project)
         .name = QStringLiteral("internal_note"), .hidden = true});
     products->fields.push_back(Field {.id = QStringLiteral("fld_products_attributes"),
         .name = QStringLiteral("attributes"), .type = FieldType::Json});
+    // For the access tests: a write the caller may make but not read back (order_items: select is
+    // admin-only), with a rule that follows a relationship; and a write whose rows the select rule hides.
+    project.table(QStringLiteral("tbl_order_items"))->permissions.push_back(PermissionRule {
+        QStringLiteral("perm_order_items_insert_authenticated"), QStringLiteral("authenticated"), Operation::Insert,
+        QStringLiteral("order.customer_id = auth.uid")});
+    products->permissions.push_back(PermissionRule {QStringLiteral("perm_products_update_authenticated"),
+        QStringLiteral("authenticated"), Operation::Update, QStringLiteral("stock < 100")});
     Table *orders = project.table(QStringLiteral("tbl_orders"));
     orders->fields.push_back(Field {.id = QStringLiteral("fld_orders_gift_recipient_id"),
         .name = QStringLiteral("gift_recipient_id"), .type = FieldType::Uuid});
@@ -73,7 +103,7 @@ std::shared_ptr<const Project> testProject(QString *error)
     return project;
 }
 
-Fixture::Fixture(DatabaseEngine engine)
+Fixture::Fixture(DatabaseEngine engine, const QString &templateName)
 {
     QString url = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("records.db"));
     if (engine == DatabaseEngine::PostgreSQL) {
@@ -91,7 +121,14 @@ Fixture::Fixture(DatabaseEngine engine)
         return;
     }
     m_database = std::move(opened).value();
-    std::shared_ptr<const Project> project = testProject(&m_why);
+    std::shared_ptr<const Project> project;
+    if (templateName == QLatin1String("ecommerce")) {
+        project = testProject(&m_why);
+    } else if (Result<std::unique_ptr<Project>> read = readProjectFile(TestSupport::templatePath(templateName))) {
+        project.reset(std::move(read).value().release());
+    } else {
+        m_why = read.error().toString();
+    }
     if (!project)
         return;
     SchemaMigrator migrator(*m_database);
@@ -102,17 +139,19 @@ Fixture::Fixture(DatabaseEngine engine)
         return;
     }
     m_store = std::make_unique<RecordStore>(project, *m_database);
-    if (!seed())
+    if (!seed(templateName))
         m_store.reset();
 }
 
-bool Fixture::seed()
+bool Fixture::seed(const QString &templateName)
 {
-    for (const auto &[table, json] : s_seed) {
+    const bool saas = templateName == QLatin1String("saas");
+    using Seed = std::span<const char *[2]>;
+    for (const auto &[table, json] : saas ? Seed(s_saasSeed) : Seed(s_seed)) {
         ApiQuery q = query(QString::fromLatin1(table), {});
-        if (QLatin1String(table) == QLatin1String("customers")) // fixed ids, so both engines agree
+        if (saas || QLatin1String(table) == QLatin1String("customers")) // fixed ids, so both engines agree
             q.prefer.resolution = Preferences::Resolution::MergeDuplicates;
-        Result<RecordResult> r = m_store->insert(q, QByteArray(json), {}, ResultFormat::JsonArray);
+        Result<RecordResult> r = m_store->insert(q, QByteArray(json), {}, ResultFormat::JsonArray, Runtime::Caller::service());
         if (!r) {
             m_why = QLatin1String(table) + QStringLiteral(": ") + r.error().toString() + r.error().detail;
             return false;

@@ -17,9 +17,10 @@ namespace RecordTest {
 class Fixture
 {
 public:
-    /** Creates the database (a SQLite file or a fresh PostgreSQL database), migrates and seeds it.
+    /** Creates the database (a SQLite file or a fresh PostgreSQL database), migrates and seeds it with
+        \a templateName: "ecommerce" (testProject()) or "saas" (the template as is, two organizations).
         isValid() is false when PostgreSQL is missing (postgresMissing()) or setup failed (why()). */
-    explicit Fixture(Runtime::DatabaseEngine engine);
+    explicit Fixture(Runtime::DatabaseEngine engine, const QString &templateName = QStringLiteral("ecommerce"));
 
     bool isValid() const { return m_store != nullptr; }
     bool postgresMissing() const { return m_postgresMissing; }
@@ -30,7 +31,7 @@ public:
     QVariant scalar(const QString &sql);
 
 private:
-    bool seed();
+    bool seed(const QString &templateName);
 
     QTemporaryDir m_dir;
     std::unique_ptr<TestSupport::PostgresDatabase> m_server;
@@ -40,8 +41,10 @@ private:
     QString m_why;
 };
 
-/** The test project: ecommerce plus products.internal_note (hidden), products.attributes (json) and
-    orders.gift_recipient_id (a second relationship to customers, named "gift_recipient"). */
+/** The test project: ecommerce plus products.internal_note (hidden), products.attributes (json),
+    orders.gift_recipient_id (a second relationship to customers, named "gift_recipient") and two rules
+    for "authenticated": insert into order_items where `order.customer_id = auth.uid`, update products
+    where `stock < 100`. */
 std::shared_ptr<const Runtime::Project> testProject(QString *error);
 
 // Builders for ApiQuery values (the parser is tested elsewhere).

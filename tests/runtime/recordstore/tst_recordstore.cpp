@@ -235,7 +235,7 @@ void tst_RecordStore::read()
     QFETCH(QByteArray, expected);
     QFETCH(int, error);
     FIXTURE(f, shared(DatabaseEngine(engine)));
-    Result<RecordResult> r = f->store().read(query, ResultFormat(format));
+    Result<RecordResult> r = f->store().read(query, ResultFormat(format), Runtime::Caller::service());
     if (error != s_noError) {
         QVERIFY2(!r, r ? r->body.constData() : "");
         QCOMPARE(int(r.error().code), error);

@@ -34,13 +34,24 @@ private slots:
     void datetimeNormalisation();
     void databaseErrors_data();
     void databaseErrors();
+    // Permission rules (accessrows.cpp)
+    void accessReads_data();
+    void accessReads();
+    void accessWrites_data();
+    void accessWrites();
+    void accessExplain_data();
+    void accessExplain();
 
 private:
     static void engines();
     RecordTest::Fixture *shared(Runtime::DatabaseEngine engine);
     std::unique_ptr<RecordTest::Fixture> fresh(Runtime::DatabaseEngine engine);
 
+    /** Returns the shared fixture of \a templateName ("ecommerce" or "saas"), made on first use. */
+    RecordTest::Fixture *shared(Runtime::DatabaseEngine engine, const QString &templateName);
+
     std::unique_ptr<RecordTest::Fixture> m_shared[2];
+    std::unique_ptr<RecordTest::Fixture> m_saas[2];
 };
 
 /** Declares \a var for the fixture \a fixtureExpr; skips (or fails under CI) when PostgreSQL is missing. */

@@ -19,7 +19,7 @@ struct ApiRow
     const char *expected = "";
     const char *code = ""; ///< error rows: the JSON error's "code", or alternatives "PGRST100|42703"
     const char *fragment = ""; ///< error rows: text in message or details (case-insensitive); "re:" a regex
-    const char *server = "main"; ///< "main", or "unfiltered" (a server run with --allow-unfiltered-writes)
+    const char *server = "main"; ///< "main", or "unfiltered" (another server: its rows change every row)
 };
 
 /** Requests that change nothing, on the seeded data. */

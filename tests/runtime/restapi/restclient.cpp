@@ -104,7 +104,7 @@ HeaderList parseHeaderLines(const QString &text)
     HeaderList headers;
     for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        headers.append({line.left(colon).trimmed().toUtf8(), line.mid(colon + 1).trimmed().toUtf8()});
+        headers.append({line.left(colon).trimmed().toUtf8(), TestSupport::expandKeys(line.mid(colon + 1).trimmed())});
     }
     return headers;
 }
@@ -115,9 +115,19 @@ QNetworkReply *startRequest(QNetworkAccessManager &manager, const QByteArray &me
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     bool hasContentType = false;
+    bool hasKey = false;
     for (const auto &[name, value] : headers) {
-        request.setRawHeader(name, value);
         hasContentType = hasContentType || name.compare("content-type", Qt::CaseInsensitive) == 0;
+        const bool key = name.compare("apikey", Qt::CaseInsensitive) == 0;
+        hasKey = hasKey || key;
+        // "-" leaves a header out: a request without any key.
+        if (value != "-")
+            request.setRawHeader(name, value);
+    }
+    // Requests act as the service role unless a row names its own key.
+    if (!hasKey) {
+        request.setRawHeader("apikey", TestSupport::serviceKey());
+        request.setRawHeader("Authorization", "Bearer " + TestSupport::serviceKey());
     }
     if (!body.isEmpty() && !hasContentType)
         request.setRawHeader("Content-Type", "application/json");

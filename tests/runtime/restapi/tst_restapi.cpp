@@ -83,7 +83,8 @@ void tst_RestApi::cleanupTestCase()
     m_servers.clear();
 }
 
-// Returns the running server of \a kind ("main", "unfiltered", "concurrency") for \a engine, started and
+// Returns the running server of \a kind ("main", "unfiltered": a second server for writes that change every
+// row, "concurrency") for \a engine, started and
 // seeded on first use; it may have failed to start (see ShopServer::error()).
 ShopServer *tst_RestApi::server(const QString &engine, const QString &kind)
 {
@@ -91,10 +92,7 @@ ShopServer *tst_RestApi::server(const QString &engine, const QString &kind)
     auto it = m_servers.find(key);
     if (it == m_servers.end()) {
         auto shop = std::make_unique<ShopServer>();
-        const QStringList arguments = kind == QLatin1String("unfiltered")
-            ? QStringList {QStringLiteral("--allow-unfiltered-writes")}
-            : QStringList {};
-        shop->start(engine, arguments, kind == QLatin1String("concurrency") ? 50 : 0);
+        shop->start(engine, {}, kind == QLatin1String("concurrency") ? 50 : 0);
         it = m_servers.emplace(key, std::move(shop)).first;
     }
     return it->second.get();

@@ -2,6 +2,8 @@
 // Tests of basalt-server's request threads: many keep-alive connections, slow reads, shutdown under load.
 #include "tst_server.h"
 
+#include "testsupport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -15,13 +17,13 @@
 namespace {
 QByteArray getRequest(const QByteArray &path)
 {
-    return "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
+    return "GET " + path + " HTTP/1.1\r\nHost: test\r\n" + TestSupport::serviceKeyHeaderLines() + "\r\n";
 }
 
 QByteArray insertRequest(int number)
 {
     const QByteArray body = R"({"name": "load )" + QByteArray::number(number) + R"("})";
-    return "POST /rest/v1/authors HTTP/1.1\r\nHost: test\r\nContent-Type: "
+    return "POST /rest/v1/authors HTTP/1.1\r\nHost: test\r\n" + TestSupport::serviceKeyHeaderLines() + "Content-Type: "
            "application/json\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }

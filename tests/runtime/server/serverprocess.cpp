@@ -2,6 +2,8 @@
 // Test helpers: the real basalt-server as a child process, HTTP over a real socket, direct SQL, files.
 #include "serverprocess.h"
 
+#include "testsupport.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -29,6 +31,10 @@ constexpr int s_timeoutMs = 60000;
 FinishedRun runServerToEnd(const QStringList &arguments)
 {
     QProcess process;
+    // A known secret, so no run generates one into the project's folder (the source tree).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BASALT_JWT_SECRET"), QString::fromLatin1(TestSupport::jwtSecret()));
+    process.setProcessEnvironment(environment);
     process.start(s_executable, arguments);
     FinishedRun run;
     run.finished = process.waitForFinished(s_timeoutMs) && process.exitStatus() == QProcess::NormalExit;
@@ -55,6 +61,10 @@ bool ServerProcess::start(const QStringList &arguments)
     static const QRegularExpression startupLine(
         QStringLiteral("^Serving \"(.*)\" at (\\S+) \\(database: .*, schema version (\\d+)\\)$"),
         QRegularExpression::MultilineOption);
+    // Every served test project shares one known secret, so tests can make keys and tokens.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BASALT_JWT_SECRET"), QString::fromLatin1(TestSupport::jwtSecret()));
+    m_process.setProcessEnvironment(environment);
     m_process.start(s_executable, arguments);
     if (!m_process.waitForStarted(s_timeoutMs))
         return false;
@@ -99,7 +109,9 @@ HttpReply httpRequest(const QByteArray &method, const QUrl &url)
 {
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
-    const QNetworkRequest request(url);
+    QNetworkRequest request(url);
+    request.setRawHeader("apikey", TestSupport::serviceKey());
+    request.setRawHeader("Authorization", "Bearer " + TestSupport::serviceKey());
     QNetworkReply *reply
         = method == "HEAD" ? manager.head(request) : manager.sendCustomRequest(request, method);
     QEventLoop loop;

@@ -2,6 +2,8 @@
 // Tests of basalt-server's HTTP layer: limits, timeouts, keep-alive, CORS, threads and clean shutdown.
 #include "tst_server.h"
 
+#include "testsupport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,7 +21,8 @@ constexpr qint64 s_bodyLimit = 1024 * 1024; // the default settings.maxRequestBo
 QByteArray rawRequest(const QByteArray &method, const QByteArray &path, const QByteArray &headers = {},
     const QByteArray &body = {})
 {
-    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: test\r\n" + headers;
+    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: test\r\n" + headers
+        + TestSupport::serviceKeyHeaderLines();
     if (!body.isEmpty())
         request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
             + "\r\n";

@@ -1,0 +1,548 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AuthService: the auth API's work on one database connection (users, sessions, tokens).
+#include "authservice.h"
+
+#include "authstore.h"
+#include "jwt.h"
+#include "passwordhasher.h"
+#include "signinlimiter.h"
+#include "sodium_p.h"
+#include "storage/database.h"
+#include "storage/recordstore.h"
+#include "storage/sqldialect.h"
+#include "storage/valuecodec.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <functional>
+
+namespace Runtime {
+
+namespace {
+const QString s_authenticated = QStringLiteral("authenticated");
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonValue timestampOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+/** Returns a new refresh token: 32 random bytes, base64url without padding. */
+Result<QByteArray> newRefreshToken()
+{
+    if (!AuthPrivate::sodiumReady())
+        return Error(ErrorCode::Internal, QStringLiteral("No random source"), QStringLiteral("sodium_init failed"));
+    QByteArray bytes(32, Qt::Uninitialized);
+    randombytes_buf(bytes.data(), size_t(bytes.size()));
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+Error weakPassword(int minimum)
+{
+    return Error(ErrorCode::WeakPassword,
+        QStringLiteral("Password should be at least %1 characters.").arg(minimum));
+}
+
+/** The role and app_metadata a user's tokens carry, read from their profile row. */
+struct Identity
+{
+    QString role = s_authenticated;
+    QJsonObject appMetadata;
+};
+} // namespace
+
+struct AuthService::Private
+{
+    std::shared_ptr<const Project> project;
+    RecordStore &store;
+    QByteArray secret;
+    SignInLimiter *limiter;
+    AuthStore auth;
+
+    Private(std::shared_ptr<const Project> p, RecordStore &s, const QByteArray &key, SignInLimiter *l)
+        : project(std::move(p)), store(s), secret(key), limiter(l), auth(s.database())
+    { }
+
+    const Settings &settings() const { return project->settings; }
+    const Table *profileTable() const
+    {
+        return settings().usersTable.isEmpty() ? nullptr : project->table(settings().usersTable);
+    }
+
+    Result<void> inTransaction(const std::function<Result<void>()> &work);
+    Result<Identity> identity(const QString &userId);
+    QJsonObject claims(const AuthUser &user, const Identity &identity, const QString &sessionId, qint64 iat) const;
+    QJsonObject userJson(const AuthUser &user, const Identity &identity) const;
+    Result<QJsonObject> session(const AuthUser &user, const QString &sessionId, const QString &parent);
+    Result<void> checkProfileData(const QJsonObject &data, const Caller &caller) const;
+    Result<void> insertProfile(const AuthUser &user, const QJsonObject &data);
+    Result<AuthUser> signedInUser(const Caller &caller);
+};
+
+// Runs \a work in one transaction. Inside a transaction already (a group commit), a savepoint stands in
+// for it, so a failure still leaves nothing of the work behind.
+Result<void> AuthService::Private::inTransaction(const std::function<Result<void>()> &work)
+{
+    if (store.beginBatch()) {
+        Result<void> result = work();
+        if (!result) {
+            store.rollbackBatch();
+            return result;
+        }
+        return store.commitBatch();
+    }
+    QSqlQuery control(store.database().connection());
+    if (!control.exec(QStringLiteral("SAVEPOINT basalt_auth")))
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
+            control.lastError().text());
+    Result<void> result = work();
+    if (!result)
+        control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_auth"));
+    control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_auth"));
+    return result;
+}
+
+Result<Identity> AuthService::Private::identity(const QString &userId)
+{
+    Identity identity;
+    identity.appMetadata = {{QStringLiteral("provider"), QStringLiteral("email")},
+        {QStringLiteral("providers"), QJsonArray {QStringLiteral("email")}}};
+    const Table *table = profileTable();
+    const Field *key = table ? table->primaryKey() : nullptr;
+    QStringList names = settings().jwtClaimFields;
+    if (!settings().roleField.isEmpty() && !names.contains(settings().roleField))
+        names << settings().roleField;
+    std::vector<const Field *> fields;
+    for (const QString &name : std::as_const(names)) {
+        if (const Field *field = table ? table->fieldByName(name) : nullptr)
+            fields.push_back(field);
+    }
+    if (!key || fields.empty())
+        return identity;
+
+    const SqlDialect &dialect = store.database().dialect();
+    QStringList columns;
+    for (const Field *field : fields)
+        columns << dialect.readExpression(field->type, dialect.quoteIdentifier(field->name));
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                            .arg(columns.join(QStringLiteral(", ")), dialect.quoteIdentifier(table->name),
+                                dialect.quoteIdentifier(key->name));
+    QSqlQuery query(store.database().connection());
+    query.setForwardOnly(true);
+    bool ran = query.prepare(sql);
+    if (ran) {
+        query.addBindValue(userId);
+        ran = query.exec();
+    }
+    if (!ran)
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
+            sql + QStringLiteral(": ") + query.lastError().text());
+    if (!query.next())
+        return identity; // no profile row: a plain authenticated user
+    for (size_t i = 0; i < fields.size(); ++i) {
+        QByteArray json("[");
+        ValueCodec::appendJsonValue(json, fields[i]->type, query.value(int(i)), false);
+        json += ']';
+        const QJsonValue value = QJsonDocument::fromJson(json).array().at(0);
+        if (settings().jwtClaimFields.contains(fields[i]->name))
+            identity.appMetadata.insert(fields[i]->name, value);
+        if (fields[i]->name == settings().roleField && value.isString()) {
+            const QString role = value.toString();
+            const bool custom = std::any_of(project->roles.begin(), project->roles.end(),
+                [&role](const Role &r) { return r.name == role; });
+            if (custom)
+                identity.role = role;
+        }
+    }
+    return identity;
+}
+
+QJsonObject AuthService::Private::claims(
+    const AuthUser &user, const Identity &identity, const QString &sessionId, qint64 iat) const
+{
+    return QJsonObject {
+        {QStringLiteral("aud"), s_authenticated},
+        {QStringLiteral("exp"), iat + settings().accessTokenLifetimeSeconds},
+        {QStringLiteral("iat"), iat},
+        {QStringLiteral("iss"), QStringLiteral("basalt")},
+        {QStringLiteral("sub"), user.id},
+        {QStringLiteral("email"), user.email},
+        {QStringLiteral("phone"), QString()},
+        {QStringLiteral("role"), identity.role},
+        {QStringLiteral("session_id"), sessionId},
+        {QStringLiteral("aal"), QStringLiteral("aal1")},
+        {QStringLiteral("amr"),
+            QJsonArray {QJsonObject {{QStringLiteral("method"), QStringLiteral("password")},
+                {QStringLiteral("timestamp"), iat}}}},
+        {QStringLiteral("is_anonymous"), false},
+        {QStringLiteral("app_metadata"), identity.appMetadata},
+        {QStringLiteral("user_metadata"), user.userMetadata},
+    };
+}
+
+QJsonObject AuthService::Private::userJson(const AuthUser &user, const Identity &identity) const
+{
+    return QJsonObject {
+        {QStringLiteral("id"), user.id},
+        {QStringLiteral("aud"), s_authenticated},
+        {QStringLiteral("role"), identity.role},
+        {QStringLiteral("email"), user.email},
+        {QStringLiteral("email_confirmed_at"), timestampOrNull(user.emailConfirmedAt)},
+        {QStringLiteral("phone"), QString()},
+        {QStringLiteral("confirmed_at"), timestampOrNull(user.emailConfirmedAt)},
+        {QStringLiteral("last_sign_in_at"), timestampOrNull(user.lastSignInAt)},
+        {QStringLiteral("app_metadata"), identity.appMetadata},
+        {QStringLiteral("user_metadata"), user.userMetadata},
+        {QStringLiteral("identities"), QJsonArray()},
+        {QStringLiteral("created_at"), user.createdAt},
+        {QStringLiteral("updated_at"), user.updatedAt},
+        {QStringLiteral("is_anonymous"), false},
+    };
+}
+
+// Stores a new refresh token of \a sessionId (replacing \a parent, if any) and returns the session.
+Result<QJsonObject> AuthService::Private::session(const AuthUser &user, const QString &sessionId, const QString &parent)
+{
+    Result<Identity> who = identity(user.id);
+    if (!who)
+        return who.error();
+    Result<QByteArray> refreshToken = newRefreshToken();
+    if (!refreshToken)
+        return refreshToken.error();
+    if (Result<void> stored = auth.insertRefreshToken(AuthStore::tokenHash(*refreshToken), user.id, sessionId, parent);
+        !stored)
+        return stored.error();
+    const qint64 iat = QDateTime::currentSecsSinceEpoch();
+    const int lifetime = settings().accessTokenLifetimeSeconds;
+    return QJsonObject {
+        {QStringLiteral("access_token"), QString::fromLatin1(signJwt(claims(user, *who, sessionId, iat), secret))},
+        {QStringLiteral("token_type"), QStringLiteral("bearer")},
+        {QStringLiteral("expires_in"), lifetime},
+        {QStringLiteral("expires_at"), iat + lifetime},
+        {QStringLiteral("refresh_token"), QString::fromLatin1(*refreshToken)},
+        {QStringLiteral("user"), userJson(user, *who)},
+    };
+}
+
+Result<void> AuthService::Private::checkProfileData(const QJsonObject &data, const Caller &caller) const
+{
+    const Table *table = profileTable();
+    if (!table || caller.isService())
+        return {};
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        const Field *field = table->fieldByName(it.key());
+        if (field && !field->isAutoManaged() && (field->readOnly || field->hidden)) {
+            Error error(ErrorCode::InvalidBody,
+                QStringLiteral("The field %1 of %2 can be set only with the service key").arg(field->name, table->name));
+            error.problems << Problem {Problem::Severity::Error, field->name, QStringLiteral("is read-only")};
+            return error;
+        }
+    }
+    return {};
+}
+
+Result<void> AuthService::Private::insertProfile(const AuthUser &user, const QJsonObject &data)
+{
+    const Table *table = profileTable();
+    const Field *key = table ? table->primaryKey() : nullptr;
+    if (!key)
+        return {};
+    const Field *email = table->fieldByName(QStringLiteral("email"));
+    QJsonObject row;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        const Field *field = table->fieldByName(it.key());
+        if (field && !field->isAutoManaged() && field != email)
+            row.insert(field->name, *it);
+    }
+    row.insert(key->name, user.id);
+    if (email && !email->isAutoManaged())
+        row.insert(email->name, user.email);
+    ApiQuery query;
+    query.table = table->name;
+    // The key is set explicitly (it is the user's id): only upserts may name it.
+    query.prefer.resolution = Preferences::Resolution::IgnoreDuplicates;
+    query.onConflict = {key->name};
+    Result<RecordResult> inserted = store.insert(
+        query, QJsonDocument(row).toJson(QJsonDocument::Compact), {}, ResultFormat::JsonArray, Caller::service());
+    if (!inserted)
+        return inserted.error();
+    return {};
+}
+
+Result<AuthUser> AuthService::Private::signedInUser(const Caller &caller)
+{
+    if (caller.kind != Caller::Kind::Authenticated)
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("This endpoint requires a valid Bearer token"));
+    Result<std::optional<AuthUser>> user = auth.userById(caller.userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return Error(ErrorCode::UserNotFound, {});
+    return **user;
+}
+
+AuthService::AuthService(
+    std::shared_ptr<const Project> project, RecordStore &store, const QByteArray &secret, SignInLimiter *limiter)
+    : d(std::make_unique<Private>(std::move(project), store, secret, limiter))
+{ }
+
+AuthService::~AuthService() = default;
+
+Result<QString> AuthService::normalizeEmail(const QString &email)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$"));
+    const QString normalized = email.trimmed().toLower();
+    if (normalized.size() > 254 || !pattern.match(normalized).hasMatch())
+        return Error(ErrorCode::InvalidEmail, QStringLiteral("Unable to validate email address: invalid format"));
+    return normalized;
+}
+
+Result<QJsonObject> AuthService::signUp(const QJsonObject &body, const Caller &caller)
+{
+    Result<QString> email = normalizeEmail(body.value(QStringLiteral("email")).toString());
+    if (!email)
+        return email.error();
+    const QString password = body.value(QStringLiteral("password")).toString();
+    if (password.size() < d->settings().minimumPasswordLength)
+        return weakPassword(d->settings().minimumPasswordLength);
+    const QJsonValue dataValue = body.value(QStringLiteral("data"));
+    if (!dataValue.isUndefined() && !dataValue.isNull() && !dataValue.isObject())
+        return Error(ErrorCode::InvalidBody, QStringLiteral("data must be an object"));
+    const QJsonObject data = dataValue.toObject();
+    if (Result<void> allowed = d->checkProfileData(data, caller); !allowed)
+        return allowed.error();
+    Result<std::optional<AuthUser>> existing = d->auth.userByEmail(*email);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return Error(ErrorCode::UserAlreadyExists, {});
+    Result<QByteArray> hash = hashPassword(password);
+    if (!hash)
+        return hash.error();
+
+    AuthUser user;
+    user.id = newUuid();
+    user.email = *email;
+    user.passwordHash = *hash;
+    user.userMetadata = data;
+    user.createdAt = user.updatedAt = user.lastSignInAt = user.emailConfirmedAt = AuthStore::now();
+    QJsonObject session;
+    Result<void> done = d->inTransaction([&]() -> Result<void> {
+        if (Result<void> inserted = d->auth.insertUser(user); !inserted)
+            return inserted;
+        if (Result<void> profile = d->insertProfile(user, data); !profile)
+            return profile;
+        Result<QJsonObject> made = d->session(user, newUuid(), {});
+        if (!made)
+            return made.error();
+        session = *made;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return session;
+}
+
+Result<QJsonObject> AuthService::signInWithPassword(
+    const QString &emailText, const QString &password, const QString &address)
+{
+    const QString email = emailText.trimmed().toLower();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (d->limiter) {
+        if (const int wait = d->limiter->admit(address, email, nowMs); wait > 0)
+            return Error(ErrorCode::RateLimited, {}, QString::number(wait));
+    }
+    Result<std::optional<AuthUser>> found = d->auth.userByEmail(email);
+    if (!found)
+        return found.error();
+    if (!*found) {
+        verifyAgainstDummy(password);
+        // Counted like a wrong password, so the limit does not tell which emails have accounts.
+        if (d->limiter)
+            d->limiter->recordFailure(email, nowMs);
+        return Error(ErrorCode::InvalidCredentials, {});
+    }
+    AuthUser user = **found;
+    if (!verifyPassword(password, user.passwordHash)) {
+        if (d->limiter)
+            d->limiter->recordFailure(email, nowMs);
+        return Error(ErrorCode::InvalidCredentials, {});
+    }
+    if (passwordNeedsRehash(user.passwordHash)) {
+        if (Result<QByteArray> rehashed = hashPassword(password))
+            user.passwordHash = *rehashed;
+    }
+    user.lastSignInAt = AuthStore::now();
+    QJsonObject session;
+    Result<void> done = d->inTransaction([&]() -> Result<void> {
+        if (Result<void> updated = d->auth.updateUser(user); !updated)
+            return updated;
+        Result<QJsonObject> made = d->session(user, newUuid(), {});
+        if (!made)
+            return made.error();
+        session = *made;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return session;
+}
+
+Result<QJsonObject> AuthService::refresh(const QString &refreshToken)
+{
+    const Error notFound(ErrorCode::InvalidRefreshToken, {});
+    if (refreshToken.isEmpty())
+        return notFound;
+    Result<std::optional<RefreshTokenRecord>> found = d->auth.refreshToken(AuthStore::tokenHash(refreshToken.toUtf8()));
+    if (!found)
+        return found.error();
+    if (!*found)
+        return notFound;
+    const RefreshTokenRecord token = **found;
+    const Error reused(ErrorCode::RefreshTokenReused, {});
+    if (token.revoked || !token.usedAt.isEmpty()) {
+        // Someone holds a copy of a rotated token: end the whole session, the thief's copy with it.
+        if (Result<void> revoked = d->auth.revokeSession(token.sessionId); !revoked)
+            return revoked.error();
+        return reused;
+    }
+    Result<std::optional<AuthUser>> user = d->auth.userById(token.userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return notFound;
+    QJsonObject session;
+    Result<void> done = d->inTransaction([&]() -> Result<void> {
+        Result<bool> marked = d->auth.markUsed(token.id);
+        if (!marked)
+            return marked.error();
+        if (!*marked)
+            return reused; // a concurrent refresh used it first
+        Result<QJsonObject> made = d->session(**user, token.sessionId, token.id);
+        if (!made)
+            return made.error();
+        session = *made;
+        return {};
+    });
+    if (!done) {
+        if (done.error().code == ErrorCode::RefreshTokenReused)
+            (void)d->auth.revokeSession(token.sessionId);
+        return done.error();
+    }
+    return session;
+}
+
+Result<QJsonObject> AuthService::user(const Caller &caller)
+{
+    Result<AuthUser> user = d->signedInUser(caller);
+    if (!user)
+        return user.error();
+    Result<Identity> who = d->identity(user->id);
+    if (!who)
+        return who.error();
+    return d->userJson(*user, *who);
+}
+
+Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Caller &caller)
+{
+    Result<AuthUser> found = d->signedInUser(caller);
+    if (!found)
+        return found.error();
+    AuthUser user = *found;
+    bool emailChanged = false;
+    if (const QJsonValue email = body.value(QStringLiteral("email")); email.isString()) {
+        Result<QString> normalized = normalizeEmail(email.toString());
+        if (!normalized)
+            return normalized.error();
+        emailChanged = *normalized != user.email;
+        user.email = *normalized;
+    }
+    const QJsonValue password = body.value(QStringLiteral("password"));
+    if (password.isString()) {
+        if (password.toString().size() < d->settings().minimumPasswordLength)
+            return weakPassword(d->settings().minimumPasswordLength);
+        Result<QByteArray> hash = hashPassword(password.toString());
+        if (!hash)
+            return hash.error();
+        user.passwordHash = *hash;
+    }
+    if (const QJsonValue data = body.value(QStringLiteral("data")); data.isObject()) {
+        const QJsonObject changes = data.toObject();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            user.userMetadata.insert(it.key(), *it);
+    }
+    user.updatedAt = AuthStore::now();
+    Result<void> done = d->inTransaction([&]() -> Result<void> {
+        if (Result<void> updated = d->auth.updateUser(user); !updated)
+            return updated;
+        const Table *table = d->profileTable();
+        const Field *key = table ? table->primaryKey() : nullptr;
+        const Field *email = table ? table->fieldByName(QStringLiteral("email")) : nullptr;
+        if (emailChanged && key && email) {
+            if (Result<void> synced = d->auth.setProfileEmail(table->name, key->name, email->name, user.id, user.email);
+                !synced)
+                return synced;
+        }
+        // A new password signs out every other device; this one keeps its session.
+        if (password.isString())
+            return d->auth.revokeUserTokens(user.id, caller.sessionId);
+        return {};
+    });
+    if (!done)
+        return done.error();
+    Result<Identity> who = d->identity(user.id);
+    if (!who)
+        return who.error();
+    return d->userJson(user, *who);
+}
+
+Result<void> AuthService::logout(const Caller &caller, LogoutScope scope)
+{
+    if (caller.kind != Caller::Kind::Authenticated)
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("This endpoint requires a valid Bearer token"));
+    switch (scope) {
+    case LogoutScope::Local:
+        return d->auth.revokeSession(caller.sessionId);
+    case LogoutScope::Others:
+        return d->auth.revokeUserTokens(caller.userId, caller.sessionId);
+    case LogoutScope::Global:
+        break;
+    }
+    return d->auth.revokeUserTokens(caller.userId);
+}
+
+Result<Caller> AuthService::callerForUser(const QString &userId)
+{
+    Result<std::optional<AuthUser>> user = d->auth.userById(userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return Error(ErrorCode::UserNotFound, {});
+    Result<Identity> who = d->identity(userId);
+    if (!who)
+        return who.error();
+    const QJsonObject claims = d->claims(**user, *who, {}, QDateTime::currentSecsSinceEpoch());
+    QJsonObject projectClaims = claims.value(QStringLiteral("app_metadata")).toObject();
+    projectClaims.remove(QStringLiteral("provider"));
+    projectClaims.remove(QStringLiteral("providers"));
+    Caller caller;
+    caller.kind = Caller::Kind::Authenticated;
+    caller.userId = userId;
+    caller.email = (*user)->email;
+    caller.role = claims.value(QStringLiteral("role")).toString();
+    caller.claims = projectClaims;
+    caller.explain = true;
+    return caller;
+}
+
+} // namespace Runtime

@@ -1,0 +1,616 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RuleCompiler: checks a parsed permission rule against the model and writes it as parameterised SQL.
+#include "rulecompiler.h"
+
+#include "ruleparser_p.h"
+#include "storage/sqldialect.h"
+#include "storage/valuecodec.h"
+
+#include <QJsonValue>
+
+#include <cmath>
+
+namespace Runtime {
+
+using RuleSyntax::Node;
+using RuleSyntax::Operand;
+
+namespace {
+
+// Marks where the caller's qualifier goes; never part of a model name.
+constexpr char16_t QualifierMark = u'\x01';
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                diagonal + (a.at(i - 1).toLower() == b.at(j - 1).toLower() ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Returns the candidate closest to \a name if it is close enough to be a typo, else "".
+QString closest(const QString &name, const QStringList &candidates)
+{
+    if (candidates.contains(name + QLatin1String("_id")))
+        return name + QLatin1String("_id");
+    QString best;
+    int bestDistance = std::max<int>(2, int(name.size()) / 3) + 1;
+    for (const QString &c : candidates) {
+        const int d = editDistance(name, c);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+// One hop of a path: the related table, joined by "_rN".targetColumn = <outer>.outerColumn.
+struct Step
+{
+    const Table *table = nullptr;
+    QString targetColumn;
+    QString outerColumn;
+    bool operator==(const Step &o) const
+    {
+        return table == o.table && targetColumn == o.targetColumn && outerColumn == o.outerColumn;
+    }
+};
+
+struct Route
+{
+    QStringList names; ///< the segments that select it
+    std::vector<Step> steps; ///< one, or two for the far side of a many-to-many
+};
+
+QString withoutIdSuffix(const QString &name)
+{
+    return name.endsWith(QLatin1String("_id")) ? name.chopped(3) : QString();
+}
+
+// Returns every way to leave \a table by one path segment.
+std::vector<Route> routesFrom(const Project &project, const Table &table)
+{
+    std::vector<Route> routes;
+    const Field *pk = table.primaryKey();
+    for (const Relationship &r : project.relationships) {
+        const Table *from = project.table(r.fromTableId);
+        const Table *to = project.table(r.toTableId);
+        if (!from || !to || !from->primaryKey() || !to->primaryKey())
+            continue;
+        if (!r.isManyToMany()) {
+            const Field *fk = to->field(r.foreignKeyFieldId);
+            if (!fk)
+                continue;
+            if (to->id == table.id)
+                routes.push_back({{fk->name, withoutIdSuffix(fk->name), from->name, r.name},
+                    {{from, from->primaryKey()->name, fk->name}}});
+            if (from->id == table.id && pk)
+                routes.push_back({{to->name}, {{to, fk->name, pk->name}}});
+            continue;
+        }
+        const Table *junction = project.table(r.junctionTableId);
+        const Field *jf = junction ? junction->field(r.junctionFromFieldId) : nullptr;
+        const Field *jt = junction ? junction->field(r.junctionToFieldId) : nullptr;
+        if (!jf || !jt)
+            continue;
+        if (from->id == table.id && pk) {
+            routes.push_back({{junction->name}, {{junction, jf->name, pk->name}}});
+            routes.push_back({{to->name, r.name},
+                {{junction, jf->name, pk->name}, {to, to->primaryKey()->name, jt->name}}});
+        }
+        if (to->id == table.id && pk) {
+            routes.push_back({{junction->name}, {{junction, jt->name, pk->name}}});
+            routes.push_back(
+                {{from->name}, {{junction, jt->name, pk->name}, {from, from->primaryKey()->name, jf->name}}});
+        }
+        if (junction->id == table.id) {
+            routes.push_back({{jf->name, withoutIdSuffix(jf->name), from->name},
+                {{from, from->primaryKey()->name, jf->name}}});
+            routes.push_back(
+                {{jt->name, withoutIdSuffix(jt->name), to->name}, {{to, to->primaryKey()->name, jt->name}}});
+        }
+    }
+    return routes;
+}
+
+QString literalSource(const Operand &o)
+{
+    return o.kind == Operand::Kind::String ? QStringLiteral("'%1'").arg(o.text) : o.text;
+}
+
+QVariant nullParameter()
+{
+    // A typed null: QPSQL writes an untyped invalid QVariant badly, a null QString binds as NULL everywhere.
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant claimParameter(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool();
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::trunc(d) == d && std::fabs(d) < 9.0e15)
+            return QVariant(qint64(d));
+        return QVariant(d);
+    }
+    default:
+        return nullParameter();
+    }
+}
+
+/** A resolved operand: an SQL expression with the EXISTS openings its path needs, or a parameter. */
+struct Value
+{
+    enum class Kind { Column, Parameter };
+    Kind kind = Kind::Parameter;
+    const Operand *source = nullptr;
+    const Field *field = nullptr; ///< Column
+    QString sql; ///< Column: the qualified column
+    QString openings; ///< Column through a path: the EXISTS ( ... AND prefixes
+    int depth = 0; ///< how many EXISTS to close
+    RuleParameter parameter; ///< Parameter
+    bool isLiteral() const
+    {
+        return kind == Kind::Parameter && parameter.source == RuleParameter::Source::Literal;
+    }
+};
+
+class Compiler
+{
+public:
+    Compiler(const Project &project, const Table &table, const SqlDialect *dialect)
+        : m_project(project)
+        , m_table(table)
+        , m_dialect(dialect)
+    { }
+
+    std::optional<RuleDiagnostic> run(const Node &root, QString &sql, std::vector<RuleParameter> &parameters)
+    {
+        const bool grouped = root.kind == Node::Kind::And || root.kind == Node::Kind::Or;
+        if (!grouped)
+            m_sql += u'(';
+        node(root);
+        if (!grouped)
+            m_sql += u')';
+        sql = m_sql;
+        parameters = std::move(m_parameters);
+        return m_error;
+    }
+
+private:
+    bool fail(int column, int length, const QString &message)
+    {
+        if (!m_error)
+            m_error = RuleDiagnostic {column, qMax(1, length), message};
+        return false;
+    }
+    bool fail(const Operand &o, const QString &message) { return fail(o.column, o.length, message); }
+
+    QString quote(const QString &name) const
+    {
+        if (m_dialect)
+            return m_dialect->quoteIdentifier(name);
+        return u'"' + name + u'"';
+    }
+
+    bool node(const Node &n)
+    {
+        switch (n.kind) {
+        case Node::Kind::Or:
+        case Node::Kind::And: {
+            m_sql += u'(';
+            for (size_t i = 0; i < n.children.size(); ++i) {
+                if (i > 0)
+                    m_sql += n.kind == Node::Kind::And ? QLatin1String(" AND ") : QLatin1String(" OR ");
+                if (!node(*n.children[i]))
+                    return false;
+            }
+            m_sql += u')';
+            return true;
+        }
+        case Node::Kind::Not: {
+            m_sql += QLatin1String("NOT (");
+            const bool ok = node(*n.children.front());
+            m_sql += u')';
+            return ok;
+        }
+        case Node::Kind::Constant:
+            m_sql += m_dialect ? m_dialect->booleanLiteral(n.constant)
+                               : QString::fromLatin1(n.constant ? "TRUE" : "FALSE");
+            return true;
+        case Node::Kind::Compare:
+            return compare(n);
+        case Node::Kind::IsNull:
+            return isNull(n);
+        case Node::Kind::In:
+            return in(n);
+        }
+        return false;
+    }
+
+    bool compare(const Node &n)
+    {
+        std::optional<Value> left = resolve(n.operands[0]);
+        std::optional<Value> right = left ? resolve(n.operands[1]) : std::nullopt;
+        if (!left || !right)
+            return false;
+        if (left->isLiteral() && right->isLiteral())
+            return fail(n.column, n.length,
+                QStringLiteral("%1 compares two fixed values; compare a column or an auth value with a value")
+                    .arg(n.op));
+        if (n.operands[0].kind == Operand::Kind::Null || n.operands[1].kind == Operand::Kind::Null)
+            return fail(n.operands[n.operands[0].kind == Operand::Kind::Null ? 0 : 1],
+                QStringLiteral("a comparison with null is never true; write \"is null\" or \"is not null\""));
+        if (!convert(*left, *right) || !convert(*right, *left))
+            return false;
+        m_sql += left->openings + right->openings;
+        write(*left);
+        m_sql += u' ' + n.op + u' ';
+        write(*right);
+        close(left->depth + right->depth);
+        return true;
+    }
+
+    bool isNull(const Node &n)
+    {
+        std::optional<Value> v = resolve(n.operands[0]);
+        if (!v)
+            return false;
+        if (v->isLiteral())
+            return fail(n.operands[0],
+                QStringLiteral("\"is null\" tests a column or an auth value, not a fixed value"));
+        m_sql += v->openings;
+        if (v->kind == Value::Kind::Parameter) {
+            // PostgreSQL cannot type a parameter that only "is null" sees.
+            m_sql += QLatin1String("CAST(");
+            write(*v);
+            m_sql += QLatin1String(" AS TEXT)");
+        } else {
+            write(*v);
+        }
+        m_sql += n.negated ? QLatin1String(" IS NOT NULL") : QLatin1String(" IS NULL");
+        close(v->depth);
+        return true;
+    }
+
+    bool in(const Node &n)
+    {
+        std::optional<Value> left = resolve(n.operands[0]);
+        if (!left)
+            return false;
+        if (left->isLiteral())
+            return fail(
+                n.operands[0], QStringLiteral("the left side of \"in\" must be a column or an auth value"));
+        std::vector<Value> items;
+        for (size_t i = 1; i < n.operands.size(); ++i) {
+            const Operand &o = n.operands[i];
+            if (o.kind == Operand::Kind::Null)
+                return fail(o, QStringLiteral("null in a list never matches; write \"is null\" instead"));
+            std::optional<Value> item = resolve(o);
+            if (!item)
+                return false;
+            if (item->depth > 0)
+                return fail(
+                    o, QStringLiteral("a path through a relationship may only stand on the left of \"in\""));
+            if (!convert(*item, *left))
+                return false;
+            items.push_back(std::move(*item));
+        }
+        m_sql += left->openings;
+        write(*left);
+        m_sql += n.negated ? QLatin1String(" NOT IN (") : QLatin1String(" IN (");
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i > 0)
+                m_sql += QLatin1String(", ");
+            write(items[i]);
+        }
+        m_sql += u')';
+        close(left->depth);
+        return true;
+    }
+
+    void write(const Value &v)
+    {
+        if (v.kind == Value::Kind::Column) {
+            m_sql += v.sql;
+            return;
+        }
+        m_sql += u'?';
+        m_parameters.push_back(v.parameter);
+    }
+
+    void close(int depth) { m_sql += QString(depth, u')'); }
+
+    // Converts the literal \a value to the type of \a other when that is a column.
+    bool convert(Value &value, const Value &other)
+    {
+        if (value.kind == Value::Kind::Parameter && !value.isLiteral()) {
+            if (other.kind == Value::Kind::Column && other.field->type != FieldType::Enum)
+                value.parameter.columnType = other.field->type;
+            return true;
+        }
+        if (!value.isLiteral())
+            return true;
+        const Operand &o = *value.source;
+        if (other.kind != Value::Kind::Column) {
+            if (o.kind == Operand::Kind::String)
+                value.parameter.literal = o.text;
+            else if (o.kind == Operand::Kind::Boolean)
+                value.parameter.literal = o.boolean;
+            else if (o.text.contains(u'.'))
+                value.parameter.literal = o.text.toDouble();
+            else
+                value.parameter.literal = o.text.toLongLong();
+            return true;
+        }
+        const Field &f = *other.field;
+        const QString typeName = fieldTypeName(f.type);
+        if ((o.kind == Operand::Kind::Boolean) != (f.type == FieldType::Boolean)
+            && o.kind != Operand::Kind::String)
+            return fail(
+                o, QStringLiteral("%1 is not a valid %2 for %3").arg(literalSource(o), typeName, f.name));
+        if (f.type == FieldType::Enum && !f.enumValues.contains(o.text))
+            return fail(o,
+                QStringLiteral("%1 is not a value of %2; use one of: %3")
+                    .arg(literalSource(o), f.name, f.enumValues.join(QLatin1String(", "))));
+        Result<QVariant> converted = ValueCodec::fromText(f, o.text);
+        if (!converted)
+            return fail(
+                o, QStringLiteral("%1 is not a valid %2 for %3").arg(literalSource(o), typeName, f.name));
+        value.parameter.literal = *converted;
+        return true;
+    }
+
+    std::optional<Value> resolve(const Operand &o)
+    {
+        Value v;
+        v.source = &o;
+        if (o.kind != Operand::Kind::Path)
+            return v; // a literal, converted once the other side is known
+        if (o.segments.front() == QLatin1String("auth"))
+            return authValue(o);
+        const Table *table = &m_table;
+        QString outer = QString(QualifierMark);
+        for (qsizetype i = 0; i + 1 < o.segments.size(); ++i) {
+            std::optional<std::vector<Step>> steps = route(*table, o, i);
+            if (!steps)
+                return std::nullopt;
+            for (const Step &s : *steps) {
+                const QString alias = quote(QStringLiteral("_r%1").arg(++m_aliases));
+                v.openings += QStringLiteral("EXISTS (SELECT 1 FROM %1 AS %2 WHERE %2.%3 = %4.%5 AND ")
+                                  .arg(quote(s.table->name), alias, quote(s.targetColumn), outer,
+                                      quote(s.outerColumn));
+                ++v.depth;
+                outer = alias;
+                table = s.table;
+            }
+        }
+        const QString &name = o.segments.back();
+        const int column = o.segmentColumns.back();
+        v.field = table->fieldByName(name);
+        if (!v.field) {
+            QStringList visible;
+            for (const Field &f : table->fields) {
+                if (!f.hidden)
+                    visible << f.name;
+            }
+            const QString guess = closest(name, visible);
+            fail(column, int(name.size()),
+                guess.isEmpty() ? QStringLiteral("unknown column \"%1\" in table %2; its columns are: %3")
+                                      .arg(name, table->name, visible.join(QLatin1String(", ")))
+                                : QStringLiteral("unknown column \"%1\" in table %2; did you mean %3?")
+                                      .arg(name, table->name, guess));
+            return std::nullopt;
+        }
+        v.kind = Value::Kind::Column;
+        v.sql = outer + u'.' + quote(v.field->name);
+        return v;
+    }
+
+    std::optional<std::vector<Step>> route(const Table &table, const Operand &o, qsizetype index)
+    {
+        const QString &segment = o.segments.at(index);
+        const int column = o.segmentColumns.at(index);
+        const std::vector<Route> routes = routesFrom(m_project, table);
+        std::optional<std::vector<Step>> found;
+        QStringList names;
+        QStringList aliases;
+        for (const Route &r : routes) {
+            names << r.names.front();
+            for (const QString &name : r.names) {
+                if (!name.isEmpty())
+                    aliases << name;
+            }
+            if (!r.names.contains(segment))
+                continue;
+            if (found && *found != r.steps) {
+                fail(column, int(segment.size()),
+                    QStringLiteral("\"%1\" leads from %2 to %3 in more than one way; name the foreign key "
+                                   "instead")
+                        .arg(segment, table.name, r.steps.back().table->name));
+                return std::nullopt;
+            }
+            found = r.steps;
+        }
+        if (found)
+            return found;
+        names.removeDuplicates();
+        const QString guess = closest(segment, aliases);
+        QString message;
+        if (names.isEmpty())
+            message
+                = QStringLiteral("\"%1\" is not a relationship of %2, and %2 has no relationships to follow")
+                      .arg(segment, table.name);
+        else if (table.fieldByName(segment))
+            message
+                = QStringLiteral("\"%1\" is a column of %2, not a foreign key; follow a relationship such as "
+                                 "%3")
+                      .arg(segment, table.name, guess.isEmpty() ? names.front() : guess);
+        else
+            message
+                = QStringLiteral("\"%1\" is not a relationship of %2; follow a foreign key such as %3")
+                      .arg(segment, table.name, guess.isEmpty() ? names.join(QLatin1String(", ")) : guess);
+        fail(column, int(segment.size()), message);
+        return std::nullopt;
+    }
+
+    std::optional<Value> authValue(const Operand &o)
+    {
+        Value v;
+        v.source = &o;
+        const QStringList &s = o.segments;
+        const QString second = s.size() > 1 ? s.at(1) : QString();
+        if (s.size() == 2 && second == QLatin1String("uid"))
+            v.parameter.source = RuleParameter::Source::Uid;
+        else if (s.size() == 2 && second == QLatin1String("role"))
+            v.parameter.source = RuleParameter::Source::Role;
+        else if (s.size() == 2 && second == QLatin1String("email"))
+            v.parameter.source = RuleParameter::Source::Email;
+        else if (second == QLatin1String("claims") && s.size() == 3) {
+            const QStringList &claims = m_project.settings.jwtClaimFields;
+            if (!claims.contains(s.at(2))) {
+                const int column = o.segmentColumns.at(2);
+                if (claims.isEmpty())
+                    fail(column, int(s.at(2).size()),
+                        QStringLiteral("auth.claims.%1 is not a claim; add \"%1\" to settings.jwtClaimFields "
+                                       "(no claims are configured yet)")
+                            .arg(s.at(2)));
+                else
+                    fail(column, int(s.at(2).size()),
+                        QStringLiteral(
+                            "auth.claims.%1 is not a claim; add \"%1\" to settings.jwtClaimFields or "
+                            "use one of: %2")
+                            .arg(s.at(2), claims.join(QLatin1String(", "))));
+                return std::nullopt;
+            }
+            v.parameter.source = RuleParameter::Source::Claim;
+            v.parameter.claim = s.at(2);
+        } else {
+            fail(o,
+                QStringLiteral("unknown auth value %1; use auth.uid, auth.role, auth.email or "
+                               "auth.claims.<name>")
+                    .arg(s.join(u'.')));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    const Project &m_project;
+    const Table &m_table;
+    const SqlDialect *m_dialect;
+    QString m_sql;
+    std::vector<RuleParameter> m_parameters;
+    std::optional<RuleDiagnostic> m_error;
+    int m_aliases = 0;
+};
+
+// Compiles \a expression; \a dialect null only checks (booleans are then spelled TRUE/FALSE).
+std::optional<RuleDiagnostic> compileInto(const Project &project, const Table &table,
+    const QString &expression, const SqlDialect *dialect, QStringList &fragments,
+    std::vector<RuleParameter> &parameters)
+{
+    RuleSyntax::ParseResult parsed = RuleSyntax::parse(expression);
+    if (parsed.error)
+        return parsed.error;
+    if (!parsed.root)
+        return std::nullopt; // empty: always true
+    QString sql;
+    if (std::optional<RuleDiagnostic> error
+        = Compiler(project, table, dialect).run(*parsed.root, sql, parameters))
+        return error;
+    fragments = sql.split(QChar(QualifierMark));
+    return std::nullopt;
+}
+
+} // namespace
+
+QString CompiledRule::sql(const QString &qualifier) const
+{
+    if (m_fragments.size() <= 1)
+        return m_fragments.isEmpty() ? QString() : m_fragments.front();
+    qsizetype size = qualifier.size() * (m_fragments.size() - 1);
+    for (const QString &f : m_fragments)
+        size += f.size();
+    QString out;
+    out.reserve(size);
+    for (qsizetype i = 0; i < m_fragments.size(); ++i) {
+        if (i > 0)
+            out += qualifier;
+        out += m_fragments.at(i);
+    }
+    return out;
+}
+
+namespace {
+// Returns \a value converted to \a type (see RuleParameter::columnType), or NULL when it does not fit.
+QVariant typedParameter(const QVariant &value, const std::optional<FieldType> &type)
+{
+    if (!type || value.isNull())
+        return value;
+    Field field;
+    field.type = *type;
+    Result<QVariant> converted = ValueCodec::fromText(field, value.toString());
+    return converted ? *converted : nullParameter();
+}
+} // namespace
+
+QVariantList CompiledRule::parameters(const Caller &caller) const
+{
+    QVariantList values;
+    values.reserve(qsizetype(m_parameters.size()));
+    for (const RuleParameter &p : m_parameters) {
+        switch (p.source) {
+        case RuleParameter::Source::Literal:
+            values << p.literal;
+            break;
+        case RuleParameter::Source::Uid:
+            values << (caller.userId.isEmpty() ? nullParameter() : typedParameter(caller.userId, p.columnType));
+            break;
+        case RuleParameter::Source::Role:
+            values << typedParameter(caller.role, p.columnType);
+            break;
+        case RuleParameter::Source::Email:
+            values << (caller.email.isEmpty() ? nullParameter() : typedParameter(caller.email, p.columnType));
+            break;
+        case RuleParameter::Source::Claim:
+            values << typedParameter(claimParameter(caller.claims.value(p.claim)), p.columnType);
+            break;
+        }
+    }
+    return values;
+}
+
+std::optional<RuleDiagnostic> RuleCompiler::check(
+    const Project &project, const Table &table, const QString &expression)
+{
+    QStringList fragments;
+    std::vector<RuleParameter> parameters;
+    return compileInto(project, table, expression, nullptr, fragments, parameters);
+}
+
+Result<CompiledRule> RuleCompiler::compile(
+    const Project &project, const Table &table, const QString &expression, const SqlDialect &dialect)
+{
+    CompiledRule rule;
+    if (std::optional<RuleDiagnostic> error
+        = compileInto(project, table, expression, &dialect, rule.m_fragments, rule.m_parameters))
+        return Error(ErrorCode::InvalidRule, error->toString());
+    return rule;
+}
+
+} // namespace Runtime
