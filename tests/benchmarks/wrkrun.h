@@ -12,7 +12,9 @@ struct Scenario
     QString name;
     QString path; ///< for GETs without a script
     QString script; ///< Lua, or empty
-    double target; ///< minimum share of the base scenario's requests per second; 0: none (a base)
+    /** The minimum share of the base's requests per second (the last scenario before it without a target);
+        0: this scenario is a base; negative: shown against the base, without a target. */
+    double target;
     QStringList headers; ///< "Name: value" lines sent with every request (wrk -H)
 };
 

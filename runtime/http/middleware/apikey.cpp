@@ -4,7 +4,11 @@
 
 #include "auth/jwt.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
+
+#include <cmath>
 
 namespace Runtime::ApiKey {
 
@@ -22,6 +26,20 @@ struct KnownKey
     QString role;
 };
 thread_local KnownKey t_lastKey;
+
+// Verified user tokens, per thread: a signed token never changes, so its verification is kept and only its
+// time limits are checked again. Keyed by the token's bytes, with the secret and project it was checked
+// against. Bounded: cleared when full (a user keeps one token for its lifetime, usually an hour).
+struct VerifiedToken
+{
+    QByteArray secret;
+    const Project *project = nullptr;
+    Caller caller;
+    qint64 expiresAt = 0;
+    qint64 notBefore = 0;
+};
+constexpr qsizetype s_maxVerifiedTokens = 1024;
+thread_local QHash<QByteArray, VerifiedToken> t_verified;
 
 Result<QString> keyRole(const QByteArray &key, const QByteArray &secret)
 {
@@ -104,6 +122,11 @@ Result<Caller> resolveCaller(const HttpRequest &request, const ServerConfig &con
     if (token == key)
         return keyCaller(*keyRoleName);
 
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (const auto known = t_verified.constFind(token); known != t_verified.constEnd()
+        && known->secret == config.jwtSecret && known->project == config.project.get() && now < known->expiresAt
+        && now >= known->notBefore)
+        return known->caller;
     const Result<QJsonObject> claims = verifyJwt(token, config.jwtSecret);
     if (!claims)
         return claims.error();
@@ -114,7 +137,14 @@ Result<Caller> resolveCaller(const HttpRequest &request, const ServerConfig &con
         return Error(ErrorCode::InvalidToken, QStringLiteral("JWT has an unexpected audience: expected \"authenticated\""));
     if (claims->value(QLatin1String("sub")).toString().isEmpty())
         return Error(ErrorCode::InvalidToken, QStringLiteral("JWT names no user: the \"sub\" claim is missing"));
-    return callerFromClaims(*claims, *config.project);
+    const Caller caller = callerFromClaims(*claims, *config.project);
+    if (t_verified.size() >= s_maxVerifiedTokens)
+        t_verified.clear();
+    t_verified.insert(token,
+        {config.jwtSecret, config.project.get(), caller,
+            qint64(claims->value(QLatin1String("exp")).toDouble()),
+            qint64(std::ceil(claims->value(QLatin1String("nbf")).toDouble()))});
+    return caller;
 }
 
 std::optional<QString> explainTarget(const HttpRequest &request)

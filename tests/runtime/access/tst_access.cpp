@@ -167,6 +167,7 @@ private slots:
     void explain();
     void signedInUser_data();
     void signedInUser();
+    void rememberedTokenStillExpires();
     void cleanupTestCase();
 
 private:
@@ -358,6 +359,35 @@ void tst_Access::signedInUser()
         u"users?email=eq.dana@acme.test"_qs), dana, R"({"role":"admin"})");
     QCOMPARE(promote.status, 400);
     QVERIFY2(promote.body.contains("role"), promote.body.constData());
+}
+
+// Verified tokens are remembered per request thread; one that expires meanwhile is refused all the same.
+void tst_Access::rememberedTokenStillExpires()
+{
+    QString skip;
+    const QString error = startFixture(QStringLiteral("saas"), QStringLiteral("sqlite"), &skip);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QJsonObject claims = userClaims(Saas::alice, QStringLiteral("authenticated"), orgClaims(Saas::org1, QStringLiteral("member")));
+    const qint64 expiry = QDateTime::currentSecsSinceEpoch() + 2;
+    claims.insert(QStringLiteral("exp"), expiry);
+    const QByteArray token = Runtime::signJwt(claims, TestSupport::jwtSecret());
+    const HeaderList headers {{"apikey", TestSupport::anonKey()}, {"Authorization", "Bearer " + token}};
+    const QUrl tasks = url(QStringLiteral("saas"), QStringLiteral("sqlite"), QStringLiteral("tasks?select=id"));
+    // Enough requests to reach every request thread (connections are spread over them).
+    for (int i = 0; i < 8; ++i) {
+        QNetworkAccessManager fresh;
+        fresh.setProxy(QNetworkProxy::NoProxy);
+        QCOMPARE(sendRequest(fresh, "GET", tasks, headers).status, 200);
+    }
+    while (QDateTime::currentSecsSinceEpoch() < expiry)
+        QTest::qWait(100);
+    for (int i = 0; i < 8; ++i) {
+        QNetworkAccessManager fresh;
+        fresh.setProxy(QNetworkProxy::NoProxy);
+        const HttpReply reply = sendRequest(fresh, "GET", tasks, headers);
+        QCOMPARE(reply.status, 401);
+        QVERIFY2(reply.body.contains("expired"), reply.body.constData());
+    }
 }
 
 // Starts the fixture's server for \a engine on first use. Returns why it cannot run, or "".
