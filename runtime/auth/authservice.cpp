@@ -3,17 +3,13 @@
 #include "authservice.h"
 
 #include "authstore.h"
-#include "jwt.h"
+#include "authtokens.h"
 #include "passwordhasher.h"
 #include "signinlimiter.h"
-#include "sodium_p.h"
 #include "storage/database.h"
 #include "storage/recordstore.h"
-#include "storage/sqldialect.h"
-#include "storage/valuecodec.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -25,26 +21,9 @@
 namespace Runtime {
 
 namespace {
-const QString s_authenticated = QStringLiteral("authenticated");
-
 QString newUuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QJsonValue timestampOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-/** Returns a new refresh token: 32 random bytes, base64url without padding. */
-Result<QByteArray> newRefreshToken()
-{
-    if (!AuthPrivate::sodiumReady())
-        return Error(ErrorCode::Internal, QStringLiteral("No random source"), QStringLiteral("sodium_init failed"));
-    QByteArray bytes(32, Qt::Uninitialized);
-    randombytes_buf(bytes.data(), size_t(bytes.size()));
-    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 Error weakPassword(int minimum)
@@ -52,13 +31,6 @@ Error weakPassword(int minimum)
     return Error(ErrorCode::WeakPassword,
         QStringLiteral("Password should be at least %1 characters.").arg(minimum));
 }
-
-/** The role and app_metadata a user's tokens carry, read from their profile row. */
-struct Identity
-{
-    QString role = s_authenticated;
-    QJsonObject appMetadata;
-};
 } // namespace
 
 struct AuthService::Private
@@ -68,22 +40,17 @@ struct AuthService::Private
     QByteArray secret;
     SignInLimiter *limiter;
     AuthStore auth;
+    AuthTokens tokens; ///< over *project, the store's database, secret and auth
 
     Private(std::shared_ptr<const Project> p, RecordStore &s, const QByteArray &key, SignInLimiter *l)
-        : project(std::move(p)), store(s), secret(key), limiter(l), auth(s.database())
+        : project(std::move(p)), store(s), secret(key), limiter(l), auth(s.database()),
+          tokens(*project, s.database(), secret, auth)
     { }
 
     const Settings &settings() const { return project->settings; }
-    const Table *profileTable() const
-    {
-        return settings().usersTable.isEmpty() ? nullptr : project->table(settings().usersTable);
-    }
+    const Table *profileTable() const { return tokens.profileTable(); }
 
     Result<void> inTransaction(const std::function<Result<void>()> &work);
-    Result<Identity> identity(const QString &userId);
-    QJsonObject claims(const AuthUser &user, const Identity &identity, const QString &sessionId, qint64 iat) const;
-    QJsonObject userJson(const AuthUser &user, const Identity &identity) const;
-    Result<QJsonObject> session(const AuthUser &user, const QString &sessionId, const QString &parent);
     Result<void> checkProfileData(const QJsonObject &data, const Caller &caller) const;
     Result<void> insertProfile(const AuthUser &user, const QJsonObject &data);
     Result<AuthUser> signedInUser(const Caller &caller);
@@ -110,128 +77,6 @@ Result<void> AuthService::Private::inTransaction(const std::function<Result<void
         control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_auth"));
     control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_auth"));
     return result;
-}
-
-Result<Identity> AuthService::Private::identity(const QString &userId)
-{
-    Identity identity;
-    identity.appMetadata = {{QStringLiteral("provider"), QStringLiteral("email")},
-        {QStringLiteral("providers"), QJsonArray {QStringLiteral("email")}}};
-    const Table *table = profileTable();
-    const Field *key = table ? table->primaryKey() : nullptr;
-    QStringList names = settings().jwtClaimFields;
-    if (!settings().roleField.isEmpty() && !names.contains(settings().roleField))
-        names << settings().roleField;
-    std::vector<const Field *> fields;
-    for (const QString &name : std::as_const(names)) {
-        if (const Field *field = table ? table->fieldByName(name) : nullptr)
-            fields.push_back(field);
-    }
-    if (!key || fields.empty())
-        return identity;
-
-    const SqlDialect &dialect = store.database().dialect();
-    QStringList columns;
-    for (const Field *field : fields)
-        columns << dialect.readExpression(field->type, dialect.quoteIdentifier(field->name));
-    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                            .arg(columns.join(QStringLiteral(", ")), dialect.quoteIdentifier(table->name),
-                                dialect.quoteIdentifier(key->name));
-    QSqlQuery query(store.database().connection());
-    query.setForwardOnly(true);
-    bool ran = query.prepare(sql);
-    if (ran) {
-        query.addBindValue(userId);
-        ran = query.exec();
-    }
-    if (!ran)
-        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
-            sql + QStringLiteral(": ") + query.lastError().text());
-    if (!query.next())
-        return identity; // no profile row: a plain authenticated user
-    for (size_t i = 0; i < fields.size(); ++i) {
-        QByteArray json("[");
-        ValueCodec::appendJsonValue(json, fields[i]->type, query.value(int(i)), false);
-        json += ']';
-        const QJsonValue value = QJsonDocument::fromJson(json).array().at(0);
-        if (settings().jwtClaimFields.contains(fields[i]->name))
-            identity.appMetadata.insert(fields[i]->name, value);
-        if (fields[i]->name == settings().roleField && value.isString()) {
-            const QString role = value.toString();
-            const bool custom = std::any_of(project->roles.begin(), project->roles.end(),
-                [&role](const Role &r) { return r.name == role; });
-            if (custom)
-                identity.role = role;
-        }
-    }
-    return identity;
-}
-
-QJsonObject AuthService::Private::claims(
-    const AuthUser &user, const Identity &identity, const QString &sessionId, qint64 iat) const
-{
-    return QJsonObject {
-        {QStringLiteral("aud"), s_authenticated},
-        {QStringLiteral("exp"), iat + settings().accessTokenLifetimeSeconds},
-        {QStringLiteral("iat"), iat},
-        {QStringLiteral("iss"), QStringLiteral("basalt")},
-        {QStringLiteral("sub"), user.id},
-        {QStringLiteral("email"), user.email},
-        {QStringLiteral("phone"), QString()},
-        {QStringLiteral("role"), identity.role},
-        {QStringLiteral("session_id"), sessionId},
-        {QStringLiteral("aal"), QStringLiteral("aal1")},
-        {QStringLiteral("amr"),
-            QJsonArray {QJsonObject {{QStringLiteral("method"), QStringLiteral("password")},
-                {QStringLiteral("timestamp"), iat}}}},
-        {QStringLiteral("is_anonymous"), false},
-        {QStringLiteral("app_metadata"), identity.appMetadata},
-        {QStringLiteral("user_metadata"), user.userMetadata},
-    };
-}
-
-QJsonObject AuthService::Private::userJson(const AuthUser &user, const Identity &identity) const
-{
-    return QJsonObject {
-        {QStringLiteral("id"), user.id},
-        {QStringLiteral("aud"), s_authenticated},
-        {QStringLiteral("role"), identity.role},
-        {QStringLiteral("email"), user.email},
-        {QStringLiteral("email_confirmed_at"), timestampOrNull(user.emailConfirmedAt)},
-        {QStringLiteral("phone"), QString()},
-        {QStringLiteral("confirmed_at"), timestampOrNull(user.emailConfirmedAt)},
-        {QStringLiteral("last_sign_in_at"), timestampOrNull(user.lastSignInAt)},
-        {QStringLiteral("app_metadata"), identity.appMetadata},
-        {QStringLiteral("user_metadata"), user.userMetadata},
-        {QStringLiteral("identities"), QJsonArray()},
-        {QStringLiteral("created_at"), user.createdAt},
-        {QStringLiteral("updated_at"), user.updatedAt},
-        {QStringLiteral("is_anonymous"), false},
-    };
-}
-
-// Stores a new refresh token of \a sessionId (replacing \a parent, if any) and returns the session.
-Result<QJsonObject> AuthService::Private::session(const AuthUser &user, const QString &sessionId, const QString &parent)
-{
-    Result<Identity> who = identity(user.id);
-    if (!who)
-        return who.error();
-    Result<QByteArray> refreshToken = newRefreshToken();
-    if (!refreshToken)
-        return refreshToken.error();
-    if (Result<void> stored = auth.insertRefreshToken(AuthStore::tokenHash(*refreshToken), user.id, sessionId, parent);
-        !stored)
-        return stored.error();
-    const qint64 iat = QDateTime::currentSecsSinceEpoch();
-    const int lifetime = settings().accessTokenLifetimeSeconds;
-    return QJsonObject {
-        {QStringLiteral("access_token"), QString::fromLatin1(signJwt(claims(user, *who, sessionId, iat), secret))},
-        {QStringLiteral("token_type"), QStringLiteral("bearer")},
-        {QStringLiteral("expires_in"), lifetime},
-        {QStringLiteral("expires_at"), iat + lifetime},
-        {QStringLiteral("refresh_token"), QString::fromLatin1(*refreshToken)},
-        {QStringLiteral("user"), userJson(user, *who)},
-    };
 }
 
 Result<void> AuthService::Private::checkProfileData(const QJsonObject &data, const Caller &caller) const
@@ -342,7 +187,7 @@ Result<QJsonObject> AuthService::signUp(const QJsonObject &body, const Caller &c
             return inserted;
         if (Result<void> profile = d->insertProfile(user, data); !profile)
             return profile;
-        Result<QJsonObject> made = d->session(user, newUuid(), {});
+        Result<QJsonObject> made = d->tokens.session(user, newUuid(), {});
         if (!made)
             return made.error();
         session = *made;
@@ -387,7 +232,7 @@ Result<QJsonObject> AuthService::signInWithPassword(
     Result<void> done = d->inTransaction([&]() -> Result<void> {
         if (Result<void> updated = d->auth.updateUser(user); !updated)
             return updated;
-        Result<QJsonObject> made = d->session(user, newUuid(), {});
+        Result<QJsonObject> made = d->tokens.session(user, newUuid(), {});
         if (!made)
             return made.error();
         session = *made;
@@ -428,7 +273,7 @@ Result<QJsonObject> AuthService::refresh(const QString &refreshToken)
             return marked.error();
         if (!*marked)
             return reused; // a concurrent refresh used it first
-        Result<QJsonObject> made = d->session(**user, token.sessionId, token.id);
+        Result<QJsonObject> made = d->tokens.session(**user, token.sessionId, token.id);
         if (!made)
             return made.error();
         session = *made;
@@ -447,10 +292,10 @@ Result<QJsonObject> AuthService::user(const Caller &caller)
     Result<AuthUser> user = d->signedInUser(caller);
     if (!user)
         return user.error();
-    Result<Identity> who = d->identity(user->id);
+    Result<Identity> who = d->tokens.identity(user->id);
     if (!who)
         return who.error();
-    return d->userJson(*user, *who);
+    return d->tokens.userJson(*user, *who);
 }
 
 Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Caller &caller)
@@ -500,10 +345,10 @@ Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Calle
     });
     if (!done)
         return done.error();
-    Result<Identity> who = d->identity(user.id);
+    Result<Identity> who = d->tokens.identity(user.id);
     if (!who)
         return who.error();
-    return d->userJson(user, *who);
+    return d->tokens.userJson(user, *who);
 }
 
 Result<void> AuthService::logout(const Caller &caller, LogoutScope scope)
@@ -528,10 +373,10 @@ Result<Caller> AuthService::callerForUser(const QString &userId)
         return user.error();
     if (!*user)
         return Error(ErrorCode::UserNotFound, {});
-    Result<Identity> who = d->identity(userId);
+    Result<Identity> who = d->tokens.identity(userId);
     if (!who)
         return who.error();
-    const QJsonObject claims = d->claims(**user, *who, {}, QDateTime::currentSecsSinceEpoch());
+    const QJsonObject claims = d->tokens.claims(**user, *who, {}, QDateTime::currentSecsSinceEpoch());
     QJsonObject projectClaims = claims.value(QStringLiteral("app_metadata")).toObject();
     projectClaims.remove(QStringLiteral("provider"));
     projectClaims.remove(QStringLiteral("providers"));

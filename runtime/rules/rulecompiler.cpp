@@ -3,154 +3,21 @@
 #include "rulecompiler.h"
 
 #include "ruleparser_p.h"
+#include "rulepaths_p.h"
 #include "storage/sqldialect.h"
 #include "storage/valuecodec.h"
-
-#include <QJsonValue>
-
-#include <cmath>
 
 namespace Runtime {
 
 using RuleSyntax::Node;
 using RuleSyntax::Operand;
+using RulePaths::QualifierMark;
 
 namespace {
-
-// Marks where the caller's qualifier goes; never part of a model name.
-constexpr char16_t QualifierMark = u'\x01';
-
-int editDistance(const QString &a, const QString &b)
-{
-    std::vector<int> row(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                diagonal + (a.at(i - 1).toLower() == b.at(j - 1).toLower() ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-// Returns the candidate closest to \a name if it is close enough to be a typo, else "".
-QString closest(const QString &name, const QStringList &candidates)
-{
-    if (candidates.contains(name + QLatin1String("_id")))
-        return name + QLatin1String("_id");
-    QString best;
-    int bestDistance = std::max<int>(2, int(name.size()) / 3) + 1;
-    for (const QString &c : candidates) {
-        const int d = editDistance(name, c);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
-// One hop of a path: the related table, joined by "_rN".targetColumn = <outer>.outerColumn.
-struct Step
-{
-    const Table *table = nullptr;
-    QString targetColumn;
-    QString outerColumn;
-    bool operator==(const Step &o) const
-    {
-        return table == o.table && targetColumn == o.targetColumn && outerColumn == o.outerColumn;
-    }
-};
-
-struct Route
-{
-    QStringList names; ///< the segments that select it
-    std::vector<Step> steps; ///< one, or two for the far side of a many-to-many
-};
-
-QString withoutIdSuffix(const QString &name)
-{
-    return name.endsWith(QLatin1String("_id")) ? name.chopped(3) : QString();
-}
-
-// Returns every way to leave \a table by one path segment.
-std::vector<Route> routesFrom(const Project &project, const Table &table)
-{
-    std::vector<Route> routes;
-    const Field *pk = table.primaryKey();
-    for (const Relationship &r : project.relationships) {
-        const Table *from = project.table(r.fromTableId);
-        const Table *to = project.table(r.toTableId);
-        if (!from || !to || !from->primaryKey() || !to->primaryKey())
-            continue;
-        if (!r.isManyToMany()) {
-            const Field *fk = to->field(r.foreignKeyFieldId);
-            if (!fk)
-                continue;
-            if (to->id == table.id)
-                routes.push_back({{fk->name, withoutIdSuffix(fk->name), from->name, r.name},
-                    {{from, from->primaryKey()->name, fk->name}}});
-            if (from->id == table.id && pk)
-                routes.push_back({{to->name}, {{to, fk->name, pk->name}}});
-            continue;
-        }
-        const Table *junction = project.table(r.junctionTableId);
-        const Field *jf = junction ? junction->field(r.junctionFromFieldId) : nullptr;
-        const Field *jt = junction ? junction->field(r.junctionToFieldId) : nullptr;
-        if (!jf || !jt)
-            continue;
-        if (from->id == table.id && pk) {
-            routes.push_back({{junction->name}, {{junction, jf->name, pk->name}}});
-            routes.push_back({{to->name, r.name},
-                {{junction, jf->name, pk->name}, {to, to->primaryKey()->name, jt->name}}});
-        }
-        if (to->id == table.id && pk) {
-            routes.push_back({{junction->name}, {{junction, jt->name, pk->name}}});
-            routes.push_back(
-                {{from->name}, {{junction, jt->name, pk->name}, {from, from->primaryKey()->name, jf->name}}});
-        }
-        if (junction->id == table.id) {
-            routes.push_back({{jf->name, withoutIdSuffix(jf->name), from->name},
-                {{from, from->primaryKey()->name, jf->name}}});
-            routes.push_back(
-                {{jt->name, withoutIdSuffix(jt->name), to->name}, {{to, to->primaryKey()->name, jt->name}}});
-        }
-    }
-    return routes;
-}
 
 QString literalSource(const Operand &o)
 {
     return o.kind == Operand::Kind::String ? QStringLiteral("'%1'").arg(o.text) : o.text;
-}
-
-QVariant nullParameter()
-{
-    // A typed null: QPSQL writes an untyped invalid QVariant badly, a null QString binds as NULL everywhere.
-    return QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant claimParameter(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Bool:
-        return value.toBool();
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (std::trunc(d) == d && std::fabs(d) < 9.0e15)
-            return QVariant(qint64(d));
-        return QVariant(d);
-    }
-    default:
-        return nullParameter();
-    }
 }
 
 /** A resolved operand: an SQL expression with the EXISTS openings its path needs, or a parameter. */
@@ -177,6 +44,7 @@ public:
         : m_project(project)
         , m_table(table)
         , m_dialect(dialect)
+        , m_paths(project, dialect)
     { }
 
     std::optional<RuleDiagnostic> run(const Node &root, QString &sql, std::vector<RuleParameter> &parameters)
@@ -200,13 +68,9 @@ private:
         return false;
     }
     bool fail(const Operand &o, const QString &message) { return fail(o.column, o.length, message); }
+    bool fail(const RuleDiagnostic &d) { return fail(d.column, d.length, d.message); }
 
-    QString quote(const QString &name) const
-    {
-        if (m_dialect)
-            return m_dialect->quoteIdentifier(name);
-        return u'"' + name + u'"';
-    }
+    QString quote(const QString &name) const { return RulePaths::quoteName(m_dialect, name); }
 
     bool node(const Node &n)
     {
@@ -384,89 +248,23 @@ private:
             return v; // a literal, converted once the other side is known
         if (o.segments.front() == QLatin1String("auth"))
             return authValue(o);
-        const Table *table = &m_table;
-        QString outer = QString(QualifierMark);
-        for (qsizetype i = 0; i + 1 < o.segments.size(); ++i) {
-            std::optional<std::vector<Step>> steps = route(*table, o, i);
-            if (!steps)
-                return std::nullopt;
-            for (const Step &s : *steps) {
-                const QString alias = quote(QStringLiteral("_r%1").arg(++m_aliases));
-                v.openings += QStringLiteral("EXISTS (SELECT 1 FROM %1 AS %2 WHERE %2.%3 = %4.%5 AND ")
-                                  .arg(quote(s.table->name), alias, quote(s.targetColumn), outer,
-                                      quote(s.outerColumn));
-                ++v.depth;
-                outer = alias;
-                table = s.table;
-            }
+        RulePaths::Walk walk;
+        if (std::optional<RuleDiagnostic> error = m_paths.walk(m_table, o, walk)) {
+            fail(*error);
+            return std::nullopt;
         }
+        v.openings = walk.openings;
+        v.depth = walk.depth;
         const QString &name = o.segments.back();
-        const int column = o.segmentColumns.back();
-        v.field = table->fieldByName(name);
+        v.field = walk.table->fieldByName(name);
         if (!v.field) {
-            QStringList visible;
-            for (const Field &f : table->fields) {
-                if (!f.hidden)
-                    visible << f.name;
-            }
-            const QString guess = closest(name, visible);
-            fail(column, int(name.size()),
-                guess.isEmpty() ? QStringLiteral("unknown column \"%1\" in table %2; its columns are: %3")
-                                      .arg(name, table->name, visible.join(QLatin1String(", ")))
-                                : QStringLiteral("unknown column \"%1\" in table %2; did you mean %3?")
-                                      .arg(name, table->name, guess));
+            fail(o.segmentColumns.back(), int(name.size()),
+                RulePaths::unknownColumnMessage(*walk.table, name));
             return std::nullopt;
         }
         v.kind = Value::Kind::Column;
-        v.sql = outer + u'.' + quote(v.field->name);
+        v.sql = walk.outer + u'.' + quote(v.field->name);
         return v;
-    }
-
-    std::optional<std::vector<Step>> route(const Table &table, const Operand &o, qsizetype index)
-    {
-        const QString &segment = o.segments.at(index);
-        const int column = o.segmentColumns.at(index);
-        const std::vector<Route> routes = routesFrom(m_project, table);
-        std::optional<std::vector<Step>> found;
-        QStringList names;
-        QStringList aliases;
-        for (const Route &r : routes) {
-            names << r.names.front();
-            for (const QString &name : r.names) {
-                if (!name.isEmpty())
-                    aliases << name;
-            }
-            if (!r.names.contains(segment))
-                continue;
-            if (found && *found != r.steps) {
-                fail(column, int(segment.size()),
-                    QStringLiteral("\"%1\" leads from %2 to %3 in more than one way; name the foreign key "
-                                   "instead")
-                        .arg(segment, table.name, r.steps.back().table->name));
-                return std::nullopt;
-            }
-            found = r.steps;
-        }
-        if (found)
-            return found;
-        names.removeDuplicates();
-        const QString guess = closest(segment, aliases);
-        QString message;
-        if (names.isEmpty())
-            message
-                = QStringLiteral("\"%1\" is not a relationship of %2, and %2 has no relationships to follow")
-                      .arg(segment, table.name);
-        else if (table.fieldByName(segment))
-            message
-                = QStringLiteral("\"%1\" is a column of %2, not a foreign key; follow a relationship such as "
-                                 "%3")
-                      .arg(segment, table.name, guess.isEmpty() ? names.front() : guess);
-        else
-            message
-                = QStringLiteral("\"%1\" is not a relationship of %2; follow a foreign key such as %3")
-                      .arg(segment, table.name, guess.isEmpty() ? names.join(QLatin1String(", ")) : guess);
-        fail(column, int(segment.size()), message);
-        return std::nullopt;
     }
 
     std::optional<Value> authValue(const Operand &o)
@@ -516,7 +314,7 @@ private:
     QString m_sql;
     std::vector<RuleParameter> m_parameters;
     std::optional<RuleDiagnostic> m_error;
-    int m_aliases = 0;
+    RulePaths::PathWalker m_paths; ///< numbers the EXISTS aliases across the whole rule
 };
 
 // Compiles \a expression; \a dialect null only checks (booleans are then spelled TRUE/FALSE).
@@ -538,62 +336,6 @@ std::optional<RuleDiagnostic> compileInto(const Project &project, const Table &t
 }
 
 } // namespace
-
-QString CompiledRule::sql(const QString &qualifier) const
-{
-    if (m_fragments.size() <= 1)
-        return m_fragments.isEmpty() ? QString() : m_fragments.front();
-    qsizetype size = qualifier.size() * (m_fragments.size() - 1);
-    for (const QString &f : m_fragments)
-        size += f.size();
-    QString out;
-    out.reserve(size);
-    for (qsizetype i = 0; i < m_fragments.size(); ++i) {
-        if (i > 0)
-            out += qualifier;
-        out += m_fragments.at(i);
-    }
-    return out;
-}
-
-namespace {
-// Returns \a value converted to \a type (see RuleParameter::columnType), or NULL when it does not fit.
-QVariant typedParameter(const QVariant &value, const std::optional<FieldType> &type)
-{
-    if (!type || value.isNull())
-        return value;
-    Field field;
-    field.type = *type;
-    Result<QVariant> converted = ValueCodec::fromText(field, value.toString());
-    return converted ? *converted : nullParameter();
-}
-} // namespace
-
-QVariantList CompiledRule::parameters(const Caller &caller) const
-{
-    QVariantList values;
-    values.reserve(qsizetype(m_parameters.size()));
-    for (const RuleParameter &p : m_parameters) {
-        switch (p.source) {
-        case RuleParameter::Source::Literal:
-            values << p.literal;
-            break;
-        case RuleParameter::Source::Uid:
-            values << (caller.userId.isEmpty() ? nullParameter() : typedParameter(caller.userId, p.columnType));
-            break;
-        case RuleParameter::Source::Role:
-            values << typedParameter(caller.role, p.columnType);
-            break;
-        case RuleParameter::Source::Email:
-            values << (caller.email.isEmpty() ? nullParameter() : typedParameter(caller.email, p.columnType));
-            break;
-        case RuleParameter::Source::Claim:
-            values << typedParameter(claimParameter(caller.claims.value(p.claim)), p.columnType);
-            break;
-        }
-    }
-    return values;
-}
 
 std::optional<RuleDiagnostic> RuleCompiler::check(
     const Project &project, const Table &table, const QString &expression)

@@ -41,6 +41,27 @@ struct Node
     int length = 1;
 };
 
+/** A token of rule text; Name carries its dotted segments. */
+struct Token
+{
+    enum class Kind { Name, Keyword, String, Number, Operator, Open, Close, Comma, End };
+    Kind kind = Kind::End;
+    QString text; ///< keyword: lowercase; string: the unescaped value
+    QStringList segments; ///< Name
+    QList<int> segmentColumns;
+    int column = 0;
+    int length = 1;
+};
+
+/** Returns a diagnostic at \a column, underlining at least one character. */
+inline RuleDiagnostic diagnostic(int column, int length, const QString &message)
+{
+    return RuleDiagnostic {column, qMax(1, length), message};
+}
+
+/** Splits \a text into \a tokens, ending with one End token; returns the first lexical error instead. */
+std::optional<RuleDiagnostic> tokenize(const QString &text, QList<Token> &tokens);
+
 /** The result of parsing: a tree, or the first problem. An empty rule gives neither. */
 struct ParseResult
 {

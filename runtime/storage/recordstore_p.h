@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RecordStore::Private: the connection, statement cache and access checks behind a RecordStore (private).
+#pragma once
+
+#include "database.h"
+#include "dberrors.h"
+#include "fieldchecks.h"
+#include "recordaccess.h"
+#include "recordstore.h"
+#include "selectbuilder.h"
+
+#include <QHash>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Runtime {
+
+struct WriteRow;
+
+/** The state of one RecordStore and its read and write flows. Reads live in recordstore.cpp, the write
+    flows (insert, update, remove, transactions) in recordwrites.cpp. */
+struct RecordStore::Private
+{
+    std::shared_ptr<const Project> project;
+    Database &database;
+    FieldChecks checks;
+    QHash<QString, QSqlQuery> statements; ///< prepared once per SQL text
+    StarCache starColumns;
+    RecordAccess access;
+
+    Private(std::shared_ptr<const Project> p, Database &db)
+        : project(p), database(db),
+          access(std::move(p), db.dialect(), [this](const SqlStatement &s, const Table &t) { return countRows(s, t); })
+    {
+    }
+
+    const SqlDialect &dialect() const { return database.dialect(); }
+    Result<const Table *> table(const QString &name) const;
+    Result<QSqlQuery *> execute(const SqlStatement &statement, const Table &table, WriteKind kind,
+        const QHash<QString, QVariant> &values = {});
+    Result<QVariantList> executeKeys(const SqlStatement &statement, const Table &table, WriteKind kind,
+        const QHash<QString, QVariant> &values = {});
+    Result<RecordResult> read(const Table &table, const ApiQuery &query, ResultFormat format, const QVariantList *keys);
+    Result<QByteArray> readKeys(const SelectPlan &plan, const Table &table, ResultFormat format, const QVariantList &keys);
+    Result<RecordResult> finishWrite(const Table &table, const ApiQuery &query, const QVariantList &keys,
+        const WriteOptions &options, ResultFormat format);
+    Result<void> syncKeys(const Table &table, const std::vector<WriteRow> &rows);
+    Result<RecordResult> inTransaction(const std::function<Result<RecordResult>()> &work);
+    Result<RecordResult> inSavepoint(const std::function<Result<RecordResult>()> &work);
+    Result<qint64> countRows(const SqlStatement &statement, const Table &table);
+    Result<RecordResult> insert(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+        ResultFormat format);
+    Result<RecordResult> update(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
+        ResultFormat format);
+    Result<RecordResult> remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format);
+    bool batchOpen = false;
+};
+
+} // namespace Runtime

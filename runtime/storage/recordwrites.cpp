@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RecordStore's write flows: insert, update and remove in a transaction or savepoint, with rule checks.
+#include "recordstore_p.h"
+
+#include "sqldialect.h"
+#include "tableschema.h"
+#include "writebuilder.h"
+
+#include <QDateTime>
+#include <QSqlError>
+
+#include <algorithm>
+
+namespace Runtime {
+
+namespace {
+bool wantsRows(const ApiQuery &query, const WriteOptions &options)
+{
+    return options.returnRows || query.prefer.returnPreference == Preferences::Return::Representation;
+}
+} // namespace
+
+Result<RecordResult> RecordStore::Private::finishWrite(const Table &table, const ApiQuery &query,
+    const QVariantList &keys, const WriteOptions &options, ResultFormat format)
+{
+    if (!wantsRows(query, options)) {
+        RecordResult result;
+        result.rowCount = keys.size();
+        return result;
+    }
+    return read(table, query, format, &keys);
+}
+
+Result<void> RecordStore::Private::syncKeys(const Table &table, const std::vector<WriteRow> &rows)
+{
+    const Field *pk = table.primaryKey();
+    if (!pk || pk->primaryKey != PrimaryKeyKind::AutoIncrement)
+        return {};
+    const bool explicitKey = std::any_of(rows.begin(), rows.end(), [pk](const WriteRow &row) {
+        return std::any_of(row.values.begin(), row.values.end(), [pk](const auto &value) { return value.first == pk; });
+    });
+    const QString sql = dialect().syncKeyGenerator(table.name, pk->name);
+    if (!explicitKey || sql.isEmpty())
+        return {};
+    Result<QVariantList> synced = executeKeys({sql, {}}, table, WriteKind::Insert);
+    if (!synced)
+        return synced.error();
+    return {};
+}
+
+Result<RecordResult> RecordStore::Private::inSavepoint(const std::function<Result<RecordResult>()> &work)
+{
+    QSqlQuery control(database.connection());
+    if (!control.exec(QStringLiteral("SAVEPOINT basalt_write")))
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
+            control.lastError().text());
+    Result<RecordResult> result = work();
+    if (!result)
+        control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_write"));
+    control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_write"));
+    return result;
+}
+
+Result<RecordResult> RecordStore::Private::inTransaction(const std::function<Result<RecordResult>()> &work)
+{
+    if (batchOpen)
+        return inSavepoint(work);
+    QSqlDatabase &connection = database.connection();
+    if (!connection.transaction())
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
+            connection.lastError().text());
+    Result<RecordResult> result = work();
+    if (!result) {
+        connection.rollback();
+        return result;
+    }
+    if (!connection.commit()) {
+        const QString why = connection.lastError().text();
+        connection.rollback();
+        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), why);
+    }
+    return result;
+}
+
+Result<RecordResult> RecordStore::Private::insert(
+    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
+{
+    Result<const Table *> table = this->table(query.table);
+    if (!table)
+        return table.error();
+    const Table &t = **table;
+    WriteBuilder builder(dialect(), t, checks);
+    const Preferences::Resolution resolution = query.prefer.resolution;
+    Result<std::vector<WriteRow>> rows = builder.parseBody(body,
+        {.allowArray = true, .allowPrimaryKey = resolution != Preferences::Resolution::None, .columns = query.columns});
+    if (!rows)
+        return rows.error();
+    if (Result<void> writable = access.checkWritable(t, *rows); !writable)
+        return writable.error();
+    const bool merge = resolution == Preferences::Resolution::MergeDuplicates;
+    const QString name = dialect().quoteIdentifier(t.name);
+    Result<Grant> inserting = access.authorize(t, Operation::Insert, name, wantsRows(query, options));
+    if (!inserting)
+        return inserting.error();
+    Result<Grant> updating = merge ? access.authorize(t, Operation::Update, name, false) : Result<Grant>(Grant {});
+    if (!updating)
+        return updating.error();
+    if (Result<void> filled = access.fillTenant(t, *rows); !filled)
+        return filled.error();
+    if (resolution != Preferences::Resolution::None) {
+        Result<void> target = builder.checkConflictTarget(buildTableSchema(*project, t, dialect()), query.onConflict);
+        if (!target)
+            return target.error();
+    }
+    // A merge may update only the rows the update rule lets it touch; the others return no key.
+    const bool guarded = merge && updating->kind == Grant::Kind::Conditional;
+    const SqlStatement guard = guarded ? SqlStatement {updating->condition, updating->parameters} : SqlStatement {};
+    const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return inTransaction([&]() -> Result<RecordResult> {
+        QVariantList keys;
+        for (const WriteRow &row : *rows) {
+            Result<SqlStatement> statement = builder.insert(row, query.onConflict, resolution, now, guard);
+            if (!statement)
+                return statement.error();
+            Result<QVariantList> written = executeKeys(*statement, t, WriteKind::Insert, row.byName());
+            if (!written)
+                return written.error();
+            if (guarded && written->isEmpty())
+                return access.refuse(
+                    QStringLiteral("new row violates row-level security policy for table \"%1\"").arg(t.name));
+            keys << *written;
+        }
+        if (Result<void> synced = syncKeys(t, *rows); !synced)
+            return synced.error();
+        if (!access.caller().isService()) {
+            const std::vector<Operation> rules = merge ? std::vector {Operation::Insert, Operation::Update}
+                                                       : std::vector {Operation::Insert};
+            if (Result<void> checked = access.checkRows(t, Operation::Insert, keys, rules); !checked)
+                return checked.error();
+        }
+        return finishWrite(t, query, keys, options, format);
+    });
+}
+
+Result<RecordResult> RecordStore::Private::update(
+    const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
+{
+    Result<const Table *> table = this->table(query.table);
+    if (!table)
+        return table.error();
+    const Table &t = **table;
+    WriteBuilder builder(dialect(), t, checks);
+    Result<std::vector<WriteRow>> rows = builder.parseBody(body, {.allowArray = false});
+    if (!rows)
+        return rows.error();
+    if (Result<void> writable = access.checkWritable(t, *rows); !writable)
+        return writable.error();
+    QVariantList params;
+    SelectBuilder selector(*project, dialect(), query);
+    const QString qualifier = dialect().quoteIdentifier(t.name);
+    Result<QString> condition = selector.rootCondition(t, qualifier, params);
+    if (!condition)
+        return condition.error();
+    if (condition->isEmpty() && !access.caller().isService())
+        return Error(ErrorCode::UnfilteredWrite, QStringLiteral("UPDATE requires a WHERE clause"));
+    Result<Grant> grant = access.authorize(t, Operation::Update, qualifier, wantsRows(query, options));
+    if (!grant)
+        return grant.error();
+    if (access.explaining()) {
+        if (Result<void> explained = access.explainFiltered(t, Operation::Update, *condition, params, *grant); !explained)
+            return explained.error();
+    }
+    const QString where = andGrant(*condition, *grant, params);
+    const WriteRow &row = rows->front();
+    const bool stamps = std::any_of(t.fields.begin(), t.fields.end(),
+        [](const Field &f) { return f.autoTimestamp == AutoTimestamp::UpdatedAt; });
+    if (row.values.empty() && !stamps)
+        return finishWrite(t, query, {}, options, format);
+    const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    const SqlStatement statement = builder.update(row, where, params, now);
+    return inTransaction([&]() -> Result<RecordResult> {
+        Result<QVariantList> keys = executeKeys(statement, t, WriteKind::Update, row.byName());
+        if (!keys)
+            return keys.error();
+        // The rows after the change must still meet the rule (no moving a row to another owner).
+        if (!access.caller().isService()) {
+            if (Result<void> checked = access.checkRows(t, Operation::Update, *keys, {Operation::Update}); !checked)
+                return checked.error();
+        }
+        return finishWrite(t, query, *keys, options, format);
+    });
+}
+
+Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format)
+{
+    Result<const Table *> table = this->table(query.table);
+    if (!table)
+        return table.error();
+    const Table &t = **table;
+    QVariantList params;
+    SelectBuilder selector(*project, dialect(), query);
+    const QString qualifier = dialect().quoteIdentifier(t.name);
+    Result<QString> filters = selector.rootCondition(t, qualifier, params);
+    if (!filters)
+        return filters.error();
+    if (filters->isEmpty() && !access.caller().isService())
+        return Error(ErrorCode::UnfilteredWrite, QStringLiteral("DELETE requires a WHERE clause"));
+    Result<Grant> grant = access.authorize(t, Operation::Delete, qualifier, wantsRows(query, options));
+    if (!grant)
+        return grant.error();
+    if (access.explaining()) {
+        if (Result<void> explained = access.explainFiltered(t, Operation::Delete, *filters, params, *grant); !explained)
+            return explained.error();
+    }
+    const QString condition = andGrant(*filters, *grant, params);
+    WriteBuilder builder(dialect(), t, checks);
+    const SqlStatement statement = builder.remove(condition, params);
+    return inTransaction([&]() -> Result<RecordResult> {
+        RecordResult shown;
+        if (wantsRows(query, options) && t.primaryKey()) {
+            // The representation of deleted rows has to be read before they are gone.
+            const QString key = qualifier + QLatin1Char('.') + dialect().quoteIdentifier(t.primaryKey()->name);
+            SqlStatement select {QStringLiteral("SELECT ") + dialect().readExpression(t.primaryKey()->type, key)
+                    + QStringLiteral(" FROM ") + qualifier,
+                params};
+            if (!condition.isEmpty())
+                select.sql += QStringLiteral(" WHERE ") + condition;
+            Result<QVariantList> keys = executeKeys(select, t, WriteKind::Read);
+            if (!keys)
+                return keys.error();
+            Result<RecordResult> rows = read(t, query, format, &*keys);
+            if (!rows)
+                return rows;
+            shown = std::move(rows).value();
+        }
+        Result<QVariantList> deleted = executeKeys(statement, t, WriteKind::Delete);
+        if (!deleted)
+            return deleted.error();
+        shown.rowCount = deleted->size();
+        return shown;
+    });
+}
+
+} // namespace Runtime
