@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 namespace {
@@ -27,6 +28,7 @@ void installTranslations(QApplication &app, const QString &language)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("basalt"));
     QApplication::setApplicationName(QStringLiteral("basalt"));
     QApplication::setApplicationDisplayName(QStringLiteral("Basalt"));
     QApplication::setApplicationVersion(QStringLiteral(BASALT_VERSION));
@@ -64,5 +66,7 @@ int main(int argc, char *argv[])
     window.show();
     if (!files.isEmpty())
         window.openFile(files.constFirst());
+    else
+        QTimer::singleShot(0, &window, &Designer::MainWindow::offerRecovery);
     return QApplication::exec();
 }

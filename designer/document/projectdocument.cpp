@@ -56,6 +56,33 @@ QString ProjectDocument::displayName() const
     return tr("Untitled");
 }
 
+void ProjectDocument::setSelection(const QList<Runtime::ObjectId> &ids)
+{
+    QList<Runtime::ObjectId> known;
+    for (const Runtime::ObjectId &id : ids) {
+        if (m_project->containsId(id) && !known.contains(id))
+            known << id;
+    }
+    if (known == m_selection)
+        return;
+    m_selection = known;
+    emit selectionChanged(m_selection);
+}
+
+void ProjectDocument::notify(const ChangeEvent &event)
+{
+    emit changed(event);
+    QList<Runtime::ObjectId> remaining;
+    for (const Runtime::ObjectId &id : std::as_const(m_selection)) {
+        if (m_project->containsId(id))
+            remaining << id;
+    }
+    if (remaining != m_selection) {
+        m_selection = remaining;
+        emit selectionChanged(m_selection);
+    }
+}
+
 bool ProjectDocument::isModified() const
 {
     return !m_undoStack.isClean();

@@ -2,6 +2,7 @@
 // ProjectDocument: the open project, its file and its undo history.
 #pragma once
 
+#include "changeevent.h"
 #include "core/result.h"
 #include "model/project.h"
 
@@ -43,9 +44,24 @@ public:
     bool isModified() const;
     QUndoStack *undoStack() { return &m_undoStack; }
 
+    /** Returns the ids of the selected objects (tables, relationships), shared by the canvas, the project
+        tree and the properties pane. Selection is not an edit: it is not undoable and not saved. */
+    const QList<Runtime::ObjectId> &selection() const { return m_selection; }
+    /** Selects \a ids (unknown ids are dropped) and emits selectionChanged() if that changes anything. */
+    void setSelection(const QList<Runtime::ObjectId> &ids);
+
+    /** Returns the project for changing it. Only commands (designer/commands/) call this, in redo() and
+        undo(), and then call notify(): nothing else edits the model behind the undo stack. */
+    Runtime::Project &editableProject() { return *m_project; }
+    /** Emits changed(\a event); selected ids that no longer exist are dropped from the selection. */
+    void notify(const ChangeEvent &event);
+
 signals:
     void fileNameChanged(const QString &fileName);
     void modifiedChanged(bool modified);
+    /** The project changed (see ChangeEvent). */
+    void changed(const Designer::ChangeEvent &event);
+    void selectionChanged(const QList<Runtime::ObjectId> &ids);
 
 private:
     void setFileName(const QString &fileName);
@@ -53,6 +69,7 @@ private:
     std::unique_ptr<Runtime::Project> m_project;
     QUndoStack m_undoStack;
     QString m_fileName;
+    QList<Runtime::ObjectId> m_selection;
 };
 
 } // namespace Designer

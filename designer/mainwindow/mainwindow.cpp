@@ -1,187 +1,337 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: the designer's top-level window.
+// MainWindow: the designer's top-level window: project tree, canvas, properties, problems, menus.
 #include "mainwindow.h"
 
+#include "canvas/erscene.h"
+#include "canvas/erview.h"
+#include "commands/projectedits.h"
+#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
+#include "fileactions.h"
+#include "problemsdock.h"
+#include "propertiesdock.h"
+#include "projecttree.h"
+#include "widgets/palettewidget.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHeaderView>
+#include <QDockWidget>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QSplitter>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTreeWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoView>
 
 namespace Designer {
 
 namespace {
-// More problems than this go to the message box's details, so the box stays on screen.
-constexpr qsizetype s_maxProblemsShown = 15;
+const QString s_geometryKey = QStringLiteral("mainWindow/geometry");
+const QString s_stateKey = QStringLiteral("mainWindow/state");
 
-QString fieldOptions(const Runtime::Field &field)
+// The table whose field, index or rule has the id \a id, or the object itself.
+Runtime::ObjectId ownerOf(const Runtime::Project &project, const Runtime::ObjectId &id)
 {
-    QStringList options;
-    if (field.primaryKey == Runtime::PrimaryKeyKind::AutoIncrement)
-        options << MainWindow::tr("primary key, auto-increment");
-    else if (field.primaryKey == Runtime::PrimaryKeyKind::Uuid)
-        options << MainWindow::tr("primary key, UUID");
-    if (field.required)
-        options << MainWindow::tr("required");
-    if (field.unique)
-        options << MainWindow::tr("unique");
-    if (field.hidden)
-        options << MainWindow::tr("hidden");
-    if (field.readOnly)
-        options << MainWindow::tr("read-only");
-    if (field.autoTimestamp == Runtime::AutoTimestamp::CreatedAt)
-        options << MainWindow::tr("set on insert");
-    else if (field.autoTimestamp == Runtime::AutoTimestamp::UpdatedAt)
-        options << MainWindow::tr("set on update");
-    return options.join(MainWindow::tr(", "));
+    for (const Runtime::Table &table : project.tables) {
+        const auto has = [&id](const auto &items) {
+            return std::any_of(items.begin(), items.end(), [&id](const auto &item) { return item.id == id; });
+        };
+        if (table.id == id || has(table.fields) || has(table.indexes) || has(table.permissions))
+            return table.id;
+    }
+    return id;
 }
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_fileActions(new FileActions(this))
+    , m_undoGroup(new QUndoGroup(this))
 {
-    auto *splitter = new QSplitter(this);
-    m_tableList = new QTreeWidget(splitter);
-    m_tableList->setObjectName(QStringLiteral("tableList"));
-    m_tableList->setHeaderLabels({tr("Table"), tr("Fields")});
-    m_tableList->setRootIsDecorated(false);
-    m_tableList->setUniformRowHeights(true);
-    m_tableList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tableList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_tableList->header()->setStretchLastSection(false);
-
-    m_fieldList = new QTreeWidget(splitter);
-    m_fieldList->setObjectName(QStringLiteral("fieldList"));
-    m_fieldList->setHeaderLabels({tr("Field"), tr("Type"), tr("Options")});
-    m_fieldList->setRootIsDecorated(false);
-    m_fieldList->setUniformRowHeights(true);
-
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
-    connect(m_tableList, &QTreeWidget::currentItemChanged, this, &MainWindow::showFields);
-
+    setObjectName(QStringLiteral("mainWindow"));
+    // Replacing a main window's central widget loses the dock sizes, so canvases change inside a stack.
+    m_canvasStack = new QStackedWidget(this);
+    setCentralWidget(m_canvasStack);
+    createDocks();
+    createActions();
     createMenus();
-    updateTitle();
-    statusBar()->showMessage(tr("Open a project with File > Open."));
-    resize(1100, 700);
+    createToolBar();
+    statusBar()->showMessage(tr("Open a project with File > Open, or start one with File > New."));
+    resize(1400, 900);
+    const QSettings settings;
+    restoreGeometry(settings.value(s_geometryKey).toByteArray());
+    m_layoutRestored = restoreState(settings.value(s_stateKey).toByteArray());
+    setDocument(std::make_unique<ProjectDocument>(std::make_unique<Runtime::Project>()));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The canvas refers to the document, so it goes first (members die before the child widgets).
+    std::unique_ptr<QWidget> canvases(takeCentralWidget());
+}
+
+void MainWindow::createDocks()
+{
+    m_tree = new ProjectTree(this);
+    m_treeDock = new QDockWidget(tr("Project"), this);
+    m_treeDock->setObjectName(QStringLiteral("projectDock"));
+    m_treeDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    m_palette = new PaletteWidget(this);
+    m_paletteDock = new QDockWidget(tr("Palette"), this);
+    m_paletteDock->setObjectName(QStringLiteral("paletteDock"));
+    m_paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+
+    m_propertiesDock = new PropertiesDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);
+
+    m_problemsDock = new ProblemsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    connect(m_problemsDock, &ProblemsDock::objectActivated, this, &MainWindow::selectObject);
+
+    auto *undoView = new QUndoView(m_undoGroup, this);
+    undoView->setObjectName(QStringLiteral("undoView"));
+    undoView->setEmptyLabel(tr("<original>"));
+    m_undoDock = new QDockWidget(tr("Undo History"), this);
+    m_undoDock->setObjectName(QStringLiteral("undoDock"));
+    m_undoDock->setWidget(undoView);
+    addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
+    m_undoDock->hide();
+}
+
+void MainWindow::createActions()
+{
+    // Documents come and go, so undo and redo follow the active stack of a group.
+    m_undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_delete = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    // Only where tables are picked: Delete in the fields grid or a text box must not remove the table.
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_tree->addAction(m_delete);
+    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteSelection);
+    m_addTable = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add &Table"), this);
+    m_addTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_addTable, &QAction::triggered, this, &MainWindow::addTable);
+
+    m_zoomIn = new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), this);
+    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
+
+    m_zoomOut = new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), this);
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+
+    m_fit = new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Fit to Window"), this);
+    m_fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    m_autoArrange = new QAction(tr("&Auto-Arrange"), this);
+
+}
 
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *open = fileMenu->addAction(tr("&Open..."), this, &MainWindow::openRequested);
-    open->setShortcut(QKeySequence::Open);
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    m_fileActions->populateMenu(fileMenu);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_undo);
+    editMenu->addAction(m_redo);
+    editMenu->addSeparator();
+    editMenu->addAction(m_addTable);
+    editMenu->addAction(m_delete);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_zoomIn);
+    viewMenu->addAction(m_zoomOut);
+    viewMenu->addAction(m_fit);
+    viewMenu->addAction(m_autoArrange);
+    viewMenu->addSeparator();
+    QAction *history = m_undoDock->toggleViewAction();
+    history->setText(tr("Undo &History"));
+    viewMenu->addAction(history);
+    viewMenu->addAction(m_treeDock->toggleViewAction());
+    viewMenu->addAction(m_paletteDock->toggleViewAction());
+    viewMenu->addAction(m_propertiesDock->toggleViewAction());
+    viewMenu->addAction(m_problemsDock->toggleViewAction());
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
+    toolBar->addAction(m_fileActions->newAction());
+    toolBar->addAction(m_fileActions->openAction());
+    toolBar->addAction(m_fileActions->saveAction());
+    toolBar->addSeparator();
+    // The toolbar's buttons keep short names; their tooltips name the command (the menu's items do too).
+    auto *undo = toolBar->addAction(m_undo->icon(), tr("Undo"), m_undoGroup, &QUndoGroup::undo);
+    auto *redo = toolBar->addAction(m_redo->icon(), tr("Redo"), m_undoGroup, &QUndoGroup::redo);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    connect(m_undoGroup, &QUndoGroup::canUndoChanged, undo, &QAction::setEnabled);
+    connect(m_undoGroup, &QUndoGroup::canRedoChanged, redo, &QAction::setEnabled);
+    connect(m_undoGroup, &QUndoGroup::undoTextChanged, undo, [undo](const QString &text) {
+        undo->setToolTip(text.isEmpty() ? tr("Undo") : tr("Undo %1").arg(text));
+    });
+    connect(m_undoGroup, &QUndoGroup::redoTextChanged, redo, [redo](const QString &text) {
+        redo->setToolTip(text.isEmpty() ? tr("Redo") : tr("Redo %1").arg(text));
+    });
+    toolBar->addSeparator();
+    toolBar->addAction(m_zoomIn);
+    toolBar->addAction(m_zoomOut);
+    toolBar->addAction(m_fit);
+    toolBar->addAction(m_autoArrange);
+    toolBar->addSeparator();
+    toolBar->addAction(m_addTable);
 }
 
 bool MainWindow::openFile(const QString &fileName)
 {
-    Runtime::Result<std::unique_ptr<ProjectDocument>> document = ProjectDocument::load(fileName);
-    if (!document) {
-        showOpenError(fileName, document.error());
+    if (!m_fileActions->openFile(fileName))
         return false;
-    }
-    setDocument(std::move(document).value());
-    const int tableCount = int(m_document->project().tables.size());
-    statusBar()->showMessage(
-        tr("Opened %1. Tables: %2.").arg(QDir::toNativeSeparators(m_document->fileName())).arg(tableCount));
+    statusBar()->showMessage(tr("Opened %1. Tables: %2.")
+            .arg(QDir::toNativeSeparators(m_document->fileName()))
+            .arg(m_document->project().tables.size()));
     return true;
 }
 
-void MainWindow::openRequested()
+TableEditor *MainWindow::tableEditor() const
 {
-    const QString directory = m_document ? QFileInfo(m_document->fileName()).absolutePath() : QString();
-    const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Open Project"), directory, tr("Basalt projects (*.basalt);;All files (*)"));
-    if (!fileName.isEmpty())
-        openFile(fileName);
+    return m_propertiesDock->tableEditor();
 }
 
-void MainWindow::showOpenError(const QString &fileName, const Runtime::Error &error)
+void MainWindow::offerRecovery()
 {
-    QStringList all;
-    for (const Runtime::Problem &problem : error.problems)
-        all << problem.toString();
-    QStringList lines {error.message};
-    if (!all.isEmpty())
-        lines << QString() << all.mid(0, s_maxProblemsShown);
-    if (all.size() > s_maxProblemsShown)
-        lines << tr("More problems: %1 (see Show Details).").arg(all.size() - s_maxProblemsShown);
-
-    QMessageBox box(QMessageBox::Warning, tr("Cannot Open Project"),
-        tr("Basalt could not open %1.").arg(QDir::toNativeSeparators(fileName)), QMessageBox::Ok, this);
-    box.setObjectName(QStringLiteral("openErrorBox"));
-    box.setInformativeText(lines.join(QLatin1Char('\n')));
-    if (all.size() > s_maxProblemsShown)
-        box.setDetailedText(all.join(QLatin1Char('\n')));
-    box.exec();
+    m_fileActions->offerRecovery();
 }
 
 void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
 {
-    m_document = std::move(document);
+    std::unique_ptr<ProjectDocument> old = std::exchange(m_document, std::move(document));
+    m_undoGroup->addStack(m_document->undoStack());
+    m_undoGroup->setActiveStack(m_document->undoStack());
     connect(m_document.get(), &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document.get(), &ProjectDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_document.get(), &ProjectDocument::selectionChanged, this, &MainWindow::updateActions);
+    m_tree->setDocument(m_document.get());
+    m_problemsDock->setDocument(m_document.get());
+    m_propertiesDock->setDocument(m_document.get());
+    createCanvas();
+    if (old) {
+        m_undoGroup->removeStack(old->undoStack());
+        // The old canvas and editor are deleted later and still point at the old document: it goes after them.
+        old.release()->deleteLater();
+    }
+    statusBar()->clearMessage();
     updateTitle();
-    fillTableList();
+    updateActions();
+}
+
+void MainWindow::createCanvas()
+{
+    auto *scene = new ErScene(m_document.get());
+    if (m_canvas) {
+        m_canvasStack->removeWidget(m_canvas);
+        m_canvas->deleteLater();
+    }
+    m_canvas = new ErView(scene, m_canvasStack);
+    scene->setParent(m_canvas); // the scene goes with its view, before the document it shows
+    m_canvas->setObjectName(QStringLiteral("erView"));
+    m_canvasStack->addWidget(m_canvas);
+    m_canvasStack->setCurrentWidget(m_canvas);
+    m_canvas->addAction(m_delete);
+    QTimer::singleShot(0, m_canvas, &ErView::fitToWindow);
+    connect(m_zoomIn, &QAction::triggered, m_canvas, &ErView::zoomIn);
+    connect(m_zoomOut, &QAction::triggered, m_canvas, &ErView::zoomOut);
+    connect(m_fit, &QAction::triggered, m_canvas, &ErView::fitToWindow);
+    connect(m_autoArrange, &QAction::triggered, m_canvas, &ErView::autoArrange);
+    connect(m_palette, &PaletteWidget::entryActivated, m_canvas, &ErView::addPaletteEntry);
 }
 
 void MainWindow::updateTitle()
 {
-    if (!m_document) {
-        setWindowTitle(QApplication::applicationDisplayName());
-        setWindowModified(false);
-        return;
-    }
-    setWindowTitle(
-        tr("%1[*] \u2014 %2").arg(m_document->displayName(), QApplication::applicationDisplayName()));
+    setWindowTitle(tr("%1[*] \u2014 %2").arg(m_document->displayName(), QApplication::applicationDisplayName()));
     setWindowFilePath(m_document->fileName());
     setWindowModified(m_document->isModified());
 }
 
-void MainWindow::fillTableList()
+void MainWindow::updateActions()
 {
-    m_tableList->clear();
-    m_fieldList->clear();
-    if (!m_document)
-        return;
-    for (const Runtime::Table &table : m_document->project().tables) {
-        auto *item = new QTreeWidgetItem(m_tableList, {table.name, QString::number(table.fields.size())});
-        item->setData(0, Qt::UserRole, table.id);
-        item->setToolTip(0, table.description);
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    }
-    m_tableList->setCurrentItem(m_tableList->topLevelItem(0));
+    m_delete->setEnabled(!m_document->selection().isEmpty());
 }
 
-void MainWindow::showFields(QTreeWidgetItem *tableItem)
+void MainWindow::selectObject(const Runtime::ObjectId &id)
 {
-    m_fieldList->clear();
-    if (!m_document || !tableItem)
-        return;
-    const Runtime::Table *table = m_document->project().table(tableItem->data(0, Qt::UserRole).toString());
-    if (!table)
-        return;
-    for (const Runtime::Field &field : table->fields) {
-        auto *item = new QTreeWidgetItem(
-            m_fieldList, {field.name, Runtime::fieldTypeName(field.type), fieldOptions(field)});
-        item->setToolTip(0, field.description);
+    m_document->setSelection({ownerOf(m_document->project(), id)});
+    m_propertiesDock->show();
+    m_propertiesDock->raise();
+}
+
+void MainWindow::addTable()
+{
+    const Runtime::Project &project = m_document->project();
+    Runtime::Table table;
+    table.id = project.newId(QStringLiteral("tbl"));
+    // Table and field names enter the model and the SQL, so they are not translated.
+    table.name = uniqueName(QStringLiteral("table"), [&project](const QString &name) {
+        return project.tableByName(name) != nullptr;
+    });
+    const qreal offset = 40 + 30 * qreal(project.tables.size() % 10);
+    table.position = QPointF(offset, offset);
+    Runtime::Field id;
+    id.id = project.newId(QStringLiteral("fld"));
+    id.name = QStringLiteral("id");
+    id.type = Runtime::FieldType::Uuid;
+    id.primaryKey = Runtime::PrimaryKeyKind::Uuid;
+    id.defaultValue.kind = Runtime::DefaultValue::Kind::RandomUuid;
+    table.fields.push_back(id);
+    const Runtime::ObjectId tableId = table.id;
+    m_document->undoStack()->push(new AddTables(m_document.get(), {table}));
+    m_document->setSelection({tableId});
+}
+
+void MainWindow::deleteSelection()
+{
+    // The canvas removes the selected tables and relationships as one step.
+    m_canvas->deleteSelection();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Docks get their first sizes once the window has its own; later the saved state decides.
+    if (!std::exchange(m_layoutRestored, true)) {
+        // resizeDocks() ignores tabified docks (QTBUG-65592), so the tabs are made afterwards.
+        QTimer::singleShot(0, this, [this]() {
+            resizeDocks({m_treeDock, m_propertiesDock}, {width() / 5, width() * 7 / 20}, Qt::Horizontal);
+            resizeDocks({m_problemsDock}, {height() / 7}, Qt::Vertical);
+            tabifyDockWidget(m_treeDock, m_paletteDock);
+            tabifyDockWidget(m_propertiesDock, m_undoDock);
+            m_treeDock->raise();
+            m_propertiesDock->raise();
+        });
     }
-    for (int column = 0; column < m_fieldList->columnCount() - 1; ++column)
-        m_fieldList->resizeColumnToContents(column);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_fileActions->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_fileActions->documentClosing();
+    QSettings settings;
+    settings.setValue(s_geometryKey, saveGeometry());
+    settings.setValue(s_stateKey, saveState());
+    event->accept();
 }
 
 } // namespace Designer

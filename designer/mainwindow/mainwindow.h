@@ -1,23 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: the designer's top-level window.
+// MainWindow: the designer's top-level window: project tree, canvas, properties, problems, menus.
 #pragma once
 
-#include "core/error.h"
+#include "model/ids.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
-class QTreeWidget;
-class QTreeWidgetItem;
+class QAction;
+class QDockWidget;
+class QStackedWidget;
+class QUndoGroup;
 
 namespace Designer {
 
+class ErView;
+class FileActions;
+class PaletteWidget;
+class ProblemsDock;
 class ProjectDocument;
+class ProjectTree;
+class PropertiesDock;
+class TableEditor;
 
-/** The designer's top-level window: shows the open project's tables (with their field counts) on the
-    left and the fields of the selected table on the right, and offers File > Open and Quit. Owns the
-    open ProjectDocument. Lives on the stack in main(). */
+/** The designer's top-level window: the project tree on the left, the ER canvas in the centre, the
+    properties of the selection on the right (a TableEditor for a table), the validator's problems at
+    the bottom, the undo history on demand. File handling lives in FileActions; the window owns the open
+    ProjectDocument and remembers its layout in QSettings. Lives on the stack in main(). */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -26,26 +36,59 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /** Opens the project file \a fileName in place of the current one. If it cannot be read or is not
-        valid, shows the reader's messages (each `path: message`) in a message box, keeps the current
-        project and returns false. */
+    /** Opens the project file \a fileName in place of the current one (see FileActions::openFile()). */
     bool openFile(const QString &fileName);
 
     /** Returns the open document, or nullptr when no project is open. */
     ProjectDocument *document() const { return m_document.get(); }
+    /** Shows \a document in place of the current one, which is closed without asking. */
+    void setDocument(std::unique_ptr<ProjectDocument> document);
+    FileActions *fileActions() const { return m_fileActions; }
+    /** Returns the properties pane's table editor (it exists while a document is open). */
+    TableEditor *tableEditor() const;
+    /** Returns the ER canvas of the open document. */
+    ErView *canvas() const { return m_canvas; }
+
+    /** Offers to restore projects left behind by a crash (see FileActions::offerRecovery()). */
+    void offerRecovery();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void createDocks();
+    void createActions();
     void createMenus();
-    void openRequested();
-    void showOpenError(const QString &fileName, const Runtime::Error &error);
-    void setDocument(std::unique_ptr<ProjectDocument> document);
+    void createToolBar();
     void updateTitle();
-    void fillTableList();
-    void showFields(QTreeWidgetItem *tableItem);
+    void updateActions();
+    void selectObject(const Runtime::ObjectId &id);
+    void addTable();
+    void deleteSelection();
+    void createCanvas();
 
     std::unique_ptr<ProjectDocument> m_document;
-    QTreeWidget *m_tableList = nullptr;
-    QTreeWidget *m_fieldList = nullptr;
+    FileActions *m_fileActions = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    ProjectTree *m_tree = nullptr;
+    ProblemsDock *m_problemsDock = nullptr;
+    QDockWidget *m_treeDock = nullptr;
+    PropertiesDock *m_propertiesDock = nullptr;
+    QDockWidget *m_undoDock = nullptr;
+    QStackedWidget *m_canvasStack = nullptr;
+    ErView *m_canvas = nullptr;
+    PaletteWidget *m_palette = nullptr;
+    QDockWidget *m_paletteDock = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_addTable = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_fit = nullptr;
+    QAction *m_autoArrange = nullptr;
+    bool m_layoutRestored = false;
 };
 
 } // namespace Designer

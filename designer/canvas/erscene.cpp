@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ErScene: the ER diagram of a ProjectDocument, kept in step with its changes and its selection.
+#include "erscene.h"
+
+#include "commands/relationshipcommands.h"
+#include "commands/tablecommands.h"
+#include "document/projectdocument.h"
+#include "relationshipitem.h"
+#include "tableitem.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QMenu>
+
+#include <type_traits>
+
+namespace Designer {
+
+namespace {
+
+/** planRelationship() returns a plan, or a Result of one: accept both. */
+template <typename T> std::optional<RelationshipPlan> unwrapPlan(T &&planned)
+{
+    if constexpr (std::is_same_v<std::decay_t<T>, RelationshipPlan>)
+        return std::move(planned);
+    else if (!planned)
+        return std::nullopt;
+    else
+        return std::move(planned).value();
+}
+
+std::optional<Runtime::RelationshipKind> askKind(const QPoint &screenPos)
+{
+    QMenu menu;
+    QAction *oneToOne = menu.addAction(ErScene::tr("One to one"));
+    QAction *oneToMany = menu.addAction(ErScene::tr("One to many"));
+    QAction *manyToMany = menu.addAction(ErScene::tr("Many to many"));
+    QAction *chosen = menu.exec(screenPos);
+    if (chosen == oneToOne)
+        return Runtime::RelationshipKind::OneToOne;
+    if (chosen == oneToMany)
+        return Runtime::RelationshipKind::OneToMany;
+    if (chosen == manyToMany)
+        return Runtime::RelationshipKind::ManyToMany;
+    return std::nullopt;
+}
+
+} // namespace
+
+ErScene::ErScene(ProjectDocument *document, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
+    , m_kindChooser(askKind)
+{
+    // Cards move and are added all the time; a BSP tree costs more to keep than it saves at this size.
+    setItemIndexMethod(NoIndex);
+    connect(m_document, &ProjectDocument::changed, this, &ErScene::onDocumentChanged);
+    connect(m_document, &ProjectDocument::selectionChanged, this, &ErScene::onDocumentSelectionChanged);
+    connect(this, &QGraphicsScene::selectionChanged, this, &ErScene::onSceneSelectionChanged);
+    rebuild();
+}
+
+ErScene::~ErScene()
+{
+    // Items are deleted by ~QGraphicsScene; don't let their selection changes reach the document.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &ErScene::onSceneSelectionChanged);
+    if (m_moveMacroOpen)
+        m_document->undoStack()->endMacro();
+}
+
+QList<Runtime::ObjectId> ErScene::selectedIds() const
+{
+    QList<Runtime::ObjectId> ids;
+    const Runtime::Project &project = m_document->project();
+    for (const Runtime::Table &table : project.tables) {
+        if (TableItem *item = m_tables.value(table.id); item && item->isSelected())
+            ids << table.id;
+    }
+    for (const Runtime::Relationship &relationship : project.relationships) {
+        if (RelationshipItem *item = m_relationships.value(relationship.id); item && item->isSelected())
+            ids << relationship.id;
+    }
+    return ids;
+}
+
+bool ErScene::addRelationship(
+    Runtime::RelationshipKind kind, const Runtime::ObjectId &fromTableId, const Runtime::ObjectId &toTableId)
+{
+    std::optional<RelationshipPlan> plan
+        = unwrapPlan(planRelationship(m_document->project(), kind, fromTableId, toTableId));
+    if (!plan)
+        return false;
+    m_document->undoStack()->push(new AddRelationship(m_document, std::move(*plan)));
+    return true;
+}
+
+void ErScene::rebuild()
+{
+    const bool wasSyncing = m_syncingSelection;
+    m_syncingSelection = true;
+    clear();
+    m_linkPreview = nullptr;
+    m_linkSource = nullptr;
+    m_tables.clear();
+    m_relationships.clear();
+    m_linesByTable.clear();
+    const Runtime::Project &project = m_document->project();
+    m_tables.reserve(qsizetype(project.tables.size()));
+    for (const Runtime::Table &table : project.tables)
+        addTableItem(table.id);
+    syncRelationships();
+    refreshCards();
+    m_syncingSelection = wasSyncing;
+    onDocumentSelectionChanged(m_document->selection());
+}
+
+void ErScene::addTableItem(const Runtime::ObjectId &tableId)
+{
+    const Runtime::Table *table = m_document->project().table(tableId);
+    if (!table || m_tables.contains(tableId))
+        return;
+    auto *item = new TableItem(*table);
+    addItem(item);
+    m_tables.insert(tableId, item);
+}
+
+void ErScene::onDocumentChanged(const ChangeEvent &event)
+{
+    using Kind = ChangeEvent::Kind;
+    const Runtime::Project &project = m_document->project();
+    switch (event.kind) {
+    case Kind::Reset:
+        rebuild();
+        break;
+    case Kind::TablesAdded:
+        for (const Runtime::ObjectId &id : event.ids)
+            addTableItem(id);
+        syncRelationships();
+        refreshCards();
+        break;
+    case Kind::TablesAboutToBeRemoved:
+    case Kind::ProjectChanged:
+        break;
+    case Kind::TablesRemoved:
+        for (const Runtime::ObjectId &id : event.ids) {
+            if (TableItem *item = m_tables.take(id)) {
+                removeItem(item);
+                delete item;
+            }
+        }
+        syncRelationships();
+        refreshCards();
+        break;
+    case Kind::TableChanged:
+        for (const Runtime::ObjectId &id : event.ids) {
+            if (TableItem *item = m_tables.value(id)) {
+                refreshCard(item);
+                const auto lines = m_linesByTable.values(id);
+                for (RelationshipItem *line : lines)
+                    line->setLinks(
+                        linksFor(line->relationship())); // a row or a required flag may have changed
+            }
+        }
+        break;
+    case Kind::TablesMoved:
+        for (const Runtime::ObjectId &id : event.ids) {
+            TableItem *item = m_tables.value(id);
+            const Runtime::Table *table = project.table(id);
+            if (item && table && item->pos() != table->position)
+                item->setPos(table->position);
+        }
+        break;
+    case Kind::RelationshipsChanged:
+        syncRelationships();
+        refreshCards();
+        break;
+    }
+}
+
+void ErScene::refreshCards()
+{
+    for (TableItem *item : std::as_const(m_tables))
+        refreshCard(item);
+}
+
+void ErScene::refreshCard(TableItem *item)
+{
+    if (const Runtime::Table *table = m_document->project().table(item->tableId()))
+        item->setTable(*table, m_foreignKeys.value(table->id), m_junctions.contains(table->id));
+}
+
+void ErScene::syncRelationships()
+{
+    const Runtime::Project &project = m_document->project();
+    QSet<Runtime::ObjectId> present;
+    m_foreignKeys.clear();
+    m_junctions.clear();
+    m_linesByTable.clear();
+    for (const Runtime::Relationship &r : project.relationships) {
+        present.insert(r.id);
+        RelationshipItem *item = m_relationships.value(r.id);
+        const bool created = !item;
+        if (!item) {
+            item = new RelationshipItem(r);
+            addItem(item);
+            m_relationships.insert(r.id, item);
+        } else {
+            item->setRelationship(r);
+        }
+        if (r.isManyToMany()) {
+            m_junctions.insert(r.junctionTableId);
+            m_foreignKeys[r.junctionTableId] << r.junctionFromFieldId << r.junctionToFieldId;
+            m_linesByTable.insert(r.junctionTableId, item);
+        } else {
+            m_foreignKeys[r.toTableId] << r.foreignKeyFieldId;
+        }
+        m_linesByTable.insert(r.fromTableId, item);
+        if (r.toTableId != r.fromTableId)
+            m_linesByTable.insert(r.toTableId, item);
+        // Routing costs scene look-ups: only lines whose ends changed are laid out again.
+        const QList<RelationshipItem::Link> links = linksFor(r);
+        if (created || links != item->links())
+            item->setLinks(links);
+    }
+    for (auto it = m_relationships.begin(); it != m_relationships.end();) {
+        if (present.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        removeItem(it.value());
+        delete it.value();
+        it = m_relationships.erase(it);
+    }
+}
+
+QList<RelationshipItem::Link> ErScene::linksFor(const Runtime::Relationship &r) const
+{
+    const Runtime::Project &project = m_document->project();
+    auto end = [&](const Runtime::ObjectId &tableId, const Runtime::ObjectId &fieldId) {
+        return RelationshipItem::End {m_tables.value(tableId), fieldId};
+    };
+    auto primaryKey = [&](const Runtime::ObjectId &tableId) {
+        const Runtime::Table *table = project.table(tableId);
+        const Runtime::Field *pk = table ? table->primaryKey() : nullptr;
+        return pk ? pk->id : Runtime::ObjectId();
+    };
+    if (r.isManyToMany()) {
+        return {{end(r.fromTableId, primaryKey(r.fromTableId)), end(r.junctionTableId, r.junctionFromFieldId),
+                    true, true},
+            {end(r.toTableId, primaryKey(r.toTableId)), end(r.junctionTableId, r.junctionToFieldId), true,
+                true}};
+    }
+    const Runtime::Table *to = project.table(r.toTableId);
+    const Runtime::Field *fk = to ? to->field(r.foreignKeyFieldId) : nullptr;
+    return {{end(r.fromTableId, primaryKey(r.fromTableId)), end(r.toTableId, r.foreignKeyFieldId),
+        fk && fk->required, r.kind == Runtime::RelationshipKind::OneToMany}};
+}
+
+void ErScene::updateLinesOf(const Runtime::ObjectId &tableId)
+{
+    const auto lines = m_linesByTable.values(tableId);
+    for (RelationshipItem *line : lines)
+        line->updatePath();
+}
+
+void ErScene::tableItemMoved(TableItem *item)
+{
+    updateLinesOf(item->tableId());
+}
+
+void ErScene::onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids)
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    const QSet<Runtime::ObjectId> selected(ids.cbegin(), ids.cend());
+    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
+        it.value()->setSelected(selected.contains(it.key()));
+    for (auto it = m_relationships.cbegin(); it != m_relationships.cend(); ++it)
+        it.value()->setSelected(selected.contains(it.key()));
+    m_syncingSelection = false;
+}
+
+void ErScene::onSceneSelectionChanged()
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    m_document->setSelection(selectedIds());
+    m_syncingSelection = false;
+}
+
+void ErScene::pushDragMove()
+{
+    const Runtime::Project &project = m_document->project();
+    QHash<Runtime::ObjectId, QPointF> positions;
+    const auto selected = selectedItems();
+    for (QGraphicsItem *graphicsItem : selected) {
+        if (graphicsItem->type() != TableItem::Type)
+            continue;
+        auto *item = static_cast<TableItem *>(graphicsItem);
+        const Runtime::Table *table = project.table(item->tableId());
+        if (table && table->position != item->pos())
+            positions.insert(item->tableId(), item->pos());
+    }
+    if (positions.isEmpty())
+        return;
+    // One macro per drag: the MoveTables of its steps merge inside it, and the next drag is a new step.
+    if (!m_moveMacroOpen) {
+        m_document->undoStack()->beginMacro(tr("Move %n table(s)", nullptr, int(positions.size())));
+        m_moveMacroOpen = true;
+    }
+    m_document->undoStack()->push(new MoveTables(m_document, positions));
+}
+
+void ErScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mouseMoveEvent(event);
+    if ((event->buttons() & Qt::LeftButton) && !m_linkSource && mouseGrabberItem()
+        && mouseGrabberItem()->type() == TableItem::Type)
+        pushDragMove();
+}
+
+void ErScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+    endDragMove();
+}
+
+void ErScene::endDragMove()
+{
+    if (m_moveMacroOpen) {
+        m_moveMacroOpen = false;
+        m_document->undoStack()->endMacro();
+    }
+}
+
+TableItem *ErScene::cardAt(const QPointF &scenePos) const
+{
+    const auto under = items(scenePos);
+    for (QGraphicsItem *item : under) {
+        if (item->type() == TableItem::Type)
+            return static_cast<TableItem *>(item);
+    }
+    return nullptr;
+}
+
+void ErScene::startLink(TableItem *item, int row, const QPointF &scenePos)
+{
+    Q_UNUSED(row);
+    m_linkSource = item;
+    if (!m_linkPreview) {
+        m_linkPreview = new QGraphicsLineItem;
+        m_linkPreview->setZValue(10);
+        addItem(m_linkPreview);
+    }
+    QPen pen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine);
+    m_linkPreview->setPen(pen);
+    m_linkPreview->setLine(QLineF(scenePos, scenePos));
+    m_linkPreview->show();
+}
+
+void ErScene::moveLink(const QPointF &scenePos)
+{
+    if (m_linkPreview)
+        m_linkPreview->setLine(QLineF(m_linkPreview->line().p1(), scenePos));
+}
+
+void ErScene::finishLink(const QPointF &scenePos, const QPoint &screenPos)
+{
+    if (m_linkPreview)
+        m_linkPreview->hide();
+    TableItem *source = m_linkSource;
+    m_linkSource = nullptr;
+    TableItem *target = cardAt(scenePos);
+    if (!source || !target || target == source)
+        return;
+    const Runtime::ObjectId fromId = source->tableId();
+    const Runtime::ObjectId toId = target->tableId();
+    if (const std::optional<Runtime::RelationshipKind> kind
+        = m_kindChooser ? m_kindChooser(screenPos) : std::nullopt)
+        addRelationship(*kind, fromId, toId);
+}
+
+} // namespace Designer

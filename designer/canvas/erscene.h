@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ErScene: the ER diagram of a ProjectDocument, kept in step with its changes and its selection.
+#pragma once
+
+#include "document/changeevent.h"
+#include "model/relationship.h"
+#include "relationshipitem.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QSet>
+
+#include <functional>
+#include <optional>
+
+class QGraphicsLineItem;
+
+namespace Designer {
+
+class ProjectDocument;
+class TableItem;
+
+/** The ER diagram of a document: one TableItem per table and one RelationshipItem per relationship.
+    Built from the document and updated incrementally from its changed() events (Reset rebuilds). The
+    scene's selection and the document's selection follow each other. Moving cards with the mouse pushes
+    MoveTables while dragging (merged; one undo step per drag); dragging from a row's handle onto another
+    card asks the kind (kindChooser) and pushes AddRelationship. Owned by whoever shows the document
+    (usually the main window, as the ErView's scene); \a document must outlive it. */
+class ErScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    /** Asks the kind of a new relationship near \a screenPos; nothing cancels. */
+    using KindChooser = std::function<std::optional<Runtime::RelationshipKind>(const QPoint &screenPos)>;
+
+    explicit ErScene(ProjectDocument *document, QObject *parent = nullptr);
+    ~ErScene() override;
+
+    ProjectDocument *document() const { return m_document; }
+    TableItem *tableItem(const Runtime::ObjectId &tableId) const { return m_tables.value(tableId); }
+    RelationshipItem *relationshipItem(const Runtime::ObjectId &id) const
+    {
+        return m_relationships.value(id);
+    }
+    QList<TableItem *> tableItems() const { return m_tables.values(); }
+    QList<RelationshipItem *> relationshipItems() const { return m_relationships.values(); }
+    /** Returns the topmost card at \a scenePos, or nullptr. */
+    TableItem *cardAt(const QPointF &scenePos) const;
+    /** Returns the ids of the selected tables, then of the selected relationships, in model order. */
+    QList<Runtime::ObjectId> selectedIds() const;
+
+    /** Replaces the menu that asks the kind of a dragged relationship (tests choose programmatically). */
+    void setKindChooser(KindChooser chooser) { m_kindChooser = std::move(chooser); }
+    /** Pushes AddRelationship for a \a kind relationship from \a fromTableId (referenced) to \a toTableId.
+        Returns false if the plan could not be made. */
+    bool addRelationship(Runtime::RelationshipKind kind, const Runtime::ObjectId &fromTableId,
+        const Runtime::ObjectId &toTableId);
+
+    // Called by TableItem.
+    void tableItemMoved(TableItem *item);
+    /** Ends the undo step of a drag (the mouse was released or the grab was lost). */
+    void endDragMove();
+    void startLink(TableItem *item, int row, const QPointF &scenePos);
+    void moveLink(const QPointF &scenePos);
+    void finishLink(const QPointF &scenePos, const QPoint &screenPos);
+
+protected:
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    void rebuild();
+    void onDocumentChanged(const Designer::ChangeEvent &event);
+    void onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids);
+    void onSceneSelectionChanged();
+    void addTableItem(const Runtime::ObjectId &tableId);
+    void syncRelationships();
+    QList<RelationshipItem::Link> linksFor(const Runtime::Relationship &relationship) const;
+    void refreshCards();
+    void refreshCard(TableItem *item);
+    void updateLinesOf(const Runtime::ObjectId &tableId);
+    void pushDragMove();
+
+    ProjectDocument *m_document;
+    QHash<Runtime::ObjectId, TableItem *> m_tables;
+    QHash<Runtime::ObjectId, RelationshipItem *> m_relationships;
+    QMultiHash<Runtime::ObjectId, RelationshipItem *> m_linesByTable;
+    QHash<Runtime::ObjectId, QSet<Runtime::ObjectId>> m_foreignKeys; ///< table id → its foreign-key fields
+    QSet<Runtime::ObjectId> m_junctions;
+    KindChooser m_kindChooser;
+    QGraphicsLineItem *m_linkPreview = nullptr;
+    TableItem *m_linkSource = nullptr;
+    bool m_syncingSelection = false;
+    bool m_moveMacroOpen = false;
+};
+
+} // namespace Designer

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ErView: the view of an ErScene: zoom, rubber-band selection, deletion, palette drops, auto-arrange.
+#include "erview.h"
+
+#include "autolayout.h"
+#include "commands/relationshipcommands.h"
+#include "commands/tablecommands.h"
+#include "document/projectdocument.h"
+#include "erscene.h"
+#include "tableclipboard.h"
+#include "tableitem.h"
+#include "widgets/palettewidget.h"
+
+#include <QClipboard>
+#include <QDragEnterEvent>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMetaMethod>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace Designer {
+
+namespace {
+
+constexpr qreal ZoomStep = 1.25;
+constexpr qreal MinZoom = 0.05;
+constexpr qreal MaxZoom = 8;
+
+QString uniqueName(const QString &base, const std::function<bool(const QString &)> &taken)
+{
+    for (int n = 1;; ++n) {
+        const QString name = base + QLatin1Char('_') + QString::number(n);
+        if (!taken(name))
+            return name;
+    }
+}
+
+/** Returns a new table "table_N" with an auto-increment id, its card's top-left at \a position. */
+Runtime::Table newTable(const Runtime::Project &project, const QPointF &position)
+{
+    Runtime::Table table;
+    table.id = project.newId(QStringLiteral("tbl"));
+    table.name = uniqueName(
+        QStringLiteral("table"), [&](const QString &name) { return project.tableByName(name) != nullptr; });
+    table.position = position;
+    Runtime::Field id;
+    id.id = project.newId(QStringLiteral("fld"));
+    id.name = QStringLiteral("id");
+    id.type = Runtime::FieldType::Integer;
+    id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+    table.fields.push_back(id);
+    return table;
+}
+
+/** Returns a new field of \a type for \a table, named after the type and unique in the table. */
+Runtime::Field newField(const Runtime::Project &project, const Runtime::Table &table, Runtime::FieldType type)
+{
+    Runtime::Field field;
+    do {
+        field.id = project.newId(QStringLiteral("fld"));
+    } while (table.field(field.id));
+    field.name = uniqueName(Runtime::fieldTypeName(type),
+        [&](const QString &name) { return table.fieldByName(name) != nullptr; });
+    field.type = type;
+    return field;
+}
+
+} // namespace
+
+ErView::ErView(ErScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setTransformationAnchor(AnchorViewCenter);
+    setResizeAnchor(AnchorViewCenter);
+    setOptimizationFlags(DontSavePainterState);
+    setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("ER diagram"));
+    applyPalette();
+    connect(
+        scene->document(), &ProjectDocument::selectionChanged, this, &ErView::updateAccessibleDescription);
+    updateAccessibleDescription();
+}
+
+qreal ErView::zoom() const
+{
+    return transform().m11();
+}
+
+void ErView::setZoom(qreal zoom)
+{
+    zoom = qBound(MinZoom, zoom, MaxZoom);
+    if (qFuzzyCompare(zoom, this->zoom()))
+        return;
+    const qreal factor = zoom / this->zoom();
+    scale(factor, factor);
+    emit zoomChanged(this->zoom());
+}
+
+void ErView::zoomIn()
+{
+    setZoom(zoom() * ZoomStep);
+}
+
+void ErView::zoomOut()
+{
+    setZoom(zoom() / ZoomStep);
+}
+
+void ErView::resetZoom()
+{
+    setZoom(1);
+}
+
+void ErView::fitToWindow()
+{
+    const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    if (bounds.isEmpty())
+        return;
+    const qreal before = zoom();
+    fitInView(bounds, Qt::KeepAspectRatio);
+    if (zoom() > 1) {
+        const qreal factor = 1 / zoom();
+        scale(factor, factor);
+    }
+    centerOn(bounds.center());
+    if (!qFuzzyCompare(before, zoom()))
+        emit zoomChanged(zoom());
+}
+
+void ErView::autoArrange()
+{
+    ProjectDocument *document = m_scene->document();
+    const QHash<Runtime::ObjectId, QPointF> arranged = arrangeTables(document->project());
+    QHash<Runtime::ObjectId, QPointF> changed;
+    for (const Runtime::Table &table : document->project().tables) {
+        if (arranged.value(table.id, table.position) != table.position)
+            changed.insert(table.id, arranged.value(table.id));
+    }
+    if (!changed.isEmpty())
+        document->undoStack()->push(new MoveTables(document, changed));
+}
+
+void ErView::deleteSelection()
+{
+    ProjectDocument *document = m_scene->document();
+    const QList<Runtime::ObjectId> ids = m_scene->selectedIds();
+    if (ids.isEmpty())
+        return;
+    QUndoStack *stack = document->undoStack();
+    stack->beginMacro(tr("Delete"));
+    // Relationships first: removing a many-to-many one also removes its junction table.
+    for (const Runtime::ObjectId &id : ids) {
+        if (document->project().relationship(id))
+            stack->push(new RemoveRelationship(document, id));
+    }
+    QList<Runtime::ObjectId> tables;
+    for (const Runtime::ObjectId &id : ids) {
+        if (document->project().table(id))
+            tables << id;
+    }
+    if (!tables.isEmpty())
+        stack->push(new RemoveTables(document, tables));
+    stack->endMacro();
+}
+
+void ErView::addPaletteEntry(const QString &entry)
+{
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    if (entry.startsWith(QLatin1String("field:"))) {
+        for (const Runtime::ObjectId &id : m_scene->document()->selection()) {
+            if (TableItem *card = m_scene->tableItem(id)) {
+                addEntryAt(entry, card->sceneBoundingRect().center());
+                return;
+            }
+        }
+    }
+    addEntryAt(entry, centre);
+}
+
+void ErView::copySelection()
+{
+    QList<Runtime::ObjectId> tables;
+    for (const Runtime::ObjectId &id : m_scene->selectedIds()) {
+        if (m_scene->tableItem(id))
+            tables << id;
+    }
+    if (!tables.isEmpty())
+        QGuiApplication::clipboard()->setMimeData(copyTables(m_scene->document()->project(), tables));
+}
+
+void ErView::paste()
+{
+    ProjectDocument *document = m_scene->document();
+    auto pasted = pasteTables(document->project(), QGuiApplication::clipboard()->mimeData(), QPointF(40, 40));
+    if (!pasted)
+        return; // nothing pasteable: the Paste action is simply without effect, as in text fields
+    QList<Runtime::ObjectId> ids;
+    for (const Runtime::Table &table : pasted->tables)
+        ids << table.id;
+    document->undoStack()->push(
+        new AddTables(document, std::move(pasted->tables), std::move(pasted->relationships)));
+    document->setSelection(ids);
+}
+
+bool ErView::addEntryAt(const QString &entry, const QPointF &scenePos)
+{
+    ProjectDocument *document = m_scene->document();
+    const Runtime::Project &project = document->project();
+    std::optional<Runtime::FieldType> fieldType;
+    if (entry.startsWith(QLatin1String("field:"))) {
+        fieldType = Runtime::fieldTypeFromName(entry.mid(6));
+        if (!fieldType)
+            return false;
+    } else if (entry != PaletteWidget::tableEntry()) {
+        return false;
+    }
+    TableItem *card = fieldType ? m_scene->cardAt(scenePos) : nullptr;
+    if (card) {
+        Runtime::Table table = *project.table(card->tableId());
+        const Runtime::Field field = newField(project, table, *fieldType);
+        table.fields.push_back(field);
+        document->undoStack()->push(new ChangeTable(document, table, tr("Add field %1").arg(field.name)));
+        return true;
+    }
+    Runtime::Table table = newTable(project, scenePos);
+    if (fieldType)
+        table.fields.push_back(newField(project, table, *fieldType));
+    table.position = scenePos - QPointF(cardSize(table).width() / 2, 16);
+    const Runtime::ObjectId id = table.id;
+    std::vector<Runtime::Table> tables;
+    tables.push_back(std::move(table));
+    document->undoStack()->push(new AddTables(document, std::move(tables)));
+    document->setSelection({id});
+    return true;
+}
+
+void ErView::wheelEvent(QWheelEvent *event)
+{
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    const int delta = event->angleDelta().y();
+    if (delta == 0)
+        return;
+    // AnchorUnderMouse reads QCursor::pos(); the event's own position also works for synthetic events.
+    const QPoint cursor = event->position().toPoint();
+    const QPointF under = mapToScene(cursor);
+    setTransformationAnchor(NoAnchor);
+    setZoom(zoom() * std::pow(ZoomStep, delta / 120.0));
+    const QPointF shift = mapFromScene(under) - QPointF(cursor);
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(shift.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(shift.y()));
+    setTransformationAnchor(AnchorViewCenter);
+    event->accept();
+}
+
+void ErView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Delete) || event->key() == Qt::Key_Backspace) {
+        const QList<Runtime::ObjectId> ids = m_scene->selectedIds();
+        if (!ids.isEmpty()) {
+            if (isSignalConnected(QMetaMethod::fromSignal(&ErView::deleteRequested)))
+                emit deleteRequested(ids);
+            else
+                deleteSelection();
+        }
+        event->accept();
+        return;
+    }
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        return;
+    }
+    if (event->matches(QKeySequence::Paste)) {
+        paste();
+        return;
+    }
+    if (event->matches(QKeySequence::ZoomIn)) {
+        zoomIn();
+        return;
+    }
+    if (event->matches(QKeySequence::ZoomOut)) {
+        zoomOut();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void ErView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(PaletteWidget::mimeType()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void ErView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasFormat(PaletteWidget::mimeType()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void ErView::dropEvent(QDropEvent *event)
+{
+    const QString entry = PaletteWidget::entryFrom(event->mimeData());
+    if (!entry.isEmpty() && addEntryAt(entry, mapToScene(event->position().toPoint())))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void ErView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QGraphicsView::changeEvent(event);
+}
+
+void ErView::applyPalette()
+{
+    m_scene->setPalette(palette());
+    setBackgroundBrush(palette().color(QPalette::Window));
+}
+
+void ErView::updateAccessibleDescription()
+{
+    const Runtime::Project &project = m_scene->document()->project();
+    QStringList tables;
+    for (const Runtime::ObjectId &id : m_scene->document()->selection()) {
+        if (const Runtime::Table *table = project.table(id))
+            tables << table->name;
+    }
+    if (tables.isEmpty())
+        setAccessibleDescription(tr("No table selected"));
+    else if (tables.size() == 1)
+        setAccessibleDescription(tr("Table %1 selected").arg(tables.constFirst()));
+    else
+        setAccessibleDescription(tr("%n table(s) selected: %1", nullptr, int(tables.size()))
+                                     .arg(tables.join(QLatin1String(", "))));
+}
+
+} // namespace Designer

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RelationshipItem: the line of one relationship between table cards, with crow's-foot ends.
+#pragma once
+
+#include "model/relationship.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
+
+namespace Designer {
+
+class TableItem;
+
+/** Draws one relationship as orthogonal lines with crow's-foot ends: "one" at the referenced (from) card,
+    "many" (or "one" for one-to-one) at the referencing card, where the line meets the foreign-key row.
+    The "one" end is mandatory (two bars) when the foreign key is required, optional (circle) otherwise.
+    A many-to-many relationship is drawn as two one-to-many lines into its junction card.
+    Owned by its ErScene, which calls updatePath() whenever a card it joins moves or changes. */
+class RelationshipItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+
+    /** One end of a line: the card, and the field whose row the line meets (none: the title). */
+    struct End
+    {
+        const TableItem *card = nullptr;
+        Runtime::ObjectId fieldId;
+        bool operator==(const End &) const = default;
+    };
+    /** One line: from the "one" end to the "many" end. */
+    struct Link
+    {
+        End one;
+        End many;
+        bool mandatory = true; ///< the foreign key is required
+        bool toMany = true; ///< false for one-to-one
+        bool operator==(const Link &) const = default;
+    };
+
+    explicit RelationshipItem(const Runtime::Relationship &relationship, QGraphicsItem *parent = nullptr);
+
+    int type() const override { return Type; }
+    Runtime::ObjectId relationshipId() const { return m_relationship.id; }
+    const Runtime::Relationship &relationship() const { return m_relationship; }
+    void setRelationship(const Runtime::Relationship &relationship) { m_relationship = relationship; }
+
+    const QList<Link> &links() const { return m_links; }
+    /** Replaces the lines drawn (one, or two for many-to-many) and recomputes the path. */
+    void setLinks(const QList<Link> &links);
+    /** Recomputes the path from the cards' current positions. */
+    void updatePath();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QPolygonF route(const QPointF &s, const QPointF &e, const Link &link) const;
+
+    Runtime::Relationship m_relationship;
+    QList<Link> m_links;
+    QPainterPath m_line; ///< the lines
+    QPainterPath m_markers; ///< crow's feet and bars (stroked)
+    QPainterPath m_circles; ///< optional-end circles (filled with the base colour)
+    QRectF m_bounds;
+    mutable QPainterPath m_shape; ///< made on demand: only selection and hit tests need it
+};
+
+} // namespace Designer

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pure functions for the common edits of one table, and their undo texts.
+#include "tableedits.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Designer {
+
+namespace {
+// Returns an id with \a prefix that neither \a project nor \a table (which may hold ids not yet in the
+// project) uses.
+Runtime::ObjectId newTableId(
+    const Runtime::Project &project, const Runtime::Table &table, const QString &prefix)
+{
+    const auto used = [&](const Runtime::ObjectId &id) {
+        return table.field(id) || std::any_of(table.indexes.begin(), table.indexes.end(), [&](const auto &i) {
+            return i.id == id;
+        }) || std::any_of(table.permissions.begin(), table.permissions.end(), [&](const auto &p) {
+            return p.id == id;
+        });
+    };
+    for (;;) {
+        const Runtime::ObjectId id = project.newId(prefix);
+        if (!used(id))
+            return id;
+    }
+}
+
+QString fieldName(const Runtime::Table &table, const Runtime::ObjectId &fieldId)
+{
+    const Runtime::Field *field = table.field(fieldId);
+    return field ? field->name : fieldId;
+}
+} // namespace
+
+Runtime::Table renameTable(Runtime::Table table, const QString &name)
+{
+    table.name = name;
+    return table;
+}
+
+Runtime::Table setTableColor(Runtime::Table table, const QString &color)
+{
+    table.color = color;
+    return table;
+}
+
+Runtime::Table setTenantScoped(Runtime::Table table, bool scoped)
+{
+    table.tenantScoped = scoped;
+    return table;
+}
+
+Runtime::Table addField(const Runtime::Project &project, Runtime::Table table, Runtime::FieldType type)
+{
+    Runtime::Field field;
+    field.id = newTableId(project, table, QStringLiteral("fld"));
+    field.type = type;
+    const QString stem = Runtime::fieldTypeName(type) + QLatin1Char('_');
+    for (int n = 1;; ++n) {
+        field.name = stem + QString::number(n);
+        if (!table.fieldByName(field.name))
+            break;
+    }
+    if (type == Runtime::FieldType::Enum)
+        field.enumValues = {QStringLiteral("option_1")};
+    table.fields.push_back(field);
+    return table;
+}
+
+Runtime::Table removeField(Runtime::Table table, const Runtime::ObjectId &fieldId)
+{
+    for (Runtime::Index &index : table.indexes)
+        index.fieldIds.removeAll(fieldId);
+    std::erase_if(table.indexes, [](const Runtime::Index &index) { return index.fieldIds.isEmpty(); });
+    std::erase_if(table.fields, [&](const Runtime::Field &f) { return f.id == fieldId; });
+    return table;
+}
+
+Runtime::Table changeField(Runtime::Table table, const Runtime::Field &field)
+{
+    if (Runtime::Field *current = table.field(field.id))
+        *current = field;
+    return table;
+}
+
+Runtime::Table moveField(Runtime::Table table, int from, int to)
+{
+    const int count = int(table.fields.size());
+    if (from < 0 || from >= count || to < 0 || to >= count || from == to)
+        return table;
+    Runtime::Field field = std::move(table.fields[size_t(from)]);
+    table.fields.erase(table.fields.begin() + from);
+    table.fields.insert(table.fields.begin() + to, std::move(field));
+    return table;
+}
+
+Runtime::Table setPermissionRule(const Runtime::Project &project, Runtime::Table table, const QString &role,
+    Runtime::Operation operation, const std::optional<QString> &expression)
+{
+    const auto matches = [&](const Runtime::PermissionRule &rule) {
+        return rule.role == role && rule.operation == operation;
+    };
+    const auto it = std::find_if(table.permissions.begin(), table.permissions.end(), matches);
+    if (!expression) {
+        std::erase_if(table.permissions, matches);
+    } else if (it != table.permissions.end()) {
+        it->expression = *expression;
+    } else {
+        Runtime::PermissionRule rule;
+        rule.id = newTableId(project, table, QStringLiteral("perm"));
+        rule.role = role;
+        rule.operation = operation;
+        rule.expression = *expression;
+        table.permissions.push_back(rule);
+    }
+    return table;
+}
+
+Runtime::Table addIndex(const Runtime::Project &project, Runtime::Table table,
+    const QList<Runtime::ObjectId> &fieldIds, bool unique)
+{
+    Runtime::Index index;
+    index.id = newTableId(project, table, QStringLiteral("idx"));
+    index.fieldIds = fieldIds;
+    index.unique = unique;
+    table.indexes.push_back(index);
+    return table;
+}
+
+Runtime::Table removeIndex(Runtime::Table table, const Runtime::ObjectId &indexId)
+{
+    std::erase_if(table.indexes, [&](const Runtime::Index &index) { return index.id == indexId; });
+    return table;
+}
+
+QString renameTableText(const Runtime::Table &table)
+{
+    return QCoreApplication::translate("Commands", "Rename table %1").arg(table.name);
+}
+
+QString tableColorText(const Runtime::Table &table)
+{
+    return QCoreApplication::translate("Commands", "Change the colour of %1").arg(table.name);
+}
+
+QString tenantScopedText(const Runtime::Table &table, bool scoped)
+{
+    return scoped ? QCoreApplication::translate("Commands", "Make %1 tenant-scoped").arg(table.name)
+                  : QCoreApplication::translate("Commands", "Make %1 shared by all tenants").arg(table.name);
+}
+
+QString addFieldText(const Runtime::Table &table, const QString &fieldName)
+{
+    return QCoreApplication::translate("Commands", "Add field %1 to %2").arg(fieldName, table.name);
+}
+
+QString removeFieldText(const Runtime::Table &table, const Runtime::ObjectId &fieldId)
+{
+    return QCoreApplication::translate("Commands", "Remove field %1 from %2")
+        .arg(fieldName(table, fieldId), table.name);
+}
+
+QString changeFieldText(const Runtime::Table &table, const Runtime::ObjectId &fieldId)
+{
+    return QCoreApplication::translate("Commands", "Change field %1 of %2")
+        .arg(fieldName(table, fieldId), table.name);
+}
+
+QString moveFieldText(const Runtime::Table &table, int from)
+{
+    const QString name
+        = from >= 0 && from < int(table.fields.size()) ? table.fields[size_t(from)].name : QString();
+    return QCoreApplication::translate("Commands", "Move field %1 of %2").arg(name, table.name);
+}
+
+QString permissionRuleText(const Runtime::Table &table, const QString &role, Runtime::Operation operation,
+    const std::optional<QString> &expression)
+{
+    // The operation is shown by its API name (select, insert, ...), like in the rule editor.
+    const QString op = Runtime::operationName(operation);
+    if (!expression)
+        return QCoreApplication::translate("Commands", "Remove the %1 rule of %2 for %3")
+            .arg(op, table.name, role);
+    return QCoreApplication::translate("Commands", "Set the %1 rule of %2 for %3").arg(op, table.name, role);
+}
+
+QString addIndexText(const Runtime::Table &table)
+{
+    return QCoreApplication::translate("Commands", "Add an index to %1").arg(table.name);
+}
+
+QString removeIndexText(const Runtime::Table &table)
+{
+    return QCoreApplication::translate("Commands", "Remove an index from %1").arg(table.name);
+}
+
+QString fieldMergeKey(const Runtime::ObjectId &fieldId, const QString &property)
+{
+    return QStringLiteral("field:%1:%2").arg(fieldId, property);
+}
+
+} // namespace Designer

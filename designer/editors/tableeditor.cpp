@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TableEditor: the properties pane of one table: name, colour, description, flags, fields and indexes.
+#include "tableeditor.h"
+
+#include "commands/tableedits.h"
+#include "commands/tablecommands.h"
+#include "document/projectdocument.h"
+#include "fieldsmodel.h"
+#include "io/projectvalidator.h"
+
+#include <QCheckBox>
+#include <QColorDialog>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Designer {
+
+namespace {
+/** Edits the Type column with a combo box of every field type. */
+class FieldTypeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->addItems(Runtime::fieldTypeNames());
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        combo->setCurrentText(index.data(Qt::EditRole).toString());
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QComboBox *>(editor)->currentText(), Qt::EditRole);
+    }
+};
+
+QIcon colorSwatch(const QColor &color, const QPalette &palette)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(color.isValid() ? color : palette.color(QPalette::Button));
+    QPainter painter(&pixmap);
+    painter.setPen(palette.color(QPalette::WindowText));
+    painter.drawRect(0, 0, 15, 15);
+    return QIcon(pixmap);
+}
+} // namespace
+
+TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_fieldsModel(new FieldsModel(document, this))
+{
+    setObjectName(QStringLiteral("tableEditor"));
+    m_nameEdit = new QLineEdit(this);
+    m_nameEdit->setObjectName(QStringLiteral("tableNameEdit"));
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("tableProblemLabel"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setVisible(false);
+    m_colorButton = new QPushButton(this);
+    m_colorButton->setObjectName(QStringLiteral("tableColorButton"));
+    m_descriptionEdit = new QPlainTextEdit(this);
+    m_descriptionEdit->setObjectName(QStringLiteral("tableDescriptionEdit"));
+    m_descriptionEdit->setTabChangesFocus(true);
+    m_descriptionEdit->setFixedHeight(m_descriptionEdit->fontMetrics().lineSpacing() * 4);
+    m_tenantScoped = new QCheckBox(tr("&Tenant-scoped: rows belong to the caller's organization"), this);
+    m_tenantScoped->setObjectName(QStringLiteral("tenantScopedCheck"));
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Name:"), m_nameEdit);
+    form->addRow(QString(), m_problemLabel);
+    form->addRow(tr("&Colour:"), m_colorButton);
+    form->addRow(tr("&Description:"), m_descriptionEdit);
+    form->addRow(QString(), m_tenantScoped);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(createFieldsBox(), 1);
+    layout->addWidget(createIndexesBox());
+
+    connect(m_nameEdit, &QLineEdit::textEdited, this, &TableEditor::nameEdited);
+    connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &TableEditor::descriptionEdited);
+    connect(m_tenantScoped, &QCheckBox::clicked, this, &TableEditor::tenantScopedToggled);
+    connect(m_colorButton, &QPushButton::clicked, this, &TableEditor::chooseColor);
+    connect(document, &ProjectDocument::changed, this, &TableEditor::documentChanged);
+    setTabOrder(m_nameEdit, m_colorButton);
+    setTabOrder(m_colorButton, m_descriptionEdit);
+    setTabOrder(m_descriptionEdit, m_tenantScoped);
+    setTabOrder(m_tenantScoped, m_fieldsView);
+}
+
+QWidget *TableEditor::createFieldsBox()
+{
+    auto *box = new QGroupBox(tr("F&ields"), this);
+    m_fieldsView = new QTableView(box);
+    m_fieldsView->setObjectName(QStringLiteral("fieldsView"));
+    m_fieldsView->setModel(m_fieldsModel);
+    m_fieldsView->setItemDelegateForColumn(FieldsModel::TypeColumn, new FieldTypeDelegate(m_fieldsView));
+    m_fieldsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fieldsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_fieldsView->setDragDropMode(QAbstractItemView::InternalMove);
+    m_fieldsView->setDragEnabled(true);
+    m_fieldsView->setDropIndicatorShown(true);
+    m_fieldsView->setDefaultDropAction(Qt::MoveAction);
+    m_fieldsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+        | QAbstractItemView::AnyKeyPressed);
+    m_fieldsView->setTabKeyNavigation(false);
+    m_fieldsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_fieldsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_fieldsView->horizontalHeader()->setSectionResizeMode(FieldsModel::NameColumn, QHeaderView::Stretch);
+    m_fieldsView->setToolTip(tr("Drag a row to reorder the fields."));
+
+    auto *addButton = new QPushButton(tr("&Add Field"), box);
+    addButton->setObjectName(QStringLiteral("addFieldButton"));
+    m_removeFieldButton = new QPushButton(tr("&Remove Field"), box);
+    m_removeFieldButton->setObjectName(QStringLiteral("removeFieldButton"));
+    connect(addButton, &QPushButton::clicked, this, &TableEditor::addField);
+    connect(m_removeFieldButton, &QPushButton::clicked, this, &TableEditor::removeField);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(addButton);
+    buttons->addWidget(m_removeFieldButton);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_fieldsView);
+    layout->addLayout(buttons);
+    return box;
+}
+
+QWidget *TableEditor::createIndexesBox()
+{
+    auto *box = new QGroupBox(tr("I&ndexes"), this);
+    m_indexList = new QListWidget(box);
+    m_indexList->setObjectName(QStringLiteral("indexList"));
+    m_indexList->setMaximumHeight(m_indexList->fontMetrics().lineSpacing() * 6);
+    auto *addButton = new QPushButton(tr("Add Inde&x"), box);
+    addButton->setObjectName(QStringLiteral("addIndexButton"));
+    addButton->setToolTip(tr("Adds an index on the field selected in the grid."));
+    m_removeIndexButton = new QPushButton(tr("Re&move Index"), box);
+    m_removeIndexButton->setObjectName(QStringLiteral("removeIndexButton"));
+    m_suggestionLabel = new QLabel(box);
+    m_suggestionLabel->setObjectName(QStringLiteral("indexSuggestionLabel"));
+    m_suggestionLabel->setWordWrap(true);
+    m_suggestButton = new QPushButton(tr("Add &Suggested Indexes"), box);
+    m_suggestButton->setObjectName(QStringLiteral("suggestIndexesButton"));
+    connect(addButton, &QPushButton::clicked, this, &TableEditor::addIndex);
+    connect(m_removeIndexButton, &QPushButton::clicked, this, &TableEditor::removeIndex);
+    connect(m_suggestButton, &QPushButton::clicked, this, &TableEditor::addSuggestedIndexes);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(addButton);
+    buttons->addWidget(m_removeIndexButton);
+    buttons->addStretch();
+    auto *suggestion = new QHBoxLayout;
+    suggestion->addWidget(m_suggestionLabel, 1);
+    suggestion->addWidget(m_suggestButton);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_indexList);
+    layout->addLayout(buttons);
+    layout->addLayout(suggestion);
+    return box;
+}
+
+const Runtime::Table *TableEditor::table() const
+{
+    return m_document && !m_tableId.isEmpty() ? m_document->project().table(m_tableId) : nullptr;
+}
+
+void TableEditor::setTableId(const Runtime::ObjectId &tableId)
+{
+    m_tableId = tableId;
+    m_fieldsModel->setTableId(tableId);
+    refresh();
+}
+
+void TableEditor::documentChanged(const ChangeEvent &event)
+{
+    if (event.kind != ChangeEvent::Kind::TablesMoved)
+        refresh();
+}
+
+void TableEditor::refresh()
+{
+    const Runtime::Table *shown = table();
+    setEnabled(shown);
+    if (!shown)
+        return;
+    // Only set what differs, so the cursor stays where the user is typing.
+    if (m_nameEdit->text() != shown->name)
+        m_nameEdit->setText(shown->name);
+    if (m_descriptionEdit->toPlainText() != shown->description) {
+        const QSignalBlocker blocker(m_descriptionEdit);
+        m_descriptionEdit->setPlainText(shown->description);
+    }
+    m_tenantScoped->setChecked(shown->tenantScoped);
+    m_colorButton->setIcon(colorSwatch(QColor(shown->color), palette()));
+    m_colorButton->setText(shown->color.isEmpty() ? tr("Default") : shown->color);
+
+    QStringList messages;
+    for (const Runtime::Problem &problem : Runtime::validateProject(m_document->project())) {
+        if (problem.objectId == m_tableId)
+            messages << problem.message;
+    }
+    m_problemLabel->setText(messages.join(QLatin1Char('\n')));
+    m_problemLabel->setVisible(!messages.isEmpty());
+    refreshIndexes();
+}
+
+QList<Runtime::ObjectId> TableEditor::unindexedForeignKeys() const
+{
+    QList<Runtime::ObjectId> result;
+    const Runtime::Table *shown = table();
+    if (!shown)
+        return result;
+    for (const Runtime::Field &field : shown->fields) {
+        if (!m_document->project().relationshipForField(field.id) || field.isPrimaryKey())
+            continue;
+        const bool indexed = std::any_of(shown->indexes.begin(), shown->indexes.end(),
+            [&field](const Runtime::Index &index) { return index.fieldIds.value(0) == field.id; });
+        if (!indexed && !field.unique)
+            result << field.id;
+    }
+    return result;
+}
+
+void TableEditor::refreshIndexes()
+{
+    const Runtime::Table *shown = table();
+    m_indexList->clear();
+    for (const Runtime::Index &index : shown->indexes) {
+        QStringList fields;
+        for (const Runtime::ObjectId &fieldId : index.fieldIds) {
+            const Runtime::Field *field = shown->field(fieldId);
+            fields << (field ? field->name : fieldId);
+        }
+        const QString name = index.name.isEmpty() ? tr("(generated name)") : index.name;
+        const QString text = index.unique ? tr("%1: unique on %2").arg(name, fields.join(QLatin1String(", ")))
+                                          : tr("%1: on %2").arg(name, fields.join(QLatin1String(", ")));
+        auto *item = new QListWidgetItem(text, m_indexList);
+        item->setData(Qt::UserRole, index.id);
+    }
+    m_removeIndexButton->setEnabled(m_indexList->count() > 0);
+    QStringList names;
+    for (const Runtime::ObjectId &fieldId : unindexedForeignKeys())
+        names << shown->field(fieldId)->name;
+    m_suggestionLabel->setText(
+        tr("Foreign keys without an index: %1").arg(names.join(QLatin1String(", "))));
+    m_suggestionLabel->setVisible(!names.isEmpty());
+    m_suggestButton->setVisible(!names.isEmpty());
+}
+
+void TableEditor::push(Runtime::Table after, const QString &text, const QString &mergeKey)
+{
+    m_document->undoStack()->push(new ChangeTable(m_document, std::move(after), text, mergeKey));
+}
+
+void TableEditor::nameEdited(const QString &name)
+{
+    const Runtime::Table *shown = table();
+    if (!shown || shown->name == name)
+        return;
+    push(renameTable(*shown, name), renameTableText(*shown), QStringLiteral("name"));
+}
+
+void TableEditor::descriptionEdited()
+{
+    const Runtime::Table *shown = table();
+    if (!shown || shown->description == m_descriptionEdit->toPlainText())
+        return;
+    Runtime::Table after = *shown;
+    after.description = m_descriptionEdit->toPlainText();
+    push(std::move(after), tr("Change the description of %1").arg(shown->name), QStringLiteral("description"));
+}
+
+void TableEditor::tenantScopedToggled(bool on)
+{
+    const Runtime::Table *shown = table();
+    if (!shown || shown->tenantScoped == on)
+        return;
+    push(setTenantScoped(*shown, on), tenantScopedText(*shown, on));
+}
+
+void TableEditor::chooseColor()
+{
+    const Runtime::Table *shown = table();
+    if (!shown)
+        return;
+    const QColor color = QColorDialog::getColor(QColor(shown->color), this, tr("Table Colour"));
+    shown = table(); // the dialog ran an event loop
+    if (!color.isValid() || !shown)
+        return;
+    if (color.name(QColor::HexRgb) != shown->color)
+        push(setTableColor(*shown, color.name(QColor::HexRgb)), tableColorText(*shown));
+}
+
+void TableEditor::addField()
+{
+    const int row = m_fieldsModel->addField();
+    if (row < 0)
+        return;
+    const QModelIndex index = m_fieldsModel->index(row, FieldsModel::NameColumn);
+    m_fieldsView->setCurrentIndex(index);
+    m_fieldsView->edit(index);
+}
+
+void TableEditor::removeField()
+{
+    const QModelIndex current = m_fieldsView->currentIndex();
+    if (current.isValid())
+        m_fieldsModel->removeField(current.row());
+}
+
+void TableEditor::addIndex()
+{
+    const Runtime::Table *shown = table();
+    const Runtime::ObjectId fieldId = m_fieldsModel->fieldId(m_fieldsView->currentIndex().row());
+    if (!shown || fieldId.isEmpty())
+        return;
+    push(Designer::addIndex(m_document->project(), *shown, {fieldId}, false), addIndexText(*shown));
+}
+
+void TableEditor::removeIndex()
+{
+    const Runtime::Table *shown = table();
+    const QListWidgetItem *item = m_indexList->currentItem();
+    if (!shown || !item)
+        return;
+    push(Designer::removeIndex(*shown, item->data(Qt::UserRole).toString()), removeIndexText(*shown));
+}
+
+void TableEditor::addSuggestedIndexes()
+{
+    const Runtime::Table *shown = table();
+    const QList<Runtime::ObjectId> fieldIds = unindexedForeignKeys();
+    if (!shown || fieldIds.isEmpty())
+        return;
+    Runtime::Table after = *shown;
+    for (const Runtime::ObjectId &fieldId : fieldIds)
+        after = Designer::addIndex(m_document->project(), std::move(after), {fieldId}, false);
+    push(std::move(after), tr("Add %n index(es) on foreign keys", nullptr, int(fieldIds.size())));
+}
+
+} // namespace Designer

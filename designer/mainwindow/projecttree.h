@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ProjectTree: the project's tables, relationships, roles, endpoints and functions as a tree.
+#pragma once
+
+#include "document/changeevent.h"
+#include "model/ids.h"
+
+#include <QPointer>
+#include <QTreeWidget>
+
+namespace Designer {
+
+class ProjectDocument;
+
+/** The left-hand outline of the open project: one group per kind of object (tables, relationships, roles,
+    endpoints, functions), each object one item holding its id. Selecting items sets the document's
+    selection and the document's selection selects items, so the tree, the canvas and the properties pane
+    agree. Read-only; owned by its dock in the main window, which hands it the current document. */
+class ProjectTree : public QTreeWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Group { Tables, Relationships, Roles, Endpoints, Functions };
+    static constexpr int IdRole = Qt::UserRole;
+
+    explicit ProjectTree(QWidget *parent = nullptr);
+
+    /** Shows \a document (nullptr: nothing); the tree follows its changes and selection. */
+    void setDocument(ProjectDocument *document);
+
+    /** Returns the group item of \a group. */
+    QTreeWidgetItem *groupItem(Group group) const;
+    /** Returns the item of the object \a id, or nullptr. */
+    QTreeWidgetItem *itemForId(const Runtime::ObjectId &id) const;
+
+private:
+    void rebuild();
+    void documentChanged(const ChangeEvent &event);
+    void selectIds(const QList<Runtime::ObjectId> &ids);
+    void itemsSelected();
+
+    QPointer<ProjectDocument> m_document;
+    bool m_syncing = false;
+};
+
+} // namespace Designer

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PropertiesDock: the editor of the selected object (a TableEditor for a table, a summary otherwise).
+#include "propertiesdock.h"
+
+#include "document/projectdocument.h"
+#include "editors/tableeditor.h"
+
+#include <QLabel>
+#include <QStackedWidget>
+
+namespace Designer {
+
+PropertiesDock::PropertiesDock(QWidget *parent)
+    : QDockWidget(tr("Properties"), parent)
+{
+    setObjectName(QStringLiteral("propertiesDock"));
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("propertiesStack"));
+    m_summary = new QLabel(m_stack);
+    m_summary->setObjectName(QStringLiteral("propertiesSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_summary->setMargin(8);
+    m_stack->addWidget(m_summary);
+    setWidget(m_stack);
+}
+
+void PropertiesDock::setDocument(ProjectDocument *document)
+{
+    if (m_document)
+        m_document->disconnect(this);
+    m_document = document;
+    if (m_tableEditor) {
+        m_stack->removeWidget(m_tableEditor);
+        m_tableEditor->deleteLater();
+        m_tableEditor = nullptr;
+    }
+    if (m_document) {
+        connect(m_document, &ProjectDocument::selectionChanged, this, &PropertiesDock::showSelection);
+        connect(m_document, &ProjectDocument::changed, this, &PropertiesDock::showSelection);
+        m_tableEditor = new TableEditor(m_document, m_stack);
+        m_stack->addWidget(m_tableEditor);
+    }
+    showSelection();
+}
+
+void PropertiesDock::showSelection()
+{
+    if (!m_document || !m_tableEditor)
+        return;
+    const QList<Runtime::ObjectId> &ids = m_document->selection();
+    const Runtime::ObjectId id = ids.size() == 1 ? ids.constFirst() : Runtime::ObjectId();
+    if (!id.isEmpty() && m_document->project().table(id)) {
+        if (m_tableEditor->tableId() != id)
+            m_tableEditor->setTableId(id);
+        m_stack->setCurrentWidget(m_tableEditor);
+        return;
+    }
+    m_tableEditor->setTableId({});
+    if (ids.isEmpty())
+        m_summary->setText(tr("Select a table in the project tree or on the canvas to edit it."));
+    else if (id.isEmpty())
+        m_summary->setText(tr("%n objects selected.", nullptr, int(ids.size())));
+    else
+        m_summary->setText(summaryOf(id));
+    m_stack->setCurrentWidget(m_summary);
+}
+
+QString PropertiesDock::summaryOf(const Runtime::ObjectId &id) const
+{
+    const Runtime::Project &project = m_document->project();
+    const auto tableName = [&project](const Runtime::ObjectId &tableId) {
+        const Runtime::Table *table = project.table(tableId);
+        return table ? table->name : tableId;
+    };
+    if (const Runtime::Relationship *relationship = project.relationship(id)) {
+        return tr("Relationship %1\n\nKind: %2\nFrom: %3\nTo: %4\nOn delete: %5")
+            .arg(relationship->name, Runtime::relationshipKindName(relationship->kind),
+                tableName(relationship->fromTableId), tableName(relationship->toTableId),
+                Runtime::deleteActionName(relationship->onDelete));
+    }
+    for (const Runtime::Role &role : project.roles) {
+        if (role.id == id)
+            return tr("Role %1\n\n%2").arg(role.name, role.description);
+    }
+    for (const Runtime::Endpoint &endpoint : project.endpoints) {
+        if (endpoint.id == id)
+            return tr("Endpoint %1\n\n%2 /api/%3\n\n%4").arg(endpoint.name, endpoint.method, endpoint.path,
+                endpoint.description);
+    }
+    for (const Runtime::ScriptFunction &function : project.functions) {
+        if (function.id == id)
+            return tr("Function %1\n\n%2\n\nLines of code: %3")
+                .arg(function.name, function.description)
+                .arg(function.code.count(QLatin1Char('\n')) + 1);
+    }
+    return {};
+}
+
+} // namespace Designer

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PropertiesDock: the editor of the selected object (a TableEditor for a table, a summary otherwise).
+#pragma once
+
+#include "model/ids.h"
+
+#include <QDockWidget>
+#include <QPointer>
+
+class QLabel;
+class QStackedWidget;
+
+namespace Designer {
+
+class ProjectDocument;
+class TableEditor;
+
+/** The right-hand dock of the main window. Follows the document's selection: one table shows a
+    TableEditor, one other object a short read-only summary, anything else a hint. Owned by the main
+    window, which hands it the current document. */
+class PropertiesDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PropertiesDock(QWidget *parent = nullptr);
+
+    /** Shows the selection of \a document; a new TableEditor is made for it. */
+    void setDocument(ProjectDocument *document);
+    TableEditor *tableEditor() const { return m_tableEditor; }
+
+private:
+    void showSelection();
+    QString summaryOf(const Runtime::ObjectId &id) const;
+
+    QPointer<ProjectDocument> m_document;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_summary = nullptr;
+    TableEditor *m_tableEditor = nullptr;
+};
+
+} // namespace Designer

@@ -1,0 +1,626 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests of the ER canvas: the scene follows the document, and the real view is driven with mouse and key
+// events.
+#include "canvas/autolayout.h"
+#include "canvas/diagramexport.h"
+#include "canvas/erscene.h"
+#include "canvas/erview.h"
+#include "canvas/relationshipitem.h"
+#include "canvas/tableclipboard.h"
+#include "canvas/tableitem.h"
+#include "commands/tablecommands.h"
+#include "document/projectdocument.h"
+#include "testsupport.h"
+#include "widgets/palettewidget.h"
+
+#include <QClipboard>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace Designer;
+
+namespace {
+
+std::unique_ptr<ProjectDocument> loadTemplate(const QString &name)
+{
+    auto loaded = ProjectDocument::load(TestSupport::templatePath(name));
+    if (!loaded) {
+        qWarning() << loaded.error().toString();
+        return nullptr;
+    }
+    return std::move(loaded).value();
+}
+
+/** A project of \a count tables with 6 to 10 fields each and one foreign key per table but the first. */
+std::unique_ptr<ProjectDocument> generatedDocument(int count)
+{
+    auto project = std::make_unique<Runtime::Project>();
+    const Runtime::FieldType types[]
+        = {Runtime::FieldType::Text, Runtime::FieldType::Integer, Runtime::FieldType::Boolean,
+            Runtime::FieldType::DateTime, Runtime::FieldType::Json, Runtime::FieldType::Email};
+    for (int i = 0; i < count; ++i) {
+        Runtime::Table table;
+        table.id = QStringLiteral("tbl_%1").arg(i);
+        table.name = QStringLiteral("table_%1").arg(i);
+        table.position = QPointF((i % 20) * 320, (i / 20) * 400);
+        Runtime::Field id;
+        id.id = QStringLiteral("fld_%1_id").arg(i);
+        id.name = QStringLiteral("id");
+        id.type = Runtime::FieldType::Integer;
+        id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+        table.fields.push_back(id);
+        for (int k = 0; k < 5 + i % 5; ++k) {
+            Runtime::Field field;
+            field.id = QStringLiteral("fld_%1_%2").arg(i).arg(k);
+            field.name = QStringLiteral("field_%1").arg(k);
+            field.type = types[(i + k) % 6];
+            field.required = k % 3 == 0;
+            table.fields.push_back(field);
+        }
+        if (i > 0) {
+            const int from = (i * 7919) % i;
+            Runtime::Field fk;
+            fk.id = QStringLiteral("fld_%1_fk").arg(i);
+            fk.name = QStringLiteral("table_%1_id").arg(from);
+            fk.type = Runtime::FieldType::Integer;
+            table.fields.push_back(fk);
+            Runtime::Relationship r;
+            r.id = QStringLiteral("rel_%1").arg(i);
+            r.fromTableId = QStringLiteral("tbl_%1").arg(from);
+            r.toTableId = table.id;
+            r.foreignKeyFieldId = fk.id;
+            project->relationships.push_back(r);
+        }
+        project->tables.push_back(table);
+    }
+    return std::make_unique<ProjectDocument>(std::move(project));
+}
+
+/** Returns the first pair of overlapping cards placed at \a positions, or an empty string. */
+QString overlap(const Runtime::Project &project, const QHash<Runtime::ObjectId, QPointF> &positions)
+{
+    std::vector<QRectF> rects;
+    for (const Runtime::Table &table : project.tables)
+        rects.emplace_back(positions.value(table.id, table.position), cardSize(table));
+    for (size_t i = 0; i < rects.size(); ++i) {
+        for (size_t j = i + 1; j < rects.size(); ++j) {
+            if (rects[i].intersects(rects[j]))
+                return project.tables[i].name + QLatin1String(" / ") + project.tables[j].name;
+        }
+    }
+    return {};
+}
+
+QPoint viewPoint(ErView &view, const QGraphicsItem *item, const QPointF &local)
+{
+    return view.mapFromScene(item->mapToScene(local));
+}
+
+} // namespace
+
+class tst_Canvas : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void buildsItems_data();
+    void buildsItems();
+    void tableChangedUpdatesOnlyThatCard();
+    void dragMovesTableOneUndoStep();
+    void selectionFollowsBothWays();
+    void rubberBandSelects();
+    void requiredFlagChangesLineEnd();
+    void dropAddsTableAndField();
+    void relationshipDrag_data();
+    void relationshipDrag();
+    void deleteKeyRemovesSelection();
+    void copyPaste();
+    void autoArrangeHasNoOverlaps_data();
+    void autoArrangeHasNoOverlaps();
+    void autoArrangeIsOneUndoStep();
+    void exportWritesValidFiles();
+    void zoom();
+    void screenshots_data();
+    void screenshots();
+};
+
+void tst_Canvas::buildsItems_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name : {"ecommerce", "saas", "social", "chat"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void tst_Canvas::buildsItems()
+{
+    QFETCH(QString, name);
+    auto document = loadTemplate(name);
+    QVERIFY(document);
+    ErScene scene(document.get());
+    QCOMPARE(scene.tableItems().size(), qsizetype(document->project().tables.size()));
+    QCOMPARE(scene.relationshipItems().size(), qsizetype(document->project().relationships.size()));
+    for (const Runtime::Table &table : document->project().tables) {
+        TableItem *item = scene.tableItem(table.id);
+        QVERIFY(item);
+        QCOMPARE(item->pos(), table.position);
+        QCOMPARE(item->boundingRect().size(), cardSize(table) + QSizeF(4, 4));
+    }
+    for (RelationshipItem *item : scene.relationshipItems())
+        QVERIFY2(!item->boundingRect().isEmpty(), qPrintable(item->relationshipId()));
+}
+
+void tst_Canvas::tableChangedUpdatesOnlyThatCard()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    QHash<Runtime::ObjectId, TableItem *> before;
+    for (TableItem *item : scene.tableItems())
+        before.insert(item->tableId(), item);
+    const QList<RelationshipItem *> lines = scene.relationshipItems();
+
+    Runtime::Table products = *document->project().tableByName(QStringLiteral("products"));
+    products.name = QStringLiteral("products_with_a_much_longer_name");
+    products.fields.erase(products.fields.begin() + 2);
+    document->undoStack()->push(new ChangeTable(document.get(), products, QStringLiteral("Rename")));
+
+    for (TableItem *item : scene.tableItems())
+        QCOMPARE(item, before.value(item->tableId()));
+    QCOMPARE(scene.relationshipItems().size(), lines.size());
+    TableItem *card = scene.tableItem(products.id);
+    QCOMPARE(card->table().name, products.name);
+    QCOMPARE(card->boundingRect().size(), cardSize(products) + QSizeF(4, 4));
+    document->undoStack()->undo();
+    QCOMPARE(scene.tableItem(products.id), card);
+    QCOMPARE(card->table().name, QStringLiteral("products"));
+}
+
+void tst_Canvas::dragMovesTableOneUndoStep()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Runtime::Table *orders = document->project().tableByName(QStringLiteral("orders"));
+    const Runtime::ObjectId id = orders->id;
+    const QPointF start = orders->position;
+    TableItem *card = scene.tableItem(id);
+    view.centerOn(card);
+    const int commandsBefore = document->undoStack()->count();
+
+    QPoint p = viewPoint(view, card, QPointF(40, 10));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, p);
+    for (int step = 1; step <= 5; ++step)
+        QTest::mouseMove(view.viewport(), p + QPoint(step * 10, step * 6));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, p + QPoint(50, 30));
+
+    const QPointF moved = document->project().table(id)->position;
+    QCOMPARE(moved, start + QPointF(50, 30) / view.zoom());
+    QCOMPARE(card->pos(), moved);
+    QCOMPARE(document->undoStack()->count(), commandsBefore + 1);
+    // The lines follow: a relationship of orders ends on its new left or right edge.
+    for (RelationshipItem *line : scene.relationshipItems()) {
+        const Runtime::Relationship &r = line->relationship();
+        if (r.toTableId == id || r.fromTableId == id)
+            QVERIFY(line->boundingRect().intersects(card->sceneBoundingRect()));
+    }
+
+    // A second drag is a second undo step.
+    p = viewPoint(view, card, QPointF(40, 10));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, p);
+    QTest::mouseMove(view.viewport(), p + QPoint(0, 20));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, p + QPoint(0, 20));
+    QCOMPARE(document->undoStack()->count(), commandsBefore + 2);
+    document->undoStack()->undo();
+    QCOMPARE(document->project().table(id)->position, moved);
+    document->undoStack()->undo();
+    QCOMPARE(document->project().table(id)->position, start);
+    QCOMPARE(card->pos(), start);
+}
+
+void tst_Canvas::selectionFollowsBothWays()
+{
+    auto document = loadTemplate(QStringLiteral("saas"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy documentSelection(document.get(), &ProjectDocument::selectionChanged);
+
+    const Runtime::Table &users = *document->project().tableByName(QStringLiteral("users"));
+    TableItem *card = scene.tableItem(users.id);
+    view.centerOn(card);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, viewPoint(view, card, QPointF(30, 8)));
+    QCOMPARE(document->selection(), QList<Runtime::ObjectId> {users.id});
+    QCOMPARE(documentSelection.size(), 1);
+    QVERIFY(view.accessibleDescription().contains(QStringLiteral("users")));
+
+    const Runtime::ObjectId projects = document->project().tableByName(QStringLiteral("projects"))->id;
+    const Runtime::ObjectId relationship = document->project().relationships.front().id;
+    document->setSelection({projects, relationship});
+    QVERIFY(!card->isSelected());
+    QVERIFY(scene.tableItem(projects)->isSelected());
+    QVERIFY(scene.relationshipItem(relationship)->isSelected());
+    QCOMPARE(documentSelection.size(), 2); // no echo from the scene
+    QCOMPARE(scene.selectedIds(), (QList<Runtime::ObjectId> {projects, relationship}));
+
+    scene.clearSelection();
+    QVERIFY(document->selection().isEmpty());
+}
+
+void tst_Canvas::rubberBandSelects()
+{
+    auto document = loadTemplate(QStringLiteral("chat"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToWindow();
+    const QRectF all = scene.itemsBoundingRect();
+    const QPoint from = view.mapFromScene(all.topLeft() - QPointF(10, 10));
+    const QPoint to = view.mapFromScene(all.bottomRight() + QPointF(10, 10));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), (from + to) / 2);
+    QTest::mouseMove(view.viewport(), to);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+    const Runtime::Project &project = document->project();
+    QCOMPARE(document->selection().size(), qsizetype(project.tables.size() + project.relationships.size()));
+    QCOMPARE(document->undoStack()->count(), 0); // selecting moves nothing
+}
+
+void tst_Canvas::requiredFlagChangesLineEnd()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    const Runtime::Relationship *r
+        = document->project().relationship(QStringLiteral("rel_products_category"));
+    QVERIFY(r);
+    RelationshipItem *line = scene.relationshipItem(r->id);
+    QCOMPARE(line->links().size(), 1);
+    const bool before = line->links().front().mandatory;
+    Runtime::Table products = *document->project().table(r->toTableId);
+    Runtime::Field *fk = products.field(r->foreignKeyFieldId);
+    QCOMPARE(fk->required, before);
+    fk->required = !before;
+    document->undoStack()->push(new ChangeTable(document.get(), products, QStringLiteral("Required")));
+    QCOMPARE(scene.relationshipItem(r->id), line);
+    QCOMPARE(line->links().front().mandatory, !before);
+}
+
+void tst_Canvas::dropAddsTableAndField()
+{
+    auto document = loadTemplate(QStringLiteral("chat"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const size_t tablesBefore = document->project().tables.size();
+
+    // A table dropped on the background.
+    const QPoint background(view.viewport()->width() - 30, view.viewport()->height() - 30);
+    QVERIFY(!scene.cardAt(view.mapToScene(background)));
+    std::unique_ptr<QMimeData> tableData(PaletteWidget::mimeDataFor(PaletteWidget::tableEntry()));
+    // A drop goes to the widget that accepted the drag's enter event (QDragManager's current target).
+    QDragEnterEvent enter(background, Qt::CopyAction, tableData.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view.viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(background, Qt::CopyAction, tableData.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view.viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(document->project().tables.size(), tablesBefore + 1);
+    const Runtime::Table added = document->project().tables.back();
+    QCOMPARE(added.name, QStringLiteral("table_1"));
+    QCOMPARE(added.fields.size(), size_t(1));
+    QCOMPARE(added.fields.front().primaryKey, Runtime::PrimaryKeyKind::AutoIncrement);
+    TableItem *card = scene.tableItem(added.id);
+    QVERIFY(card);
+    QVERIFY(card->sceneBoundingRect().contains(view.mapToScene(background)));
+
+    // A boolean field dropped on that card.
+    std::unique_ptr<QMimeData> fieldData(
+        PaletteWidget::mimeDataFor(PaletteWidget::fieldEntry(QStringLiteral("boolean"))));
+    QDragEnterEvent fieldEnter(background, Qt::CopyAction, fieldData.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view.viewport(), &fieldEnter);
+    QDropEvent fieldDrop(background, Qt::CopyAction, fieldData.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view.viewport(), &fieldDrop);
+    QVERIFY(fieldDrop.isAccepted());
+    const Runtime::Table *changed = document->project().table(added.id);
+    QCOMPARE(changed->fields.size(), size_t(2));
+    QCOMPARE(changed->fields.back().type, Runtime::FieldType::Boolean);
+    QCOMPARE(scene.tableItem(added.id), card);
+    QCOMPARE(card->table().fields.size(), size_t(2));
+
+    // Enter in the palette adds a second table, named table_2.
+    PaletteWidget palette;
+    connect(&palette, &PaletteWidget::entryActivated, &view, &ErView::addPaletteEntry);
+    palette.show();
+    palette.setCurrentRow(0);
+    palette.setFocus();
+    QTest::keyClick(&palette, Qt::Key_Return);
+    QCOMPARE(document->project().tables.back().name, QStringLiteral("table_2"));
+}
+
+void tst_Canvas::relationshipDrag_data()
+{
+    QTest::addColumn<Runtime::RelationshipKind>("kind");
+    QTest::newRow("one to many") << Runtime::RelationshipKind::OneToMany;
+    QTest::newRow("many to many") << Runtime::RelationshipKind::ManyToMany;
+}
+
+void tst_Canvas::relationshipDrag()
+{
+    QFETCH(Runtime::RelationshipKind, kind);
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    int asked = 0;
+    scene.setKindChooser([&](const QPoint &) -> std::optional<Runtime::RelationshipKind> {
+        ++asked;
+        return kind;
+    });
+    ErView view(&scene);
+    view.resize(1400, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToWindow();
+    const Runtime::Project &project = document->project();
+    const Runtime::ObjectId customers = project.tableByName(QStringLiteral("customers"))->id;
+    const Runtime::ObjectId tags = project.tableByName(QStringLiteral("tags"))->id;
+    const size_t relationshipsBefore = project.relationships.size();
+    const size_t tablesBefore = project.tables.size();
+    TableItem *source = scene.tableItem(customers);
+    TableItem *target = scene.tableItem(tags);
+
+    const QPoint from = viewPoint(view, source, source->handleCenter(0));
+    const QPoint to = view.mapFromScene(target->sceneBoundingRect().center());
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), (from + to) / 2);
+    QTest::mouseMove(view.viewport(), to);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+
+    QCOMPARE(asked, 1);
+    QCOMPARE(source->pos(), project.table(customers)->position); // the handle does not move the card
+    QCOMPARE(project.relationships.size(), relationshipsBefore + 1);
+    const Runtime::Relationship &r = project.relationships.back();
+    QCOMPARE(r.kind, kind);
+    QCOMPARE(r.fromTableId, customers);
+    QCOMPARE(r.toTableId, tags);
+    QVERIFY(scene.relationshipItem(r.id));
+    QCOMPARE(scene.relationshipItems().size(), qsizetype(project.relationships.size()));
+    if (kind == Runtime::RelationshipKind::ManyToMany) {
+        QCOMPARE(project.tables.size(), tablesBefore + 1);
+        QVERIFY(project.isJunctionTable(r.junctionTableId));
+        QVERIFY(scene.tableItem(r.junctionTableId));
+    } else {
+        QCOMPARE(project.tables.size(), tablesBefore);
+        QVERIFY(project.table(tags)->field(r.foreignKeyFieldId));
+        QCOMPARE(scene.tableItem(tags)->table().fields.size(), project.table(tags)->fields.size());
+    }
+    document->undoStack()->undo();
+    QCOMPARE(project.relationships.size(), relationshipsBefore);
+    QCOMPARE(scene.relationshipItems().size(), qsizetype(relationshipsBefore));
+    QCOMPARE(scene.tableItems().size(), qsizetype(tablesBefore));
+}
+
+void tst_Canvas::deleteKeyRemovesSelection()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Runtime::Project before = document->project();
+    const Runtime::ObjectId reviews = before.tableByName(QStringLiteral("reviews"))->id;
+    document->setSelection({reviews});
+
+    QSignalSpy requested(&view, &ErView::deleteRequested);
+    QTest::keyClick(view.viewport(), Qt::Key_Delete);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).value<QList<Runtime::ObjectId>>(), QList<Runtime::ObjectId> {reviews});
+    QVERIFY(document->project().table(reviews)); // the receiver decides
+    view.deleteSelection();
+    QVERIFY(!document->project().table(reviews));
+    QVERIFY(!scene.tableItem(reviews));
+    QCOMPARE(scene.relationshipItems().size(), qsizetype(document->project().relationships.size()));
+    document->undoStack()->undo();
+    QVERIFY(document->project() == before);
+    QCOMPARE(scene.tableItems().size(), qsizetype(before.tables.size()));
+    QCOMPARE(scene.relationshipItems().size(), qsizetype(before.relationships.size()));
+}
+
+void tst_Canvas::copyPaste()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Runtime::Project &project = document->project();
+    const Runtime::ObjectId orders = project.tableByName(QStringLiteral("orders"))->id;
+    const Runtime::ObjectId items = project.tableByName(QStringLiteral("order_items"))->id;
+    const size_t tablesBefore = project.tables.size();
+    const size_t relationshipsBefore = project.relationships.size();
+    document->setSelection({orders, items});
+    QTest::keyClick(view.viewport(), Qt::Key_C, Qt::ControlModifier);
+    {
+        auto pasted = pasteTables(project, QGuiApplication::clipboard()->mimeData(), QPointF(40, 40));
+        QVERIFY2(pasted, qPrintable(pasted ? QString() : pasted.error().toString()));
+    }
+    QTest::keyClick(view.viewport(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(project.tables.size(), tablesBefore + 2);
+    QCOMPARE(project.relationships.size(), relationshipsBefore + 1); // order_items.order_id → orders
+    const Runtime::Table *copy = project.tableByName(QStringLiteral("orders_copy"));
+    QVERIFY(copy);
+    QCOMPARE(copy->position, project.table(orders)->position + QPointF(40, 40));
+    QVERIFY(copy->id != orders);
+    const Runtime::Relationship &r = project.relationships.back();
+    QCOMPARE(r.fromTableId, copy->id);
+    QCOMPARE(project.table(r.toTableId)->name, QStringLiteral("order_items_copy"));
+    QVERIFY(project.table(r.toTableId)->field(r.foreignKeyFieldId));
+    QCOMPARE(document->selection().size(), 2);
+    QCOMPARE(scene.tableItems().size(), qsizetype(project.tables.size()));
+    QCOMPARE(scene.relationshipItems().size(), qsizetype(project.relationships.size()));
+    document->undoStack()->undo();
+    QCOMPARE(project.tables.size(), tablesBefore);
+}
+
+void tst_Canvas::autoArrangeHasNoOverlaps_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name : {"ecommerce", "saas", "social", "chat", "generated300"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void tst_Canvas::autoArrangeHasNoOverlaps()
+{
+    QFETCH(QString, name);
+    auto document = name == QLatin1String("generated300") ? generatedDocument(300) : loadTemplate(name);
+    QVERIFY(document);
+    const Runtime::Project &project = document->project();
+    const QHash<Runtime::ObjectId, QPointF> positions = arrangeTables(project);
+    QCOMPARE(positions.size(), qsizetype(project.tables.size()));
+    const QString overlapping = overlap(project, positions);
+    QVERIFY2(overlapping.isEmpty(), qPrintable(overlapping));
+    QCOMPARE(arrangeTables(project), positions); // deterministic
+    // Referenced tables are left of the tables that reference them (no cycles in these projects).
+    for (const Runtime::Relationship &r : project.relationships) {
+        if (!r.isManyToMany())
+            QVERIFY2(positions.value(r.fromTableId).x() < positions.value(r.toTableId).x(), qPrintable(r.id));
+    }
+}
+
+void tst_Canvas::autoArrangeIsOneUndoStep()
+{
+    auto document = loadTemplate(QStringLiteral("social"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    const Runtime::Project before = document->project();
+    view.autoArrange();
+    QCOMPARE(document->undoStack()->count(), 1);
+    for (const Runtime::Table &table : document->project().tables)
+        QCOMPARE(scene.tableItem(table.id)->pos(), table.position);
+    QVERIFY(overlap(document->project(), {}).isEmpty());
+    document->undoStack()->undo();
+    QVERIFY(document->project() == before);
+}
+
+void tst_Canvas::exportWritesValidFiles()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    document->setSelection({document->project().tables.front().id});
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("diagram.png"));
+    const QString svg = dir.filePath(QStringLiteral("diagram.svg"));
+    auto pngResult = exportPng(&scene, png);
+    QVERIFY2(pngResult, qPrintable(pngResult ? QString() : pngResult.error().message));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > scene.itemsBoundingRect().width());
+    auto svgResult = exportSvg(&scene, svg);
+    QVERIFY2(svgResult, qPrintable(svgResult ? QString() : svgResult.error().message));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    int elements = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement)
+            ++elements;
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(elements > 10);
+    QCOMPARE(document->selection().size(), 1); // the export does not change the selection
+    QVERIFY(scene.tableItems().size() > 0);
+
+    auto failed = exportPng(&scene, dir.filePath(QStringLiteral("missing/dir/diagram.png")));
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, Runtime::ErrorCode::FileWriteFailed);
+    QVERIFY(failed.error().message.contains(QStringLiteral("diagram.png")));
+}
+
+void tst_Canvas::zoom()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.zoomIn();
+    QCOMPARE(view.zoom(), 1.25);
+    view.zoomOut();
+    QCOMPARE(view.zoom(), 1.0);
+    view.fitToWindow();
+    QVERIFY(view.zoom() < 1);
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY(visible.adjusted(-1, -1, 1, 1).contains(scene.itemsBoundingRect()));
+    view.resetZoom();
+    QCOMPARE(view.zoom(), 1.0);
+    // Ctrl+wheel zooms about the cursor: the scene point under it stays.
+    const QPoint cursor(150, 120);
+    const QPointF under = view.mapToScene(cursor);
+    QWheelEvent wheel(cursor, view.viewport()->mapToGlobal(cursor), {}, QPoint(0, 120), Qt::NoButton,
+        Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(view.viewport(), &wheel);
+    QCOMPARE(view.zoom(), 1.25);
+    QVERIFY(QLineF(view.mapToScene(cursor), under).length() < 2);
+}
+
+void tst_Canvas::screenshots_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("ecommerce") << QStringLiteral("ecommerce") << false;
+    QTest::newRow("saas") << QStringLiteral("saas") << false;
+    QTest::newRow("saas-dark") << QStringLiteral("saas") << true;
+}
+
+void tst_Canvas::screenshots()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, dark);
+    auto document = loadTemplate(name);
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    if (dark) {
+        QPalette palette;
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        palette.setColor(QPalette::Mid, QColor(0x60, 0x60, 0x60));
+        palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+        view.setPalette(palette);
+    }
+    view.resize(1400, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToWindow();
+    document->setSelection({document->project().tables.at(1).id});
+    const QString file
+        = QStringLiteral("/tmp/canvas-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()));
+    QVERIFY(view.grab().save(file));
+}
+
+QTEST_MAIN(tst_Canvas)
+#include "tst_canvas.moc"
