@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
                       QCoreApplication::translate("main", "Show the user interface in <language> (e.g. de, en)."),
                       QCoreApplication::translate("main", "language")});
     parser.addPositionalArgument(QStringLiteral("file"),
-        QCoreApplication::translate("main", "The project file (.basalt) to open."), QStringLiteral("[FILE]"));
+        QCoreApplication::translate("main", "The project file (.basalt) to open."),
+        QCoreApplication::translate("main", "[FILE]"));
     parser.process(app);
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1) {

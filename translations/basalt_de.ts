@@ -5,1128 +5,2443 @@
     <name>BasaltServer</name>
     <message>
         <source>basalt-server: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>basalt-server: %1: %2</translation>
     </message>
     <message>
         <source>  (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (%1)</translation>
     </message>
     <message>
         <source>cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank %1</translation>
     </message>
     <message>
         <source>cannot serve</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>Stopping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beendet.</translation>
     </message>
     <message>
         <source>Serving &quot;%1&quot; at %2 (database: %3, schema version %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird unter %2 bereitgestellt (Datenbank: %3, Schemaversion %4)</translation>
+    </message>
+    <message>
+        <source>JWT secret</source>
+        <translation>JWT-Geheimnis</translation>
+    </message>
+    <message numerus="yes">
+        <source>Data API: %1 (%n request thread(s))</source>
+        <translation>
+            <numerusform>Daten-API: %1 (%n Anfrage-Thread)</numerusform>
+            <numerusform>Daten-API: %1 (%n Anfrage-Threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auth API: %1</source>
+        <translation>Auth-API: %1</translation>
+    </message>
+    <message>
+        <source>The service_role key: basalt-server keys --project %1</source>
+        <translation>Der service_role-Schlüssel: basalt-server keys --project %1</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>%1 has no primary key; give it one first</source>
+        <translation>%1 hat keinen Primärschlüssel; legen Sie zuerst einen fest</translation>
+    </message>
+    <message>
+        <source>Add relationship from %1 to %2</source>
+        <translation>Beziehung von %1 zu %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove relationship from %1 to %2</source>
+        <translation>Beziehung von %1 zu %2 entfernen</translation>
+    </message>
+    <message>
+        <source>No table has the id &quot;%1&quot;.</source>
+        <translation>Keine Tabelle hat die ID „%1“.</translation>
+    </message>
+    <message>
+        <source>Add table %1</source>
+        <translation>Tabelle %1 hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n tables</source>
+        <translation>
+            <numerusform>%n Tabelle hinzufügen</numerusform>
+            <numerusform>%n Tabellen hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n tables</source>
+        <translation>
+            <numerusform>%n Tabelle entfernen</numerusform>
+            <numerusform>%n Tabellen entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove table %1</source>
+        <translation>Tabelle %1 entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n tables</source>
+        <translation>
+            <numerusform>%n Tabelle verschieben</numerusform>
+            <numerusform>%n Tabellen verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move table %1</source>
+        <translation>Tabelle %1 verschieben</translation>
+    </message>
+    <message>
+        <source>Rename table %1</source>
+        <translation>Tabelle %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Change the colour of %1</source>
+        <translation>Farbe von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Make %1 tenant-scoped</source>
+        <translation>%1 mandantenbezogen machen</translation>
+    </message>
+    <message>
+        <source>Make %1 shared by all tenants</source>
+        <translation>%1 für alle Mandanten freigeben</translation>
+    </message>
+    <message>
+        <source>Add field %1 to %2</source>
+        <translation>Feld %1 zu %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove field %1 from %2</source>
+        <translation>Feld %1 aus %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Change field %1 of %2</source>
+        <translation>Feld %1 von %2 ändern</translation>
+    </message>
+    <message>
+        <source>Move field %1 of %2</source>
+        <translation>Feld %1 von %2 verschieben</translation>
+    </message>
+    <message>
+        <source>Remove the %1 rule of %2 for %3</source>
+        <translation>%1-Regel von %2 für %3 entfernen</translation>
+    </message>
+    <message>
+        <source>Set the %1 rule of %2 for %3</source>
+        <translation>%1-Regel von %2 für %3 festlegen</translation>
+    </message>
+    <message>
+        <source>Add an index to %1</source>
+        <translation>Index zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove an index from %1</source>
+        <translation>Index aus %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Public read</source>
+        <translation>Öffentlich lesbar</translation>
+    </message>
+    <message>
+        <source>Owner only</source>
+        <translation>Nur Eigentümer</translation>
+    </message>
+    <message>
+        <source>Tenant-scoped</source>
+        <translation>Mandantenbezogen</translation>
+    </message>
+    <message>
+        <source>Apply preset %1 to %2</source>
+        <translation>Vorlage %1 auf %2 anwenden</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>&quot;%1&quot; is not a database URL: %2. Use sqlite:PATH or postgresql://user:password@host:port/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Datenbank-URL: %2. Verwenden Sie sqlite:PFAD oder postgresql://benutzer:passwort@host:port/dbname.</translation>
     </message>
     <message>
         <source>the SQLite file path is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>der Pfad der SQLite-Datei fehlt</translation>
     </message>
     <message>
         <source>the database name is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenbankname fehlt</translation>
     </message>
     <message>
         <source>unknown scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Schema</translation>
     </message>
     <message>
         <source>Could not open the SQLite database %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SQLite-Datenbank %1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>Could not connect to the PostgreSQL database %1. Check that the server is running and that the user name, password and database name are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zur PostgreSQL-Datenbank %1. Prüfen Sie, ob der Server läuft und ob Benutzername, Passwort und Datenbankname stimmen.</translation>
     </message>
     <message>
         <source>The Qt SQL driver %1 is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Qt-SQL-Treiber %1 ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::DeleteGuard</name>
+    <message numerus="yes">
+        <source>Delete table %1? The local database holds %n row(s) in it; they are dropped on the next run.</source>
+        <translation>
+            <numerusform>Tabelle %1 löschen? Sie enthält in der lokalen Datenbank %n Zeile; diese wird beim nächsten Ausführen gelöscht.</numerusform>
+            <numerusform>Tabelle %1 löschen? Sie enthält in der lokalen Datenbank %n Zeilen; diese werden beim nächsten Ausführen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete tables %1? The local database holds %n row(s) in them; they are dropped on the next run.</source>
+        <translation>
+            <numerusform>Tabellen %1 löschen? Sie enthalten in der lokalen Datenbank %n Zeile; diese wird beim nächsten Ausführen gelöscht.</numerusform>
+            <numerusform>Tabellen %1 löschen? Sie enthalten in der lokalen Datenbank %n Zeilen; diese werden beim nächsten Ausführen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Tables</source>
+        <translation>Tabellen löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::DiagramExport</name>
+    <message>
+        <source>Could not export the diagram to %1: %2</source>
+        <translation>Das Diagramm konnte nicht nach %1 exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>the diagram is too large for an image</source>
+        <translation>das Diagramm ist für ein Bild zu groß</translation>
+    </message>
+    <message>
+        <source>not enough memory for the image</source>
+        <translation>nicht genug Speicher für das Bild</translation>
+    </message>
+    <message>
+        <source>ER diagram</source>
+        <translation>ER-Diagramm</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ErScene</name>
+    <message>
+        <source>One to one</source>
+        <translation>Eins zu eins</translation>
+    </message>
+    <message>
+        <source>One to many</source>
+        <translation>Eins zu viele</translation>
+    </message>
+    <message>
+        <source>Many to many</source>
+        <translation>Viele zu viele</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle verschieben</numerusform>
+            <numerusform>%n Tabellen verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ErView</name>
+    <message>
+        <source>ER diagram</source>
+        <translation>ER-Diagramm</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Add field %1</source>
+        <translation>Feld %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>No table selected</source>
+        <translation>Keine Tabelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>Table %1 selected</source>
+        <translation>Tabelle %1 ausgewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) selected: %1</source>
+        <translation>
+            <numerusform>%n Tabelle ausgewählt: %1</numerusform>
+            <numerusform>%n Tabellen ausgewählt: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FieldEditor</name>
+    <message>
+        <source>Re&amp;quired</source>
+        <translation>&amp;Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>&amp;Unique</source>
+        <translation>&amp;Eindeutig</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden from the API</source>
+        <translation>In der API &amp;verborgen</translation>
+    </message>
+    <message>
+        <source>Read-&amp;only for clients</source>
+        <translation>Für Clients &amp;schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Auto-increment integer</source>
+        <translation>Fortlaufende Ganzzahl</translation>
+    </message>
+    <message>
+        <source>Random UUID</source>
+        <translation>Zufällige UUID</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Set when the row is created</source>
+        <translation>Beim Anlegen der Zeile setzen</translation>
+    </message>
+    <message>
+        <source>Set whenever the row changes</source>
+        <translation>Bei jeder Änderung der Zeile setzen</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>false</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A regular expression the whole value must match.</source>
+        <translation>Ein regulärer Ausdruck, auf den der ganze Wert passen muss.</translation>
+    </message>
+    <message>
+        <source>Add &amp;Value</source>
+        <translation>Wert &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove V&amp;alue</source>
+        <translation>Wert entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Primary &amp;key:</source>
+        <translation>Pr&amp;imärschlüssel:</translation>
+    </message>
+    <message>
+        <source>Timestam&amp;p:</source>
+        <translation>&amp;Zeitstempel:</translation>
+    </message>
+    <message>
+        <source>De&amp;fault:</source>
+        <translation>Stan&amp;dardwert:</translation>
+    </message>
+    <message>
+        <source>Mi&amp;nimum:</source>
+        <translation>Mi&amp;nimum:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum:</source>
+        <translation>Ma&amp;ximum:</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;length:</source>
+        <translation>Minimale &amp;Länge:</translation>
+    </message>
+    <message>
+        <source>Maximum len&amp;gth:</source>
+        <translation>Maximale Län&amp;ge:</translation>
+    </message>
+    <message>
+        <source>Patter&amp;n:</source>
+        <translation>M&amp;uster:</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Werte:</translation>
+    </message>
+    <message>
+        <source>Field %1</source>
+        <translation>Feld %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Select a field in the grid to edit all of its options.</source>
+        <translation>Wählen Sie ein Feld im Raster aus, um alle seine Optionen zu bearbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FieldsModel</name>
+    <message>
+        <source>The value of an insert that gives none: a literal, now() or uuid().</source>
+        <translation>Der Wert, den ein Einfügen ohne Angabe erhält: ein Literal, now() oder uuid().</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Verborgen</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibschutz</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FileActions</name>
+    <message>
+        <source>&amp;New...</source>
+        <translation>&amp;Neu …</translation>
+    </message>
+    <message>
+        <source>New project, blank or from a template</source>
+        <translation>Neues Projekt, leer oder aus einer Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Zuletzt &amp;geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot Create Project</source>
+        <translation>Projekt kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>The template %1 cannot be read.</source>
+        <translation>Die Vorlage %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Basalt projects (%1);;All files (*)</source>
+        <translation>Basalt-Projekte (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>More problems: %1 (see Show Details).</source>
+        <translation>Weitere Probleme: %1 (siehe „Details einblenden“).</translation>
+    </message>
+    <message>
+        <source>Cannot Open Project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Basalt could not open %1.</source>
+        <translation>Basalt konnte %1 nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Cannot Save Project</source>
+        <translation>Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <source>Basalt projects (%1)</source>
+        <translation>Basalt-Projekte (%1)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Do you want to save them?</source>
+        <translation>%1 hat ungespeicherte Änderungen. Möchten Sie sie speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Cannot Restore Project</source>
+        <translation>Projekt kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Basalt was closed with unsaved changes. Restore the project saved on %1?</source>
+        <translation>Basalt wurde mit ungespeicherten Änderungen beendet. Das am %1 gesicherte Projekt wiederherstellen?</translation>
     </message>
 </context>
 <context>
     <name>Designer::MainWindow</name>
     <message>
-        <source>primary key, auto-increment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>primary key, UUID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unique</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hidden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>set on insert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>set on update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a project with File &gt; Open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Opened %1. Tables: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basalt projects (*.basalt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>More problems: %1 (see Show Details).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot Open Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basalt could not open %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet. Tabellen: %2.</translation>
     </message>
     <message>
         <source>%1[*] — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — %2</translation>
+    </message>
+    <message>
+        <source>Open a project with File &gt; Open, or start one with File &gt; New.</source>
+        <translation>Öffnen Sie ein Projekt mit Datei &gt; Öffnen oder beginnen Sie eines mit Datei &gt; Neu.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>&lt;original&gt;</source>
+        <translation>&lt;Original&gt;</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Table</source>
+        <translation>Tabelle &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>An Fenster &amp;anpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-Arrange</source>
+        <translation>Automatisch an&amp;ordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Undo &amp;History</source>
+        <translation>Bearbeitungs&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions</source>
+        <translation>&amp;Berechtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::NewProjectDialog</name>
+    <message>
+        <source>New Project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Blank project</source>
+        <translation>Leeres Projekt</translation>
+    </message>
+    <message>
+        <source>An empty project without tables.</source>
+        <translation>Ein leeres Projekt ohne Tabellen.</translation>
+    </message>
+    <message>
+        <source>Tables: %1</source>
+        <translation>Tabellen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::PaletteWidget</name>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Drag an entry onto the diagram, or press Enter to add it</source>
+        <translation>Ziehen Sie einen Eintrag in das Diagramm oder drücken Sie die Eingabetaste, um ihn hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>A new table with an id field</source>
+        <translation>Eine neue Tabelle mit einem id-Feld</translation>
+    </message>
+    <message>
+        <source>A %1 field</source>
+        <translation>Ein Feld vom Typ %1</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::PermissionEditor</name>
+    <message>
+        <source>The role whose rules the grid shows: anon (no sign-in), authenticated (signed-in users) or a custom role</source>
+        <translation>Die Rolle, deren Regeln das Raster zeigt: anon (ohne Anmeldung), authenticated (angemeldete Benutzer) oder eine eigene Rolle</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Permissions by table and operation</source>
+        <translation>Berechtigungen nach Tabelle und Operation</translation>
+    </message>
+    <message>
+        <source>&amp;Nobody</source>
+        <translation>&amp;Niemand</translation>
+    </message>
+    <message>
+        <source>E&amp;veryone</source>
+        <translation>&amp;Jeder</translation>
+    </message>
+    <message>
+        <source>Ru&amp;le:</source>
+        <translation>Re&amp;gel:</translation>
+    </message>
+    <message>
+        <source>No rule: only the service key may do this</source>
+        <translation>Keine Regel: Nur der Service-Schlüssel darf das</translation>
+    </message>
+    <message>
+        <source>An empty rule: everyone with the role may, on every row</source>
+        <translation>Eine leere Regel: Jeder mit der Rolle darf es, für jede Zeile</translation>
+    </message>
+    <message>
+        <source>Only rows for which the expression is true</source>
+        <translation>Nur Zeilen, für die der Ausdruck wahr ist</translation>
+    </message>
+    <message>
+        <source>Rule expression</source>
+        <translation>Regelausdruck</translation>
+    </message>
+    <message>
+        <source>&amp;Public read</source>
+        <translation>Ö&amp;ffentlich lesbar</translation>
+    </message>
+    <message>
+        <source>O&amp;wner only</source>
+        <translation>Nur &amp;Eigentümer</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant-scoped</source>
+        <translation>&amp;Mandantenbezogen</translation>
+    </message>
+    <message>
+        <source>anon and authenticated may read every row</source>
+        <translation>anon und authenticated dürfen jede Zeile lesen</translation>
+    </message>
+    <message>
+        <source>Signed-in users may read and change only their own rows (owner column = auth.uid)</source>
+        <translation>Angemeldete Benutzer dürfen nur ihre eigenen Zeilen lesen und ändern (Eigentümerspalte = auth.uid)</translation>
+    </message>
+    <message>
+        <source>Rows belong to the caller&apos;s organization; signed-in users may read and change their organization&apos;s rows</source>
+        <translation>Zeilen gehören zur Organisation des Aufrufers; angemeldete Benutzer dürfen die Zeilen ihrer Organisation lesen und ändern</translation>
+    </message>
+    <message>
+        <source>%1 (tenant)</source>
+        <translation>%1 (Mandant)</translation>
+    </message>
+    <message>
+        <source>Rows are scoped to the caller&apos;s organization</source>
+        <translation>Zeilen sind auf die Organisation des Aufrufers beschränkt</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Only the service key may %1 rows</source>
+        <translation>Nur der Service-Schlüssel darf %1 auf Zeilen ausführen</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>jeder</translation>
+    </message>
+    <message>
+        <source>Everyone with the role, on every row</source>
+        <translation>Jeder mit der Rolle, für jede Zeile</translation>
+    </message>
+    <message>
+        <source>%1
+Column %2: %3</source>
+        <translation>%1
+Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Choose a cell</source>
+        <translation>Wählen Sie eine Zelle</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2 for %3</source>
+        <translation>%1: %2 für %3</translation>
+    </message>
+    <message>
+        <source>Presets for %1</source>
+        <translation>Vorlagen für %1</translation>
+    </message>
+    <message>
+        <source>Owner Only</source>
+        <translation>Nur Eigentümer</translation>
+    </message>
+    <message>
+        <source>Which column of %1 holds the owner&apos;s user id?</source>
+        <translation>Welche Spalte von %1 enthält die Benutzer-ID des Eigentümers?</translation>
+    </message>
+    <message>
+        <source>nobody: only the service key</source>
+        <translation>niemand: nur der Service-Schlüssel</translation>
+    </message>
+    <message>
+        <source>everyone: every caller with the role</source>
+        <translation>jeder: jeder Aufrufer mit der Rolle</translation>
+    </message>
+    <message>
+        <source>rule: only the rows it matches</source>
+        <translation>Regel: nur die Zeilen, auf die sie zutrifft</translation>
+    </message>
+    <message>
+        <source>red: the rule has an error</source>
+        <translation>rot: die Regel enthält einen Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Double-click a problem, or press Enter, to select the object concerned.</source>
+        <translation>Doppelklicken Sie auf ein Problem oder drücken Sie die Eingabetaste, um das betroffene Objekt auszuwählen.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems (%n)</source>
+        <translation>
+            <numerusform>Probleme (%n)</numerusform>
+            <numerusform>Probleme (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Designer::ProjectDocument</name>
     <message>
         <source>The project has no file name yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt hat noch keinen Dateinamen.</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ProjectTree</name>
+    <message>
+        <source>one to one</source>
+        <translation>eins zu eins</translation>
+    </message>
+    <message>
+        <source>one to many</source>
+        <translation>eins zu viele</translation>
+    </message>
+    <message>
+        <source>many to many</source>
+        <translation>viele zu viele</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>Beziehungen</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n Feld</numerusform>
+            <numerusform>%n Felder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 /api/%2</source>
+        <translation>%1 /api/%2</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::PropertiesDock</name>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Select a table in the project tree or on the canvas to edit it.</source>
+        <translation>Wählen Sie eine Tabelle im Projektbaum oder im Diagramm aus, um sie zu bearbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objects selected.</source>
+        <translation>
+            <numerusform>%n Objekt ausgewählt.</numerusform>
+            <numerusform>%n Objekte ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Role %1
+
+%2</source>
+        <translation>Rolle %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Endpoint %1
+
+%2 /api/%3
+
+%4</source>
+        <translation>Endpunkt %1
+
+%2 /api/%3
+
+%4</translation>
+    </message>
+    <message>
+        <source>Function %1
+
+%2
+
+Lines of code: %3</source>
+        <translation>Funktion %1
+
+%2
+
+Codezeilen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RelationshipEditor</name>
+    <message>
+        <source>optional; names the embedded rows in the API</source>
+        <translation>optional; benennt die eingebetteten Zeilen in der API</translation>
+    </message>
+    <message>
+        <source>One-to-one</source>
+        <translation>Eins zu eins</translation>
+    </message>
+    <message>
+        <source>One-to-many</source>
+        <translation>Eins zu viele</translation>
+    </message>
+    <message>
+        <source>Many-to-many</source>
+        <translation>Viele zu viele</translation>
+    </message>
+    <message>
+        <source>Cascade: delete its rows too</source>
+        <translation>Kaskadieren: auch ihre Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Set null: keep its rows, clear the key</source>
+        <translation>Auf null setzen: Zeilen behalten, Schlüssel leeren</translation>
+    </message>
+    <message>
+        <source>Restrict: refuse while rows point at it</source>
+        <translation>Einschränken: ablehnen, solange Zeilen darauf verweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Foreign key:</source>
+        <translation>&amp;Fremdschlüssel:</translation>
+    </message>
+    <message>
+        <source>On &amp;delete:</source>
+        <translation>Beim &amp;Löschen:</translation>
+    </message>
+    <message>
+        <source>&amp;Junction table:</source>
+        <translation>&amp;Verknüpfungstabelle:</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Relationship %1</source>
+        <translation>Beziehung %1</translation>
+    </message>
+    <message>
+        <source>A many-to-many relationship links its tables through a junction table. To make it one-to-one or one-to-many, delete it and draw a new relationship.</source>
+        <translation>Eine Viele-zu-viele-Beziehung verknüpft ihre Tabellen über eine Verknüpfungstabelle. Um daraus eine Eins-zu-eins- oder Eins-zu-viele-Beziehung zu machen, löschen Sie sie und zeichnen Sie eine neue Beziehung.</translation>
+    </message>
+    <message>
+        <source>Many-to-many needs a junction table: delete this relationship and draw a new many-to-many one instead.</source>
+        <translation>Viele zu viele braucht eine Verknüpfungstabelle: Löschen Sie diese Beziehung und zeichnen Sie stattdessen eine neue Viele-zu-viele-Beziehung.</translation>
+    </message>
+    <message>
+        <source>The field of %1 that holds the key of the referenced row.</source>
+        <translation>Das Feld von %1, das den Schlüssel der referenzierten Zeile enthält.</translation>
+    </message>
+    <message>
+        <source>%1 is required, so it cannot be set to null; make it optional first.</source>
+        <translation>%1 ist ein Pflichtfeld und kann daher nicht auf null gesetzt werden; machen Sie es zuerst optional.</translation>
+    </message>
+    <message>
+        <source>Make %1 one-to-one</source>
+        <translation>%1 in eine Eins-zu-eins-Beziehung ändern</translation>
+    </message>
+    <message>
+        <source>Make %1 one-to-many</source>
+        <translation>%1 in eine Eins-zu-viele-Beziehung ändern</translation>
+    </message>
+    <message>
+        <source>Use %1 as the foreign key of %2</source>
+        <translation>%1 als Fremdschlüssel von %2 verwenden</translation>
+    </message>
+    <message>
+        <source>Change the ON DELETE action of %1</source>
+        <translation>ON-DELETE-Aktion von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename relationship %1</source>
+        <translation>Beziehung %1 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RuleEditor</name>
+    <message>
+        <source>e.g. owner_id = auth.uid</source>
+        <translation>z. B. owner_id = auth.uid</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::TableClipboard</name>
+    <message>
+        <source>The clipboard holds no tables.</source>
+        <translation>Die Zwischenablage enthält keine Tabellen.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::TableEditor</name>
+    <message>
+        <source>&amp;Tenant-scoped: rows belong to the caller&apos;s organization</source>
+        <translation>&amp;Mandantenbezogen: Zeilen gehören zur Organisation des Aufrufers</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>F&amp;ields</source>
+        <translation>F&amp;elder</translation>
+    </message>
+    <message>
+        <source>Drag a row to reorder the fields.</source>
+        <translation>Ziehen Sie eine Zeile, um die Felder neu anzuordnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Field</source>
+        <translation>Feld &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Field</source>
+        <translation>Feld entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>I&amp;ndexes</source>
+        <translation>&amp;Indizes</translation>
+    </message>
+    <message>
+        <source>Add Inde&amp;x</source>
+        <translation>Inde&amp;x hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds an index on the field selected in the grid.</source>
+        <translation>Fügt einen Index für das im Raster ausgewählte Feld hinzu.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Index</source>
+        <translation>Index en&amp;tfernen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Suggested Indexes</source>
+        <translation>&amp;Vorgeschlagene Indizes hinzufügen</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>(generated name)</source>
+        <translation>(erzeugter Name)</translation>
+    </message>
+    <message>
+        <source>%1: unique on %2</source>
+        <translation>%1: eindeutig auf %2</translation>
+    </message>
+    <message>
+        <source>%1: on %2</source>
+        <translation>%1: auf %2</translation>
+    </message>
+    <message>
+        <source>Foreign keys without an index: %1</source>
+        <translation>Fremdschlüssel ohne Index: %1</translation>
+    </message>
+    <message>
+        <source>Change the description of %1</source>
+        <translation>Beschreibung von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Table Colour</source>
+        <translation>Tabellenfarbe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n index(es) on foreign keys</source>
+        <translation>
+            <numerusform>%n Index für Fremdschlüssel hinzufügen</numerusform>
+            <numerusform>%n Indizes für Fremdschlüssel hinzufügen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::TableItem</name>
+    <message>
+        <source>tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>N:M</source>
+        <translation>N:M</translation>
     </message>
 </context>
 <context>
     <name>ErrorCode</name>
     <message>
         <source>Internal error</source>
-        <translation type="unfinished"></translation>
+        <translation>Interner Fehler</translation>
     </message>
     <message>
         <source>Invalid argument</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Argument</translation>
     </message>
     <message>
         <source>File not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gefunden</translation>
     </message>
     <message>
         <source>The file could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>The file could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>The file is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>The project is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt ist nicht gültig</translation>
     </message>
     <message>
         <source>The project was saved by a newer version of Basalt</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt wurde mit einer neueren Version von Basalt gespeichert</translation>
     </message>
     <message>
         <source>The database could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <source>A database query failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datenbankabfrage ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>The database no longer matches the schema Basalt last applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank entspricht nicht mehr dem zuletzt von Basalt angewendeten Schema</translation>
     </message>
     <message>
         <source>The schema change cannot be applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaänderung kann nicht angewendet werden</translation>
     </message>
     <message>
         <source>The schema change would lose data and was not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaänderung würde Daten löschen und wurde nicht bestätigt</translation>
     </message>
     <message>
         <source>The migration failed and was rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration ist fehlgeschlagen und wurde zurückgesetzt</translation>
     </message>
     <message>
         <source>The server could not listen</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte nicht auf Verbindungen warten</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
     <message>
         <source>Method not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>The request&apos;s query string could not be parsed</source>
+        <translation>Die Abfragezeichenkette der Anfrage konnte nicht ausgewertet werden</translation>
+    </message>
+    <message>
+        <source>The request body is not valid</source>
+        <translation>Der Inhalt der Anfrage ist nicht gültig</translation>
+    </message>
+    <message>
+        <source>The requested range is not satisfiable</source>
+        <translation>Der angeforderte Bereich kann nicht geliefert werden</translation>
+    </message>
+    <message>
+        <source>No such table</source>
+        <translation>Tabelle nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>No such column</source>
+        <translation>Spalte nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>The body names a column the table does not have</source>
+        <translation>Der Inhalt nennt eine Spalte, die die Tabelle nicht hat</translation>
+    </message>
+    <message>
+        <source>No relationship between these tables</source>
+        <translation>Keine Beziehung zwischen diesen Tabellen</translation>
+    </message>
+    <message>
+        <source>More than one relationship between these tables</source>
+        <translation>Mehr als eine Beziehung zwischen diesen Tabellen</translation>
+    </message>
+    <message>
+        <source>The result is not exactly one row</source>
+        <translation>Das Ergebnis ist nicht genau eine Zeile</translation>
+    </message>
+    <message>
+        <source>A value does not fit its column&apos;s type</source>
+        <translation>Ein Wert passt nicht zum Typ seiner Spalte</translation>
+    </message>
+    <message>
+        <source>A required field has no value</source>
+        <translation>Ein Pflichtfeld hat keinen Wert</translation>
+    </message>
+    <message>
+        <source>A value fails its field&apos;s validation</source>
+        <translation>Ein Wert besteht die Prüfung seines Feldes nicht</translation>
+    </message>
+    <message>
+        <source>A value that must be unique already exists</source>
+        <translation>Ein Wert, der eindeutig sein muss, existiert bereits</translation>
+    </message>
+    <message>
+        <source>A reference points at a row that does not exist, or a row is still referenced</source>
+        <translation>Ein Verweis zeigt auf eine nicht vorhandene Zeile, oder auf eine Zeile wird noch verwiesen</translation>
+    </message>
+    <message>
+        <source>This field is set automatically and cannot be written</source>
+        <translation>Dieses Feld wird automatisch gesetzt und kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>An update or delete without a filter is refused</source>
+        <translation>Ein Aktualisieren oder Löschen ohne Filter wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>The request body is too large</source>
+        <translation>Der Inhalt der Anfrage ist zu groß</translation>
+    </message>
+    <message>
+        <source>The request headers are too large</source>
+        <translation>Die Kopfzeilen der Anfrage sind zu groß</translation>
+    </message>
+    <message>
+        <source>The request took too long</source>
+        <translation>Die Anfrage hat zu lange gedauert</translation>
+    </message>
+    <message>
+        <source>The service is unavailable</source>
+        <translation>Der Dienst ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The request filters or orders an embedded resource it does not select</source>
+        <translation>Die Anfrage filtert oder sortiert eine eingebettete Ressource, die sie nicht auswählt</translation>
+    </message>
+    <message>
+        <source>None of the accepted media types can be produced</source>
+        <translation>Keiner der akzeptierten Medientypen kann erzeugt werden</translation>
+    </message>
+    <message>
+        <source>on_conflict must name a unique key</source>
+        <translation>on_conflict muss einen eindeutigen Schlüssel nennen</translation>
+    </message>
+    <message>
+        <source>The token is not valid</source>
+        <translation>Das Token ist nicht gültig</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Sign in to do this</source>
+        <translation>Melden Sie sich dafür an</translation>
+    </message>
+    <message>
+        <source>The field is read-only</source>
+        <translation>Das Feld ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>The permission rule is not valid</source>
+        <translation>Die Berechtigungsregel ist nicht gültig</translation>
+    </message>
+    <message>
+        <source>No API key found in request</source>
+        <translation>Kein API-Schlüssel in der Anfrage gefunden</translation>
+    </message>
+    <message>
+        <source>Invalid API key</source>
+        <translation>Ungültiger API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Invalid login credentials</source>
+        <translation>Ungültige Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>The password is too weak</source>
+        <translation>Das Passwort ist zu schwach</translation>
+    </message>
+    <message>
+        <source>The email address is not valid</source>
+        <translation>Die E-Mail-Adresse ist nicht gültig</translation>
+    </message>
+    <message>
+        <source>User already registered</source>
+        <translation>Benutzer bereits registriert</translation>
+    </message>
+    <message>
+        <source>User not found</source>
+        <translation>Benutzer nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Too many requests; try again later</source>
+        <translation>Zu viele Anfragen; versuchen Sie es später erneut</translation>
+    </message>
+    <message>
+        <source>Invalid Refresh Token: Refresh Token Not Found</source>
+        <translation>Ungültiges Aktualisierungstoken: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Invalid Refresh Token: Already Used</source>
+        <translation>Ungültiges Aktualisierungstoken: bereits verwendet</translation>
     </message>
 </context>
 <context>
     <name>ProjectReader</name>
     <message>
         <source>expected an object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: ein Objekt, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a string, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: eine Zeichenkette, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a boolean, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: ein Wahrheitswert, gefunden: %1</translation>
     </message>
     <message>
         <source>expected an integer, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: eine ganze Zahl, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a number, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: eine Zahl, gefunden: %1</translation>
     </message>
     <message>
         <source>expected an array of strings, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: ein Array aus Zeichenketten, gefunden: %1</translation>
     </message>
     <message>
         <source>expected an array, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: ein Array, gefunden: %1</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel „%1“</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>the required key &quot;%1&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>der Pflichtschlüssel „%1“ fehlt</translation>
     </message>
     <message>
         <source>unknown %1 &quot;%2&quot; (expected one of: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Wert „%2“ für %1 (erwartet: %3)</translation>
     </message>
     <message>
         <source>an object is not closed, or a comma is missing between two of its members</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt ist nicht geschlossen, oder zwischen zwei seiner Elemente fehlt ein Komma</translation>
     </message>
     <message>
         <source>a colon is missing after a key</source>
-        <translation type="unfinished"></translation>
+        <translation>nach einem Schlüssel fehlt ein Doppelpunkt</translation>
     </message>
     <message>
         <source>an array is not closed, or a comma is missing between two of its elements</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array ist nicht geschlossen, oder zwischen zwei seiner Elemente fehlt ein Komma</translation>
     </message>
     <message>
         <source>a comma is missing between two values</source>
-        <translation type="unfinished"></translation>
+        <translation>zwischen zwei Werten fehlt ein Komma</translation>
     </message>
     <message>
         <source>this is not a valid value (strings need double quotes; true, false and null are lowercase)</source>
-        <translation type="unfinished"></translation>
+        <translation>das ist kein gültiger Wert (Zeichenketten brauchen doppelte Anführungszeichen; true, false und null werden kleingeschrieben)</translation>
     </message>
     <message>
         <source>this is not a valid number</source>
-        <translation type="unfinished"></translation>
+        <translation>das ist keine gültige Zahl</translation>
     </message>
     <message>
         <source>a string contains an invalid escape sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette enthält eine ungültige Escape-Sequenz</translation>
     </message>
     <message>
         <source>the text is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text ist kein gültiges UTF-8</translation>
     </message>
     <message>
         <source>a string is not closed with a double quote</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette ist nicht mit einem doppelten Anführungszeichen abgeschlossen</translation>
     </message>
     <message>
         <source>a value is missing after a comma (remove the trailing comma)</source>
-        <translation type="unfinished"></translation>
+        <translation>nach einem Komma fehlt ein Wert (entfernen Sie das überzählige Komma)</translation>
     </message>
     <message>
         <source>the data is nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>die Daten sind zu tief verschachtelt</translation>
     </message>
     <message>
         <source>the file is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist zu groß</translation>
     </message>
     <message>
         <source>there is more text after the end of the project</source>
-        <translation type="unfinished"></translation>
+        <translation>nach dem Ende des Projekts folgt weiterer Text</translation>
     </message>
     <message>
         <source>syntax error</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntaxfehler</translation>
     </message>
     <message>
         <source>Not valid JSON at line %1, column %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2: %3.</translation>
     </message>
     <message>
         <source>This project uses file format %1, but this version of Basalt reads format %2 only: update Basalt to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Projekt verwendet das Dateiformat %1, diese Version von Basalt liest aber nur Format %2: Aktualisieren Sie Basalt, um es zu öffnen.</translation>
     </message>
     <message>
         <source>unknown format version %1 (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Formatversion %1 (erwartet: %2)</translation>
     </message>
     <message>
         <source>The file is empty: it holds no project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer: Sie enthält kein Projekt.</translation>
     </message>
     <message>
         <source>the file must hold a JSON object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei muss ein JSON-Objekt enthalten, gefunden: %1</translation>
     </message>
     <message>
         <source>The project file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Projektdatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The project file %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Projektdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>expected a string, number or boolean, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: eine Zeichenkette, eine Zahl oder ein Wahrheitswert, gefunden: %1</translation>
     </message>
     <message>
         <source>&quot;default&quot; and &quot;defaultFunction&quot; cannot be used together; keep one of them</source>
-        <translation type="unfinished"></translation>
+        <translation>„default“ und „defaultFunction“ können nicht zusammen verwendet werden; behalten Sie nur eines</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSecret</name>
+    <message>
+        <source>%1 must be at least %2 characters long; it has %3.</source>
+        <translation>%1 muss mindestens %2 Zeichen lang sein; es hat %3.</translation>
+    </message>
+    <message>
+        <source>The JWT secret could not be read.</source>
+        <translation>Das JWT-Geheimnis konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The JWT secret in %1 is shorter than %2 characters. Delete the file to generate a new secret (tokens issued with the old one stop working).</source>
+        <translation>Das JWT-Geheimnis in %1 ist kürzer als %2 Zeichen. Löschen Sie die Datei, um ein neues Geheimnis zu erzeugen (mit dem alten ausgestellte Tokens werden dann ungültig).</translation>
+    </message>
+    <message>
+        <source>No secure random source is available.</source>
+        <translation>Es ist keine sichere Zufallsquelle verfügbar.</translation>
+    </message>
+    <message>
+        <source>The JWT secret could not be saved.</source>
+        <translation>Das JWT-Geheimnis konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s local folder %1 could not be created.</source>
+        <translation>Der lokale Ordner %1 des Projekts konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The JWT secret is locked by another process.</source>
+        <translation>Das JWT-Geheimnis ist von einem anderen Prozess gesperrt.</translation>
     </message>
 </context>
 <context>
     <name>ProjectValidator</name>
     <message>
         <source>the name is empty; give it a name</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist leer; geben Sie einen Namen ein</translation>
     </message>
     <message>
         <source>the name &quot;%1&quot; is already used by %2; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name „%1“ wird bereits von %2 verwendet; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>no function is set; choose a function</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Funktion festgelegt; wählen Sie eine Funktion</translation>
     </message>
     <message>
         <source>no function has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Funktion hat die ID „%1“</translation>
     </message>
     <message>
         <source>unknown method &quot;%1&quot; (expected one of: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Methode „%1“ (erwartet: %2)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid path; write the part after /api/ without spaces, e.g. orders/:id/cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Pfad; schreiben Sie den Teil nach /api/ ohne Leerzeichen, z. B. orders/:id/cancel</translation>
     </message>
     <message>
         <source>%1 already serves %2 %3; change the method or the path</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bedient bereits %2 %3; ändern Sie die Methode oder den Pfad</translation>
     </message>
     <message>
         <source>%1 is out of range; use a value from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des gültigen Bereichs; verwenden Sie einen Wert von %2 bis %3</translation>
     </message>
     <message>
         <source>the service role always has access; name only anon, authenticated or a custom role here</source>
-        <translation type="unfinished"></translation>
+        <translation>die Service-Rolle hat immer Zugriff; nennen Sie hier nur anon, authenticated oder eine eigene Rolle</translation>
     </message>
     <message>
         <source>unknown role &quot;%1&quot;; use anon or authenticated, or add a custom role with that name</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Rolle „%1“; verwenden Sie anon oder authenticated, oder legen Sie eine eigene Rolle mit diesem Namen an</translation>
     </message>
     <message>
         <source>unknown role &quot;%1&quot;; use anon, authenticated or a custom role (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Rolle „%1“; verwenden Sie anon, authenticated oder eine eigene Rolle (%2)</translation>
     </message>
     <message>
         <source>the role %1 already has a rule for %2 on this table (%3); combine both expressions into one with &quot;or&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Rolle %1 hat für diese Tabelle bereits eine Regel für %2 (%3); fassen Sie beide Ausdrücke mit „or“ zu einem zusammen</translation>
     </message>
     <message>
         <source>anyone, even without logging in, may %1 rows of &quot;%2&quot;; add an expression if that is not intended</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder, auch ohne Anmeldung, darf %1 auf Zeilen von „%2“ ausführen; fügen Sie einen Ausdruck hinzu, falls das nicht beabsichtigt ist</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a built-in role; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist eine eingebaute Rolle; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an http or https URL, e.g. https://api.example.com/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine http- oder https-URL, z. B. https://api.example.com/v1</translation>
     </message>
     <message>
         <source>the header name is empty; give it a name</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name der Kopfzeile ist leer; geben Sie einen Namen ein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an origin; write the scheme, host and port only, e.g. http://localhost:5173</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Origin; geben Sie nur Schema, Host und Port an, z. B. http://localhost:5173</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; is not one of the values of &quot;%2&quot; (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ ist keiner der Werte von „%2“ (%3)</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; of &quot;%2&quot; is not a date; write it as YYYY-MM-DD, e.g. 2026-11-21</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ von „%2“ ist kein Datum; schreiben Sie ihn als JJJJ-MM-TT, z. B. 2026-11-21</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; of &quot;%2&quot; is not a date and time with a time zone; write it in ISO 8601, e.g. 2026-11-21T10:00:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ von „%2“ ist kein Datum mit Uhrzeit und Zeitzone; schreiben Sie ihn in ISO 8601, z. B. 2026-11-21T10:00:00Z</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; of &quot;%2&quot; is not a UUID; write it as hexadecimal digits grouped 8-4-4-4-12</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ von „%2“ ist keine UUID; schreiben Sie ihn als Hexadezimalziffern in Gruppen 8-4-4-4-12</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; of &quot;%2&quot; does not look like an email address (name@example.com)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ von „%2“ sieht nicht wie eine E-Mail-Adresse aus (name@example.com)</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; of &quot;%2&quot; does not look like a URL; include the scheme, e.g. https://example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ von „%2“ sieht nicht wie eine URL aus; geben Sie das Schema an, z. B. https://example.com</translation>
     </message>
     <message>
         <source>the default of &quot;%1&quot; must be a whole number, because it is an integer field; found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert von „%1“ muss eine ganze Zahl sein, da es ein integer-Feld ist; gefunden: %2</translation>
     </message>
     <message>
         <source>the default of &quot;%1&quot; must be a number, because it is a number field; found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert von „%1“ muss eine Zahl sein, da es ein number-Feld ist; gefunden: %2</translation>
     </message>
     <message>
         <source>the default of &quot;%1&quot; must be true or false, because it is a boolean field; found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert von „%1“ muss true oder false sein, da es ein boolean-Feld ist; gefunden: %2</translation>
     </message>
     <message>
         <source>the default of &quot;%1&quot; must be a string, because it is a %2 field; found %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert von „%1“ muss eine Zeichenkette sein, da es ein %2-Feld ist; gefunden: %3</translation>
     </message>
     <message>
         <source>the default %1 is less than min (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert %1 ist kleiner als min (%2)</translation>
     </message>
     <message>
         <source>the default %1 is greater than max (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert %1 ist größer als max (%2)</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; is shorter than minLength (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ ist kürzer als minLength (%2)</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; is longer than maxLength (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ ist länger als maxLength (%2)</translation>
     </message>
     <message>
         <source>the default &quot;%1&quot; does not match the pattern %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standardwert „%1“ passt nicht zum Muster %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a reserved word of the API&apos;s queries; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein reserviertes Wort der API-Abfragen; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>an autoIncrement primary key must have the type integer, but &quot;%1&quot; is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ein autoIncrement-Primärschlüssel muss den Typ integer haben, aber „%1“ ist %2</translation>
     </message>
     <message>
         <source>a uuid primary key must have the type uuid, but &quot;%1&quot; is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ein uuid-Primärschlüssel muss den Typ uuid haben, aber „%1“ ist %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a primary key, so it cannot have a fixed default; remove the default</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein Primärschlüssel und kann daher keinen festen Standardwert haben; entfernen Sie den Standardwert</translation>
     </message>
     <message>
         <source>automatic timestamps need a datetime field, but &quot;%1&quot; is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>automatische Zeitstempel brauchen ein datetime-Feld, aber „%1“ ist %2</translation>
     </message>
     <message>
         <source>only enum fields have values, but &quot;%1&quot; is %2; remove them or change the type to enum</source>
-        <translation type="unfinished"></translation>
+        <translation>nur enum-Felder haben Werte, aber „%1“ ist %2; entfernen Sie die Werte oder ändern Sie den Typ in enum</translation>
     </message>
     <message>
         <source>the enum field &quot;%1&quot; has no values; add the values it may take</source>
-        <translation type="unfinished"></translation>
+        <translation>das enum-Feld „%1“ hat keine Werte; fügen Sie die Werte hinzu, die es annehmen kann</translation>
     </message>
     <message>
         <source>an enum value cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ein enum-Wert darf nicht leer sein</translation>
     </message>
     <message>
         <source>the value &quot;%1&quot; is listed twice; enum values must be unique</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert „%1“ ist doppelt aufgeführt; enum-Werte müssen eindeutig sein</translation>
     </message>
     <message>
         <source>min and max apply to integer and number fields only, but &quot;%1&quot; is %2; remove them</source>
-        <translation type="unfinished"></translation>
+        <translation>min und max gelten nur für integer- und number-Felder, aber „%1“ ist %2; entfernen Sie sie</translation>
     </message>
     <message>
         <source>minLength and maxLength apply to text, email, url, enum and file fields only, but &quot;%1&quot; is %2; remove them</source>
-        <translation type="unfinished"></translation>
+        <translation>minLength und maxLength gelten nur für text-, email-, url-, enum- und file-Felder, aber „%1“ ist %2; entfernen Sie sie</translation>
     </message>
     <message>
         <source>a pattern applies to text, email and url fields only, but &quot;%1&quot; is %2; remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Muster gilt nur für text-, email- und url-Felder, aber „%1“ ist %2; entfernen Sie es</translation>
     </message>
     <message>
         <source>max (%1) is less than min (%2); swap them</source>
-        <translation type="unfinished"></translation>
+        <translation>max (%1) ist kleiner als min (%2); vertauschen Sie die Werte</translation>
     </message>
     <message>
         <source>a length cannot be negative (found %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Länge kann nicht negativ sein (gefunden: %1)</translation>
     </message>
     <message>
         <source>maxLength (%1) is less than minLength (%2); swap them</source>
-        <translation type="unfinished"></translation>
+        <translation>maxLength (%1) ist kleiner als minLength (%2); vertauschen Sie die Werte</translation>
     </message>
     <message>
         <source>the pattern is not a valid regular expression: %1 at character %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Muster ist kein gültiger regulärer Ausdruck: %1 bei Zeichen %2</translation>
     </message>
     <message>
         <source>the default function now fits date and datetime fields only, but &quot;%1&quot; is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Standardfunktion now passt nur zu date- und datetime-Feldern, aber „%1“ ist %2</translation>
     </message>
     <message>
         <source>the default function uuid fits uuid fields only, but &quot;%1&quot; is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Standardfunktion uuid passt nur zu uuid-Feldern, aber „%1“ ist %2</translation>
     </message>
     <message>
         <source>the table &quot;%1&quot; already has a field named &quot;%2&quot; (%3); field names must be unique within a table</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle „%1“ hat bereits ein Feld namens „%2“ (%3); Feldnamen müssen innerhalb einer Tabelle eindeutig sein</translation>
     </message>
     <message>
         <source>the id is empty; every object needs an id of 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die ID ist leer; jedes Objekt braucht eine ID aus 1 bis 64 Buchstaben, Ziffern, „_“ oder „-“</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid id; use 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige ID; verwenden Sie 1 bis 64 Buchstaben, Ziffern, „_“ oder „-“</translation>
     </message>
     <message>
         <source>the id &quot;%1&quot; is already used by %2; every id must be unique in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>die ID „%1“ wird bereits von %2 verwendet; jede ID muss im Projekt eindeutig sein</translation>
     </message>
     <message>
         <source>&quot;rpc&quot; is reserved by the API; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>„rpc“ ist für die API reserviert; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; starts with &quot;%2&quot;, which is reserved for the database&apos;s own tables; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ beginnt mit „%2“, das für die eigenen Tabellen der Datenbank reserviert ist; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>another table is already named &quot;%1&quot; (%2); table names must be unique</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Tabelle heißt bereits „%1“ (%2); Tabellennamen müssen eindeutig sein</translation>
     </message>
     <message>
         <source>the table &quot;%1&quot; has no fields; add at least a primary key field</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle „%1“ hat keine Felder; fügen Sie mindestens ein Primärschlüsselfeld hinzu</translation>
     </message>
     <message>
         <source>the table &quot;%1&quot; already has a primary key (%2); a table has exactly one primary key field</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle „%1“ hat bereits einen Primärschlüssel (%2); eine Tabelle hat genau ein Primärschlüsselfeld</translation>
     </message>
     <message>
         <source>the table &quot;%1&quot; has no primary key; make one field its primary key (autoIncrement for an integer field, uuid for a uuid field)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle „%1“ hat keinen Primärschlüssel; machen Sie ein Feld zum Primärschlüssel (autoIncrement für ein integer-Feld, uuid für ein uuid-Feld)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a colour; write it as #rrggbb, e.g. #4f86c6</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Farbe; schreiben Sie sie als #rrggbb, z. B. #4f86c6</translation>
     </message>
     <message>
         <source>the table &quot;%1&quot; is tenant-scoped but has no organization_id field; add one that refers to the organizations table</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle „%1“ ist mandantenbezogen, hat aber kein Feld organization_id; fügen Sie eines hinzu, das auf die Tabelle organizations verweist</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid name; use lowercase letters, digits and &quot;_&quot;, starting with a letter or &quot;_&quot;, at most 63 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Name; verwenden Sie Kleinbuchstaben, Ziffern und „_“, beginnend mit einem Buchstaben oder „_“, höchstens 63 Zeichen</translation>
     </message>
     <message>
         <source>no table is set; choose a table</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Tabelle festgelegt; wählen Sie eine Tabelle</translation>
     </message>
     <message>
         <source>no table has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Tabelle hat die ID „%1“</translation>
     </message>
     <message>
         <source>%1.%2 is %3 but %4.%5 is an integer key; a foreign key must have the type of the key it references</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 ist %3, aber %4.%5 ist ein integer-Schlüssel; ein Fremdschlüssel muss den Typ des Schlüssels haben, auf den er verweist</translation>
     </message>
     <message>
         <source>%1.%2 is %3 but %4.%5 is a uuid key; a foreign key must have the type of the key it references</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 ist %3, aber %4.%5 ist ein uuid-Schlüssel; ein Fremdschlüssel muss den Typ des Schlüssels haben, auf den er verweist</translation>
     </message>
     <message>
         <source>no field is set; choose a field of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Feld festgelegt; wählen Sie ein Feld von %1</translation>
     </message>
     <message>
         <source>no field of %1 has the id &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Feld von %1 hat die ID „%2“</translation>
     </message>
     <message>
         <source>%1.%2 is the primary key of %1; a foreign key needs a field of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 ist der Primärschlüssel von %1; ein Fremdschlüssel braucht ein eigenes Feld</translation>
     </message>
     <message>
         <source>%1.%2 is already the foreign key of %3; each relationship needs its own field</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 ist bereits der Fremdschlüssel von %3; jede Beziehung braucht ein eigenes Feld</translation>
     </message>
     <message>
         <source>only manyToMany relationships have a junction table; remove it or change the kind to manyToMany</source>
-        <translation type="unfinished"></translation>
+        <translation>nur manyToMany-Beziehungen haben eine Verknüpfungstabelle; entfernen Sie sie oder ändern Sie die Art in manyToMany</translation>
     </message>
     <message>
         <source>a %1 relationship needs a foreign key: the field of the &quot;to&quot; table that holds the key of the &quot;from&quot; row</source>
-        <translation type="unfinished"></translation>
+        <translation>eine %1-Beziehung braucht einen Fremdschlüssel: das Feld der „to“-Tabelle, das den Schlüssel der „from“-Zeile enthält</translation>
     </message>
     <message>
         <source>%1.%2 is a field of the &quot;from&quot; table; the foreign key must be a field of %3, the &quot;to&quot; table (swap from and to?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 ist ein Feld der „from“-Tabelle; der Fremdschlüssel muss ein Feld von %3, der „to“-Tabelle, sein (from und to vertauschen?)</translation>
     </message>
     <message>
         <source>setNull needs %1.%2 to be optional, but it is required; make the field optional or choose cascade or restrict</source>
-        <translation type="unfinished"></translation>
+        <translation>setNull erfordert, dass %1.%2 optional ist, es ist aber ein Pflichtfeld; machen Sie das Feld optional oder wählen Sie cascade oder restrict</translation>
     </message>
     <message>
         <source>a manyToMany relationship has no foreign key, its junction table holds the keys; remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>eine manyToMany-Beziehung hat keinen Fremdschlüssel, ihre Verknüpfungstabelle enthält die Schlüssel; entfernen Sie ihn</translation>
     </message>
     <message>
         <source>a manyToMany relationship needs a junction table with a field for each side</source>
-        <translation type="unfinished"></translation>
+        <translation>eine manyToMany-Beziehung braucht eine Verknüpfungstabelle mit einem Feld für jede Seite</translation>
     </message>
     <message>
         <source>the junction table must be a table of its own, not %1, which is a side of the relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verknüpfungstabelle muss eine eigene Tabelle sein, nicht %1, das eine Seite der Beziehung ist</translation>
     </message>
     <message>
         <source>fromField and toField are the same field; the junction table needs one field for each side</source>
-        <translation type="unfinished"></translation>
+        <translation>fromField und toField sind dasselbe Feld; die Verknüpfungstabelle braucht ein Feld für jede Seite</translation>
     </message>
     <message>
         <source>the index has no fields; list at least one field of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Index hat keine Felder; geben Sie mindestens ein Feld von %1 an</translation>
     </message>
     <message>
         <source>no field of %1 has the id &quot;%2&quot;; an index covers fields of its own table</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Feld von %1 hat die ID „%2“; ein Index umfasst Felder seiner eigenen Tabelle</translation>
     </message>
     <message>
         <source>%1.%2 is listed twice; list each field once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 ist doppelt aufgeführt; führen Sie jedes Feld nur einmal auf</translation>
     </message>
     <message>
         <source>a table is already named &quot;%1&quot;; indexes and tables share names, choose another one</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Tabelle heißt bereits „%1“; Indizes und Tabellen teilen sich die Namen, wählen Sie einen anderen</translation>
     </message>
     <message>
         <source>another index is already named &quot;%1&quot; (%2); index names must be unique in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderer Index heißt bereits „%1“ (%2); Indexnamen müssen im Projekt eindeutig sein</translation>
+    </message>
+    <message>
+        <source>no table has the id &quot;%1&quot;; choose the table that holds your users&apos; profiles</source>
+        <translation>keine Tabelle hat die ID „%1“; wählen Sie die Tabelle mit den Profilen Ihrer Benutzer</translation>
+    </message>
+    <message>
+        <source>the users table &quot;%1&quot; needs a uuid primary key: it holds the id of each user&apos;s login</source>
+        <translation>die Benutzertabelle „%1“ braucht einen uuid-Primärschlüssel: Er enthält die ID der Anmeldung jedes Benutzers</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names a field of the users table, but no users table is set; set settings.usersTable first</source>
+        <translation>„%1“ nennt ein Feld der Benutzertabelle, aber es ist keine Benutzertabelle festgelegt; setzen Sie zuerst settings.usersTable</translation>
+    </message>
+    <message>
+        <source>the users table &quot;%1&quot; has no field &quot;%2&quot;</source>
+        <translation>die Benutzertabelle „%1“ hat kein Feld „%2“</translation>
+    </message>
+    <message>
+        <source>the role field &quot;%1&quot; must be a text or enum field</source>
+        <translation>das Rollenfeld „%1“ muss ein text- oder enum-Feld sein</translation>
+    </message>
+    <message>
+        <source>the table &quot;%1&quot; is tenant-scoped, so access tokens must carry the caller&apos;s organization: add organization_id to settings.jwtClaimFields</source>
+        <translation>die Tabelle „%1“ ist mandantenbezogen, daher müssen Zugriffstokens die Organisation des Aufrufers enthalten: Fügen Sie organization_id zu settings.jwtClaimFields hinzu</translation>
     </message>
 </context>
 <context>
     <name>ProjectWriter</name>
     <message>
         <source>The project could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>only %1 of %2 bytes could be written; is the disk full?</source>
-        <translation type="unfinished"></translation>
+        <translation>nur %1 von %2 Bytes konnten geschrieben werden; ist der Datenträger voll?</translation>
     </message>
 </context>
 <context>
     <name>Runtime</name>
     <message>
         <source>The database cannot be brought to this project&apos;s schema. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank kann nicht an das Schema dieses Projekts angepasst werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>These schema changes would lose data:
 %1
 Nothing was changed. To apply them and lose that data, run again with --allow-destructive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schemaänderungen würden Daten löschen:
+%1
+Es wurde nichts geändert. Um sie anzuwenden und diese Daten zu verlieren, starten Sie erneut mit --allow-destructive.</translation>
     </message>
 </context>
 <context>
-    <name>Runtime::Server</name>
+    <name>Runtime::HttpTransport</name>
     <message>
-        <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot accept connections: %1</source>
+        <translation>Verbindungen können nicht angenommen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>SchemaMigrator</name>
     <message>
         <source>The database could not be examined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht untersucht werden.</translation>
     </message>
     <message>
         <source>the table name %1 is reserved: names starting with _basalt_ belong to Basalt. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Tabellenname %1 ist reserviert: Namen, die mit _basalt_ beginnen, gehören Basalt. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>the database already has a table named %1 that Basalt does not manage. Rename or remove it in the database, or give the new table another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank hat bereits eine Tabelle namens %1, die Basalt nicht verwaltet. Benennen Sie sie in der Datenbank um oder entfernen Sie sie, oder geben Sie der neuen Tabelle einen anderen Namen.</translation>
     </message>
     <message>
         <source>change the primary key of %1: Basalt cannot move or change the primary key of an existing table. Create a new table with the key you want and copy the rows instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärschlüssel von %1 ändern: Basalt kann den Primärschlüssel einer bestehenden Tabelle nicht verschieben oder ändern. Legen Sie stattdessen eine neue Tabelle mit dem gewünschten Schlüssel an und kopieren Sie die Zeilen.</translation>
     </message>
     <message>
         <source>change %1 from %2 to %3: %4 cannot be converted (e.g. &quot;%5&quot;). Correct or clear those values first, or add a new %3 field and copy what you need.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 in %3 ändern: %4 können nicht umgewandelt werden (z. B. „%5“). Korrigieren oder leeren Sie diese Werte zuerst, oder fügen Sie ein neues %3-Feld hinzu und kopieren Sie, was Sie brauchen.</translation>
     </message>
     <message>
         <source>change %1 from %2 to %3: there is no conversion from %2 to %3, and the column holds %4. Add a new %3 field, copy the values you need, then remove this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 in %3 ändern: Es gibt keine Umwandlung von %2 in %3, und die Spalte enthält %4. Fügen Sie ein neues %3-Feld hinzu, kopieren Sie die benötigten Werte und entfernen Sie dann dieses.</translation>
     </message>
     <message>
         <source>make %1 required: 1 row has no value. Fill it in first, or keep the field optional.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zum Pflichtfeld machen: 1 Zeile hat keinen Wert. Füllen Sie ihn zuerst aus, oder lassen Sie das Feld optional.</translation>
     </message>
     <message>
         <source>make %1 required: %2 rows have no value. Fill them in first, or keep the field optional.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zum Pflichtfeld machen: %2 Zeilen haben keinen Wert. Füllen Sie sie zuerst aus, oder lassen Sie das Feld optional.</translation>
     </message>
     <message>
         <source>make %1 unique: the value &quot;%2&quot; occurs more than once. Remove the duplicates first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eindeutig machen: Der Wert „%2“ kommt mehrfach vor. Entfernen Sie zuerst die Duplikate.</translation>
     </message>
     <message>
         <source>make %1 unique: %2 values occur more than once (e.g. &quot;%3&quot;). Remove the duplicates first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eindeutig machen: %2 Werte kommen mehrfach vor (z. B. „%3“). Entfernen Sie zuerst die Duplikate.</translation>
     </message>
     <message>
         <source>add the check on %1 (%2): %3 of the existing values fail it (e.g. &quot;%4&quot;). Correct those rows first, or relax the validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung für %1 hinzufügen (%2): %3 der vorhandenen Werte bestehen sie nicht (z. B. „%4“). Korrigieren Sie zuerst diese Zeilen oder lockern Sie die Prüfung.</translation>
     </message>
     <message>
         <source>link %1 to %2: %3 of its values point at rows of %2 that do not exist (e.g. &quot;%4&quot;). Correct or clear those values first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2 verknüpfen: %3 seiner Werte verweisen auf nicht vorhandene Zeilen von %2 (z. B. „%4“). Korrigieren oder leeren Sie diese Werte zuerst.</translation>
     </message>
     <message>
         <source>create the unique index %1 on %2 (%3): %4 of the combinations occur more than once (e.g. &quot;%5&quot;). Remove the duplicates first.</source>
-        <translation type="unfinished"></translation>
+        <translation>eindeutigen Index %1 für %2 (%3) anlegen: %4 der Kombinationen kommen mehrfach vor (z. B. „%5“). Entfernen Sie zuerst die Duplikate.</translation>
     </message>
     <message>
         <source>add the required field %1: %2 already has %3. Give it a default or make it optional.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld %1 hinzufügen: %2 hat bereits %3. Geben Sie ihm einen Standardwert oder machen Sie es optional.</translation>
     </message>
     <message>
         <source>add the unique field %1 with the fixed default %2: the %3 of %4 would all get the same value. Remove the default or make the field optional without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>eindeutiges Feld %1 mit festem Standardwert %2 hinzufügen: Die %3 von %4 würden alle denselben Wert erhalten. Entfernen Sie den Standardwert oder machen Sie das Feld ohne Standardwert optional.</translation>
     </message>
     <message>
         <source>1 non-empty value</source>
-        <translation type="unfinished"></translation>
+        <translation>1 nicht leerer Wert</translation>
     </message>
     <message>
         <source>%1 non-empty values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht leere Werte</translation>
     </message>
     <message>
         <source>The migration failed at &quot;%1&quot; and was rolled back; the database is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration ist bei „%1“ fehlgeschlagen und wurde zurückgesetzt; die Datenbank ist unverändert.</translation>
     </message>
     <message>
         <source>prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereitung</translation>
     </message>
     <message>
         <source>finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschluss</translation>
     </message>
     <message>
         <source>begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>record the migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnen der Migration</translation>
     </message>
     <message>
         <source>commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit</translation>
     </message>
     <message>
         <source>check foreign keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen der Fremdschlüssel</translation>
     </message>
     <message>
         <source>%1 row %2 points at a missing row of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeile %2 verweist auf eine fehlende Zeile von %3</translation>
     </message>
     <message>
         <source>The migration history could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Migrationsverlauf konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The project recorded by the last migration cannot be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das bei der letzten Migration aufgezeichnete Projekt kann nicht zurückgelesen werden.</translation>
     </message>
     <message>
         <source>1 row</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>1 value</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Wert</translation>
     </message>
     <message>
         <source>%1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Werte</translation>
     </message>
     <message>
         <source>drop table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 löschen</translation>
     </message>
     <message>
         <source>rename table %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 in %2 umbenennen</translation>
     </message>
     <message>
         <source>rename column %1.%2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1.%2 in %3 umbenennen</translation>
     </message>
     <message>
         <source>create table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 anlegen</translation>
     </message>
     <message>
         <source>change column %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1 von %2 in %3 ändern</translation>
     </message>
     <message>
         <source>make %1 required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zum Pflichtfeld machen</translation>
     </message>
     <message>
         <source>make %1 optional</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 optional machen</translation>
     </message>
     <message>
         <source>remove the default of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert von %1 entfernen</translation>
     </message>
     <message>
         <source>set the default of %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert von %1 auf %2 setzen</translation>
     </message>
     <message>
         <source>make %1 unique (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eindeutig machen (%2)</translation>
     </message>
     <message>
         <source>drop the uniqueness of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eindeutigkeit von %1 aufheben (%2)</translation>
     </message>
     <message>
         <source>add check %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung %1 für %2 hinzufügen: %3</translation>
     </message>
     <message>
         <source>drop check %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung %1 für %2 löschen</translation>
     </message>
     <message>
         <source>add foreign key %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fremdschlüssel %1 von %2 zu %3 hinzufügen</translation>
     </message>
     <message>
         <source>drop foreign key %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fremdschlüssel %1 von %2 zu %3 löschen</translation>
     </message>
     <message>
         <source>create unique index %1 on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>eindeutigen Index %1 für %2 (%3) anlegen</translation>
     </message>
     <message>
         <source>create index %1 on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Index %1 für %2 (%3) anlegen</translation>
     </message>
     <message>
         <source>drop index %1 on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Index %1 für %2 (%3) löschen</translation>
     </message>
     <message>
         <source>drop column %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1.%2 löschen</translation>
     </message>
     <message>
         <source>add column %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1.%2 hinzufügen</translation>
     </message>
     <message>
         <source>The database schema could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenbankschema konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>table %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 fehlt</translation>
     </message>
     <message>
         <source>column %1.%2 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1.%2 fehlt</translation>
     </message>
     <message>
         <source>column %1.%2 was not created by Basalt</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1.%2 wurde nicht von Basalt angelegt</translation>
     </message>
     <message>
         <source>No changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen.</translation>
     </message>
     <message>
         <source>Destructive, applied only when confirmed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverlust, wird nur nach Bestätigung angewendet:</translation>
     </message>
     <message>
         <source>Cannot be applied:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht anwendbar:</translation>
     </message>
     <message>
         <source>The database no longer matches the schema Basalt applied last (version %1): %2. Undo the manual changes, or restore the database from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank entspricht nicht mehr dem zuletzt von Basalt angewendeten Schema (Version %1): %2. Machen Sie die manuellen Änderungen rückgängig oder stellen Sie die Datenbank aus einer Sicherung wieder her.</translation>
     </message>
     <message>
         <source>The schema change cannot be applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaänderung kann nicht angewendet werden: %1</translation>
     </message>
     <message>
         <source>The schema change would lose data (%1); confirm it to apply it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaänderung würde Daten löschen (%1); bestätigen Sie sie, um sie anzuwenden.</translation>
     </message>
     <message>
         <source>The database was migrated after this plan was made (it is at version %1, the plan starts from version %2). Plan the change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wurde nach dem Erstellen dieses Plans migriert (sie ist auf Version %1, der Plan geht von Version %2 aus). Planen Sie die Änderung neu.</translation>
     </message>
     <message>
         <source>rebuild table %1 with its rows, keys and indexes (SQLite cannot make these changes in place)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 mit ihren Zeilen, Schlüsseln und Indizes neu aufbauen (SQLite kann diese Änderungen nicht direkt vornehmen)</translation>
+    </message>
+    <message>
+        <source>The project has errors; fix them before migrating the database.</source>
+        <translation>Das Projekt enthält Fehler; beheben Sie sie, bevor Sie die Datenbank migrieren.</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Auf %1 Port %2 kann nicht gewartet werden: %3</translation>
     </message>
 </context>
 <context>
     <name>ServerOptions</name>
     <message>
         <source>The project file (.basalt) to serve.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bereitzustellende Projektdatei (.basalt).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>The database: sqlite:PATH or postgresql://user:password@host:port/name. Default: an SQLite file next to the project, named after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank: sqlite:PFAD oder postgresql://benutzer:passwort@host:port/name. Standard: eine SQLite-Datei neben dem Projekt, nach ihm benannt.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The address to listen on (default: 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse, auf der gewartet wird (Standard: 127.0.0.1).</translation>
     </message>
     <message>
         <source>ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>ADRESSE</translation>
     </message>
     <message>
         <source>The port to listen on (default: 8765); 0 picks a free port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port, auf dem gewartet wird (Standard: 8765); 0 wählt einen freien Port.</translation>
     </message>
     <message>
         <source>PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>PORT</translation>
     </message>
     <message>
         <source>Apply schema changes that lose data (dropped tables or columns, narrowed types).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaänderungen anwenden, die Daten löschen (entfernte Tabellen oder Spalten, eingeschränkte Typen).</translation>
     </message>
     <message>
         <source>Serves a Basalt project: migrates its database to the project&apos;s schema, then answers HTTP requests until stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt ein Basalt-Projekt bereit: migriert seine Datenbank auf das Schema des Projekts und beantwortet dann HTTP-Anfragen, bis es beendet wird.</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
         <source>No project given: use --project FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt angegeben: Verwenden Sie --project DATEI.</translation>
     </message>
     <message>
         <source>--host needs an IP address such as 127.0.0.1 or ::1, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--host braucht eine IP-Adresse wie 127.0.0.1 oder ::1, nicht „%1“.</translation>
     </message>
     <message>
         <source>--port needs a number from 0 to 65535, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port braucht eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
     <message>
         <source>--db: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--db: %1</translation>
+    </message>
+    <message>
+        <source>The number of request threads (default: one per core, at least 2).</source>
+        <translation>Die Anzahl der Anfrage-Threads (Standard: einer pro Kern, mindestens 2).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Close keep-alive connections idle for this many seconds (default: 30).</source>
+        <translation>Keep-Alive-Verbindungen schließen, die so viele Sekunden untätig sind (Standard: 30).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>Answer 408 to requests not received completely within this many seconds (default: 30).</source>
+        <translation>Mit 408 auf Anfragen antworten, die nicht innerhalb so vieler Sekunden vollständig empfangen wurden (Standard: 30).</translation>
+    </message>
+    <message>
+        <source>keys: print the project&apos;s anon and service_role keys and exit (only --project applies).</source>
+        <translation>keys: die anon- und service_role-Schlüssel des Projekts ausgeben und beenden (nur --project ist wirksam).</translation>
+    </message>
+    <message>
+        <source>--threads needs a number from 1 to 256, not &quot;%1&quot;.</source>
+        <translation>--threads braucht eine Zahl von 1 bis 256, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--idle-timeout needs a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
+        <translation>--idle-timeout braucht eine Anzahl Sekunden von 1 bis 86400, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--request-timeout needs a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
+        <translation>--request-timeout braucht eine Anzahl Sekunden von 1 bis 86400, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>keys takes only --project, not --%1.</source>
+        <translation>keys akzeptiert nur --project, nicht --%1.</translation>
     </message>
 </context>
 <context>
     <name>ServerStartup</name>
     <message>
         <source>Applied these schema changes; the schema version is now %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schemaänderungen wurden angewendet; die Schemaversion ist jetzt %1:</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Basalt: design a backend visually and run it locally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basalt: ein Backend visuell entwerfen und lokal ausführen.</translation>
     </message>
     <message>
         <source>Show the user interface in &lt;language&gt; (e.g. de, en).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzeroberfläche in &lt;Sprache&gt; anzeigen (z. B. de, en).</translation>
     </message>
     <message>
         <source>language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The project file (.basalt) to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu öffnende Projektdatei (.basalt).</translation>
     </message>
     <message>
         <source>Give at most one project file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens eine Projektdatei angeben.</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[DATEI]</translation>
     </message>
 </context>
 </TS>

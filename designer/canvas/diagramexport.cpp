@@ -21,15 +21,12 @@ namespace {
 
 constexpr qreal Margin = 24;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Designer::DiagramExport", text);
-}
-
 Runtime::Error writeError(const QString &fileName, const QString &reason)
 {
     return Runtime::Error(Runtime::ErrorCode::FileWriteFailed,
-        tr("Could not export the diagram to %1: %2").arg(QFileInfo(fileName).fileName(), reason), fileName);
+        QCoreApplication::translate("Designer::DiagramExport", "Could not export the diagram to %1: %2")
+            .arg(QFileInfo(fileName).fileName(), reason),
+        fileName);
 }
 
 /** Renders \a scene with \a paint without showing the selection, and selects the same items again. */
@@ -61,10 +58,12 @@ Runtime::Result<void> exportPng(QGraphicsScene *scene, const QString &fileName)
     const QRectF source = scene->itemsBoundingRect().adjusted(-Margin, -Margin, Margin, Margin);
     const QSize size = (source.size() * 2).toSize();
     if (size.width() * qint64(size.height()) > 400'000'000LL)
-        return writeError(fileName, tr("the diagram is too large for an image"));
+        return writeError(fileName,
+            QCoreApplication::translate("Designer::DiagramExport", "the diagram is too large for an image"));
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
-        return writeError(fileName, tr("not enough memory for the image"));
+        return writeError(fileName,
+            QCoreApplication::translate("Designer::DiagramExport", "not enough memory for the image"));
     image.fill(scene->palette().color(QPalette::Base));
     renderUnselected(scene, [&] {
         QPainter painter(&image);
@@ -87,7 +86,7 @@ Runtime::Result<void> exportSvg(QGraphicsScene *scene, const QString &fileName)
     generator.setOutputDevice(&file);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(tr("ER diagram"));
+    generator.setTitle(QCoreApplication::translate("Designer::DiagramExport", "ER diagram"));
     renderUnselected(scene, [&] {
         QPainter painter;
         if (!painter.begin(&generator))

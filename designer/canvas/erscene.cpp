@@ -8,6 +8,7 @@
 #include "relationshipitem.h"
 #include "tableitem.h"
 
+#include <QCoreApplication>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
@@ -307,7 +308,11 @@ void ErScene::pushDragMove()
         return;
     // One macro per drag: the MoveTables of its steps merge inside it, and the next drag is a new step.
     if (!m_moveMacroOpen) {
-        m_document->undoStack()->beginMacro(tr("Move %n table(s)", nullptr, int(positions.size())));
+        const Runtime::Table *only
+            = positions.size() == 1 ? project.table(positions.constBegin().key()) : nullptr;
+        m_document->undoStack()->beginMacro(only
+                ? QCoreApplication::translate("Commands", "Move table %1").arg(only->name)
+                : tr("Move %n table(s)", nullptr, int(positions.size())));
         m_moveMacroOpen = true;
     }
     m_document->undoStack()->push(new MoveTables(m_document, positions));

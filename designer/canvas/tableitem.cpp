@@ -55,11 +55,6 @@ int badgeCount(const Runtime::Field &field)
     return int(field.required) + int(field.unique) + int(field.hidden) + int(field.readOnly);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Designer::TableItem", text);
-}
-
 /** Returns black or white, whichever reads better on \a background. */
 QColor contrastingText(const QColor &background)
 {
@@ -244,9 +239,9 @@ void TableItem::paintTitle(QPainter *painter, const QPalette &palette) const
         right = r.left() - 4;
     };
     if (m_table.tenantScoped)
-        pill(tr("tenant"));
+        pill(QCoreApplication::translate("Designer::TableItem", "tenant"));
     if (m_junction)
-        pill(tr("N:M"));
+        pill(QCoreApplication::translate("Designer::TableItem", "N:M"));
 
     QFont font = titleFont();
     font.setItalic(m_junction);

@@ -5,12 +5,13 @@
 #include "commands/tableedits.h"
 #include "commands/tablecommands.h"
 #include "document/projectdocument.h"
+#include "fieldeditor.h"
+#include "fieldtypedelegate.h"
 #include "fieldsmodel.h"
 #include "io/projectvalidator.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
-#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,37 +22,16 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace Designer {
 
 namespace {
-/** Edits the Type column with a combo box of every field type. */
-class FieldTypeDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
-    {
-        auto *combo = new QComboBox(parent);
-        combo->addItems(Runtime::fieldTypeNames());
-        return combo;
-    }
-    void setEditorData(QWidget *editor, const QModelIndex &index) const override
-    {
-        auto *combo = static_cast<QComboBox *>(editor);
-        combo->setCurrentText(index.data(Qt::EditRole).toString());
-    }
-    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
-    {
-        model->setData(index, static_cast<QComboBox *>(editor)->currentText(), Qt::EditRole);
-    }
-};
-
 QIcon colorSwatch(const QColor &color, const QPalette &palette)
 {
     QPixmap pixmap(16, 16);
@@ -94,7 +74,24 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(createFieldsBox(), 1);
+    // The grid and the selected field's options share the height; the options scroll.
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("fieldsSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(createFieldsBox());
+    auto *scroll = m_fieldScroll = new QScrollArea(splitter);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Hidden until a field is chosen and small, so that it never makes the main window taller.
+    scroll->setMinimumHeight(scroll->fontMetrics().lineSpacing() * 2);
+    scroll->setVisible(false);
+    m_fieldEditor = new FieldEditor(document, scroll);
+    scroll->setWidget(m_fieldEditor);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
     layout->addWidget(createIndexesBox());
 
     connect(m_nameEdit, &QLineEdit::textEdited, this, &TableEditor::nameEdited);
@@ -126,8 +123,11 @@ QWidget *TableEditor::createFieldsBox()
     m_fieldsView->setTabKeyNavigation(false);
     m_fieldsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_fieldsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_fieldsView->horizontalHeader()->setSectionResizeMode(FieldsModel::NameColumn, QHeaderView::Stretch);
+    // Names stay whole (they are what people read); the default column takes what width is left.
+    m_fieldsView->horizontalHeader()->setSectionResizeMode(FieldsModel::DefaultColumn, QHeaderView::Stretch);
     m_fieldsView->setToolTip(tr("Drag a row to reorder the fields."));
+    connect(m_fieldsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &TableEditor::currentFieldChanged);
 
     auto *addButton = new QPushButton(tr("&Add Field"), box);
     addButton->setObjectName(QStringLiteral("addFieldButton"));
@@ -190,6 +190,32 @@ void TableEditor::setTableId(const Runtime::ObjectId &tableId)
     m_tableId = tableId;
     m_fieldsModel->setTableId(tableId);
     refresh();
+    currentFieldChanged();
+}
+
+void TableEditor::currentFieldChanged()
+{
+    const Runtime::ObjectId fieldId = m_fieldsModel->fieldId(m_fieldsView->currentIndex().row());
+    m_fieldEditor->setField(m_tableId, fieldId);
+    const bool appearing = !fieldId.isEmpty() && m_fieldScroll->isHidden();
+    m_fieldScroll->setVisible(!fieldId.isEmpty());
+    if (appearing)
+        fitFieldsGrid();
+}
+
+void TableEditor::fitFieldsGrid()
+{
+    // The grid keeps the height of its rows (up to half), the field's options get the rest.
+    auto *splitter = static_cast<QSplitter *>(m_fieldScroll->parentWidget());
+    QWidget *box = splitter->widget(0);
+    const int total = splitter->height() - splitter->handleWidth();
+    const int rows = m_fieldsModel->rowCount();
+    const int grid = m_fieldsView->horizontalHeader()->height() + 2 * m_fieldsView->frameWidth()
+        + rows * m_fieldsView->verticalHeader()->defaultSectionSize()
+        + m_fieldsView->horizontalScrollBar()->sizeHint().height();
+    const int wanted = box->sizeHint().height() - m_fieldsView->sizeHint().height() + grid;
+    const int boxHeight = qBound(box->minimumSizeHint().height(), wanted, qMax(total / 2, box->minimumSizeHint().height()));
+    splitter->setSizes({boxHeight, qMax(0, total - boxHeight)});
 }
 
 void TableEditor::documentChanged(const ChangeEvent &event)

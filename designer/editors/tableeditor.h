@@ -14,10 +14,12 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTableView;
 
 namespace Designer {
 
+class FieldEditor;
 class FieldsModel;
 class ProjectDocument;
 
@@ -35,6 +37,8 @@ public:
     void setTableId(const Runtime::ObjectId &tableId);
     Runtime::ObjectId tableId() const { return m_tableId; }
     FieldsModel *fieldsModel() const { return m_fieldsModel; }
+    /** Returns the editor of the field selected in the grid. */
+    FieldEditor *fieldEditor() const { return m_fieldEditor; }
 
     /** Returns the foreign-key fields of the table that no index starts with. */
     QList<Runtime::ObjectId> unindexedForeignKeys() const;
@@ -46,6 +50,8 @@ private:
     void documentChanged(const ChangeEvent &event);
     void refresh();
     void refreshIndexes();
+    void currentFieldChanged();
+    void fitFieldsGrid();
     void push(Runtime::Table after, const QString &text, const QString &mergeKey = {});
     void nameEdited(const QString &name);
     void descriptionEdited();
@@ -67,6 +73,8 @@ private:
     QCheckBox *m_tenantScoped = nullptr;
     QTableView *m_fieldsView = nullptr;
     QPushButton *m_removeFieldButton = nullptr;
+    FieldEditor *m_fieldEditor = nullptr;
+    QScrollArea *m_fieldScroll = nullptr;
     QListWidget *m_indexList = nullptr;
     QPushButton *m_removeIndexButton = nullptr;
     QLabel *m_suggestionLabel = nullptr;

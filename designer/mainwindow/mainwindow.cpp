@@ -7,6 +7,8 @@
 #include "commands/projectedits.h"
 #include "commands/tablecommands.h"
 #include "document/projectdocument.h"
+#include "editors/permissioneditor.h"
+#include "deleteguard.h"
 #include "fileactions.h"
 #include "problemsdock.h"
 #include "propertiesdock.h"
@@ -18,9 +20,11 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -60,10 +64,14 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     statusBar()->showMessage(tr("Open a project with File > Open, or start one with File > New."));
-    resize(1400, 900);
+    // A first start fits the screen it opens on; later the saved geometry decides.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+    resize(qMin(1400, available.width() * 9 / 10), qMin(900, available.height() * 9 / 10));
     const QSettings settings;
     restoreGeometry(settings.value(s_geometryKey).toByteArray());
     m_layoutRestored = restoreState(settings.value(s_stateKey).toByteArray());
+    if (!m_layoutRestored)
+        m_permissionsDock->hide(); // stacked under Properties it would make the window taller than the screen
     setDocument(std::make_unique<ProjectDocument>(std::make_unique<Runtime::Project>()));
 }
 
@@ -101,6 +109,12 @@ void MainWindow::createDocks()
     m_undoDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
     m_undoDock->hide();
+
+    m_permissionEditor = new PermissionEditor(this);
+    m_permissionsDock = new QDockWidget(tr("Permissions"), this);
+    m_permissionsDock->setObjectName(QStringLiteral("permissionsDock"));
+    m_permissionsDock->setWidget(m_permissionEditor);
+    addDockWidget(Qt::RightDockWidgetArea, m_permissionsDock);
 }
 
 void MainWindow::createActions()
@@ -118,6 +132,7 @@ void MainWindow::createActions()
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_tree->addAction(m_delete);
     connect(m_delete, &QAction::triggered, this, &MainWindow::deleteSelection);
+    m_deleteGuard = new DeleteGuard(this);
     m_addTable = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add &Table"), this);
     m_addTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(m_addTable, &QAction::triggered, this, &MainWindow::addTable);
@@ -160,6 +175,13 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_paletteDock->toggleViewAction());
     viewMenu->addAction(m_propertiesDock->toggleViewAction());
     viewMenu->addAction(m_problemsDock->toggleViewAction());
+    // Shows and focuses the matrix (a toggle would hide it when it is only behind another tab).
+    QAction *permissions = viewMenu->addAction(tr("&Permissions"), this, [this]() {
+        m_permissionsDock->show();
+        m_permissionsDock->raise();
+        m_permissionEditor->matrix()->setFocus(Qt::ShortcutFocusReason);
+    });
+    permissions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
 }
 
 void MainWindow::createToolBar()
@@ -224,6 +246,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     m_tree->setDocument(m_document.get());
     m_problemsDock->setDocument(m_document.get());
     m_propertiesDock->setDocument(m_document.get());
+    m_permissionEditor->setDocument(m_document.get());
     createCanvas();
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
@@ -248,6 +271,7 @@ void MainWindow::createCanvas()
     m_canvasStack->addWidget(m_canvas);
     m_canvasStack->setCurrentWidget(m_canvas);
     m_canvas->addAction(m_delete);
+    connect(m_canvas, &ErView::deleteRequested, this, &MainWindow::deleteSelection);
     QTimer::singleShot(0, m_canvas, &ErView::fitToWindow);
     connect(m_zoomIn, &QAction::triggered, m_canvas, &ErView::zoomIn);
     connect(m_zoomOut, &QAction::triggered, m_canvas, &ErView::zoomOut);
@@ -300,8 +324,9 @@ void MainWindow::addTable()
 
 void MainWindow::deleteSelection()
 {
-    // The canvas removes the selected tables and relationships as one step.
-    m_canvas->deleteSelection();
+    // The canvas removes the selected tables and relationships as one step, once the guard agrees.
+    if (m_deleteGuard->confirm(m_document.get(), m_document->selection()))
+        m_canvas->deleteSelection();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -315,6 +340,8 @@ void MainWindow::showEvent(QShowEvent *event)
             resizeDocks({m_problemsDock}, {height() / 7}, Qt::Vertical);
             tabifyDockWidget(m_treeDock, m_paletteDock);
             tabifyDockWidget(m_propertiesDock, m_undoDock);
+            tabifyDockWidget(m_propertiesDock, m_permissionsDock);
+            m_permissionsDock->show();
             m_treeDock->raise();
             m_propertiesDock->raise();
         });

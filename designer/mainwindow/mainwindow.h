@@ -15,9 +15,11 @@ class QUndoGroup;
 
 namespace Designer {
 
+class DeleteGuard;
 class ErView;
 class FileActions;
 class PaletteWidget;
+class PermissionEditor;
 class ProblemsDock;
 class ProjectDocument;
 class ProjectTree;
@@ -48,6 +50,10 @@ public:
     TableEditor *tableEditor() const;
     /** Returns the ER canvas of the open document. */
     ErView *canvas() const { return m_canvas; }
+    /** Returns the Permissions dock's editor. */
+    PermissionEditor *permissionEditor() const { return m_permissionEditor; }
+    /** Returns the guard that asks before tables with rows in the local database are deleted. */
+    DeleteGuard *deleteGuard() const { return m_deleteGuard; }
 
     /** Offers to restore projects left behind by a crash (see FileActions::offerRecovery()). */
     void offerRecovery();
@@ -76,6 +82,8 @@ private:
     QDockWidget *m_treeDock = nullptr;
     PropertiesDock *m_propertiesDock = nullptr;
     QDockWidget *m_undoDock = nullptr;
+    QDockWidget *m_permissionsDock = nullptr;
+    PermissionEditor *m_permissionEditor = nullptr;
     QStackedWidget *m_canvasStack = nullptr;
     ErView *m_canvas = nullptr;
     PaletteWidget *m_palette = nullptr;
@@ -83,6 +91,7 @@ private:
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_delete = nullptr;
+    DeleteGuard *m_deleteGuard = nullptr;
     QAction *m_addTable = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// PropertiesDock: the editor of the selected object (a TableEditor for a table, a summary otherwise).
+// PropertiesDock: the editor of the selected object (a table or relationship editor, a summary otherwise).
 #include "propertiesdock.h"
 
 #include "document/projectdocument.h"
+#include "editors/relationshipeditor.h"
 #include "editors/tableeditor.h"
 
 #include <QLabel>
@@ -35,12 +36,17 @@ void PropertiesDock::setDocument(ProjectDocument *document)
         m_stack->removeWidget(m_tableEditor);
         m_tableEditor->deleteLater();
         m_tableEditor = nullptr;
+        m_stack->removeWidget(m_relationshipEditor);
+        m_relationshipEditor->deleteLater();
+        m_relationshipEditor = nullptr;
     }
     if (m_document) {
         connect(m_document, &ProjectDocument::selectionChanged, this, &PropertiesDock::showSelection);
         connect(m_document, &ProjectDocument::changed, this, &PropertiesDock::showSelection);
         m_tableEditor = new TableEditor(m_document, m_stack);
         m_stack->addWidget(m_tableEditor);
+        m_relationshipEditor = new RelationshipEditor(m_document, m_stack);
+        m_stack->addWidget(m_relationshipEditor);
     }
     showSelection();
 }
@@ -54,10 +60,18 @@ void PropertiesDock::showSelection()
     if (!id.isEmpty() && m_document->project().table(id)) {
         if (m_tableEditor->tableId() != id)
             m_tableEditor->setTableId(id);
+        m_relationshipEditor->setRelationshipId({});
         m_stack->setCurrentWidget(m_tableEditor);
         return;
     }
     m_tableEditor->setTableId({});
+    if (!id.isEmpty() && m_document->project().relationship(id)) {
+        if (m_relationshipEditor->relationshipId() != id)
+            m_relationshipEditor->setRelationshipId(id);
+        m_stack->setCurrentWidget(m_relationshipEditor);
+        return;
+    }
+    m_relationshipEditor->setRelationshipId({});
     if (ids.isEmpty())
         m_summary->setText(tr("Select a table in the project tree or on the canvas to edit it."));
     else if (id.isEmpty())
@@ -70,16 +84,6 @@ void PropertiesDock::showSelection()
 QString PropertiesDock::summaryOf(const Runtime::ObjectId &id) const
 {
     const Runtime::Project &project = m_document->project();
-    const auto tableName = [&project](const Runtime::ObjectId &tableId) {
-        const Runtime::Table *table = project.table(tableId);
-        return table ? table->name : tableId;
-    };
-    if (const Runtime::Relationship *relationship = project.relationship(id)) {
-        return tr("Relationship %1\n\nKind: %2\nFrom: %3\nTo: %4\nOn delete: %5")
-            .arg(relationship->name, Runtime::relationshipKindName(relationship->kind),
-                tableName(relationship->fromTableId), tableName(relationship->toTableId),
-                Runtime::deleteActionName(relationship->onDelete));
-    }
     for (const Runtime::Role &role : project.roles) {
         if (role.id == id)
             return tr("Role %1\n\n%2").arg(role.name, role.description);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// PropertiesDock: the editor of the selected object (a TableEditor for a table, a summary otherwise).
+// PropertiesDock: the editor of the selected object (a table or relationship editor, a summary otherwise).
 #pragma once
 
 #include "model/ids.h"
@@ -13,10 +13,11 @@ class QStackedWidget;
 namespace Designer {
 
 class ProjectDocument;
+class RelationshipEditor;
 class TableEditor;
 
 /** The right-hand dock of the main window. Follows the document's selection: one table shows a
-    TableEditor, one other object a short read-only summary, anything else a hint. Owned by the main
+    TableEditor, one relationship a RelationshipEditor, one other object a short read-only summary, anything else a hint. Owned by the main
     window, which hands it the current document. */
 class PropertiesDock : public QDockWidget
 {
@@ -28,6 +29,7 @@ public:
     /** Shows the selection of \a document; a new TableEditor is made for it. */
     void setDocument(ProjectDocument *document);
     TableEditor *tableEditor() const { return m_tableEditor; }
+    RelationshipEditor *relationshipEditor() const { return m_relationshipEditor; }
 
 private:
     void showSelection();
@@ -37,6 +39,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_summary = nullptr;
     TableEditor *m_tableEditor = nullptr;
+    RelationshipEditor *m_relationshipEditor = nullptr;
 };
 
 } // namespace Designer

@@ -89,6 +89,17 @@ public:
         expression is valid (everyone with the role). Used by the project validator and the designer. */
     static std::optional<RuleDiagnostic> check(const Project &project, const Table &table, const QString &expression);
 
+    /** One way a rule's path can leave a table: the segment's name and the table it reaches. */
+    struct PathSegment
+    {
+        QString name;
+        ObjectId tableId;
+        bool operator==(const PathSegment &) const = default;
+    };
+    /** Returns every segment a path may take from \a table (each accepted name of each relationship, no
+        duplicates), exactly as check() and compile() follow them: for the designer's completion. */
+    static std::vector<PathSegment> pathSegments(const Project &project, const Table &table);
+
     /** Returns \a expression compiled for \a dialect, or InvalidRule whose message is the diagnostic's
         toString(). */
     static Result<CompiledRule> compile(

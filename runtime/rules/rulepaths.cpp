@@ -214,3 +214,20 @@ std::optional<RuleDiagnostic> PathWalker::walk(const Table &table, const Operand
 }
 
 } // namespace Runtime::RulePaths
+
+namespace Runtime {
+
+std::vector<RuleCompiler::PathSegment> RuleCompiler::pathSegments(const Project &project, const Table &table)
+{
+    std::vector<PathSegment> segments;
+    for (const RulePaths::Route &route : RulePaths::routesFrom(project, table)) {
+        for (const QString &name : route.names) {
+            const PathSegment segment {name, route.steps.back().table->id};
+            if (!name.isEmpty() && std::find(segments.begin(), segments.end(), segment) == segments.end())
+                segments.push_back(segment);
+        }
+    }
+    return segments;
+}
+
+} // namespace Runtime

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of the undo commands and table edits: redo, the model and events, undo to the same bytes, redo.
+#include "commands/permissionpresets.h"
 #include "commands/projectcommands.h"
 #include "commands/relationshipcommands.h"
 #include "commands/tablecommands.h"
@@ -44,6 +45,7 @@ private slots:
     void differentKeyDoesNotMerge();
     void mergeProjectProperties();
     void removingSelectedTableDropsIt();
+    void permissionPresets();
 };
 
 void tst_Commands::addTables_data()
@@ -761,6 +763,35 @@ void tst_Commands::removingSelectedTableDropsIt()
     QVERIFY(!selectionChanged.isEmpty());
     document->undoStack()->undo();
     QCOMPARE(document->selection(), QList<ObjectId> {categories}); // selection is not undone
+}
+
+void tst_Commands::permissionPresets()
+{
+    namespace P = PermissionPresets;
+    const auto document = openTemplate(QStringLiteral("ecommerce"));
+    const Runtime::Project &project = document->project();
+    const Runtime::Table &reviews = *project.tableByName(QStringLiteral("reviews"));
+    QCOMPARE(P::ownerField(reviews), QStringLiteral("customer_id"));
+    QCOMPARE(
+        P::undoText(P::Preset::PublicRead, reviews), QStringLiteral("Apply preset Public read to reviews"));
+    const auto rulesOf = [](const Runtime::Table &table) {
+        QStringList rules;
+        for (const Runtime::PermissionRule &rule : table.permissions)
+            rules << QStringLiteral("%1:%2=%3").arg(
+                rule.role, Runtime::operationName(rule.operation), rule.expression);
+        rules.sort();
+        return rules;
+    };
+    const Runtime::Table owned = P::apply(project, reviews, P::Preset::OwnerOnly, P::ownerField(reviews));
+    const QStringList ownerRules = rulesOf(owned).filter(QStringLiteral("=customer_id = auth.uid"));
+    QCOMPARE(ownerRules.filter(QStringLiteral("authenticated:")).size(), 4); // one per operation
+    QCOMPARE(P::apply(project, owned, P::Preset::OwnerOnly, QStringLiteral("customer_id")), owned);
+    const Runtime::Table publicRead = P::apply(project, reviews, P::Preset::PublicRead);
+    QVERIFY(rulesOf(publicRead).contains(QStringLiteral("anon:select=")));
+    QVERIFY(rulesOf(publicRead).contains(QStringLiteral("authenticated:select=")));
+    const Runtime::Table scoped = P::apply(project, reviews, P::Preset::TenantScoped);
+    QVERIFY(scoped.tenantScoped);
+    QVERIFY(rulesOf(scoped).contains(QStringLiteral("authenticated:delete=")));
 }
 
 QTEST_MAIN(tst_Commands)

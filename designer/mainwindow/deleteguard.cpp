@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DeleteGuard: asks before deleting tables whose rows the local database still holds.
+#include "deleteguard.h"
+
+#include "document/projectdocument.h"
+#include "storage/database.h"
+#include "storage/sqldialect.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QWidget>
+
+namespace Designer {
+
+DeleteGuard::DeleteGuard(QWidget *parent)
+    : QObject(parent)
+    , m_parentWidget(parent)
+{
+}
+
+QString DeleteGuard::localDatabasePath(const QString &projectFile)
+{
+    if (projectFile.isEmpty())
+        return {};
+    const QFileInfo file(projectFile);
+    return file.absoluteDir().filePath(file.completeBaseName() + QStringLiteral(".sqlite"));
+}
+
+QHash<QString, qint64> DeleteGuard::countRows(const QString &path, const QStringList &tableNames)
+{
+    QHash<QString, qint64> counts;
+    for (const QString &name : tableNames)
+        counts.insert(name, 0);
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return counts;
+    auto database = Runtime::Database::open(QStringLiteral("sqlite:") + path);
+    if (!database)
+        return counts;
+    for (const QString &name : tableNames) {
+        QSqlQuery query((*database)->connection());
+        // A table that was never migrated is missing: the query fails and the count stays 0.
+        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg((*database)->dialect().quoteIdentifier(name)))
+            && query.next())
+            counts.insert(name, query.value(0).toLongLong());
+    }
+    return counts;
+}
+
+bool DeleteGuard::confirm(ProjectDocument *document, const QList<Runtime::ObjectId> &ids) const
+{
+    if (!document)
+        return false;
+    const QString path = localDatabasePath(document->fileName());
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return true;
+    QStringList names;
+    for (const Runtime::ObjectId &id : ids) {
+        if (const Runtime::Table *table = document->project().table(id))
+            names << table->name;
+    }
+    const QHash<QString, qint64> counts = countRows(path, names);
+    QStringList full;
+    qint64 total = 0;
+    for (const QString &name : names) {
+        if (counts.value(name) > 0)
+            full << name;
+        total += counts.value(name);
+    }
+    if (full.isEmpty())
+        return true;
+    const QString text = full.size() == 1
+        ? tr("Delete table %1? The local database holds %n row(s) in it; they are dropped on the next run.",
+              nullptr, int(total)).arg(full.constFirst())
+        : tr("Delete tables %1? The local database holds %n row(s) in them; they are dropped on the next run.",
+              nullptr, int(total)).arg(QLocale().createSeparatedList(full));
+    return ask(text) == Decision::Delete;
+}
+
+DeleteGuard::Decision DeleteGuard::ask(const QString &text) const
+{
+    if (m_hook)
+        return m_hook(text);
+    QMessageBox box(QMessageBox::Warning, tr("Delete Tables"), text, QMessageBox::Cancel, m_parentWidget);
+    QPushButton *deleteButton = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == deleteButton ? Decision::Delete : Decision::Cancel;
+}
+
+} // namespace Designer
