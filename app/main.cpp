@@ -20,7 +20,9 @@ void installTranslations(QApplication &app, const QString &language)
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, QStringLiteral("basalt"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Languages without a translation show the English source texts, with English plural forms.
+    if (translator->load(locale, QStringLiteral("basalt"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral(":/i18n/basalt_en.qm")))
         QCoreApplication::installTranslator(translator);
 }
 } // namespace

@@ -594,14 +594,6 @@
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -664,6 +656,26 @@
     <message>
         <source>&amp;Permissions</source>
         <translation>&amp;Berechtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Diagram…</source>
+        <translation>Diagramm &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>The diagram could not be exported: %1</source>
+        <translation>Das Diagramm konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Exported the diagram to %1.</source>
+        <translation>Das Diagramm wurde nach %1 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -1198,10 +1210,6 @@ Codezeilen: %3</translation>
         <translation>%1: auf %2</translation>
     </message>
     <message>
-        <source>Foreign keys without an index: %1</source>
-        <translation>Fremdschlüssel ohne Index: %1</translation>
-    </message>
-    <message>
         <source>Change the description of %1</source>
         <translation>Beschreibung von %1 ändern</translation>
     </message>
@@ -1209,11 +1217,15 @@ Codezeilen: %3</translation>
         <source>Table Colour</source>
         <translation>Tabellenfarbe</translation>
     </message>
+    <message>
+        <source>Columns that foreign keys and rules filter on, without an index: %1</source>
+        <translation>Spalten ohne Index, nach denen Fremdschlüssel und Regeln filtern: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Add %n index(es) on foreign keys</source>
+        <source>Add %n suggested index(es)</source>
         <translation>
-            <numerusform>%n Index für Fremdschlüssel hinzufügen</numerusform>
-            <numerusform>%n Indizes für Fremdschlüssel hinzufügen</numerusform>
+            <numerusform>%n vorgeschlagenen Index hinzufügen</numerusform>
+            <numerusform>%n vorgeschlagene Indizes hinzufügen</numerusform>
         </translation>
     </message>
 </context>

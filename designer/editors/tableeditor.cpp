@@ -9,6 +9,7 @@
 #include "fieldtypedelegate.h"
 #include "fieldsmodel.h"
 #include "io/projectvalidator.h"
+#include "rules/rulecompiler.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -123,8 +124,8 @@ QWidget *TableEditor::createFieldsBox()
     m_fieldsView->setTabKeyNavigation(false);
     m_fieldsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_fieldsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Names stay whole (they are what people read); the default column takes what width is left.
-    m_fieldsView->horizontalHeader()->setSectionResizeMode(FieldsModel::DefaultColumn, QHeaderView::Stretch);
+    // Every column as wide as its content (names stay whole); a narrow pane scrolls instead of squeezing.
+    m_fieldsView->horizontalHeader()->setStretchLastSection(true);
     m_fieldsView->setToolTip(tr("Drag a row to reorder the fields."));
     connect(m_fieldsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &TableEditor::currentFieldChanged);
@@ -257,8 +258,19 @@ QList<Runtime::ObjectId> TableEditor::unindexedForeignKeys() const
     const Runtime::Table *shown = table();
     if (!shown)
         return result;
+    // Foreign keys, the tenant column and the table's columns its rules compare: every request filters on
+    // them, so each deserves an index.
+    QStringList filtered;
+    for (const Runtime::PermissionRule &rule : shown->permissions) {
+        // Insert rules check the new rows by key; the others filter the table.
+        if (rule.operation != Runtime::Operation::Insert)
+            filtered << Runtime::RuleCompiler::columnsUsed(m_document->project(), *shown, rule.expression);
+    }
+    if (shown->tenantScoped)
+        filtered << QStringLiteral("organization_id");
     for (const Runtime::Field &field : shown->fields) {
-        if (!m_document->project().relationshipForField(field.id) || field.isPrimaryKey())
+        const bool wanted = m_document->project().relationshipForField(field.id) || filtered.contains(field.name);
+        if (!wanted || field.isPrimaryKey())
             continue;
         const bool indexed = std::any_of(shown->indexes.begin(), shown->indexes.end(),
             [&field](const Runtime::Index &index) { return index.fieldIds.value(0) == field.id; });
@@ -289,7 +301,8 @@ void TableEditor::refreshIndexes()
     for (const Runtime::ObjectId &fieldId : unindexedForeignKeys())
         names << shown->field(fieldId)->name;
     m_suggestionLabel->setText(
-        tr("Foreign keys without an index: %1").arg(names.join(QLatin1String(", "))));
+        tr("Columns that foreign keys and rules filter on, without an index: %1")
+            .arg(names.join(QLatin1String(", "))));
     m_suggestionLabel->setVisible(!names.isEmpty());
     m_suggestButton->setVisible(!names.isEmpty());
 }
@@ -382,7 +395,7 @@ void TableEditor::addSuggestedIndexes()
     Runtime::Table after = *shown;
     for (const Runtime::ObjectId &fieldId : fieldIds)
         after = Designer::addIndex(m_document->project(), std::move(after), {fieldId}, false);
-    push(std::move(after), tr("Add %n index(es) on foreign keys", nullptr, int(fieldIds.size())));
+    push(std::move(after), tr("Add %n suggested index(es)", nullptr, int(fieldIds.size())));
 }
 
 } // namespace Designer

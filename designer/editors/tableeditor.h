@@ -41,6 +41,7 @@ public:
     FieldEditor *fieldEditor() const { return m_fieldEditor; }
 
     /** Returns the foreign-key fields of the table that no index starts with. */
+    /** Returns the fields that foreign keys, tenancy and the table's rules filter on but no index starts with. */
     QList<Runtime::ObjectId> unindexedForeignKeys() const;
 
 private:

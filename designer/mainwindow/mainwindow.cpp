@@ -2,6 +2,7 @@
 // MainWindow: the designer's top-level window: project tree, canvas, properties, problems, menus.
 #include "mainwindow.h"
 
+#include "canvas/diagramexport.h"
 #include "canvas/erscene.h"
 #include "canvas/erview.h"
 #include "commands/projectedits.h"
@@ -19,7 +20,10 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -120,10 +124,11 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     // Documents come and go, so undo and redo follow the active stack of a group.
-    m_undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    // No prefix: Qt composes "Undo %1" with its own translation ("Rückgängig: %1"), never by concatenation.
+    m_undo = m_undoGroup->createUndoAction(this);
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
-    m_redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redo = m_undoGroup->createRedoAction(this);
     m_redo->setShortcut(QKeySequence::Redo);
     m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     m_delete = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete"), this);
@@ -154,6 +159,16 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileActions->populateMenu(fileMenu);
+    // Export goes just above Quit, where desktop applications keep it.
+    auto *exportDiagram = new QAction(tr("&Export Diagram…"), this);
+    connect(exportDiagram, &QAction::triggered, this, &MainWindow::exportDiagram);
+    QAction *quit = nullptr;
+    for (QAction *action : fileMenu->actions()) {
+        if (action->shortcut() == QKeySequence(QKeySequence::Quit))
+            quit = action;
+    }
+    fileMenu->insertAction(quit, exportDiagram);
+    fileMenu->insertSeparator(quit);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(m_undo);
@@ -327,6 +342,27 @@ void MainWindow::deleteSelection()
     // The canvas removes the selected tables and relationships as one step, once the guard agrees.
     if (m_deleteGuard->confirm(m_document.get(), m_document->selection()))
         m_canvas->deleteSelection();
+}
+
+void MainWindow::exportDiagram()
+{
+    const QString base = m_document->fileName().isEmpty()
+        ? QDir::home().filePath(QStringLiteral("diagram"))
+        : QFileInfo(m_document->fileName()).absolutePath() + u'/' + QFileInfo(m_document->fileName()).completeBaseName();
+    QString filter;
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Diagram"), base + QStringLiteral(".png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
+    if (fileName.isEmpty())
+        return;
+    const bool svg = fileName.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive);
+    const Runtime::Result<void> written
+        = svg ? exportSvg(m_canvas->scene(), fileName) : exportPng(m_canvas->scene(), fileName);
+    if (!written) {
+        QMessageBox::warning(this, tr("Export Diagram"),
+            tr("The diagram could not be exported: %1").arg(written.error().message));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported the diagram to %1.").arg(QDir::toNativeSeparators(fileName)), 5000);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -72,6 +72,8 @@ private:
     void selectObject(const Runtime::ObjectId &id);
     void addTable();
     void deleteSelection();
+    /** Asks for a file and writes the diagram there as PNG or SVG (by its extension). */
+    void exportDiagram();
     void createCanvas();
 
     std::unique_ptr<ProjectDocument> m_document;

@@ -355,4 +355,26 @@ Result<CompiledRule> RuleCompiler::compile(
     return rule;
 }
 
+namespace {
+void collectColumns(const RuleSyntax::Node &node, const Table &table, QStringList &columns)
+{
+    for (const RuleSyntax::Operand &operand : node.operands) {
+        if (operand.kind == RuleSyntax::Operand::Kind::Path && operand.segments.size() == 1
+            && table.fieldByName(operand.segments.front()) && !columns.contains(operand.segments.front()))
+            columns << operand.segments.front();
+    }
+    for (const std::unique_ptr<RuleSyntax::Node> &child : node.children)
+        collectColumns(*child, table, columns);
+}
+} // namespace
+
+QStringList RuleCompiler::columnsUsed(const Project &, const Table &table, const QString &expression)
+{
+    QStringList columns;
+    const RuleSyntax::ParseResult parsed = RuleSyntax::parse(expression);
+    if (parsed.root)
+        collectColumns(*parsed.root, table, columns);
+    return columns;
+}
+
 } // namespace Runtime

@@ -89,6 +89,11 @@ public:
         expression is valid (everyone with the role). Used by the project validator and the designer. */
     static std::optional<RuleDiagnostic> check(const Project &project, const Table &table, const QString &expression);
 
+    /** Returns the names of \a table's own fields that \a expression compares (not those reached through a
+        path), in order of first use; empty when it does not parse. For index suggestions: a rule is a
+        filter on every request. */
+    static QStringList columnsUsed(const Project &project, const Table &table, const QString &expression);
+
     /** One way a rule's path can leave a table: the segment's name and the table it reaches. */
     struct PathSegment
     {

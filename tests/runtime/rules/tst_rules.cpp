@@ -94,6 +94,7 @@ private slots:
     void execution();
     void rulesOfRolesAreOredBeforeTenant_data();
     void rulesOfRolesAreOredBeforeTenant();
+    void designerQueries();
     void nullParameterBinds_data();
     void nullParameterBinds();
 
@@ -484,6 +485,36 @@ void tst_Rules::grants()
     QCOMPARE(describe(g.parameters), parameters);
     QCOMPARE(g.rules, rules);
     QCOMPARE(g.isDenied(), kind == int(Grant::Kind::Denied));
+}
+
+// What the designer asks the compiler: the columns a rule filters on, and where paths may go.
+void tst_Rules::designerQueries()
+{
+    const Project &shop = project(u"ecommerce"_s);
+    const Table &orders = *shop.tableByName(u"orders"_s);
+    QCOMPARE(RuleCompiler::columnsUsed(shop, orders, u"customer_id = auth.uid and status = 'pending'"_s),
+        (QStringList {u"customer_id"_s, u"status"_s}));
+    QCOMPARE(RuleCompiler::columnsUsed(shop, orders, u"not (total > 5 or customer_id in ('a', total))"_s),
+        (QStringList {u"total"_s, u"customer_id"_s}));
+    QVERIFY(RuleCompiler::columnsUsed(shop, orders, u"customer.email = auth.email"_s).isEmpty());
+    QVERIFY(RuleCompiler::columnsUsed(shop, orders, u"customer_id = = 1"_s).isEmpty());
+
+    const Table &items = *shop.tableByName(u"order_items"_s);
+    const std::vector<RuleCompiler::PathSegment> segments = RuleCompiler::pathSegments(shop, items);
+    const auto offers = [&segments](const QString &name, const QString &table) {
+        return std::find(segments.begin(), segments.end(), RuleCompiler::PathSegment {name, table}) != segments.end();
+    };
+    QVERIFY(offers(u"order"_s, u"tbl_orders"_s));
+    QVERIFY(offers(u"order_id"_s, u"tbl_orders"_s));
+    QVERIFY(offers(u"orders"_s, u"tbl_orders"_s));
+    QVERIFY(offers(u"product"_s, u"tbl_products"_s));
+    // Every offered segment is one the checker accepts.
+    for (const RuleCompiler::PathSegment &segment : segments) {
+        const Table *reached = shop.table(segment.tableId);
+        QVERIFY(reached);
+        const QString rule = segment.name + u'.' + reached->primaryKey()->name + u" is not null"_s;
+        QVERIFY2(!RuleCompiler::check(shop, items, rule), qPrintable(rule));
+    }
 }
 
 void tst_Rules::tenantValue()
