@@ -150,8 +150,8 @@ void TranslationsTest::translatesKnownTexts_data()
                                << QStringLiteral("&Datei");
     QTest::newRow("save as") << QStringLiteral("Designer::FileActions") << QStringLiteral("Save &As...")
                              << QStringLiteral("Speichern &unter …");
-    QTest::newRow("undo") << QStringLiteral("Designer::MainWindow") << QStringLiteral("&Undo")
-                          << QStringLiteral("&Rückgängig");
+    QTest::newRow("menu entry") << QStringLiteral("Designer::MainWindow") << QStringLiteral("&Export Diagram…")
+                                << QStringLiteral("Diagramm &exportieren …");
     QTest::newRow("undo text") << QStringLiteral("Commands") << QStringLiteral("Add table %1")
                                << QStringLiteral("Tabelle %1 hinzufügen");
     QTest::newRow("fields header") << QStringLiteral("Designer::FieldsModel") << QStringLiteral("Required")
