@@ -166,6 +166,50 @@
         <source>Apply preset %1 to %2</source>
         <translation>Vorlage %1 auf %2 anwenden</translation>
     </message>
+    <message>
+        <source>Rename Project</source>
+        <translation>Projekt umbenennen</translation>
+    </message>
+    <message>
+        <source>Change Project Description</source>
+        <translation>Projektbeschreibung ändern</translation>
+    </message>
+    <message>
+        <source>Change Users Table</source>
+        <translation>Benutzertabelle ändern</translation>
+    </message>
+    <message>
+        <source>Change Role Field</source>
+        <translation>Rollenfeld ändern</translation>
+    </message>
+    <message>
+        <source>Add Token Claim</source>
+        <translation>Token-Claim hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Token Claim</source>
+        <translation>Token-Claim entfernen</translation>
+    </message>
+    <message>
+        <source>Change Access Token Lifetime</source>
+        <translation>Gültigkeit der Zugriffstoken ändern</translation>
+    </message>
+    <message>
+        <source>Change Minimum Password Length</source>
+        <translation>Mindestlänge für Passwörter ändern</translation>
+    </message>
+    <message>
+        <source>Rename Role</source>
+        <translation>Rolle umbenennen</translation>
+    </message>
+    <message>
+        <source>Add Role</source>
+        <translation>Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Role</source>
+        <translation>Rolle entfernen</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -915,6 +959,73 @@ Spalte %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>Designer::ProjectEditor</name>
+    <message>
+        <source>Select a table or relationship to edit it; below: the project.</source>
+        <translation>Wählen Sie eine Tabelle oder Beziehung, um sie zu bearbeiten; darunter: das Projekt.</translation>
+    </message>
+    <message>
+        <source>The table that holds each user&apos;s profile; it needs a uuid primary key.</source>
+        <translation>Die Tabelle mit dem Profil jedes Benutzers; sie braucht einen UUID-Primärschlüssel.</translation>
+    </message>
+    <message>
+        <source>A text or enum field of the users table naming the user&apos;s role.</source>
+        <translation>Ein Text- oder Aufzählungsfeld der Benutzertabelle, das die Rolle des Benutzers nennt.</translation>
+    </message>
+    <message>
+        <source>Fields of the users table copied into access tokens.</source>
+        <translation>Felder der Benutzertabelle, die in Zugriffstoken übernommen werden.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Add Role</source>
+        <translation>Rolle &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Role</source>
+        <translation>Rolle &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Users table:</source>
+        <translation>Ben&amp;utzertabelle:</translation>
+    </message>
+    <message>
+        <source>Role &amp;field:</source>
+        <translation>Rollen&amp;feld:</translation>
+    </message>
+    <message>
+        <source>Token &amp;claims:</source>
+        <translation>Token-&amp;Claims:</translation>
+    </message>
+    <message>
+        <source>Access token &amp;lifetime:</source>
+        <translation>&amp;Gültigkeit der Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;password length:</source>
+        <translation>Mindestlänge für &amp;Passwörter:</translation>
+    </message>
+    <message>
+        <source>&amp;Roles:</source>
+        <translation>&amp;Rollen:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+</context>
+<context>
     <name>Designer::ProjectTree</name>
     <message>
         <source>one to one</source>
@@ -977,10 +1088,6 @@ Spalte %2: %3</translation>
     <message>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
-    </message>
-    <message>
-        <source>Select a table in the project tree or on the canvas to edit it.</source>
-        <translation>Wählen Sie eine Tabelle im Projektbaum oder im Diagramm aus, um sie zu bearbeiten.</translation>
     </message>
     <message numerus="yes">
         <source>%n objects selected.</source>

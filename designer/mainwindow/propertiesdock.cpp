@@ -3,10 +3,12 @@
 #include "propertiesdock.h"
 
 #include "document/projectdocument.h"
+#include "editors/projecteditor.h"
 #include "editors/relationshipeditor.h"
 #include "editors/tableeditor.h"
 
 #include <QLabel>
+#include <QScrollArea>
 #include <QStackedWidget>
 
 namespace Designer {
@@ -39,6 +41,10 @@ void PropertiesDock::setDocument(ProjectDocument *document)
         m_stack->removeWidget(m_relationshipEditor);
         m_relationshipEditor->deleteLater();
         m_relationshipEditor = nullptr;
+        m_stack->removeWidget(m_projectScroll);
+        m_projectScroll->deleteLater();
+        m_projectScroll = nullptr;
+        m_projectEditor = nullptr;
     }
     if (m_document) {
         connect(m_document, &ProjectDocument::selectionChanged, this, &PropertiesDock::showSelection);
@@ -47,6 +53,13 @@ void PropertiesDock::setDocument(ProjectDocument *document)
         m_stack->addWidget(m_tableEditor);
         m_relationshipEditor = new RelationshipEditor(m_document, m_stack);
         m_stack->addWidget(m_relationshipEditor);
+        m_projectScroll = new QScrollArea(m_stack);
+        m_projectScroll->setObjectName(QStringLiteral("projectEditorScroll"));
+        m_projectScroll->setWidgetResizable(true);
+        m_projectScroll->setFrameShape(QFrame::NoFrame);
+        m_projectEditor = new ProjectEditor(m_document, m_projectScroll);
+        m_projectScroll->setWidget(m_projectEditor);
+        m_stack->addWidget(m_projectScroll);
     }
     showSelection();
 }
@@ -72,9 +85,11 @@ void PropertiesDock::showSelection()
         return;
     }
     m_relationshipEditor->setRelationshipId({});
-    if (ids.isEmpty())
-        m_summary->setText(tr("Select a table in the project tree or on the canvas to edit it."));
-    else if (id.isEmpty())
+    if (ids.isEmpty()) {
+        m_stack->setCurrentWidget(m_projectScroll);
+        return;
+    }
+    if (id.isEmpty())
         m_summary->setText(tr("%n objects selected.", nullptr, int(ids.size())));
     else
         m_summary->setText(summaryOf(id));

@@ -8,16 +8,18 @@
 #include <QPointer>
 
 class QLabel;
+class QScrollArea;
 class QStackedWidget;
 
 namespace Designer {
 
 class ProjectDocument;
+class ProjectEditor;
 class RelationshipEditor;
 class TableEditor;
 
 /** The right-hand dock of the main window. Follows the document's selection: one table shows a
-    TableEditor, one relationship a RelationshipEditor, one other object a short read-only summary, anything else a hint. Owned by the main
+    TableEditor, one relationship a RelationshipEditor, one other object a short read-only summary, nothing a ProjectEditor, several a count. Owned by the main
     window, which hands it the current document. */
 class PropertiesDock : public QDockWidget
 {
@@ -30,6 +32,7 @@ public:
     void setDocument(ProjectDocument *document);
     TableEditor *tableEditor() const { return m_tableEditor; }
     RelationshipEditor *relationshipEditor() const { return m_relationshipEditor; }
+    ProjectEditor *projectEditor() const { return m_projectEditor; }
 
 private:
     void showSelection();
@@ -40,6 +43,8 @@ private:
     QLabel *m_summary = nullptr;
     TableEditor *m_tableEditor = nullptr;
     RelationshipEditor *m_relationshipEditor = nullptr;
+    ProjectEditor *m_projectEditor = nullptr;
+    QScrollArea *m_projectScroll = nullptr;
 };
 
 } // namespace Designer

@@ -6,11 +6,13 @@
 #include "document/projectdocument.h"
 #include "editors/fieldeditor.h"
 #include "editors/fieldsmodel.h"
+#include "editors/projecteditor.h"
 #include "editors/relationshipeditor.h"
 #include "editors/tableeditor.h"
 #include "io/projectwriter.h"
 #include "mainwindow/deleteguard.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/propertiesdock.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -23,6 +25,7 @@
 #include <QSqlQuery>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QUndoStack>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -123,6 +126,7 @@ private slots:
     void deleteGuardAsks();
     void deleteGuardWithoutDatabase();
     void deleteFromCanvas();
+    void projectEditor();
     void screenshots();
 };
 
@@ -506,6 +510,69 @@ void tst_Editors::deleteFromCanvas()
     deleteAction->trigger();
     QCOMPARE(asked, 1);
     QVERIFY(window.document()->project().table(QStringLiteral("tbl_orders")));
+}
+
+void tst_Editors::projectEditor()
+{
+    auto document = loadTemplate(QStringLiteral("saas"));
+    QVERIFY(document);
+    const QByteArray original = Runtime::writeProject(document->project());
+    PropertiesDock dock;
+    dock.setDocument(document.get());
+    dock.resize(420, 900);
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    document->setSelection({});
+    ProjectEditor *editor = dock.projectEditor();
+    QVERIFY(editor);
+    QVERIFY(editor->isVisible());
+    auto *usersTable = editor->findChild<QComboBox *>(QStringLiteral("usersTableCombo"));
+    auto *roleField = editor->findChild<QComboBox *>(QStringLiteral("roleFieldCombo"));
+    auto *claims = editor->findChild<QListWidget *>(QStringLiteral("claimsList"));
+    auto *problems = editor->findChild<QLabel *>(QStringLiteral("projectProblemLabel"));
+    QCOMPARE(usersTable->currentText(), QStringLiteral("users"));
+    QCOMPARE(roleField->currentText(), QStringLiteral("role"));
+    QStringList checked;
+    for (int i = 0; i < claims->count(); ++i) {
+        if (claims->item(i)->checkState() == Qt::Checked)
+            checked << claims->item(i)->text();
+    }
+    checked.sort();
+    QCOMPARE(checked, (QStringList {QStringLiteral("organization_id"), QStringLiteral("role")}));
+    QVERIFY(!problems->isVisible());
+
+    // No users table, chosen in one go (arrow keys would pass through other tables, one step each): one
+    // step, and the claims that now name no users table are reported inline.
+    const int steps = document->undoStack()->index();
+    const int none = usersTable->findData(QString());
+    QCOMPARE(none, 0);
+    usersTable->setCurrentIndex(none);
+    emit usersTable->activated(none);
+    QVERIFY(document->project().settings.usersTable.isEmpty());
+    QCOMPARE(document->undoStack()->index(), steps + 1);
+    QVERIFY(problems->isVisible());
+    QVERIFY2(problems->text().contains(QLatin1String("jwtClaimFields")), qPrintable(problems->text()));
+    document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(document->project()), original);
+    QCOMPARE(usersTable->currentText(), QStringLiteral("users"));
+
+    // Adding a role is one step too.
+    const size_t roles = document->project().roles.size();
+    const int before = document->undoStack()->index();
+    click(editor->findChild<QPushButton *>(QStringLiteral("addRoleButton")));
+    QCOMPARE(document->project().roles.size(), roles + 1);
+    QCOMPARE(document->project().roles.back().name, QStringLiteral("role_1"));
+    QCOMPARE(document->undoStack()->index(), before + 1);
+    auto *rolesList = editor->findChild<QListWidget *>(QStringLiteral("rolesList"));
+    QCOMPARE(rolesList->count(), int(roles + 1));
+    // Renaming in place (what the item delegate does on commit) is one step; an empty name is refused.
+    rolesList->item(int(roles))->setText(QStringLiteral("editor"));
+    QCOMPARE(document->project().roles.back().name, QStringLiteral("editor"));
+    QCOMPARE(document->undoStack()->index(), before + 2);
+    rolesList->item(int(roles))->setText(QString());
+    QCOMPARE(document->project().roles.back().name, QStringLiteral("editor"));
+    QCOMPARE(rolesList->item(int(roles))->text(), QStringLiteral("editor"));
+    QCOMPARE(document->undoStack()->index(), before + 2);
 }
 
 void tst_Editors::screenshots()
