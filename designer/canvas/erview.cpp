@@ -295,7 +295,35 @@ void ErView::keyPressEvent(QKeyEvent *event)
         zoomOut();
         return;
     }
+    if (moveSelectionByKey(event))
+        return;
     QGraphicsView::keyPressEvent(event);
+}
+
+bool ErView::moveSelectionByKey(QKeyEvent *event)
+{
+    // Arrows move the selected cards (Shift: further), so the diagram can be laid out without a mouse;
+    // repeated presses are one undo step, as a drag is.
+    const qreal step = event->modifiers().testFlag(Qt::ShiftModifier) ? 50 : 10;
+    QPointF delta;
+    switch (event->key()) {
+    case Qt::Key_Left: delta = {-step, 0}; break;
+    case Qt::Key_Right: delta = {step, 0}; break;
+    case Qt::Key_Up: delta = {0, -step}; break;
+    case Qt::Key_Down: delta = {0, step}; break;
+    default: return false;
+    }
+    ProjectDocument *document = m_scene->document();
+    QHash<Runtime::ObjectId, QPointF> moved;
+    for (const Runtime::ObjectId &id : m_scene->selectedIds()) {
+        if (const Runtime::Table *table = document->project().table(id))
+            moved.insert(id, table->position + delta);
+    }
+    if (moved.isEmpty())
+        return false;
+    document->undoStack()->push(new MoveTables(document, moved));
+    event->accept();
+    return true;
 }
 
 void ErView::dragEnterEvent(QDragEnterEvent *event)

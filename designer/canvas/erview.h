@@ -61,6 +61,8 @@ protected:
 
 private:
     void setZoom(qreal zoom);
+    /** Moves the selected tables for an arrow key; returns false for other keys or no selected table. */
+    bool moveSelectionByKey(QKeyEvent *event);
     void applyPalette();
     void updateAccessibleDescription();
     bool addEntryAt(const QString &entry, const QPointF &scenePos);

@@ -121,6 +121,7 @@ private slots:
     void autoArrangeHasNoOverlaps_data();
     void autoArrangeHasNoOverlaps();
     void autoArrangeIsOneUndoStep();
+    void arrowKeysMoveSelection();
     void exportWritesValidFiles();
     void zoom();
     void screenshots_data();
@@ -518,6 +519,34 @@ void tst_Canvas::autoArrangeIsOneUndoStep()
         QCOMPARE(scene.tableItem(table.id)->pos(), table.position);
     QVERIFY(overlap(document->project(), {}).isEmpty());
     document->undoStack()->undo();
+    QVERIFY(document->project() == before);
+}
+
+// The keyboard lays out the diagram too: arrows move the selected cards; repeated presses are one step.
+void tst_Canvas::arrowKeysMoveSelection()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Runtime::Project before = document->project();
+    const Runtime::ObjectId orders = document->project().tableByName(QStringLiteral("orders"))->id;
+    const QPointF start = document->project().table(orders)->position;
+    document->setSelection({orders});
+    view.setFocus();
+    QTest::keyClick(view.viewport(), Qt::Key_Right);
+    QTest::keyClick(view.viewport(), Qt::Key_Right);
+    QTest::keyClick(view.viewport(), Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(document->project().table(orders)->position, start + QPointF(20, 50));
+    QCOMPARE(scene.tableItem(orders)->pos(), start + QPointF(20, 50));
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QVERIFY(document->project() == before);
+    // Nothing selected: the arrows scroll the view as usual and change nothing.
+    document->setSelection({});
+    QTest::keyClick(view.viewport(), Qt::Key_Left);
     QVERIFY(document->project() == before);
 }
 
