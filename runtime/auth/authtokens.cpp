@@ -15,7 +15,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <algorithm>
 #include <vector>
 
 namespace Runtime {
@@ -89,11 +88,8 @@ Result<Identity> AuthTokens::identity(const QString &userId) const
         if (m_settings.jwtClaimFields.contains(fields[i]->name))
             identity.appMetadata.insert(fields[i]->name, value);
         if (fields[i]->name == m_settings.roleField && value.isString()) {
-            const QString role = value.toString();
-            const bool custom = std::any_of(m_project.roles.begin(), m_project.roles.end(),
-                [&role](const Role &r) { return r.name == role; });
-            if (custom)
-                identity.role = role;
+            if (m_project.roleByName(value.toString()))
+                identity.role = value.toString();
         }
     }
     return identity;

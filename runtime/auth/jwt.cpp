@@ -68,19 +68,6 @@ Result<void> checkHeader(const QJsonObject &header)
     return {};
 }
 
-bool audienceMatches(const QJsonValue &aud, const QString &expected)
-{
-    if (aud.isString())
-        return aud.toString() == expected;
-    if (!aud.isArray())
-        return false;
-    const QJsonArray audiences = aud.toArray();
-    for (const QJsonValue &value : audiences) {
-        if (value.isString() && value.toString() == expected)
-            return true;
-    }
-    return false;
-}
 
 // NumericDate (RFC 7519 2): a JSON number of seconds, possibly fractional.
 std::optional<double> numericDate(const QJsonObject &claims, QLatin1String name)
@@ -108,11 +95,25 @@ Result<void> checkClaims(const QJsonObject &claims, const JwtCheck &check)
         if (now + check.leewaySeconds < *nbf)
             return invalid(QStringLiteral("JWT not yet valid"));
     }
-    if (!check.audience.isEmpty() && !audienceMatches(claims.value(QLatin1String("aud")), check.audience))
+    if (!check.audience.isEmpty() && !jwtAudienceMatches(claims.value(QLatin1String("aud")), check.audience))
         return invalid(QStringLiteral("JWT audience is not %1").arg(check.audience));
     return {};
 }
 } // namespace
+
+bool jwtAudienceMatches(const QJsonValue &aud, const QString &expected)
+{
+    if (aud.isString())
+        return aud.toString() == expected;
+    if (!aud.isArray())
+        return false;
+    const QJsonArray audiences = aud.toArray();
+    for (const QJsonValue &value : audiences) {
+        if (value.isString() && value.toString() == expected)
+            return true;
+    }
+    return false;
+}
 
 QByteArray signJwt(const QJsonObject &claims, const QByteArray &secret)
 {

@@ -19,6 +19,9 @@ struct JwtCheck
     int leewaySeconds = 0; ///< clock skew tolerated on "exp" and "nbf"
 };
 
+/** Returns true if a token's "aud" claim \a aud (a string, or an array of strings) names \a expected. */
+bool jwtAudienceMatches(const QJsonValue &aud, const QString &expected);
+
 /** Returns a compact JWT: the header {"alg":"HS256","typ":"JWT"}, \a claims as compact JSON, and the
     HMAC-SHA256 of both under \a secret, each part base64url-encoded without padding. The same claims and
     secret always give the same token (QJsonObject orders its keys). */

@@ -143,6 +143,15 @@ Table *Project::table(const ObjectId &id)
     return i < 0 ? nullptr : &tables[size_t(i)];
 }
 
+const Role *Project::roleByName(const QString &roleName) const
+{
+    for (const Role &r : roles) {
+        if (r.name == roleName)
+            return &r;
+    }
+    return nullptr;
+}
+
 const Table *Project::tableByName(const QString &tableName) const
 {
     for (const Table &t : tables) {

@@ -33,6 +33,8 @@ public:
     const Table *table(const ObjectId &id) const;
     Table *table(const ObjectId &id);
     const Table *tableByName(const QString &name) const;
+    /** Returns the custom role named \a name, or nullptr (built-in roles are not in roles). */
+    const Role *roleByName(const QString &name) const;
     /** Returns the position of the table with \a id in tables, or -1. */
     int tableIndex(const ObjectId &id) const;
     const Relationship *relationship(const ObjectId &id) const;

@@ -4,6 +4,7 @@
 
 #include "auth/apikeys.h"
 #include "auth/jwt.h"
+#include "model/project.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -51,6 +52,55 @@ QByteArray accessToken(const QString &userId, const QString &role, const QJsonOb
         {QStringLiteral("app_metadata"), metadata},
     };
     return Runtime::signJwt(payload, jwtSecret());
+}
+
+std::unique_ptr<Runtime::Project> generatedProject(int count)
+{
+    auto project = std::make_unique<Runtime::Project>();
+    const Runtime::FieldType types[]
+        = {Runtime::FieldType::Text, Runtime::FieldType::Integer, Runtime::FieldType::Boolean,
+            Runtime::FieldType::DateTime, Runtime::FieldType::Json, Runtime::FieldType::Email};
+    for (int i = 0; i < count; ++i) {
+        Runtime::Table table;
+        table.id = QStringLiteral("tbl_%1").arg(i);
+        table.name = QStringLiteral("table_%1").arg(i);
+        table.position = QPointF((i % 20) * 320, (i / 20) * 400);
+        table.color = i % 3 ? QStringLiteral("#4f86c6") : QString();
+        table.tenantScoped = i % 4 == 0;
+        Runtime::Field id;
+        id.id = QStringLiteral("fld_%1_id").arg(i);
+        id.name = QStringLiteral("id");
+        id.type = Runtime::FieldType::Integer;
+        id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+        table.fields.push_back(id);
+        for (int k = 0; k < 4 + i % 5; ++k) {
+            Runtime::Field field;
+            field.id = QStringLiteral("fld_%1_%2").arg(i).arg(k);
+            field.name = QStringLiteral("field_%1").arg(k);
+            field.type = types[(i + k) % 6];
+            field.required = k % 3 == 0;
+            field.unique = k % 4 == 1;
+            table.fields.push_back(field);
+        }
+        if (i > 0) {
+            // A pseudo-random earlier table: chains several levels deep, as real schemas have.
+            const int from = (i * 7919 + 13) % i;
+            Runtime::Field fk;
+            fk.id = QStringLiteral("fld_%1_fk").arg(i);
+            fk.name = QStringLiteral("table_%1_id").arg(from);
+            fk.type = Runtime::FieldType::Integer;
+            fk.required = i % 2 == 0;
+            table.fields.push_back(fk);
+            Runtime::Relationship r;
+            r.id = QStringLiteral("rel_%1").arg(i);
+            r.fromTableId = QStringLiteral("tbl_%1").arg(from);
+            r.toTableId = table.id;
+            r.foreignKeyFieldId = fk.id;
+            project->relationships.push_back(r);
+        }
+        project->tables.push_back(table);
+    }
+    return project;
 }
 
 QByteArray expandKeys(const QString &text)

@@ -6,6 +6,12 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+
+namespace Runtime {
+class Project;
+}
+
 namespace TestSupport {
 
 /** Returns the path of \a relative inside the source tree (e.g. "resources/templates/ecommerce.basalt"). */
@@ -30,6 +36,12 @@ QByteArray accessToken(const QString &userId, const QString &role = QStringLiter
 /** Returns \a text with {anon}, {service} and {user:<id>} replaced by anonKey(), serviceKey() and
     accessToken(<id>), as UTF-8: lets data rows name keys and tokens. */
 QByteArray expandKeys(const QString &text);
+
+/** Returns a generated project of \a count tables for scale tests and benchmarks: 5 to 9 fields each of
+    mixed types plus an autoIncrement id, some coloured and some tenant-scoped cards in a 20-column grid,
+    and one one-to-many relationship per table but the first, from a pseudo-random earlier table (so
+    foreign-key chains of several levels, not a star). The same \a count always gives the same project. */
+std::unique_ptr<Runtime::Project> generatedProject(int count);
 
 /** Returns the admin URL of the test PostgreSQL server from BASALT_TEST_POSTGRES_URL
     (set by scripts/with-postgres.sh), or an empty string if there is none. */

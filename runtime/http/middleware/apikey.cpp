@@ -61,21 +61,6 @@ Caller keyCaller(const QString &role)
     return role == s_service ? Caller::service() : Caller::anon();
 }
 
-bool hasCustomRole(const Project &project, const QString &role)
-{
-    for (const Role &r : project.roles) {
-        if (r.name == role)
-            return true;
-    }
-    return false;
-}
-
-bool namesAudience(const QJsonValue &aud, const QString &audience)
-{
-    if (aud.isString())
-        return aud.toString() == audience;
-    return aud.toArray().contains(QJsonValue(audience));
-}
 } // namespace
 
 bool isRequiredFor(const QString &path)
@@ -95,7 +80,7 @@ Caller callerFromClaims(const QJsonObject &claims, const Project &project)
     caller.userId = claims.value(QLatin1String("sub")).toString();
     caller.email = claims.value(QLatin1String("email")).toString();
     caller.sessionId = claims.value(QLatin1String("session_id")).toString();
-    caller.role = hasCustomRole(project, role) ? role : s_authenticated;
+    caller.role = project.roleByName(role) ? role : s_authenticated;
     caller.claims = claims.value(QLatin1String("app_metadata")).toObject();
     caller.claims.remove(QLatin1String("provider"));
     caller.claims.remove(QLatin1String("providers"));
@@ -133,7 +118,7 @@ Result<Caller> resolveCaller(const HttpRequest &request, const ServerConfig &con
     const QString role = claims->value(QLatin1String("role")).toString();
     if (role == s_anon || role == s_service)
         return keyCaller(role);
-    if (!namesAudience(claims->value(QLatin1String("aud")), s_authenticated))
+    if (!jwtAudienceMatches(claims->value(QLatin1String("aud")), s_authenticated))
         return Error(ErrorCode::InvalidToken, QStringLiteral("JWT has an unexpected audience: expected \"authenticated\""));
     if (claims->value(QLatin1String("sub")).toString().isEmpty())
         return Error(ErrorCode::InvalidToken, QStringLiteral("JWT names no user: the \"sub\" claim is missing"));

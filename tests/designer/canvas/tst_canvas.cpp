@@ -34,49 +34,10 @@ std::unique_ptr<ProjectDocument> loadTemplate(const QString &name)
     return std::move(loaded).value();
 }
 
-/** A project of \a count tables with 6 to 10 fields each and one foreign key per table but the first. */
+/** A generated project of \a count tables (see TestSupport::generatedProject()) as a document. */
 std::unique_ptr<ProjectDocument> generatedDocument(int count)
 {
-    auto project = std::make_unique<Runtime::Project>();
-    const Runtime::FieldType types[]
-        = {Runtime::FieldType::Text, Runtime::FieldType::Integer, Runtime::FieldType::Boolean,
-            Runtime::FieldType::DateTime, Runtime::FieldType::Json, Runtime::FieldType::Email};
-    for (int i = 0; i < count; ++i) {
-        Runtime::Table table;
-        table.id = QStringLiteral("tbl_%1").arg(i);
-        table.name = QStringLiteral("table_%1").arg(i);
-        table.position = QPointF((i % 20) * 320, (i / 20) * 400);
-        Runtime::Field id;
-        id.id = QStringLiteral("fld_%1_id").arg(i);
-        id.name = QStringLiteral("id");
-        id.type = Runtime::FieldType::Integer;
-        id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
-        table.fields.push_back(id);
-        for (int k = 0; k < 5 + i % 5; ++k) {
-            Runtime::Field field;
-            field.id = QStringLiteral("fld_%1_%2").arg(i).arg(k);
-            field.name = QStringLiteral("field_%1").arg(k);
-            field.type = types[(i + k) % 6];
-            field.required = k % 3 == 0;
-            table.fields.push_back(field);
-        }
-        if (i > 0) {
-            const int from = (i * 7919) % i;
-            Runtime::Field fk;
-            fk.id = QStringLiteral("fld_%1_fk").arg(i);
-            fk.name = QStringLiteral("table_%1_id").arg(from);
-            fk.type = Runtime::FieldType::Integer;
-            table.fields.push_back(fk);
-            Runtime::Relationship r;
-            r.id = QStringLiteral("rel_%1").arg(i);
-            r.fromTableId = QStringLiteral("tbl_%1").arg(from);
-            r.toTableId = table.id;
-            r.foreignKeyFieldId = fk.id;
-            project->relationships.push_back(r);
-        }
-        project->tables.push_back(table);
-    }
-    return std::make_unique<ProjectDocument>(std::move(project));
+    return std::make_unique<ProjectDocument>(TestSupport::generatedProject(count));
 }
 
 /** Returns the first pair of overlapping cards placed at \a positions, or an empty string. */
