@@ -3,6 +3,10 @@
 #include "testsupport.h"
 
 #include "auth/apikeys.h"
+#include "auth/authstore.h"
+#include "http/server.h"
+#include "storage/database.h"
+#include "storage/schemamigrator.h"
 #include "auth/jwt.h"
 #include "model/project.h"
 
@@ -19,6 +23,46 @@
 
 
 namespace TestSupport {
+
+std::unique_ptr<Runtime::Server> startInProcessServer(
+    std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error)
+{
+    Runtime::DatabaseUrl url;
+    url.path = sqlitePath;
+    int version = 0;
+    {
+        Runtime::Result<std::unique_ptr<Runtime::Database>> database = Runtime::Database::open(url);
+        if (!database) {
+            *error = database.error().toString();
+            return nullptr;
+        }
+        Runtime::SchemaMigrator migrator(**database);
+        Runtime::Result<Runtime::MigrationPlan> plan = migrator.plan(*project);
+        if (!plan) {
+            *error = plan.error().toString();
+            return nullptr;
+        }
+        Runtime::Result<int> applied = migrator.apply(*plan, true);
+        if (!applied) {
+            *error = applied.error().toString();
+            return nullptr;
+        }
+        version = *applied;
+        if (Runtime::Result<void> auth = Runtime::ensureAuthTables(**database); !auth) {
+            *error = auth.error().toString();
+            return nullptr;
+        }
+    }
+    Runtime::ServerConfig config {std::move(project), url, version};
+    config.jwtSecret = jwtSecret();
+    config.threads = 2;
+    auto server = std::make_unique<Runtime::Server>(config);
+    if (Runtime::Result<void> listening = server->listen(QHostAddress::LocalHost, 0); !listening) {
+        *error = listening.error().toString();
+        return nullptr;
+    }
+    return server;
+}
 
 QByteArray jwtSecret()
 {

@@ -10,6 +10,7 @@
 
 namespace Runtime {
 class Project;
+class Server;
 }
 
 namespace TestSupport {
@@ -42,6 +43,13 @@ QByteArray expandKeys(const QString &text);
     and one one-to-many relationship per table but the first, from a pseudo-random earlier table (so
     foreign-key chains of several levels, not a star). The same \a count always gives the same project. */
 std::unique_ptr<Runtime::Project> generatedProject(int count);
+
+/** Migrates the SQLite database \a sqlitePath (created if missing) to \a project, creates the auth API's
+    tables and starts a Runtime::Server in this process on 127.0.0.1 at a free port, signing with
+    jwtSecret() (so anonKey(), serviceKey() and accessToken() work against it). For widget tests that need a
+    running runtime without the designer's RunController. Returns nullptr and sets \a error on failure. */
+std::unique_ptr<Runtime::Server> startInProcessServer(
+    std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error);
 
 /** Returns the admin URL of the test PostgreSQL server from BASALT_TEST_POSTGRES_URL
     (set by scripts/with-postgres.sh), or an empty string if there is none. */
