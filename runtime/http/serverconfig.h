@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "requestlog.h"
 #include "storage/database.h"
 
 #include <QByteArray>
@@ -36,6 +37,7 @@ struct ServerConfig
     QByteArray jwtSecret; ///< signs and verifies access tokens and the anon/service keys; never sent
     std::shared_ptr<SignInLimiter> signInLimiter; ///< shared by every request thread; made by the Server if null
     ServerLimits limits;
+    RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };
 
 } // namespace Runtime

@@ -25,7 +25,8 @@
 namespace TestSupport {
 
 std::unique_ptr<Runtime::Server> startInProcessServer(
-    std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error)
+    std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error,
+    std::function<void(const Runtime::RequestLogEntry &)> requestObserver)
 {
     Runtime::DatabaseUrl url;
     url.path = sqlitePath;
@@ -56,6 +57,7 @@ std::unique_ptr<Runtime::Server> startInProcessServer(
     Runtime::ServerConfig config {std::move(project), url, version};
     config.jwtSecret = jwtSecret();
     config.threads = 2;
+    config.requestObserver = std::move(requestObserver);
     auto server = std::make_unique<Runtime::Server>(config);
     if (Runtime::Result<void> listening = server->listen(QHostAddress::LocalHost, 0); !listening) {
         *error = listening.error().toString();

@@ -6,11 +6,13 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace Runtime {
 class Project;
 class Server;
+struct RequestLogEntry;
 }
 
 namespace TestSupport {
@@ -49,7 +51,8 @@ std::unique_ptr<Runtime::Project> generatedProject(int count);
     jwtSecret() (so anonKey(), serviceKey() and accessToken() work against it). For widget tests that need a
     running runtime without the designer's RunController. Returns nullptr and sets \a error on failure. */
 std::unique_ptr<Runtime::Server> startInProcessServer(
-    std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error);
+    std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error,
+    std::function<void(const Runtime::RequestLogEntry &)> requestObserver = {});
 
 /** Returns the admin URL of the test PostgreSQL server from BASALT_TEST_POSTGRES_URL
     (set by scripts/with-postgres.sh), or an empty string if there is none. */
