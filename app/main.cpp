@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // basalt: the designer application. Parses the command line and opens the main window.
 #include "mainwindow/mainwindow.h"
+#include "run/runcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,6 +55,14 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("lang"),
                       QCoreApplication::translate("main", "Show the user interface in <language> (e.g. de, en)."),
                       QCoreApplication::translate("main", "language")});
+    const QCommandLineOption runOption(QStringLiteral("run"),
+        QCoreApplication::translate("main", "Start the project's runtime at once (needs FILE)."));
+    parser.addOption(runOption);
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QCoreApplication::translate(
+            "main", "The port the runtime tries first (default 8765; if it is taken, the next free one)."),
+        QCoreApplication::translate("main", "N"));
+    parser.addOption(portOption);
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("main", "The project file (.basalt) to open."),
         QCoreApplication::translate("main", "[FILE]"));
@@ -65,11 +74,33 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
     }
 
+    quint16 port = 0; // 0: the one chosen with Run > Port (default 8765)
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const int value = parser.value(portOption).toInt(&ok);
+        if (!ok || value < 1 || value > 65535) {
+            qCritical("%s", qUtf8Printable(QCoreApplication::translate("main",
+                "--port: \"%1\" is not a port number; give a whole number from 1 to 65535, e.g. --port 8765.")
+                    .arg(parser.value(portOption))));
+            parser.showHelp(2);
+        }
+        port = quint16(value);
+    }
+    if (parser.isSet(runOption) && files.isEmpty()) {
+        qCritical("%s", qUtf8Printable(QCoreApplication::translate("main",
+            "--run needs a project file to run, e.g. basalt --run shop.basalt.")));
+        parser.showHelp(2);
+    }
+
     Designer::MainWindow window;
+    if (port != 0)
+        window.runController()->setPreferredPort(port);
     window.show();
-    if (!files.isEmpty())
-        window.openFile(files.constFirst());
-    else
+    if (!files.isEmpty()) {
+        if (window.openFile(files.constFirst()) && parser.isSet(runOption))
+            window.runController()->start();
+    } else {
         QTimer::singleShot(0, &window, &Designer::MainWindow::offerRecovery);
+    }
     return QApplication::exec();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs what is missing, builds, and opens Basalt on the bundled e-commerce example.
+# Installs what is missing, builds, and opens Basalt on the bundled e-commerce example, running it (F5).
 # With --headless, serves the example with basalt-server instead (http://127.0.0.1:8765/health).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +19,4 @@ if [ "${1:-}" = "--headless" ]; then
     shift
     exec build/runtime/server/basalt-server --project "$example" "$@"
 fi
-exec build/app/basalt "$example" "$@"
+exec build/app/basalt --run "$example" "$@"

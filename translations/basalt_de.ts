@@ -212,6 +212,68 @@
     </message>
 </context>
 <context>
+    <name>CsvImporter</name>
+    <message>
+        <source>The database refused the import: %1</source>
+        <translation>Die Datenbank hat den Import abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The database refused the import into table %1: %2</source>
+        <translation>Die Datenbank hat den Import in die Tabelle %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The project has no table &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keine Tabelle „%1“.</translation>
+    </message>
+    <message>
+        <source>The CSV file is not open for reading.</source>
+        <translation>Die CSV-Datei ist nicht zum Lesen geöffnet.</translation>
+    </message>
+    <message>
+        <source>Column %1 is mapped to &quot;%2&quot;, which is not a field of table %3. Choose one of its fields, or ignore the column.</source>
+        <translation>Spalte %1 ist „%2“ zugeordnet, das kein Feld der Tabelle %3 ist. Wählen Sie eines ihrer Felder oder ignorieren Sie die Spalte.</translation>
+    </message>
+    <message>
+        <source>Column %1 is mapped to &quot;%2&quot;, which is set automatically and cannot be imported. Ignore the column.</source>
+        <translation>Spalte %1 ist „%2“ zugeordnet, das automatisch gesetzt wird und nicht importiert werden kann. Ignorieren Sie die Spalte.</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to the field &quot;%1&quot;. Map each field from one column only.</source>
+        <translation>Zwei Spalten sind dem Feld „%1“ zugeordnet. Ordnen Sie jedes Feld nur einer Spalte zu.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is required and has no default, but no column is mapped to it. Map a column to it.</source>
+        <translation>Das Feld „%1“ ist ein Pflichtfeld ohne Standardwert, aber ihm ist keine Spalte zugeordnet. Ordnen Sie ihm eine Spalte zu.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: the file is not valid %2 text. Choose the encoding it was saved in.</source>
+        <translation>Zeile %1: Die Datei ist kein gültiger %2-Text. Wählen Sie die Kodierung, in der sie gespeichert wurde.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field starts here but its closing quote is missing before the end of the file. Close the quote, or double any quote inside the field (&quot;&quot;).</source>
+        <translation>Zeile %1: Hier beginnt ein Feld in Anführungszeichen, aber vor dem Dateiende fehlt das schließende Anführungszeichen. Schließen Sie das Anführungszeichen oder verdoppeln Sie jedes Anführungszeichen innerhalb des Feldes (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: a quote inside an unquoted field. Put the whole field in quotes and double the quotes inside it (&quot;a &quot;&quot;b&quot;&quot; c&quot;).</source>
+        <translation>Zeile %1, Spalte %2: ein Anführungszeichen in einem Feld ohne Anführungszeichen. Setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin (&quot;a &quot;&quot;b&quot;&quot; c&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: text after the closing quote of a quoted field. Put the whole field in quotes and double the quotes inside it.</source>
+        <translation>Zeile %1, Spalte %2: Text nach dem schließenden Anführungszeichen eines Feldes in Anführungszeichen. Setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>&quot;%1&quot; is not a database URL: %2. Use sqlite:PATH or postgresql://user:password@host:port/dbname.</source>
@@ -240,6 +302,630 @@
     <message>
         <source>The Qt SQL driver %1 is not installed.</source>
         <translation>Der Qt-SQL-Treiber %1 ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSetup</name>
+    <message>
+        <source>The database cannot be brought to this project&apos;s schema. Nothing was changed.</source>
+        <translation>Die Datenbank kann nicht an das Schema dieses Projekts angepasst werden. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CanvasAccessibility</name>
+    <message numerus="yes">
+        <source>Table %1, %n field(s)</source>
+        <translation>
+            <numerusform>Tabelle %1, %n Feld</numerusform>
+            <numerusform>Tabelle %1, %n Felder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1, %n field(s), references %2</source>
+        <translation>
+            <numerusform>Tabelle %1, %n Feld, verweist auf %2</numerusform>
+            <numerusform>Tabelle %1, %n Felder, verweist auf %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1, %n field(s), referenced by %2</source>
+        <translation>
+            <numerusform>Tabelle %1, %n Feld, referenziert von %2</numerusform>
+            <numerusform>Tabelle %1, %n Felder, referenziert von %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1, %n field(s), references %2, referenced by %3</source>
+        <translation>
+            <numerusform>Tabelle %1, %n Feld, verweist auf %2, referenziert von %3</numerusform>
+            <numerusform>Tabelle %1, %n Felder, verweist auf %2, referenziert von %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2, one-to-one</source>
+        <translation>%1 zu %2, eins zu eins</translation>
+    </message>
+    <message>
+        <source>%1 to %2, one-to-many</source>
+        <translation>%1 zu %2, eins zu viele</translation>
+    </message>
+    <message>
+        <source>%1 to %2, many-to-many</source>
+        <translation>%1 zu %2, viele zu viele</translation>
+    </message>
+    <message>
+        <source>Through the junction table %1</source>
+        <translation>Über die Verknüpfungstabelle %1</translation>
+    </message>
+    <message>
+        <source>Foreign key %1.%2 references %3</source>
+        <translation>Fremdschlüssel %1.%2 verweist auf %3</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ConsoleSessions</name>
+    <message>
+        <source>Signing up %1 failed: %2</source>
+        <translation>Registrierung von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The console does not know the password of %1; create the user with &quot;New test user…&quot;.</source>
+        <translation>Die Konsole kennt das Passwort von %1 nicht; legen Sie den Benutzer mit „Neuer Testbenutzer …“ an.</translation>
+    </message>
+    <message>
+        <source>Signing in %1 failed: %2</source>
+        <translation>Anmeldung von %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ConsoleSidebar</name>
+    <message>
+        <source>Clear History</source>
+        <translation>Verlauf leeren</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1, %2 ms</source>
+        <translation>%1, %2 ms</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Remove from Collection</source>
+        <translation>Aus Sammlung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove Request</source>
+        <translation>Anfrage entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ConsoleStore</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object (%2 at byte %3); it is left as it is until you fix or move it.</source>
+        <translation>%1 ist kein JSON-Objekt (%2 bei Byte %3); die Datei bleibt unverändert, bis Sie sie korrigieren oder verschieben.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read when the project was opened; fix or move it, then reopen the project. Your change is kept until the console is closed.</source>
+        <translation>%1 konnte beim Öffnen des Projekts nicht gelesen werden; korrigieren oder verschieben Sie die Datei und öffnen Sie das Projekt dann erneut. Ihre Änderung bleibt erhalten, bis die Konsole geschlossen wird.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvFilePage</name>
+    <message>
+        <source>Choose a CSV File</source>
+        <translation>CSV-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>The rows will be imported into the table %1.</source>
+        <translation>Die Zeilen werden in die Tabelle %1 importiert.</translation>
+    </message>
+    <message>
+        <source>Path of a .csv file</source>
+        <translation>Pfad einer .csv-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>The first row holds the column &amp;names</source>
+        <translation>Die erste Zeile enthält die Spalten&amp;namen</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Erste Zeilen der Datei</translation>
+    </message>
+    <message>
+        <source>The project has no table %1 any more.</source>
+        <translation>Das Projekt hat keine Tabelle %1 mehr.</translation>
+    </message>
+    <message>
+        <source>Import CSV File</source>
+        <translation>CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Detected: %1, %2.</source>
+        <translation>Erkannt: %1, %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvImportPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>Rows are written in batches of 10,000, each all or nothing. Cancelling keeps the batches already written and nothing of the current one.</source>
+        <translation>Zeilen werden in Blöcken zu 10.000 geschrieben, jeder ganz oder gar nicht. Beim Abbrechen bleiben die bereits geschriebenen Blöcke erhalten, vom aktuellen Block nichts.</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>%L1 rows processed</source>
+        <translation>%L1 Zeilen verarbeitet</translation>
+    </message>
+    <message>
+        <source>%L1 rows/s</source>
+        <translation>%L1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Cancelling: the current batch is rolled back…</source>
+        <translation>Wird abgebrochen: Der aktuelle Block wird zurückgesetzt …</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvImportWizard</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>The file is empty: there is nothing to import.</source>
+        <translation>Die Datei ist leer: Es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows to import.</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Zeilen zum Importieren.</translation>
+    </message>
+    <message>
+        <source>Import CSV into %1</source>
+        <translation>CSV in %1 importieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>There are no such rows to save.</source>
+        <translation>Es gibt keine solchen Zeilen zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Could not replace %1.</source>
+        <translation>%1 konnte nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvMappingPage</name>
+    <message>
+        <source>Map Columns to Fields</source>
+        <translation>Spalten den Feldern zuordnen</translation>
+    </message>
+    <message>
+        <source>Choose the field each column goes into. Fields no column goes into get their default value.</source>
+        <translation>Wählen Sie für jede Spalte das Feld, in das sie übernommen wird. Felder ohne zugeordnete Spalte erhalten ihren Standardwert.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Erster Wert</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Spaltenzuordnung</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Feld für Spalte %1</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Required fields without a column and without a default: %1. Choose a column for each.</source>
+        <translation>Pflichtfelder ohne Spalte und ohne Standardwert: %1. Wählen Sie für jedes eine Spalte.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvPreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be imported. Marked cells would be rejected; unique values and references to other tables are checked during the import.</source>
+        <translation>Die ersten Zeilen, wie sie importiert werden. Markierte Zellen würden abgelehnt; eindeutige Werte und Verweise auf andere Tabellen werden beim Import geprüft.</translation>
+    </message>
+    <message>
+        <source>Preview of the converted rows</source>
+        <translation>Vorschau der umgewandelten Zeilen</translation>
+    </message>
+    <message>
+        <source>has %1 columns, the file has %2</source>
+        <translation>hat %1 Spalten, die Datei hat %2</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n rows are all valid.</source>
+        <translation>
+            <numerusform>%n Zeile geprüft: Sie ist gültig.</numerusform>
+            <numerusform>Die ersten %n Zeilen sind alle gültig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows would be rejected (hover a marked cell for the reason). Rejected rows are listed after the import and can be saved, fixed and imported again.</source>
+        <translation>%1 der ersten %2 Zeilen würden abgelehnt (zeigen Sie auf eine markierte Zelle, um den Grund zu sehen). Abgelehnte Zeilen werden nach dem Import aufgelistet und können gespeichert, korrigiert und erneut importiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvReportPage</name>
+    <message>
+        <source>Import Report</source>
+        <translation>Importbericht</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Rejected because</source>
+        <translation>Abgelehnt, weil</translation>
+    </message>
+    <message>
+        <source>Rejected rows by reason</source>
+        <translation>Abgelehnte Zeilen nach Grund</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Abgelehnte Zeilen</translation>
+    </message>
+    <message>
+        <source>To import the rejected rows, save them, fix them and import the file again: its last column, basalt_error, says what is wrong with each row and is ignored when imported.</source>
+        <translation>Um die abgelehnten Zeilen zu importieren, speichern Sie sie, korrigieren Sie sie und importieren Sie die Datei erneut: Ihre letzte Spalte, basalt_error, gibt an, was an jeder Zeile falsch ist, und wird beim Import ignoriert.</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows…</source>
+        <translation>Abgelehnte Zeilen speichern …</translation>
+    </message>
+    <message>
+        <source>Save Rows Not Imported…</source>
+        <translation>Nicht importierte Zeilen speichern …</translation>
+    </message>
+    <message>
+        <source>The import could not start: %1</source>
+        <translation>Der Import konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>%L1 rows imported into %2 in %3 s.</source>
+        <translation>%L1 Zeilen in %2 importiert (%3 s).</translation>
+    </message>
+    <message>
+        <source>%L1 rows rejected.</source>
+        <translation>%L1 Zeilen abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: the rows from line %1 on were not imported.</source>
+        <translation>Der Import wurde abgebrochen: Die Zeilen ab Zeile %1 wurden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1 The rows from line %2 on were not imported.</source>
+        <translation>Der Import wurde beendet: %1 Die Zeilen ab Zeile %2 wurden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Abgelehnte Zeilen speichern</translation>
+    </message>
+    <message>
+        <source>Save Rows Not Imported</source>
+        <translation>Nicht importierte Zeilen speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save Rows</source>
+        <translation>Zeilen speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CurlCommand</name>
+    <message>
+        <source>The quote opened at character %1 is never closed.</source>
+        <translation>Das bei Zeichen %1 geöffnete Anführungszeichen wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>A curl command starts with &quot;curl&quot;.</source>
+        <translation>Ein curl-Befehl beginnt mit „curl“.</translation>
+    </message>
+    <message>
+        <source>The option %1 needs a value after it.</source>
+        <translation>Die Option %1 braucht einen Wert danach.</translation>
+    </message>
+    <message>
+        <source>The header &quot;%1&quot; has no &quot;Name: value&quot; form.</source>
+        <translation>Die Kopfzeile „%1“ hat nicht die Form „Name: Wert“.</translation>
+    </message>
+    <message>
+        <source>%1 %2 reads a file; paste the file&apos;s content instead.</source>
+        <translation>%1 %2 liest eine Datei; fügen Sie stattdessen den Inhalt der Datei ein.</translation>
+    </message>
+    <message>
+        <source>The curl option %1 is not supported by the console; remove it and paste again.</source>
+        <translation>Die curl-Option %1 wird von der Konsole nicht unterstützt; entfernen Sie sie und fügen Sie den Befehl erneut ein.</translation>
+    </message>
+    <message>
+        <source>The command names two URLs (&quot;%1&quot; and &quot;%2&quot;).</source>
+        <translation>Der Befehl nennt zwei URLs („%1“ und „%2“).</translation>
+    </message>
+    <message>
+        <source>The curl command has no URL.</source>
+        <translation>Der curl-Befehl hat keine URL.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::DataBrowser</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Add a row to %1</source>
+        <translation>Zeile zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1, Pflicht</translation>
+    </message>
+    <message>
+        <source>%1, empty for the default</source>
+        <translation>%1, leer für den Standardwert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Press Run to browse data.</source>
+        <translation>Klicken Sie auf „Ausführen“, um Daten anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Add row…</source>
+        <translation>Zeile hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importieren …</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>The table whose rows are shown</source>
+        <translation>Die Tabelle, deren Zeilen angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to edit it. An empty value is NULL; type &quot;&quot; for empty text.</source>
+        <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten. Ein leerer Wert ist NULL; geben Sie &quot;&quot; für leeren Text ein.</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows</source>
+        <translation>Die ausgewählten Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Add rows to this table from a CSV file</source>
+        <translation>Zeilen aus einer CSV-Datei zu dieser Tabelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Write the table, or the filtered view, to a CSV or JSON file</source>
+        <translation>Die Tabelle oder die gefilterte Ansicht in eine CSV- oder JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>Keine Zeilen</translation>
+    </message>
+    <message>
+        <source>No matching rows</source>
+        <translation>Keine passenden Zeilen</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 has no primary key: its rows cannot be edited or deleted here</source>
+        <translation>%1 hat keinen Primärschlüssel: Seine Zeilen können hier weder bearbeitet noch gelöscht werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) from %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Zeile aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Zeilen aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wait until the selected rows are loaded, then delete again.</source>
+        <translation>Warten Sie, bis die ausgewählten Zeilen geladen sind, und löschen Sie dann erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert.</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not changed.</source>
+        <translation>Export abgebrochen; %1 wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export the rows shown (filtered and sorted) or the whole table?</source>
+        <translation>Die angezeigten Zeilen (gefiltert und sortiert) oder die ganze Tabelle exportieren?</translation>
+    </message>
+    <message>
+        <source>Rows shown</source>
+        <translation>Angezeigte Zeilen</translation>
+    </message>
+    <message>
+        <source>Whole table</source>
+        <translation>Ganze Tabelle</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -284,6 +970,49 @@
     <message>
         <source>ER diagram</source>
         <translation>ER-Diagramm</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::EnvironmentDialog</name>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, {{anonKey}}, {{serviceKey}}. Environments are saved with the collections, beside the project: keep secrets out of them.</source>
+        <translation>Schreiben Sie {{name}} in die URL, die Kopfzeilen oder den Inhalt. Immer definiert: {{baseUrl}}, {{anonKey}}, {{serviceKey}}. Umgebungen werden mit den Sammlungen neben dem Projekt gespeichert: Legen Sie keine Geheimnisse darin ab.</translation>
+    </message>
+    <message>
+        <source>New Environment</source>
+        <translation>Neue Umgebung</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
     </message>
 </context>
 <context>
@@ -604,6 +1333,69 @@
     </message>
 </context>
 <context>
+    <name>Designer::JsonEditor</name>
+    <message>
+        <source>missing comma or closing brace</source>
+        <translation>Komma oder schließende geschweifte Klammer fehlt</translation>
+    </message>
+    <message>
+        <source>missing colon after the name</source>
+        <translation>Doppelpunkt nach dem Namen fehlt</translation>
+    </message>
+    <message>
+        <source>missing comma or closing bracket</source>
+        <translation>Komma oder schließende eckige Klammer fehlt</translation>
+    </message>
+    <message>
+        <source>missing comma</source>
+        <translation>Komma fehlt</translation>
+    </message>
+    <message>
+        <source>not a JSON value (strings need double quotes)</source>
+        <translation>kein JSON-Wert (Zeichenketten brauchen doppelte Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>the text ends inside a number</source>
+        <translation>der Text endet innerhalb einer Zahl</translation>
+    </message>
+    <message>
+        <source>not a valid number</source>
+        <translation>keine gültige Zahl</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence</source>
+        <translation>ungültige Escape-Sequenz</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in a string</source>
+        <translation>ungültiges UTF-8 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>the string is never closed</source>
+        <translation>die Zeichenkette wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>expected an object or an array</source>
+        <translation>erwartet: ein Objekt oder ein Array</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the document is too large</source>
+        <translation>das Dokument ist zu groß</translation>
+    </message>
+    <message>
+        <source>unexpected text after the end</source>
+        <translation>unerwarteter Text nach dem Ende</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Designer::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -686,14 +1478,6 @@
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <source>Undo %1</source>
-        <translation>Rückgängig: %1</translation>
-    </message>
-    <message>
-        <source>Redo %1</source>
-        <translation>Wiederherstellen: %1</translation>
-    </message>
-    <message>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
@@ -721,6 +1505,81 @@
         <source>Exported the diagram to %1.</source>
         <translation>Das Diagramm wurde nach %1 exportiert.</translation>
     </message>
+    <message>
+        <source>Diagram</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>New &amp;Relationship…</source>
+        <translation>Neue &amp;Beziehung …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Tables</source>
+        <translation>Tabellen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Tables</source>
+        <translation>Tabellen &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>Pa&amp;lette</source>
+        <translation>Pa&amp;lette</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>&amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation>P&amp;robleme</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>&amp;Go To</source>
+        <translation>Ge&amp;he zu</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas</source>
+        <translation>&amp;Diagramm</translation>
+    </message>
+    <message>
+        <source>&amp;Project Tree</source>
+        <translation>&amp;Projektbaum</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::MigrationDialog</name>
+    <message>
+        <source>Apply Schema Changes?</source>
+        <translation>Schemaänderungen anwenden?</translation>
+    </message>
+    <message>
+        <source>Bringing the local database to the project&apos;s schema would lose the data listed below. Nothing changes until you apply it; meanwhile a running API keeps serving the previous schema.</source>
+        <translation>Die Anpassung der lokalen Datenbank an das Schema des Projekts würde die unten aufgeführten Daten löschen. Bis Sie die Änderungen anwenden, ändert sich nichts; solange stellt eine laufende API weiter das bisherige Schema bereit.</translation>
+    </message>
+    <message>
+        <source>Schema changes</source>
+        <translation>Schemaänderungen</translation>
+    </message>
+    <message>
+        <source>To keep the data, choose Not now and undo the edit (Ctrl+Z) or restore what was removed.</source>
+        <translation>Um die Daten zu behalten, wählen Sie „Nicht jetzt“ und machen Sie die Bearbeitung rückgängig (Strg+Z) oder stellen Sie wieder her, was entfernt wurde.</translation>
+    </message>
+    <message>
+        <source>Apply and Lose This Data</source>
+        <translation>Anwenden und diese Daten löschen</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
 </context>
 <context>
     <name>Designer::NewProjectDialog</name>
@@ -743,6 +1602,57 @@
     <message>
         <source>&amp;Start from:</source>
         <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>Diagram preview</source>
+        <translation>Diagrammvorschau</translation>
+    </message>
+    <message>
+        <source>A blank canvas. Add tables with Edit &gt; Add Table, or drag them from the palette onto the canvas.</source>
+        <translation>Eine leere Zeichenfläche. Fügen Sie Tabellen mit Bearbeiten &gt; Tabelle hinzufügen hinzu oder ziehen Sie sie aus der Palette auf die Zeichenfläche.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::NewTestUserDialog</name>
+    <message>
+        <source>New Test User</source>
+        <translation>Neuer Testbenutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Profile &amp;data (JSON):</source>
+        <translation>Profil&amp;daten (JSON):</translation>
+    </message>
+    <message>
+        <source>Sign Up</source>
+        <translation>Registrieren</translation>
+    </message>
+    <message>
+        <source>The console signs this user up through /auth/v1/signup and remembers the password on this machine, to sign in again.</source>
+        <translation>Die Konsole registriert diesen Benutzer über /auth/v1/signup und merkt sich das Passwort auf diesem Rechner, um ihn erneut anzumelden.</translation>
+    </message>
+    <message>
+        <source>Enter an email address.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Geben Sie ein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The profile data is not valid JSON: %1</source>
+        <translation>Die Profildaten sind kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>The profile data must be a JSON object, e.g. {&quot;full_name&quot;: &quot;Ann&quot;}.</source>
+        <translation>Die Profildaten müssen ein JSON-Objekt sein, z. B. {&quot;full_name&quot;: &quot;Ann&quot;}.</translation>
     </message>
 </context>
 <context>
@@ -785,10 +1695,6 @@
     <message>
         <source>&amp;Nobody</source>
         <translation>&amp;Niemand</translation>
-    </message>
-    <message>
-        <source>E&amp;veryone</source>
-        <translation>&amp;Jeder</translation>
     </message>
     <message>
         <source>Ru&amp;le:</source>
@@ -903,6 +1809,10 @@ Spalte %2: %3</translation>
     <message>
         <source>red: the rule has an error</source>
         <translation>rot: die Regel enthält einen Fehler</translation>
+    </message>
+    <message>
+        <source>Every&amp;one</source>
+        <translation>&amp;Jeder</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +2040,61 @@ Codezeilen: %3</translation>
     </message>
 </context>
 <context>
+    <name>Designer::RelateTablesDialog</name>
+    <message>
+        <source>New Relationship</source>
+        <translation>Neue Beziehung</translation>
+    </message>
+    <message>
+        <source>One to one</source>
+        <translation>Eins zu eins</translation>
+    </message>
+    <message>
+        <source>One to many</source>
+        <translation>Eins zu viele</translation>
+    </message>
+    <message>
+        <source>Many to many</source>
+        <translation>Viele zu viele</translation>
+    </message>
+    <message>
+        <source>&amp;From (referenced) table:</source>
+        <translation>&amp;Von (referenzierte Tabelle):</translation>
+    </message>
+    <message>
+        <source>&amp;To (referencing) table:</source>
+        <translation>&amp;Zu (verweisende Tabelle):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>The project has no tables yet. Add one with Edit &gt; Add Table first.</source>
+        <translation>Das Projekt hat noch keine Tabellen. Fügen Sie zuerst eine mit Bearbeiten &gt; Tabelle hinzufügen hinzu.</translation>
+    </message>
+    <message>
+        <source>This relationship cannot be made: %1</source>
+        <translation>Diese Beziehung kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Each %1 has many %2 and each %2 has many %1. Creates the junction table %3 with the foreign keys %4 and %5.</source>
+        <translation>Jede Zeile von %1 hat viele Zeilen in %2 und jede Zeile von %2 viele in %1. Erstellt die Verknüpfungstabelle %3 mit den Fremdschlüsseln %4 und %5.</translation>
+    </message>
+    <message>
+        <source>Each %1 has at most one %2. Adds the unique foreign key %2.%3 (%4) referencing %1.</source>
+        <translation>Jede Zeile von %1 hat höchstens eine Zeile in %2. Fügt den eindeutigen Fremdschlüssel %2.%3 (%4) hinzu, der auf %1 verweist.</translation>
+    </message>
+    <message>
+        <source>Each %1 has many %2. Adds the foreign key %2.%3 (%4) referencing %1.</source>
+        <translation>Jede Zeile von %1 hat viele Zeilen in %2. Fügt den Fremdschlüssel %2.%3 (%4) hinzu, der auf %1 verweist.</translation>
+    </message>
+</context>
+<context>
     <name>Designer::RelationshipEditor</name>
     <message>
         <source>optional; names the embedded rows in the API</source>
@@ -1229,6 +2194,526 @@ Codezeilen: %3</translation>
     </message>
 </context>
 <context>
+    <name>Designer::RequestConsole</name>
+    <message>
+        <source>/rest/v1/&lt;table&gt;?select=* (relative to the base URL), or paste a curl command</source>
+        <translation>/rest/v1/&lt;tabelle&gt;?select=* (relativ zur Basis-URL) oder fügen Sie einen curl-Befehl ein</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Return)</source>
+        <translation>Anfrage senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>No auth</source>
+        <translation>Ohne Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Anon key</source>
+        <translation>Anon-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Service key</source>
+        <translation>Service-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Test user</source>
+        <translation>Testbenutzer</translation>
+    </message>
+    <message>
+        <source>Explain rules</source>
+        <translation>Regeln erklären</translation>
+    </message>
+    <message>
+        <source>Run as the chosen test user (or anonymous) with the service key and show which permission rules applied, how many rows they excluded or why a write was refused</source>
+        <translation>Als der gewählte Testbenutzer (oder anonym) mit dem Service-Schlüssel ausführen und zeigen, welche Berechtigungsregeln gegriffen haben, wie viele Zeilen sie ausgeschlossen haben oder warum ein Schreibzugriff abgelehnt wurde</translation>
+    </message>
+    <message>
+        <source>The environment whose {{variables}} are put into the URL, headers and body</source>
+        <translation>Die Umgebung, deren {{Variablen}} in URL, Kopfzeilen und Inhalt eingesetzt werden</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>&amp;Save to Collection…</source>
+        <translation>In &amp;Sammlung speichern …</translation>
+    </message>
+    <message>
+        <source>Save the request into a collection beside the project file</source>
+        <translation>Die Anfrage in einer Sammlung neben der Projektdatei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as curl</source>
+        <translation>Als curl &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import curl…</source>
+        <translation>curl &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Environments…</source>
+        <translation>&amp;Umgebungen …</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Auth:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Base URL: %1</source>
+        <translation>Basis-URL: %1</translation>
+    </message>
+    <message>
+        <source>Press Run to start the runtime; relative URLs are sent to it.</source>
+        <translation>Klicken Sie auf „Ausführen“, um die Laufzeitumgebung zu starten; relative URLs werden an sie gesendet.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON (%1). Fix it, or set another Content-Type to send it as it is.</source>
+        <translation>Der Inhalt ist kein gültiges JSON (%1). Korrigieren Sie ihn oder wählen Sie einen anderen Content-Type, um ihn unverändert zu senden.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Press Run to start the runtime</source>
+        <translation>Klicken Sie auf „Ausführen“, um die Laufzeitumgebung zu starten</translation>
+    </message>
+    <message>
+        <source>The test user the console signs in as</source>
+        <translation>Der Testbenutzer, als der sich die Konsole anmeldet</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Test user&quot; to send as a user</source>
+        <translation>Wählen Sie „Testbenutzer“, um als Benutzer zu senden</translation>
+    </message>
+    <message>
+        <source>Send with the service key as this test user and show which rules applied</source>
+        <translation>Mit dem Service-Schlüssel als dieser Testbenutzer senden und zeigen, welche Regeln gegriffen haben</translation>
+    </message>
+    <message>
+        <source>Send with the service key as an anonymous caller and show which rules applied</source>
+        <translation>Mit dem Service-Schlüssel als anonymer Aufrufer senden und zeigen, welche Regeln gegriffen haben</translation>
+    </message>
+    <message>
+        <source>New test user…</source>
+        <translation>Neuer Testbenutzer …</translation>
+    </message>
+    <message>
+        <source>Press Run to start the runtime before creating a test user.</source>
+        <translation>Klicken Sie auf „Ausführen“, um die Laufzeitumgebung zu starten, bevor Sie einen Testbenutzer anlegen.</translation>
+    </message>
+    <message>
+        <source>Signing up %1…</source>
+        <translation>%1 wird registriert …</translation>
+    </message>
+    <message>
+        <source>%1 is signed up and signed in.</source>
+        <translation>%1 ist registriert und angemeldet.</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>The curl command was not imported: %1</source>
+        <translation>Der curl-Befehl wurde nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Imported the curl command; press Send to run it.</source>
+        <translation>Der curl-Befehl wurde importiert; klicken Sie auf „Senden“, um ihn auszuführen.</translation>
+    </message>
+    <message>
+        <source>Import curl</source>
+        <translation>curl importieren</translation>
+    </message>
+    <message>
+        <source>Paste a curl command (e.g. from a browser&apos;s &quot;Copy as cURL&quot; or the API docs):</source>
+        <translation>Fügen Sie einen curl-Befehl ein (z. B. aus „Als cURL kopieren“ eines Browsers oder aus der API-Dokumentation):</translation>
+    </message>
+    <message>
+        <source>Cannot copy as curl: %1</source>
+        <translation>Kopieren als curl nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Save Request</source>
+        <translation>Anfrage speichern</translation>
+    </message>
+    <message>
+        <source>Collection:</source>
+        <translation>Sammlung:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Saved in memory: save the project to keep collections beside it.</source>
+        <translation>Im Speicher gesichert: Speichern Sie das Projekt, um die Sammlungen daneben zu behalten.</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>Keine Umgebung</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RequestLogDock</name>
+    <message>
+        <source>Filter by path, user or method</source>
+        <translation>Nach Pfad, Benutzer oder Methode filtern</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Errors (4xx, 5xx)</source>
+        <translation>Fehler (4xx, 5xx)</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx)</source>
+        <translation>Serverfehler (5xx)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Requests taking at least this long are shown in bold.</source>
+        <translation>Anfragen, die mindestens so lange dauern, werden fett angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Slow from:</source>
+        <translation>Langsam &amp;ab:</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Removes every request from the log.</source>
+        <translation>Entfernt alle Anfragen aus dem Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RequestLogModel</name>
+    <message>
+        <source>Status %1 in %2 ms, %3 answered</source>
+        <translation>Status %1 in %2 ms, Antwort: %3</translation>
+    </message>
+    <message>
+        <source>No key accepted</source>
+        <translation>Kein Schlüssel akzeptiert</translation>
+    </message>
+    <message>
+        <source>Role %1, user %2</source>
+        <translation>Rolle %1, Benutzer %2</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>Kopfzeilen der Anfrage</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Inhalt der Anfrage</translation>
+    </message>
+    <message>
+        <source>Double-click, or press Enter, to open it in the request console.</source>
+        <translation>Doppelklicken Sie oder drücken Sie die Eingabetaste, um sie in der Anfragekonsole zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RequestSamples</name>
+    <message>
+        <source>List rows of %1</source>
+        <translation>Zeilen von %1 auflisten</translation>
+    </message>
+    <message>
+        <source>Get %1 by id</source>
+        <translation>%1 nach ID abrufen</translation>
+    </message>
+    <message>
+        <source>Insert into %1</source>
+        <translation>In %1 einfügen</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>Delete from %1</source>
+        <translation>Aus %1 löschen</translation>
+    </message>
+    <message>
+        <source>List rows</source>
+        <translation>Zeilen auflisten</translation>
+    </message>
+    <message>
+        <source>Get by id</source>
+        <translation>Nach ID abrufen</translation>
+    </message>
+    <message>
+        <source>Insert row</source>
+        <translation>Zeile einfügen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RequestSender</name>
+    <message>
+        <source>Enter a URL, e.g. /rest/v1/%1.</source>
+        <translation>Geben Sie eine URL ein, z. B. /rest/v1/%1.</translation>
+    </message>
+    <message>
+        <source>Choose a test user (or &quot;New test user…&quot;) next to the auth mode.</source>
+        <translation>Wählen Sie neben der Authentifizierungsart einen Testbenutzer (oder „Neuer Testbenutzer …“).</translation>
+    </message>
+    <message>
+        <source>The id of %1 is not known yet: send one request as this user without Explain first.</source>
+        <translation>Die ID von %1 ist noch nicht bekannt: Senden Sie zuerst eine Anfrage als dieser Benutzer ohne „Regeln erklären“.</translation>
+    </message>
+    <message>
+        <source>Unknown variables: %1. Define them in the current environment (Environments…) or remove them.</source>
+        <translation>Unbekannte Variablen: %1. Definieren Sie sie in der aktuellen Umgebung (Umgebungen …) oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Press Run to start the runtime, then send again.</source>
+        <translation>Klicken Sie auf „Ausführen“, um die Laufzeitumgebung zu starten, und senden Sie dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ResponseView</name>
+    <message>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Show the body exactly as it arrived</source>
+        <translation>Den Inhalt genau so anzeigen, wie er angekommen ist</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>No response yet: fill in a request and press Send (Ctrl+Return).</source>
+        <translation>Noch keine Antwort: Füllen Sie eine Anfrage aus und klicken Sie auf „Senden“ (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>%1 (showing the first %2)</source>
+        <translation>%1 (die ersten %2 werden angezeigt)</translation>
+    </message>
+    <message>
+        <source>Ran as role %1 (no user).</source>
+        <translation>Als Rolle %1 ausgeführt (ohne Benutzer).</translation>
+    </message>
+    <message>
+        <source>Ran as user %1 with role %2.</source>
+        <translation>Als Benutzer %1 mit Rolle %2 ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Refused.</source>
+        <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Allowed.</source>
+        <translation>Erlaubt.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>denied: no rule for this role</source>
+        <translation>verweigert: keine Regel für diese Rolle</translation>
+    </message>
+    <message>
+        <source>every row</source>
+        <translation>jede Zeile</translation>
+    </message>
+    <message>
+        <source>rows matching the rules</source>
+        <translation>Zeilen, auf die die Regeln zutreffen</translation>
+    </message>
+    <message>
+        <source>rule: %1</source>
+        <translation>Regel: %1</translation>
+    </message>
+    <message>
+        <source>SQL: %1</source>
+        <translation>SQL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RowsModel</name>
+    <message>
+        <source>Not valid JSON: %1. Write e.g. {&quot;key&quot;: 1}, [1, 2] or &quot;text&quot;.</source>
+        <translation>Kein gültiges JSON: %1. Schreiben Sie z. B. {&quot;key&quot;: 1}, [1, 2] oder &quot;text&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The runtime did not answer within %n second(s). Press Refresh to try again.</source>
+        <translation>
+            <numerusform>Die Laufzeitumgebung hat nicht innerhalb von %n Sekunde geantwortet. Klicken Sie auf „Aktualisieren“, um es erneut zu versuchen.</numerusform>
+            <numerusform>Die Laufzeitumgebung hat nicht innerhalb von %n Sekunden geantwortet. Klicken Sie auf „Aktualisieren“, um es erneut zu versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2, required)</source>
+        <translation>%1 (%2, Pflicht)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>text: rows whose %1 contains it (any case)</source>
+        <translation>einen Text: Zeilen, deren %1 ihn enthält (ohne Beachtung der Groß-/Kleinschreibung)</translation>
+    </message>
+    <message>
+        <source>a value: rows whose %1 equals it</source>
+        <translation>einen Wert: Zeilen, deren %1 ihm gleicht</translation>
+    </message>
+    <message>
+        <source>Filter %1 by typing
+• %2
+• &gt;5, &gt;=5, &lt;5, &lt;=5, =5, !=5: compare
+• null: no value, !null: any value
+Empty: no filter.</source>
+        <translation>Filtern Sie %1, indem Sie eingeben:
+• %2
+• &gt;5, &gt;=5, &lt;5, &lt;=5, =5, !=5: vergleichen
+• null: kein Wert, !null: beliebiger Wert
+Leer: kein Filter.</translation>
+    </message>
+</context>
+<context>
     <name>Designer::RuleEditor</name>
     <message>
         <source>e.g. owner_id = auth.uid</source>
@@ -1237,6 +2722,227 @@ Codezeilen: %3</translation>
     <message>
         <source>Column %1: %2</source>
         <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RunController</name>
+    <message>
+        <source>Cannot create a temporary folder for the untitled project&apos;s database: %1</source>
+        <translation>Für die Datenbank des unbenannten Projekts kann kein temporärer Ordner erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project has %n problem(s); fix them in the Problems pane. The first: %1</source>
+        <translation>
+            <numerusform>Das Projekt hat %n Problem; beheben Sie es im Bereich „Probleme“. Das Problem: %1</numerusform>
+            <numerusform>Das Projekt hat %n Probleme; beheben Sie sie im Bereich „Probleme“. Das erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your latest changes are not applied: %1</source>
+        <translation>Ihre letzten Änderungen sind nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>No free port from %1 to %2. The first one said: %3</source>
+        <translation>Kein freier Port von %1 bis %2. Der erste meldete: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Running at %1</source>
+        <translation>Läuft unter %1</translation>
+    </message>
+    <message>
+        <source>Applying schema changes…</source>
+        <translation>Schemaänderungen werden angewendet …</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation</source>
+        <translation>Warten auf Bestätigung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RunPanels</name>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>API Console</source>
+        <translation>API-Konsole</translation>
+    </message>
+    <message>
+        <source>The diagram of the project&apos;s tables and relationships</source>
+        <translation>Das Diagramm der Tabellen und Beziehungen des Projekts</translation>
+    </message>
+    <message>
+        <source>Browse, edit, import and export the rows of the running backend</source>
+        <translation>Die Zeilen des laufenden Backends durchsuchen, bearbeiten, importieren und exportieren</translation>
+    </message>
+    <message>
+        <source>Send requests to the running backend and see what its rules did</source>
+        <translation>Anfragen an das laufende Backend senden und sehen, was seine Regeln bewirkt haben</translation>
+    </message>
+    <message>
+        <source>Request Log</source>
+        <translation>Anfrageprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the backend on this machine and try its API (F5)</source>
+        <translation>Das Backend auf diesem Rechner ausführen und seine API ausprobieren (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the running backend (Shift+F5)</source>
+        <translation>Das laufende Backend stoppen (Umschalt+F5)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Anon Key</source>
+        <translation>A&amp;non-Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copy S&amp;ervice Key</source>
+        <translation>S&amp;ervice-Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Daten</translation>
+    </message>
+    <message>
+        <source>API &amp;Console</source>
+        <translation>API-&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>Request &amp;Log</source>
+        <translation>Anfrageprot&amp;okoll</translation>
+    </message>
+    <message>
+        <source>&amp;Browse Data</source>
+        <translation>Daten &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Try in API &amp;Console</source>
+        <translation>In der API-&amp;Konsole ausprobieren</translation>
+    </message>
+    <message>
+        <source>Run the backend again to serve this table (F5)</source>
+        <translation>Das Backend erneut ausführen, um diese Tabelle bereitzustellen (F5)</translation>
+    </message>
+    <message>
+        <source>Press Run (F5) to start the backend first</source>
+        <translation>Klicken Sie auf „Ausführen“ (F5), um zuerst das Backend zu starten</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>Start the backend with Run (F5) first: the import writes into the database it serves.</source>
+        <translation>Starten Sie zuerst das Backend mit „Ausführen“ (F5): Der Import schreibt in die Datenbank, die es bereitstellt.</translation>
+    </message>
+    <message>
+        <source>&amp;Port…</source>
+        <translation>&amp;Port …</translation>
+    </message>
+    <message>
+        <source>The port the backend tries first when it starts</source>
+        <translation>Der Port, den das Backend beim Start zuerst versucht</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>The backend listens on this port on 127.0.0.1; if another program uses it, on the next free one.
+It applies the next time you press Run.</source>
+        <translation>Das Backend wartet auf 127.0.0.1 auf diesem Port; verwendet ihn ein anderes Programm, auf dem nächsten freien.
+Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
+    </message>
+    <message>
+        <source>Applied to the running backend: %1</source>
+        <translation>Auf das laufende Backend angewendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RunStatusWidget</name>
+    <message>
+        <source>The running API&apos;s address. Click to copy it.</source>
+        <translation>Die Adresse der laufenden API. Klicken Sie, um sie zu kopieren.</translation>
+    </message>
+    <message>
+        <source>Copy anon key</source>
+        <translation>Anon-Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the anon key: the public key your app sends in its apikey header. Requests with it follow the permission rules of the anon role.</source>
+        <translation>Kopiert den anon-Schlüssel: den öffentlichen Schlüssel, den Ihre App in ihrer apikey-Kopfzeile sendet. Anfragen damit unterliegen den Berechtigungsregeln der Rolle anon.</translation>
+    </message>
+    <message>
+        <source>Copy service key</source>
+        <translation>Service-Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the service key. It bypasses every permission rule: use it only in scripts and servers you control, never in an app you ship.</source>
+        <translation>Kopiert den Service-Schlüssel. Er umgeht alle Berechtigungsregeln: Verwenden Sie ihn nur in Skripten und auf Servern, die Sie kontrollieren, niemals in einer App, die Sie ausliefern.</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen …</translation>
+    </message>
+    <message>
+        <source>Shows the schema changes that would lose data and lets you apply them.</source>
+        <translation>Zeigt die Schemaänderungen, die Daten löschen würden, und lässt Sie sie anwenden.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would lose data: %1 (and %n more)</source>
+        <translation>
+            <numerusform>Würde Daten löschen: %1 (und %n weitere)</numerusform>
+            <numerusform>Würde Daten löschen: %1 (und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Would lose data: %1</source>
+        <translation>Würde Daten löschen: %1</translation>
+    </message>
+    <message>
+        <source>The API&apos;s URL is on the clipboard.</source>
+        <translation>Die URL der API ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>The anon key is on the clipboard.</source>
+        <translation>Der anon-Schlüssel ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>The service key is on the clipboard. It bypasses every permission rule: keep it secret.</source>
+        <translation>Der Service-Schlüssel ist in der Zwischenablage. Er umgeht alle Berechtigungsregeln: Halten Sie ihn geheim.</translation>
     </message>
 </context>
 <context>
@@ -1275,10 +2981,6 @@ Codezeilen: %3</translation>
     <message>
         <source>&amp;Add Field</source>
         <translation>Feld &amp;hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Field</source>
-        <translation>Feld entfe&amp;rnen</translation>
     </message>
     <message>
         <source>I&amp;ndexes</source>
@@ -1334,6 +3036,40 @@ Codezeilen: %3</translation>
             <numerusform>%n vorgeschlagenen Index hinzufügen</numerusform>
             <numerusform>%n vorgeschlagene Indizes hinzufügen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Re&amp;move Field</source>
+        <translation>Feld entfe&amp;rnen</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::TableExport</name>
+    <message>
+        <source>An export is already running.</source>
+        <translation>Es läuft bereits ein Export.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder or file name.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %1 failed after %n rows: %2</source>
+        <translation>
+            <numerusform>Lesen von %1 nach %n Zeile fehlgeschlagen: %2</numerusform>
+            <numerusform>Lesen von %1 nach %n Zeilen fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>Schreiben von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Saving %1 failed: %2</source>
+        <translation>Speichern von %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -2141,10 +3877,6 @@ Codezeilen: %3</translation>
 <context>
     <name>Runtime</name>
     <message>
-        <source>The database cannot be brought to this project&apos;s schema. Nothing was changed.</source>
-        <translation>Die Datenbank kann nicht an das Schema dieses Projekts angepasst werden. Es wurde nichts geändert.</translation>
-    </message>
-    <message>
         <source>These schema changes would lose data:
 %1
 Nothing was changed. To apply them and lose that data, run again with --allow-destructive.</source>
@@ -2561,6 +4293,26 @@ Es wurde nichts geändert. Um sie anzuwenden und diese Daten zu verlieren, start
     <message>
         <source>[FILE]</source>
         <translation>[DATEI]</translation>
+    </message>
+    <message>
+        <source>Start the project&apos;s runtime at once (needs FILE).</source>
+        <translation>Die Laufzeitumgebung des Projekts sofort starten (erfordert DATEI).</translation>
+    </message>
+    <message>
+        <source>The port the runtime tries first (default 8765; if it is taken, the next free one).</source>
+        <translation>Der Port, den die Laufzeitumgebung zuerst versucht (Standard 8765; ist er belegt, der nächste freie).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--port: &quot;%1&quot; is not a port number; give a whole number from 1 to 65535, e.g. --port 8765.</source>
+        <translation>--port: „%1“ ist keine Portnummer; geben Sie eine ganze Zahl von 1 bis 65535 an, z. B. --port 8765.</translation>
+    </message>
+    <message>
+        <source>--run needs a project file to run, e.g. basalt --run shop.basalt.</source>
+        <translation>--run braucht eine auszuführende Projektdatei, z. B. basalt --run shop.basalt.</translation>
     </message>
 </context>
 </TS>

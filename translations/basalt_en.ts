@@ -36,6 +36,64 @@
     </message>
 </context>
 <context>
+    <name>Designer::CanvasAccessibility</name>
+    <message numerus="yes">
+        <source>Table %1, %n field(s)</source>
+        <translation>
+            <numerusform>Table %1, %n field</numerusform>
+            <numerusform>Table %1, %n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1, %n field(s), references %2</source>
+        <translation>
+            <numerusform>Table %1, %n field, references %2</numerusform>
+            <numerusform>Table %1, %n fields, references %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1, %n field(s), referenced by %2</source>
+        <translation>
+            <numerusform>Table %1, %n field, referenced by %2</numerusform>
+            <numerusform>Table %1, %n fields, referenced by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1, %n field(s), references %2, referenced by %3</source>
+        <translation>
+            <numerusform>Table %1, %n field, references %2, referenced by %3</numerusform>
+            <numerusform>Table %1, %n fields, references %2, referenced by %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvPreviewPage</name>
+    <message numerus="yes">
+        <source>The first %n rows are all valid.</source>
+        <translation>
+            <numerusform>%n row checked: it is valid.</numerusform>
+            <numerusform>The first %n rows are all valid.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::DataBrowser</name>
+    <message numerus="yes">
+        <source>Delete %n row(s) from %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n row from %1? This cannot be undone.</numerusform>
+            <numerusform>Delete %n rows from %1? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::DeleteGuard</name>
     <message numerus="yes">
         <source>Delete table %1? The local database holds %n row(s) in it; they are dropped on the next run.</source>
@@ -103,12 +161,52 @@
     </message>
 </context>
 <context>
+    <name>Designer::RowsModel</name>
+    <message numerus="yes">
+        <source>The runtime did not answer within %n second(s). Press Refresh to try again.</source>
+        <translation>
+            <numerusform>The runtime did not answer within %n second. Press Refresh to try again.</numerusform>
+            <numerusform>The runtime did not answer within %n seconds. Press Refresh to try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RunController</name>
+    <message numerus="yes">
+        <source>The project has %n problem(s); fix them in the Problems pane. The first: %1</source>
+        <translation>
+            <numerusform>The project has %n problem; fix it in the Problems pane: %1</numerusform>
+            <numerusform>The project has %n problems; fix them in the Problems pane. The first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RunStatusWidget</name>
+    <message numerus="yes">
+        <source>Would lose data: %1 (and %n more)</source>
+        <translation>
+            <numerusform>Would lose data: %1 (and %n more)</numerusform>
+            <numerusform>Would lose data: %1 (and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::TableEditor</name>
     <message numerus="yes">
         <source>Add %n suggested index(es)</source>
         <translation>
             <numerusform>Add %n suggested index</numerusform>
             <numerusform>Add %n suggested indexes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::TableExport</name>
+    <message numerus="yes">
+        <source>Reading %1 failed after %n rows: %2</source>
+        <translation>
+            <numerusform>Reading %1 failed after %n row: %2</numerusform>
+            <numerusform>Reading %1 failed after %n rows: %2</numerusform>
         </translation>
     </message>
 </context>

@@ -3,18 +3,22 @@
 #include "erview.h"
 
 #include "autolayout.h"
+#include "canvasaccessibility.h"
 #include "commands/relationshipcommands.h"
 #include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 #include "erscene.h"
+#include "relationshipitem.h"
 #include "tableclipboard.h"
 #include "tableitem.h"
 #include "widgets/palettewidget.h"
 
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMetaMethod>
 #include <QMimeData>
 #include <QScrollBar>
@@ -75,6 +79,7 @@ ErView::ErView(ErScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
 {
+    installCanvasAccessibility(); // before anything asks for this view's accessible interface
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
@@ -87,9 +92,8 @@ ErView::ErView(ErScene *scene, QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("ER diagram"));
     applyPalette();
-    connect(
-        scene->document(), &ProjectDocument::selectionChanged, this, &ErView::updateAccessibleDescription);
-    updateAccessibleDescription();
+    connect(scene->document(), &ProjectDocument::selectionChanged, this, &ErView::onSelectionChanged);
+    onSelectionChanged(scene->document()->selection());
 }
 
 qreal ErView::zoom() const
@@ -379,6 +383,93 @@ void ErView::updateAccessibleDescription()
     else
         setAccessibleDescription(tr("%n table(s) selected: %1", nullptr, int(tables.size()))
                                      .arg(tables.join(QLatin1String(", "))));
+}
+
+Runtime::ObjectId ErView::currentTableId() const
+{
+    return m_scene->document()->project().table(m_currentTable) ? m_currentTable : Runtime::ObjectId();
+}
+
+void ErView::setCurrentTable(const Runtime::ObjectId &tableId)
+{
+    if (std::exchange(m_currentTable, tableId) != tableId && !tableId.isEmpty() && hasFocus())
+        notifyCanvasFocusChanged(this, tableId);
+}
+
+void ErView::onSelectionChanged(const QList<Runtime::ObjectId> &ids)
+{
+    updateAccessibleDescription();
+    notifyCanvasSelectionChanged(this, m_shownSelection, ids);
+    m_shownSelection = ids;
+    if (ids.contains(m_currentTable))
+        return;
+    // A click or the tree picked other tables: the focus goes with the first of them.
+    const Runtime::Project &project = m_scene->document()->project();
+    const auto first = std::find_if(
+        ids.cbegin(), ids.cend(), [&project](const Runtime::ObjectId &id) { return project.table(id); });
+    setCurrentTable(first == ids.cend() ? Runtime::ObjectId() : *first);
+}
+
+bool ErView::focusNextPrevChild(bool next)
+{
+    // Tab walks the cards in model order (the project tree's order) and selects each, so arrows, Delete
+    // and the context menu act on it; past the last card it leaves the canvas, so the canvas is no trap.
+    if (!hasFocus())
+        return QGraphicsView::focusNextPrevChild(next);
+    ProjectDocument *document = m_scene->document();
+    const std::vector<Runtime::Table> &tables = document->project().tables;
+    int index = document->project().tableIndex(currentTableId());
+    if (index < 0)
+        index = next ? -1 : int(tables.size());
+    index += next ? 1 : -1;
+    if (index < 0 || index >= int(tables.size())) {
+        m_currentTable.clear();
+        return QGraphicsView::focusNextPrevChild(next);
+    }
+    const Runtime::ObjectId id = tables[size_t(index)].id;
+    m_currentTable = id;
+    document->setSelection({id});
+    if (TableItem *card = m_scene->tableItem(id))
+        ensureVisible(card, 30, 30);
+    notifyCanvasFocusChanged(this, id);
+    return true;
+}
+
+void ErView::focusInEvent(QFocusEvent *event)
+{
+    QGraphicsView::focusInEvent(event);
+    // Tabbing into the canvas starts before the first card (after the last one for Shift+Tab).
+    if (event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason)
+        m_currentTable.clear();
+    else if (!currentTableId().isEmpty())
+        notifyCanvasFocusChanged(this, m_currentTable);
+}
+
+void ErView::contextMenuEvent(QContextMenuEvent *event)
+{
+    ProjectDocument *document = m_scene->document();
+    QPoint at = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        // A right click on a card or line that is not selected acts on that one, as in file managers.
+        Runtime::ObjectId id;
+        if (QGraphicsItem *item = itemAt(event->pos()); item && item->type() == TableItem::Type)
+            id = static_cast<TableItem *>(item)->tableId();
+        else if (item && item->type() == RelationshipItem::Type)
+            id = static_cast<RelationshipItem *>(item)->relationshipId();
+        if (!id.isEmpty() && !document->selection().contains(id))
+            document->setSelection({id});
+    } else if (TableItem *card = m_scene->tableItem(currentTableId())) {
+        at = viewport()->mapToGlobal(mapFromScene(card->sceneBoundingRect().center()));
+    }
+    event->accept();
+    QMenu menu(this);
+    menu.addActions(actions());
+    // A menu for one table gets what others offer for it (browse its data, try its API).
+    const QList<Runtime::ObjectId> &selection = document->selection();
+    if (selection.size() == 1 && document->project().table(selection.constFirst()))
+        emit tableMenuAboutToShow(&menu, selection.constFirst());
+    if (!menu.isEmpty())
+        menu.exec(at);
 }
 
 } // namespace Designer

@@ -6,6 +6,8 @@
 
 #include <QGraphicsView>
 
+class QMenu;
+
 namespace Designer {
 
 class ErScene;
@@ -14,7 +16,10 @@ class ErScene;
     band; palette entries (PaletteWidget) dropped on the background add a table there, and a field type
     dropped on a card adds a field to it. Delete emits deleteRequested() when something is connected to it
     (the main window warns about rows in the local database, then calls deleteSelection()); with nothing
-    connected it deletes at once. Its accessible description names the selection. Paints with its palette.
+    connected it deletes at once. Tab and Shift+Tab move the keyboard focus (and the selection) from card
+    to card in model order and leave the canvas after the last one. The context menu (right click, the Menu
+    key) shows the view's actions(). Its accessible interface (see installCanvasAccessibility()) lists the
+    cards and lines; its accessible description names the selection. Paints with its palette.
     Owned by its parent widget; the scene is not owned. */
 class ErView : public QGraphicsView
 {
@@ -26,6 +31,9 @@ public:
     ErScene *erScene() const { return m_scene; }
     /** Returns the current scale (1 is 100 %). */
     qreal zoom() const;
+    /** Returns the table whose card has the keyboard focus (the last one reached with Tab or selected
+        alone), or an empty id. */
+    Runtime::ObjectId currentTableId() const;
 
 public slots:
     void zoomIn();
@@ -50,6 +58,9 @@ signals:
     /** The user asked to delete \a ids (tables and relationships). */
     void deleteRequested(const QList<Runtime::ObjectId> &ids);
     void zoomChanged(qreal zoom);
+    /** The context menu \a menu for the one selected table \a tableId is about to show: add entries to it
+        (connect directly; the menu lives only while it shows). */
+    void tableMenuAboutToShow(QMenu *menu, const Runtime::ObjectId &tableId);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -58,6 +69,9 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void setZoom(qreal zoom);
@@ -65,9 +79,13 @@ private:
     bool moveSelectionByKey(QKeyEvent *event);
     void applyPalette();
     void updateAccessibleDescription();
+    void onSelectionChanged(const QList<Runtime::ObjectId> &ids);
+    void setCurrentTable(const Runtime::ObjectId &tableId);
     bool addEntryAt(const QString &entry, const QPointF &scenePos);
 
     ErScene *m_scene;
+    Runtime::ObjectId m_currentTable;
+    QList<Runtime::ObjectId> m_shownSelection; ///< the selection assistive technology was last told about
 };
 
 } // namespace Designer

@@ -1,2 +1,559 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// placeholder: filled in by the step that implements it
+// RequestConsole: a Postman-like console for the running runtime, docked in the designer.
+#include "requestconsole.h"
+
+#include "consoledialogs.h"
+#include "consolesessions.h"
+#include "consolesidebar.h"
+#include "consolestore.h"
+#include "curlcommand.h"
+#include "jsoneditor.h"
+#include "keyvaluetable.h"
+#include "requestsamples.h"
+#include "requestsender.h"
+#include "responseview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Designer {
+
+namespace {
+const QString s_newUser = QStringLiteral("\x01new");
+} // namespace
+
+RequestConsole::RequestConsole(QWidget *parent)
+    : QWidget(parent)
+    , m_store(new ConsoleStore(this))
+    , m_sender(new RequestSender(m_store, this))
+{
+    buildLayout();
+    connectForm();
+    refreshUsers();
+    refreshEnvironments();
+    authChanged();
+    updateSendState();
+}
+
+RequestConsole::~RequestConsole() = default;
+
+void RequestConsole::buildLayout()
+{
+    m_sidebar = new ConsoleSidebar(m_store, this);
+    m_method = new QComboBox(this);
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("PUT"),
+        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->setEditable(true);
+    m_url = new QLineEdit(this);
+    m_url->setPlaceholderText(tr("/rest/v1/<table>?select=* (relative to the base URL), or paste a curl command"));
+    m_url->setCompleter(new QCompleter(new QStringListModel(m_url), m_url));
+    m_url->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_url->completer()->setFilterMode(Qt::MatchContains);
+    m_send = new QPushButton(tr("Send"), this);
+    m_send->setToolTip(tr("Send the request (Ctrl+Return)"));
+    m_send->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_base = new QLabel(this);
+    m_base->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_auth = new QComboBox(this);
+    m_auth->addItem(tr("No auth"), int(ConsoleAuth::None));
+    m_auth->addItem(tr("Anon key"), int(ConsoleAuth::Anon));
+    m_auth->addItem(tr("Service key"), int(ConsoleAuth::Service));
+    m_auth->addItem(tr("Test user"), int(ConsoleAuth::User));
+    m_user = new QComboBox(this);
+    m_user->setMinimumContentsLength(14);
+    m_user->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_explain = new QCheckBox(tr("Explain rules"), this);
+    m_explain->setToolTip(tr("Run as the chosen test user (or anonymous) with the service key and show which "
+                             "permission rules applied, how many rows they excluded or why a write was refused"));
+    m_environment = new QComboBox(this);
+    m_environment->setToolTip(tr("The environment whose {{variables}} are put into the URL, headers and body"));
+    // The less frequent commands share one button, so the console fits beside the docks.
+    auto *more = new QToolButton(this);
+    more->setText(tr("More"));
+    more->setObjectName(QStringLiteral("more"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *moreMenu = new QMenu(more);
+    moreMenu->setToolTipsVisible(true);
+    QAction *save = moreMenu->addAction(tr("&Save to Collection…"));
+    save->setToolTip(tr("Save the request into a collection beside the project file"));
+    QAction *copyCurl = moreMenu->addAction(tr("&Copy as curl"));
+    QAction *importCurl = moreMenu->addAction(tr("&Import curl…"));
+    moreMenu->addSeparator();
+    QAction *environments = moreMenu->addAction(tr("&Environments…"));
+    more->setMenu(moreMenu);
+
+    m_params = new KeyValueTable(tr("Parameter"), tr("Value"), this);
+    m_headers = new KeyValueTable(tr("Header"), tr("Value"), this);
+    m_body = new JsonEditor(this);
+    m_requestTabs = new QTabWidget(this);
+    m_requestTabs->addTab(m_params, tr("Params"));
+    m_requestTabs->addTab(m_headers, tr("Headers"));
+    m_requestTabs->addTab(m_body, tr("Body"));
+    m_response = new ResponseView(this);
+    // Names for tests and accessibility tools.
+    m_method->setObjectName(QStringLiteral("method"));
+    m_url->setObjectName(QStringLiteral("url"));
+    m_send->setObjectName(QStringLiteral("send"));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_auth->setObjectName(QStringLiteral("auth"));
+    m_user->setObjectName(QStringLiteral("user"));
+    m_explain->setObjectName(QStringLiteral("explain"));
+    m_params->setObjectName(QStringLiteral("params"));
+    m_headers->setObjectName(QStringLiteral("headers"));
+    m_body->setObjectName(QStringLiteral("body"));
+    m_environment->setObjectName(QStringLiteral("environment"));
+    m_base->setObjectName(QStringLiteral("baseUrl"));
+
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_method);
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_send);
+    urlRow->addWidget(m_cancel);
+    auto *authRow = new QHBoxLayout;
+    authRow->addWidget(new QLabel(tr("Auth:"), this));
+    authRow->addWidget(m_auth);
+    authRow->addWidget(m_user);
+    authRow->addWidget(m_explain);
+    authRow->addStretch(1);
+    authRow->addWidget(m_environment);
+    authRow->addWidget(more);
+
+    auto *main = new QWidget(this);
+    auto *mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->addLayout(urlRow);
+    mainLayout->addWidget(m_base);
+    mainLayout->addLayout(authRow);
+    auto *split = new QSplitter(Qt::Vertical, main);
+    split->addWidget(m_requestTabs);
+    split->addWidget(m_response);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({200, 400});
+    mainLayout->addWidget(split, 1);
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(m_sidebar);
+    outer->addWidget(main);
+    outer->setStretchFactor(1, 1);
+    m_sidebar->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    outer->setCollapsible(1, false);
+    outer->setSizes({260, 840});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(outer);
+
+    connect(environments, &QAction::triggered, this, &RequestConsole::editEnvironments);
+    connect(save, &QAction::triggered, this, &RequestConsole::saveToCollection);
+    connect(copyCurl, &QAction::triggered, this, &RequestConsole::copyAsCurl);
+    connect(importCurl, &QAction::triggered, this, &RequestConsole::askImportCurl);
+}
+
+void RequestConsole::connectForm()
+{
+    connect(m_send, &QPushButton::clicked, this, &RequestConsole::send);
+    connect(m_sender, &RequestSender::finished, this, &RequestConsole::finish);
+    connect(m_sender, &RequestSender::failed, this, &RequestConsole::fail);
+    connect(m_cancel, &QPushButton::clicked, this, &RequestConsole::cancel);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &RequestConsole::send);
+    auto *enterShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
+    enterShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(enterShortcut, &QShortcut::activated, this, &RequestConsole::send);
+    connect(m_url, &QLineEdit::textEdited, this, &RequestConsole::urlEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, &RequestConsole::send);
+    connect(m_params, &KeyValueTable::pairsEdited, this, &RequestConsole::paramsEdited);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &RequestConsole::authChanged);
+    connect(m_explain, &QCheckBox::toggled, this, &RequestConsole::authChanged);
+    connect(m_user, &QComboBox::activated, this, &RequestConsole::userChosen);
+    connect(m_store, &ConsoleStore::usersChanged, this, &RequestConsole::refreshUsers);
+    connect(m_store, &ConsoleStore::collectionsChanged, this, &RequestConsole::refreshEnvironments);
+    connect(m_sidebar, &ConsoleSidebar::openRequested, this, &RequestConsole::openRequest);
+    m_url->installEventFilter(this);
+}
+
+void RequestConsole::setTarget(const RunTarget &target)
+{
+    m_sender->setTarget(target);
+    // A stopped runtime keeps the project's history on screen; another project brings its own.
+    if ((target.isRunning() || !target.projectFile.isEmpty()) && target.projectFile != m_store->projectFile())
+        m_store->setProject(target.projectFile, {target.anonKey, target.serviceKey});
+    else if (!target.anonKey.isEmpty())
+        m_store->setKeys({target.anonKey, target.serviceKey});
+    if (target.project)
+        static_cast<QStringListModel *>(m_url->completer()->model())->setStringList(RequestSamples::urlCompletions(*target.project));
+    if (target.isRunning())
+        m_base->setText(tr("Base URL: %1").arg(target.baseUrl.toString()));
+    else
+        m_base->setText(tr("Press Run to start the runtime; relative URLs are sent to it."));
+    if (!m_store->loadErrors().isEmpty())
+        m_response->showMessage(m_store->loadErrors().join(QLatin1Char('\n')), true);
+    updateSendState();
+}
+
+const RunTarget &RequestConsole::target() const
+{
+    return m_sender->target();
+}
+
+void RequestConsole::openRequest(const ConsoleRequest &request)
+{
+    m_name = request.name;
+    if (m_method->findText(request.method) < 0)
+        m_method->addItem(request.method);
+    m_method->setCurrentText(request.method);
+    m_url->setText(request.url);
+    urlEdited();
+    m_headers->setPairs(request.headers);
+    m_body->setText(request.body);
+    m_auth->setCurrentIndex(m_auth->findData(int(request.auth)));
+    if (!request.user.isEmpty()) {
+        if (m_user->findData(request.user) < 0)
+            m_user->insertItem(0, request.user, request.user);
+        m_user->setCurrentIndex(m_user->findData(request.user));
+    }
+    m_explain->setChecked(request.explain);
+    m_requestTabs->setCurrentWidget(request.body.isEmpty() ? static_cast<QWidget *>(m_params) : m_body);
+    authChanged();
+    emit requestOpened();
+}
+
+void RequestConsole::addTableActions(QMenu *menu, const Runtime::Project &project, const Runtime::Table &table)
+{
+    using Kind = RequestSamples::Kind;
+    for (Kind kind : {Kind::List, Kind::Get, Kind::Insert, Kind::Update, Kind::Delete}) {
+        const ConsoleRequest sample = RequestSamples::request(kind, project, table);
+        QAction *action = menu->addAction(RequestSamples::kindName(kind));
+        action->setToolTip(QStringLiteral("%1 %2").arg(sample.method, sample.url));
+        connect(action, &QAction::triggered, this, [this, sample] { openRequest(sample); });
+    }
+}
+
+ConsoleRequest RequestConsole::currentRequest() const
+{
+    ConsoleRequest request;
+    request.name = m_name;
+    request.method = m_method->currentText().trimmed().toUpper();
+    request.url = m_url->text().trimmed();
+    request.headers = m_headers->pairs();
+    request.body = m_body->text();
+    request.auth = ConsoleAuth(m_auth->currentData().toInt());
+    const QString user = m_user->currentData().toString();
+    if (user != s_newUser && (request.auth == ConsoleAuth::User || m_explain->isChecked()))
+        request.user = user;
+    request.explain = m_explain->isChecked();
+    return request;
+}
+
+QHash<QString, QString> RequestConsole::variables() const
+{
+    QHash<QString, QString> values;
+    for (const ConsoleEnvironment &environment : m_store->environments()) {
+        if (environment.name == currentEnvironment()) {
+            for (const auto &[name, value] : environment.variables)
+                values.insert(name, value);
+        }
+    }
+    return values;
+}
+
+Runtime::Result<ConsoleRequest> RequestConsole::resolvedRequest(const ConsoleRequest &request) const
+{
+    return m_sender->resolved(request, variables());
+}
+
+void RequestConsole::send()
+{
+    if (m_sender->isSending())
+        return;
+    const ConsoleRequest form = currentRequest();
+    const QString type = form.header(QStringLiteral("Content-Type"));
+    if (target().isRunning() && !form.body.trimmed().isEmpty() && (type.isNull() || type.contains(QLatin1String("json")))) {
+        if (const QString error = m_body->check(); !error.isEmpty()) {
+            fail(tr("The body is not valid JSON (%1). Fix it, or set another Content-Type to send it as it is.").arg(error));
+            return;
+        }
+    }
+    m_response->showPending();
+    m_sender->send(form, variables());
+    updateSendState();
+}
+
+void RequestConsole::finish(const ConsoleRequest &request, const ApiReply &reply)
+{
+    m_lastReply = reply;
+    m_response->showReply(reply);
+    m_store->addHistory({request, reply.status, reply.elapsedMs, QDateTime::currentDateTimeUtc()});
+    updateSendState();
+    emit replyReceived(reply);
+}
+
+void RequestConsole::fail(const QString &message)
+{
+    m_response->showMessage(message, true);
+    updateSendState();
+    emit sendFailed(message);
+}
+
+void RequestConsole::cancel()
+{
+    if (!m_sender->isSending())
+        return;
+    m_sender->cancel();
+    m_response->showMessage(tr("Cancelled."), false);
+    updateSendState();
+}
+
+bool RequestConsole::isSending() const
+{
+    return m_sender->isSending();
+}
+
+ConsoleSessions *RequestConsole::sessions() const
+{
+    return m_sender->sessions();
+}
+
+void RequestConsole::updateSendState()
+{
+    const bool running = target().isRunning();
+    m_send->setEnabled(running && !m_sender->isSending());
+    m_send->setToolTip(running ? tr("Send the request (Ctrl+Return)") : tr("Press Run to start the runtime"));
+    m_cancel->setEnabled(m_sender->isSending());
+}
+
+void RequestConsole::urlEdited()
+{
+    if (m_syncing)
+        return;
+    const QString url = m_url->text();
+    const qsizetype question = url.indexOf(QLatin1Char('?'));
+    QList<QPair<QString, QString>> params;
+    if (question >= 0) {
+        QString query = url.mid(question + 1);
+        query = query.left(query.indexOf(QLatin1Char('#')) < 0 ? query.size() : query.indexOf(QLatin1Char('#')));
+        for (const QString &item : query.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
+            const qsizetype equals = item.indexOf(QLatin1Char('='));
+            params.append(equals < 0 ? qMakePair(item, QString()) : qMakePair(item.left(equals), item.mid(equals + 1)));
+        }
+    }
+    m_syncing = true;
+    m_params->setPairs(params);
+    m_syncing = false;
+}
+
+void RequestConsole::paramsEdited()
+{
+    if (m_syncing)
+        return;
+    QString url = m_url->text();
+    const qsizetype question = url.indexOf(QLatin1Char('?'));
+    if (question >= 0)
+        url.truncate(question);
+    QStringList items;
+    for (const auto &[name, value] : m_params->pairs())
+        items << (value.isEmpty() ? name : name + QLatin1Char('=') + value);
+    if (!items.isEmpty())
+        url += QLatin1Char('?') + items.join(QLatin1Char('&'));
+    m_syncing = true;
+    m_url->setText(url);
+    m_syncing = false;
+}
+
+void RequestConsole::authChanged()
+{
+    const bool user = ConsoleAuth(m_auth->currentData().toInt()) == ConsoleAuth::User;
+    m_user->setEnabled(user);
+    m_user->setToolTip(user ? tr("The test user the console signs in as") : tr("Choose \"Test user\" to send as a user"));
+    m_explain->setToolTip(user ? tr("Send with the service key as this test user and show which rules applied")
+                               : tr("Send with the service key as an anonymous caller and show which rules applied"));
+}
+
+void RequestConsole::refreshUsers()
+{
+    const QString current = m_user->currentData().toString();
+    m_user->clear();
+    for (const TestUser &user : m_store->users())
+        m_user->addItem(user.email, user.email);
+    m_user->addItem(tr("New test user…"), s_newUser);
+    const int index = m_user->findData(current);
+    m_user->setCurrentIndex(index >= 0 && current != s_newUser ? index : 0);
+}
+
+void RequestConsole::userChosen(int index)
+{
+    if (m_user->itemData(index).toString() != s_newUser)
+        return;
+    m_user->setCurrentIndex(0);
+    if (!target().isRunning()) {
+        m_response->showMessage(tr("Press Run to start the runtime before creating a test user."), true);
+        return;
+    }
+    NewTestUserDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        createTestUser(dialog.email(), dialog.password(), dialog.data());
+}
+
+void RequestConsole::createTestUser(const QString &email, const QString &password, const QJsonObject &data)
+{
+    m_response->showMessage(tr("Signing up %1…").arg(email), false);
+    sessions()->signUp(email, password, data, [this, email](const QString &error) {
+        if (error.isEmpty()) {
+            refreshUsers();
+            m_user->setCurrentIndex(m_user->findData(email.toLower()) >= 0 ? m_user->findData(email.toLower()) : m_user->findData(email));
+            m_auth->setCurrentIndex(m_auth->findData(int(ConsoleAuth::User)));
+            m_response->showMessage(tr("%1 is signed up and signed in.").arg(email), false);
+        } else {
+            m_response->showMessage(error, true);
+        }
+        emit testUserReady(email, error);
+    });
+}
+
+void RequestConsole::refreshEnvironments()
+{
+    const QString current = m_environment->currentText();
+    m_environment->clear();
+    m_environment->addItem(tr("No environment"), QString());
+    for (const ConsoleEnvironment &environment : m_store->environments())
+        m_environment->addItem(environment.name, environment.name);
+    const int index = m_environment->findData(current);
+    m_environment->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void RequestConsole::setCurrentEnvironment(const QString &name)
+{
+    const int index = m_environment->findData(name);
+    m_environment->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+QString RequestConsole::currentEnvironment() const
+{
+    return m_environment->currentData().toString();
+}
+
+void RequestConsole::editEnvironments()
+{
+    EnvironmentDialog dialog(m_store->environments(), currentEnvironment(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!m_store->setEnvironments(dialog.environments(), &error))
+        QMessageBox::warning(this, tr("Environments"), error);
+    setCurrentEnvironment(dialog.current());
+}
+
+bool RequestConsole::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_url && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
+        const QString text = QApplication::clipboard()->text();
+        if (CurlCommand::looksLikeCurl(text)) {
+            importCurl(text);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool RequestConsole::importCurl(const QString &command)
+{
+    Runtime::Result<ConsoleRequest> parsed = CurlCommand::parse(command);
+    if (!parsed) {
+        m_response->showMessage(tr("The curl command was not imported: %1").arg(parsed.error().message), true);
+        return false;
+    }
+    ConsoleRequest request = *parsed;
+    const RunTarget &target = m_sender->target();
+    // Recognise the project's own keys, so the request is saved with an auth mode instead of a key.
+    const QString apikey = request.header(QStringLiteral("apikey"));
+    const QString authorization = request.header(QStringLiteral("Authorization"));
+    auto drop = [&request](const QString &name) {
+        request.headers.removeIf([&name](const QPair<QString, QString> &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    };
+    if (!target.serviceKey.isEmpty() && apikey == QString::fromLatin1(target.serviceKey)
+        && (authorization.isNull() || authorization == QStringLiteral("Bearer ") + apikey)
+        && request.header(QStringLiteral("X-Basalt-Explain")).isNull()) {
+        request.auth = ConsoleAuth::Service;
+        drop(QStringLiteral("apikey"));
+        drop(QStringLiteral("Authorization"));
+    } else if (!target.anonKey.isEmpty() && apikey == QString::fromLatin1(target.anonKey)
+        && (authorization.isNull() || authorization == QStringLiteral("Bearer ") + apikey)) {
+        request.auth = ConsoleAuth::Anon;
+        drop(QStringLiteral("apikey"));
+        drop(QStringLiteral("Authorization"));
+    }
+    const QString base = target.baseUrl.toString();
+    if (!base.isEmpty() && request.url.startsWith(base + QLatin1Char('/')))
+        request.url = request.url.mid(base.size());
+    openRequest(request);
+    m_response->showMessage(tr("Imported the curl command; press Send to run it."), false);
+    return true;
+}
+
+void RequestConsole::askImportCurl()
+{
+    bool ok = false;
+    const QString command = QInputDialog::getMultiLineText(this, tr("Import curl"),
+        tr("Paste a curl command (e.g. from a browser's \"Copy as cURL\" or the API docs):"), QString(), &ok);
+    if (ok && !command.trimmed().isEmpty())
+        importCurl(command);
+}
+
+QString RequestConsole::copyAsCurl()
+{
+    const Runtime::Result<ConsoleRequest> resolved = resolvedRequest(currentRequest());
+    if (!resolved) {
+        m_response->showMessage(tr("Cannot copy as curl: %1").arg(resolved.error().message), true);
+        return {};
+    }
+    const QString curl = CurlCommand::toCurl(*resolved);
+    QApplication::clipboard()->setText(curl);
+    return curl;
+}
+
+void RequestConsole::saveToCollection()
+{
+    QStringList names;
+    for (const RequestCollection &collection : m_store->collections())
+        names << collection.name;
+    if (names.isEmpty())
+        names << tr("Requests");
+    bool ok = false;
+    const QString collection = QInputDialog::getItem(this, tr("Save Request"), tr("Collection:"), names, 0, true, &ok).trimmed();
+    if (!ok || collection.isEmpty())
+        return;
+    ConsoleRequest request = currentRequest();
+    const QString suggested = request.name.isEmpty() ? QStringLiteral("%1 %2").arg(request.method, request.url.section(QLatin1Char('?'), 0, 0)) : request.name;
+    request.name = QInputDialog::getText(this, tr("Save Request"), tr("Name:"), QLineEdit::Normal, suggested, &ok).trimmed();
+    if (!ok || request.name.isEmpty())
+        return;
+    m_name = request.name;
+    QString error;
+    if (!m_store->saveRequest(collection, request, &error))
+        QMessageBox::warning(this, tr("Save Request"), error);
+    else if (m_store->projectFile().isEmpty())
+        m_response->showMessage(tr("Saved in memory: save the project to keep collections beside it."), false);
+}
+
+} // namespace Designer

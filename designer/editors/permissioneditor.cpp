@@ -71,7 +71,8 @@ QWidget *PermissionEditor::createCellEditor()
     m_cellBox = new QGroupBox(this);
     m_access = new QButtonGroup(this);
     auto *choices = new QHBoxLayout;
-    const QString texts[] = {tr("&Nobody"), tr("E&veryone"), tr("Ru&le:")};
+    // Alt+V and Alt+E belong to the menu bar (View, Edit); this dock stays "visible" behind its tab.
+    const QString texts[] = {tr("&Nobody"), tr("Every&one"), tr("Ru&le:")};
     const QString tips[] = {tr("No rule: only the service key may do this"),
         tr("An empty rule: everyone with the role may, on every row"),
         tr("Only rows for which the expression is true")};

@@ -132,7 +132,7 @@ QWidget *TableEditor::createFieldsBox()
 
     auto *addButton = new QPushButton(tr("&Add Field"), box);
     addButton->setObjectName(QStringLiteral("addFieldButton"));
-    m_removeFieldButton = new QPushButton(tr("&Remove Field"), box);
+    m_removeFieldButton = new QPushButton(tr("Re&move Field"), box);
     m_removeFieldButton->setObjectName(QStringLiteral("removeFieldButton"));
     connect(addButton, &QPushButton::clicked, this, &TableEditor::addField);
     connect(m_removeFieldButton, &QPushButton::clicked, this, &TableEditor::removeField);

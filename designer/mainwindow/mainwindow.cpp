@@ -14,6 +14,10 @@
 #include "problemsdock.h"
 #include "propertiesdock.h"
 #include "projecttree.h"
+#include "runpanels.h"
+#include "relatetablesdialog.h"
+#include "run/runcontroller.h"
+#include "run/runstatuswidget.h"
 #include "widgets/palettewidget.h"
 
 #include <QApplication>
@@ -28,6 +32,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -39,6 +44,29 @@ namespace Designer {
 namespace {
 const QString s_geometryKey = QStringLiteral("mainWindow/geometry");
 const QString s_stateKey = QStringLiteral("mainWindow/state");
+
+/** Shows \a dock and gives the keyboard focus to its first widget that takes it. */
+void focusDock(QDockWidget *dock)
+{
+    dock->show();
+    dock->raise();
+    const auto children = dock->widget()->findChildren<QWidget *>();
+    for (QWidget *widget : QList<QWidget *> {dock->widget()} + children) {
+        if ((widget->focusPolicy() & Qt::TabFocus) && widget->isVisibleTo(dock) && widget->isEnabled()) {
+            widget->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+}
+
+/** Gives \a dock's menu entry the text \a text (with its accelerator), also after the dock's title
+    changes (the Problems dock counts its problems in its title). */
+void keepMenuText(QDockWidget *dock, const QString &text)
+{
+    dock->toggleViewAction()->setText(text);
+    QObject::connect(dock, &QWidget::windowTitleChanged, dock->toggleViewAction(),
+        [dock, text]() { dock->toggleViewAction()->setText(text); });
+}
 
 // The table whose field, index or rule has the id \a id, or the object itself.
 Runtime::ObjectId ownerOf(const Runtime::Project &project, const Runtime::ObjectId &id)
@@ -62,9 +90,21 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     // Replacing a main window's central widget loses the dock sizes, so canvases change inside a stack.
     m_canvasStack = new QStackedWidget(this);
-    setCentralWidget(m_canvasStack);
+    // The diagram, the data and the API console share the centre: the builder's design-run-try loop.
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_canvasStack, tr("Diagram"));
+    setCentralWidget(m_centralTabs);
     createDocks();
     createActions();
+    m_runController = new RunController(this);
+    m_runStatus = new RunStatusWidget(m_runController, statusBar());
+    statusBar()->addPermanentWidget(m_runStatus);
+    m_runPanels = new RunPanels(this, m_centralTabs, m_runController, m_runStatus);
+    connect(m_tree, &ProjectTree::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
+        m_runPanels->addTableEntries(menu, m_document.get(), id);
+    });
     createMenus();
     createToolBar();
     statusBar()->showMessage(tr("Open a project with File > Open, or start one with File > New."));
@@ -81,6 +121,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The runtime stops first, and its last signals must not reach the panes, which are already going.
+    disconnect(m_runController, nullptr, nullptr, nullptr);
+    delete std::exchange(m_runController, nullptr);
     // The canvas refers to the document, so it goes first (members die before the child widgets).
     std::unique_ptr<QWidget> canvases(takeCentralWidget());
 }
@@ -153,6 +196,20 @@ void MainWindow::createActions()
 
     m_autoArrange = new QAction(tr("&Auto-Arrange"), this);
 
+    m_newRelationship = new QAction(tr("New &Relationship…"), this);
+    m_newRelationship->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_newRelationship, &QAction::triggered, this,
+        [this]() { RelateTablesDialog::relateSelected(m_document.get(), this); });
+    // Copy and paste tables only where tables are picked, as Delete: text boxes keep their own.
+    m_copy = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy Tables"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_paste = new QAction(QIcon::fromTheme(QStringLiteral("edit-paste")), tr("&Paste Tables"), this);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_paste->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // The toolbar shows the short names; the menu and the tooltips name the command.
+    m_undo->setIconText(tr("Undo"));
+    m_redo->setIconText(tr("Redo"));
 }
 
 void MainWindow::createMenus()
@@ -175,7 +232,11 @@ void MainWindow::createMenus()
     editMenu->addAction(m_redo);
     editMenu->addSeparator();
     editMenu->addAction(m_addTable);
+    editMenu->addAction(m_newRelationship);
     editMenu->addAction(m_delete);
+    editMenu->addSeparator();
+    editMenu->addAction(m_copy);
+    editMenu->addAction(m_paste);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_zoomIn);
@@ -186,6 +247,10 @@ void MainWindow::createMenus()
     QAction *history = m_undoDock->toggleViewAction();
     history->setText(tr("Undo &History"));
     viewMenu->addAction(history);
+    keepMenuText(m_treeDock, tr("Pro&ject"));
+    keepMenuText(m_paletteDock, tr("Pa&lette"));
+    keepMenuText(m_propertiesDock, tr("P&roperties"));
+    keepMenuText(m_problemsDock, tr("Pro&blems"));
     viewMenu->addAction(m_treeDock->toggleViewAction());
     viewMenu->addAction(m_paletteDock->toggleViewAction());
     viewMenu->addAction(m_propertiesDock->toggleViewAction());
@@ -197,6 +262,27 @@ void MainWindow::createMenus()
         m_permissionEditor->matrix()->setFocus(Qt::ShortcutFocusReason);
     });
     permissions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    createGoToMenu(viewMenu);
+
+    m_runPanels->populateMenu(menuBar()->addMenu(tr("&Run")));
+}
+
+void MainWindow::createGoToMenu(QMenu *viewMenu)
+{
+    // Every pane can be reached without a mouse and without cycling through the others with Tab.
+    QMenu *goTo = viewMenu->addMenu(tr("&Go To"));
+    goTo->setObjectName(QStringLiteral("goToMenu"));
+    goTo->addAction(tr("&Canvas"), QKeySequence(Qt::ALT | Qt::Key_1), this,
+        [this]() {
+            m_centralTabs->setCurrentIndex(0);
+            m_canvas->setFocus(Qt::ShortcutFocusReason);
+        });
+    const std::pair<QDockWidget *, QString> docks[] = {{m_treeDock, tr("&Project Tree")},
+        {m_paletteDock, tr("Pa&lette")}, {m_propertiesDock, tr("P&roperties")},
+        {m_problemsDock, tr("Pro&blems")}};
+    int key = Qt::Key_2;
+    for (const auto &[dock, text] : docks)
+        goTo->addAction(text, QKeySequence(Qt::ALT | Qt::Key(key++)), dock, [dock]() { focusDock(dock); });
 }
 
 void MainWindow::createToolBar()
@@ -208,19 +294,8 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_fileActions->openAction());
     toolBar->addAction(m_fileActions->saveAction());
     toolBar->addSeparator();
-    // The toolbar's buttons keep short names; their tooltips name the command (the menu's items do too).
-    auto *undo = toolBar->addAction(m_undo->icon(), tr("Undo"), m_undoGroup, &QUndoGroup::undo);
-    auto *redo = toolBar->addAction(m_redo->icon(), tr("Redo"), m_undoGroup, &QUndoGroup::redo);
-    undo->setEnabled(false);
-    redo->setEnabled(false);
-    connect(m_undoGroup, &QUndoGroup::canUndoChanged, undo, &QAction::setEnabled);
-    connect(m_undoGroup, &QUndoGroup::canRedoChanged, redo, &QAction::setEnabled);
-    connect(m_undoGroup, &QUndoGroup::undoTextChanged, undo, [undo](const QString &text) {
-        undo->setToolTip(text.isEmpty() ? tr("Undo") : tr("Undo %1").arg(text));
-    });
-    connect(m_undoGroup, &QUndoGroup::redoTextChanged, redo, [redo](const QString &text) {
-        redo->setToolTip(text.isEmpty() ? tr("Redo") : tr("Redo %1").arg(text));
-    });
+    toolBar->addAction(m_undo);
+    toolBar->addAction(m_redo);
     toolBar->addSeparator();
     toolBar->addAction(m_zoomIn);
     toolBar->addAction(m_zoomOut);
@@ -228,6 +303,8 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_autoArrange);
     toolBar->addSeparator();
     toolBar->addAction(m_addTable);
+    toolBar->addSeparator();
+    m_runPanels->populateToolBar(toolBar);
 }
 
 bool MainWindow::openFile(const QString &fileName)
@@ -262,6 +339,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     m_problemsDock->setDocument(m_document.get());
     m_propertiesDock->setDocument(m_document.get());
     m_permissionEditor->setDocument(m_document.get());
+    m_runController->setDocument(m_document.get()); // stops a runtime started for the old document
     createCanvas();
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
@@ -285,7 +363,10 @@ void MainWindow::createCanvas()
     m_canvas->setObjectName(QStringLiteral("erView"));
     m_canvasStack->addWidget(m_canvas);
     m_canvasStack->setCurrentWidget(m_canvas);
-    m_canvas->addAction(m_delete);
+    // The canvas's context menu shows its actions (ErView::contextMenuEvent()).
+    m_canvas->addActions({m_addTable, m_newRelationship, m_delete, m_copy, m_paste});
+    connect(m_copy, &QAction::triggered, m_canvas, &ErView::copySelection);
+    connect(m_paste, &QAction::triggered, m_canvas, &ErView::paste);
     connect(m_canvas, &ErView::deleteRequested, this, &MainWindow::deleteSelection);
     QTimer::singleShot(0, m_canvas, &ErView::fitToWindow);
     connect(m_zoomIn, &QAction::triggered, m_canvas, &ErView::zoomIn);
@@ -293,6 +374,9 @@ void MainWindow::createCanvas()
     connect(m_fit, &QAction::triggered, m_canvas, &ErView::fitToWindow);
     connect(m_autoArrange, &QAction::triggered, m_canvas, &ErView::autoArrange);
     connect(m_palette, &PaletteWidget::entryActivated, m_canvas, &ErView::addPaletteEntry);
+    connect(m_canvas, &ErView::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
+        m_runPanels->addTableEntries(menu, m_document.get(), id);
+    });
 }
 
 void MainWindow::updateTitle()

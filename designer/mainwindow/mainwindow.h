@@ -9,8 +9,10 @@
 #include <memory>
 
 class QAction;
+class QMenu;
 class QDockWidget;
 class QStackedWidget;
+class QTabWidget;
 class QUndoGroup;
 
 namespace Designer {
@@ -24,6 +26,9 @@ class ProblemsDock;
 class ProjectDocument;
 class ProjectTree;
 class PropertiesDock;
+class RunController;
+class RunPanels;
+class RunStatusWidget;
 class TableEditor;
 
 /** The designer's top-level window: the project tree on the left, the ER canvas in the centre, the
@@ -55,6 +60,13 @@ public:
     /** Returns the guard that asks before tables with rows in the local database are deleted. */
     DeleteGuard *deleteGuard() const { return m_deleteGuard; }
 
+    /** Returns the controller that runs the open document's runtime (its status is in the status bar). */
+    RunController *runController() const { return m_runController; }
+    /** Returns the status bar's view of the runtime. */
+    RunStatusWidget *runStatusWidget() const { return m_runStatus; }
+    /** Returns the Run menu's actions and the panes that work with the running runtime. */
+    RunPanels *runPanels() const { return m_runPanels; }
+
     /** Offers to restore projects left behind by a crash (see FileActions::offerRecovery()). */
     void offerRecovery();
 
@@ -75,6 +87,8 @@ private:
     /** Asks for a file and writes the diagram there as PNG or SVG (by its extension). */
     void exportDiagram();
     void createCanvas();
+    /** Adds View > Go To, whose entries focus the canvas and the docks (Alt+1 to Alt+5). */
+    void createGoToMenu(QMenu *viewMenu);
 
     std::unique_ptr<ProjectDocument> m_document;
     FileActions *m_fileActions = nullptr;
@@ -94,11 +108,18 @@ private:
     QAction *m_redo = nullptr;
     QAction *m_delete = nullptr;
     DeleteGuard *m_deleteGuard = nullptr;
+    RunController *m_runController = nullptr;
+    RunStatusWidget *m_runStatus = nullptr;
+    RunPanels *m_runPanels = nullptr;
+    QTabWidget *m_centralTabs = nullptr;
     QAction *m_addTable = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_fit = nullptr;
     QAction *m_autoArrange = nullptr;
+    QAction *m_newRelationship = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_paste = nullptr;
     bool m_layoutRestored = false;
 };
 

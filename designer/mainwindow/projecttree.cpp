@@ -2,6 +2,9 @@
 // ProjectTree: the project's tables, relationships, roles, endpoints and functions as a tree.
 #include "projecttree.h"
 
+#include <QContextMenuEvent>
+#include <QMenu>
+
 #include "document/projectdocument.h"
 
 #include <QHeaderView>
@@ -154,6 +157,25 @@ void ProjectTree::itemsSelected()
     const bool wasSyncing = std::exchange(m_syncing, true);
     m_document->setSelection(ids);
     m_syncing = wasSyncing;
+}
+
+void ProjectTree::contextMenuEvent(QContextMenuEvent *event)
+{
+    QTreeWidgetItem *item = event->reason() == QContextMenuEvent::Mouse ? itemAt(event->pos()) : currentItem();
+    // A right click on an item that is not selected acts on that one, as on the canvas.
+    if (item && event->reason() == QContextMenuEvent::Mouse && !item->isSelected()) {
+        clearSelection();
+        item->setSelected(true);
+    }
+    event->accept();
+    QMenu menu(this);
+    menu.addActions(actions());
+    const Runtime::ObjectId id = item ? item->data(0, IdRole).value<Runtime::ObjectId>() : Runtime::ObjectId();
+    if (m_document && !id.isEmpty() && m_document->project().table(id))
+        emit tableMenuAboutToShow(&menu, id);
+    if (!menu.isEmpty())
+        menu.exec(event->reason() == QContextMenuEvent::Mouse ? event->globalPos()
+                                                              : viewport()->mapToGlobal(visualItemRect(item).center()));
 }
 
 } // namespace Designer

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTreeWidget>
 
+class QMenu;
+
 namespace Designer {
 
 class ProjectDocument;
@@ -33,6 +35,14 @@ public:
     QTreeWidgetItem *groupItem(Group group) const;
     /** Returns the item of the object \a id, or nullptr. */
     QTreeWidgetItem *itemForId(const Runtime::ObjectId &id) const;
+
+signals:
+    /** The context menu \a menu for the table \a tableId is about to show: add entries to it (connect
+        directly; the menu lives only while it shows). */
+    void tableMenuAboutToShow(QMenu *menu, const Runtime::ObjectId &tableId);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void rebuild();

@@ -57,7 +57,13 @@ QNetworkReply *ApiClient::send(const ApiRequest &request, QObject *context, Call
 
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
-    QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, request.method, request.body);
+    // HEAD through head(): sent as a custom verb, Qt does not know that the answer has no body and waits
+    // for the Content-Length bytes the server announces (correctly, RFC 9110 9.3.2) until the server
+    // closes the idle connection 30 s later. Meanwhile the connection is taken; once all of the manager's
+    // 6 connections to the runtime are, every later request waits unanswered.
+    QNetworkReply *reply = request.method == "HEAD"
+        ? m_network->head(networkRequest)
+        : m_network->sendCustomRequest(networkRequest, request.method, request.body);
     QPointer<QObject> guard(context);
     connect(reply, &QNetworkReply::finished, this, [reply, timer, guard, done = std::move(done)] {
         reply->deleteLater();

@@ -52,6 +52,7 @@ void ConnectionGuard::readIncoming()
     if (m_state == State::Idle) {
         m_state = State::Head;
         m_timer.start(m_limits.requestTimeoutMs);
+        m_requestClock.start();
     }
     // Only the bytes Qt's parser has not read yet are available: it reads everything it is given.
     if (m_state == State::Head)
@@ -91,6 +92,10 @@ void ConnectionGuard::parseHead(const QByteArray &head)
     m_chunked = headerValue(lines, "transfer-encoding:").toLower().contains("chunked");
     m_origin = headerValue(lines, "origin:");
     m_state = State::Body;
+    if (m_config.requestObserver)
+        m_loggedHead = head; // a refusal after the head still names the request (see logRefusal())
+    // Per request, not per connection: the project (and its limit) may change while a connection is open.
+    m_maxBodyBytes = m_config.project->settings.maxRequestBodyBytes;
 
     bool ok = false;
     const qint64 length = headerValue(lines, "content-length:").toLongLong(&ok);
@@ -116,14 +121,20 @@ void ConnectionGuard::readBody(qint64 byteCount)
     }
 }
 
-void ConnectionGuard::requestReceived()
+QElapsedTimer ConnectionGuard::requestReceived()
 {
+    QElapsedTimer clock = m_requestClock;
+    m_requestClock.invalidate();
+    if (!clock.isValid())
+        clock.start();
     ++m_owedResponses;
     m_state = State::Idle;
     m_head.clear();
     m_bodyBytes = 0;
     m_chunked = false;
+    m_loggedHead.clear();
     m_timer.stop();
+    return clock;
 }
 
 void ConnectionGuard::respond(const HttpResponse &response, bool withBody)
@@ -155,6 +166,7 @@ void ConnectionGuard::closeNow()
 
 void ConnectionGuard::refuse(ErrorCode code, const QString &message)
 {
+    const QByteArray head = m_state == State::Head ? m_head : m_loggedHead;
     m_state = State::Closing;
     // Cut the HTTP server's parser off this connection: it must not buffer the rest of the request.
     disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
@@ -165,6 +177,8 @@ void ConnectionGuard::refuse(ErrorCode code, const QString &message)
         request.headers.append({QByteArrayLiteral("Origin"), m_origin});
     Cors::addHeaders(response, request, m_config.project->settings);
     m_socket->write(response.toHttp1(true, true));
+    if (m_config.requestObserver)
+        logRefusal(head, response);
     if (m_socket->flush() && m_socket->bytesToWrite() == 0)
         shutdownSending();
     else
@@ -202,6 +216,31 @@ void ConnectionGuard::timedOut()
         m_socket->abort();
         break;
     }
+}
+
+void ConnectionGuard::logRefusal(const QByteArray &head, const HttpResponse &response) const
+{
+    RequestLogEntry entry;
+    const qint64 elapsedMs = m_requestClock.isValid() ? m_requestClock.elapsed() : 0;
+    entry.time = QDateTime::currentDateTimeUtc().addMSecs(-elapsedMs);
+    // The head may be cut anywhere (431, 408): only complete lines are read.
+    const qsizetype headEnd = head.indexOf(s_headEnd);
+    const QList<QByteArray> lines = head.left(headEnd < 0 ? head.size() : headEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
+    if (requestLine.size() >= 2 && (headEnd >= 0 || lines.size() > 1)) {
+        entry.method = requestLine.at(0);
+        entry.target = QString::fromLatin1(requestLine.at(1));
+    }
+    for (qsizetype i = 1; i < lines.size() - (headEnd < 0 ? 1 : 0); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            entry.requestHeaders.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    entry.status = response.status;
+    entry.responseBytes = response.body.size();
+    entry.durationMs = m_requestClock.isValid() ? m_requestClock.nsecsElapsed() / 1e6 : 0;
+    m_config.requestObserver(entry);
 }
 
 } // namespace Runtime

@@ -6,6 +6,7 @@
 #include "serverconfig.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -31,6 +32,7 @@ namespace Runtime {
     and discarded for a moment (a "lingering close", so the client sees the error instead of a reset)
     before the socket is closed. The guard also writes the connection's responses (respond(), called
     by the transport in request order) and counts those still owed, so timeouts never cut a request being handled.
+    Requests it refuses itself (413, 431, 408) are reported to the config's request observer, if any.
     A child of its socket, so it dies with the connection. */
 class ConnectionGuard : public QObject
 {
@@ -44,8 +46,10 @@ public:
     /** Returns the guard of \a socket, or nullptr. */
     static ConnectionGuard *of(QTcpSocket *socket);
 
-    /** The transport got a complete request and owes it a response: no timeout runs until then. */
-    void requestReceived();
+    /** The transport got a complete request and owes it a response: no timeout runs until then.
+        Returns a clock started at the request's first byte (or now, for a request that arrived in the
+        same read as the one before it), for its duration in the request log. */
+    QElapsedTimer requestReceived();
     /** Returns true while a response is owed (see requestReceived()). A client that pipelines its next
         request before that response must get the responses in order: the transport then sends the
         next request the same way as the previous one (see HttpTransport). */
@@ -73,6 +77,7 @@ private:
     void discardIncoming();
     void closeNow();
     void timedOut();
+    void logRefusal(const QByteArray &head, const HttpResponse &response) const;
 
     QTcpSocket *m_socket;
     const ServerConfig &m_config;
@@ -81,6 +86,8 @@ private:
     QByteArray m_origin; ///< the request's Origin header, for the CORS headers of a refusal
     State m_state = State::Idle;
     QByteArray m_head;
+    QByteArray m_loggedHead; ///< the last complete request head, kept only when there is a request observer
+    QElapsedTimer m_requestClock; ///< started at the first byte of the request arriving
     qint64 m_bodyBytes = 0;
     bool m_chunked = false;
     bool m_closeAfterResponse = false;

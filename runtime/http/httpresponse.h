@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 class QJsonDocument;
 
@@ -18,6 +19,11 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /** The caller as the router resolved it (role, user id, email; empty where no key was checked or
+        accepted). Filled only when the server has a request observer, for its RequestLogEntry; never sent. */
+    QString callerRole;
+    QString callerUserId;
+    QString callerEmail;
 
     /** Returns a response with \a body as an `application/json` body and \a status. */
     static HttpResponse json(const QByteArray &body, int status = 200);

@@ -16,6 +16,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <memory>
+
 #include <unistd.h>
 
 namespace Runtime {
@@ -58,6 +60,45 @@ bool isWrite(const QByteArray &method)
 bool isAuth(const QString &path)
 {
     return path.startsWith(QLatin1String("/auth/"));
+}
+
+/** A request on its way to the request log: the entry so far and the clock started at its first byte. */
+struct LoggedRequest
+{
+    RequestLogEntry entry;
+    QElapsedTimer clock;
+};
+
+/** Returns the log entry of \a request so far, whose first byte arrived when \a clock was started. */
+std::shared_ptr<LoggedRequest> startLog(const HttpRequest &request, const QElapsedTimer &clock)
+{
+    auto logged = std::make_shared<LoggedRequest>();
+    logged->clock = clock;
+    RequestLogEntry &entry = logged->entry;
+    entry.time = QDateTime::currentDateTimeUtc().addMSecs(-clock.elapsed());
+    entry.method = request.method;
+    entry.target = request.rawQuery.isEmpty()
+        ? request.path
+        : request.path + QLatin1Char('?') + QString::fromLatin1(request.rawQuery);
+    entry.requestHeaders = request.headers;
+    entry.requestBodyTruncated = request.body.size() > s_loggedBodyBytes;
+    entry.requestBody = request.body.left(s_loggedBodyBytes);
+    return logged;
+}
+
+/** Completes \a logged with \a response (written with its body unless \a withBody is false) and hands it
+    to \a observer. */
+void finishLog(
+    LoggedRequest &logged, const HttpResponse &response, bool withBody, const RequestObserver &observer)
+{
+    RequestLogEntry &entry = logged.entry;
+    entry.status = response.status;
+    entry.responseBytes = withBody && response.status != 204 ? response.body.size() : 0;
+    entry.durationMs = logged.clock.nsecsElapsed() / 1e6;
+    entry.role = response.callerRole;
+    entry.userId = response.callerUserId;
+    entry.userEmail = response.callerEmail;
+    observer(entry);
 }
 
 HttpRequest convert(const QHttpServerRequest &request, const QTcpSocket *socket)
@@ -136,30 +177,42 @@ bool HttpTransport::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         return true; // refused, or the server is stopping: the guard closes the connection
     // A request pipelined behind one still with the writer goes to the writer too: it answers in order.
     const bool behindWrite = guard->isAwaitingResponse();
-    guard->requestReceived();
+    const QElapsedTimer clock = guard->requestReceived();
     const HttpRequest converted = convert(request, socket);
     const bool withBody = converted.method != "HEAD";
+    // Only with an observer: without one, logging copies nothing.
+    std::shared_ptr<LoggedRequest> logged = m_config.requestObserver ? startLog(converted, clock) : nullptr;
     // A pipelined auth request behind a queued write still goes to the writer, to answer in order.
     const bool toWriter = (isWrite(converted.method) && !isAuth(converted.path)) || behindWrite;
     if (m_writer && !m_stopping && toWriter) {
         const QPointer<ConnectionGuard> target(guard);
-        m_writer->submit(converted, this, [target, withBody](const HttpResponse &response) {
+        // Called on this thread (the transport is the context), so `this` is alive.
+        m_writer->submit(converted, this, [this, target, withBody, logged](const HttpResponse &response) {
+            // Logged here, on the request thread, once the writer's answer is back: the real duration.
+            if (logged)
+                finishLog(*logged, response, withBody, m_config.requestObserver);
             if (target)
                 target->respond(response, withBody);
         });
         return true;
     }
-    guard->respond(m_router.dispatch(converted, m_config, m_recordStore), withBody);
+    const HttpResponse response = m_router.dispatch(converted, m_config, m_recordStore);
+    if (logged)
+        finishLog(*logged, response, withBody, m_config.requestObserver);
+    guard->respond(response, withBody);
     return true;
 }
 
 // Reached only for WebSocket upgrades, which nothing accepts yet.
-void HttpTransport::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void HttpTransport::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     if (ConnectionGuard *guard = ConnectionGuard::of(socket); guard && !guard->isClosing()) {
-        guard->requestReceived();
-        guard->respond(
-            errorResponse(Error(ErrorCode::NotFound, QStringLiteral("Nothing is served here."))), true);
+        const QElapsedTimer clock = guard->requestReceived();
+        const HttpResponse response
+            = errorResponse(Error(ErrorCode::NotFound, QStringLiteral("Nothing is served here.")));
+        if (m_config.requestObserver)
+            finishLog(*startLog(convert(request, socket), clock), response, true, m_config.requestObserver);
+        guard->respond(response, true);
     }
 }
 

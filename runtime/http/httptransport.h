@@ -20,7 +20,9 @@ class WriteExecutor;
     the connection's guard, never with QHttpServerResponder, so a response computed on another thread
     refers to nothing Qt may have deleted meanwhile: if the client went away, the guard went with the
     socket and the response is dropped. Owning the dispatch (rather than QHttpServer's router) is what
-    lets Basalt answer 405 with an Allow header. Owned by a ServerWorker, on its thread. */
+    lets Basalt answer 405 with an Allow header. With a config.requestObserver, every answered request is
+    reported to it from here, on this thread, when its response is handed to the guard (writes too, once
+    the writer's answer is back); without one, nothing is copied for it. Owned by a ServerWorker, on its thread. */
 class HttpTransport : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     void stop();
     /** Waits (at most \a timeoutMs, running this thread's events) until every response is written. */
     void waitForResponsesWritten(int timeoutMs);
+    /** Answers later requests with \a recordStore (a live project update; it must outlive the transport). */
+    void setRecordStore(RecordStore *recordStore) { m_recordStore = recordStore; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

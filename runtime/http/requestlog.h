@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 
@@ -38,3 +39,7 @@ inline constexpr qsizetype s_loggedBodyBytes = 64 * 1024;
 using RequestObserver = std::function<void(const RequestLogEntry &)>;
 
 } // namespace Runtime
+
+// Lets entries travel through queued connections (request threads → GUI thread). Declared here, next to
+// the type, so it precedes every use, whichever header a translation unit includes first.
+Q_DECLARE_METATYPE(Runtime::RequestLogEntry)

@@ -135,15 +135,22 @@ HttpResponse Router::route(
             return authApi ? authErrorResponse(error) : errorResponse(error);
         };
         Caller caller = Caller::anon();
-        if (ApiKey::isRequiredFor(request.path)) {
+        const bool keyRequired = ApiKey::isRequiredFor(request.path);
+        if (keyRequired) {
             Result<Caller> resolved = resolveCaller(request, config, recordStore);
             if (!resolved)
                 return failed(resolved.error());
             caller = std::move(resolved).value();
         }
         const RequestContext context {request, config, std::move(*parameters), recordStore, std::move(caller)};
-        Result<HttpResponse> response = route.handler(context);
-        return response ? std::move(response).value() : failed(response.error());
+        Result<HttpResponse> result = route.handler(context);
+        HttpResponse response = result ? std::move(result).value() : failed(result.error());
+        if (keyRequired && config.requestObserver) { // for the request log only: copies nothing otherwise
+            response.callerRole = context.caller.role;
+            response.callerUserId = context.caller.userId;
+            response.callerEmail = context.caller.email;
+        }
+        return response;
     }
 
     const QByteArrayList allowed = allowedMethods(request.path);

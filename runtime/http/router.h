@@ -32,7 +32,8 @@ public:
 
     /** Returns the response to \a request, served with \a config and \a recordStore (the calling thread's
         store, see RequestContext). Never fails: errors become error responses. Answers CORS preflights
-        (`OPTIONS`) for every path and adds the CORS headers to every response (see Cors). */
+        (`OPTIONS`) for every path and adds the CORS headers to every response (see Cors). When \a config
+        has a request observer, the response carries the resolved caller (HttpResponse::callerRole...). */
     HttpResponse dispatch(
         const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore = nullptr) const;
 

@@ -139,6 +139,23 @@ void Server::close()
     m_port = 0;
 }
 
+Result<void> Server::updateProject(std::shared_ptr<const Project> project, int schemaVersion)
+{
+    if (!project)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("No project to serve."));
+    m_config.project = project;
+    m_config.schemaVersion = schemaVersion;
+    if (m_writer) {
+        runOnAndWait(m_writer.get(),
+            [this, &project, schemaVersion] { m_writer->updateProject(project, schemaVersion); });
+    }
+    for (const std::unique_ptr<ServerWorker> &worker : m_workers) {
+        ServerWorker *target = worker.get();
+        runOnAndWait(target, [target, &project, schemaVersion] { target->updateProject(project, schemaVersion); });
+    }
+    return {};
+}
+
 bool Server::isListening() const
 {
     return !m_workers.empty();

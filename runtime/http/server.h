@@ -46,6 +46,14 @@ public:
         included), closes every connection and database connection and joins the threads. */
     void close();
 
+    /** Serves \a project, already migrated into the database (at \a schemaVersion), from the next request
+        on, without closing the listening sockets or the open connections: the writer and every request
+        thread swap their own copy of the config and their RecordStore on their own thread, between two
+        requests; the call returns once all have. Schema, rules and settings apply at once; a write still
+        queued for the writer runs with whichever project the writer has when it gets to it. Returns
+        InvalidArgument for a null project. Also the project of a later listen(). */
+    Result<void> updateProject(std::shared_ptr<const Project> project, int schemaVersion);
+
     bool isListening() const;
     /** Returns the address listened on, or a null address when not listening. */
     QHostAddress address() const;

@@ -14,9 +14,9 @@ namespace {
 constexpr int s_finishTimeoutMs = 2000;
 }
 
-ServerWorker::ServerWorker(const Router &router, const ServerConfig &config, WriteExecutor *writer)
+ServerWorker::ServerWorker(const Router &router, ServerConfig config, WriteExecutor *writer)
     : m_router(router)
-    , m_config(config)
+    , m_config(std::move(config))
     , m_writer(writer)
 { }
 
@@ -48,6 +48,19 @@ void ServerWorker::finish()
     }
     m_transport.reset();
     m_session = DatabaseSession();
+}
+
+void ServerWorker::updateProject(const std::shared_ptr<const Project> &project, int schemaVersion)
+{
+    m_config.project = project;
+    m_config.schemaVersion = schemaVersion;
+    if (!m_session.database)
+        return; // not started, or finished: start() opens the store with the new project
+    // The new store first, then the transport is pointed at it, then the old one goes.
+    auto store = std::make_unique<RecordStore>(project, *m_session.database);
+    if (m_transport)
+        m_transport->setRecordStore(store.get());
+    m_session.store = std::move(store);
 }
 
 } // namespace Runtime

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "serverconfig.h"
 #include "writeexecutor.h"
 
 #include <QObject>
@@ -13,19 +14,20 @@ namespace Runtime {
 
 class HttpTransport;
 class Router;
-struct ServerConfig;
 
 /** Everything one request thread owns: a database connection with its RecordStore, and an HttpTransport
     accepting connections on the thread's own listening socket. Created by the Server, moved to its
     thread; start(), stop() and finish() run on that thread (the Server invokes them blocking), so the
-    connection and the sockets never leave it. */
+    connection and the sockets never leave it. The worker keeps its own copy of the ServerConfig, which
+    its transport and connection guards read by reference on this thread: updateProject() changes it here,
+    between two requests, so no lock is needed. */
 class ServerWorker : public QObject
 {
     Q_OBJECT
 
 public:
     /** \a writer: the WriteExecutor that runs this thread's writes, or nullptr to write here. */
-    ServerWorker(const Router &router, const ServerConfig &config, WriteExecutor *writer);
+    ServerWorker(const Router &router, ServerConfig config, WriteExecutor *writer);
     ~ServerWorker() override;
 
     /** Opens the database connection and accepts connections on the listening socket \a descriptor. */
@@ -34,10 +36,13 @@ public:
     void stop();
     /** Waits for the last responses to be written, then closes every connection and the database. */
     void finish();
+    /** Serves \a project at \a schemaVersion from the next request on: swaps the config's project and
+        the RecordStore (on the same connection). Requests already answered are not affected. */
+    void updateProject(const std::shared_ptr<const Project> &project, int schemaVersion);
 
 private:
     const Router &m_router;
-    const ServerConfig &m_config;
+    ServerConfig m_config;
     WriteExecutor *m_writer;
     DatabaseSession m_session;
     std::unique_ptr<HttpTransport> m_transport;

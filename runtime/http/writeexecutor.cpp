@@ -25,9 +25,9 @@ Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
     return session;
 }
 
-WriteExecutor::WriteExecutor(const Router &router, const ServerConfig &config)
+WriteExecutor::WriteExecutor(const Router &router, ServerConfig config)
     : m_router(router)
-    , m_config(config)
+    , m_config(std::move(config))
 { }
 
 WriteExecutor::~WriteExecutor() = default;
@@ -44,6 +44,14 @@ Result<void> WriteExecutor::openDatabase()
 void WriteExecutor::closeDatabase()
 {
     m_session = DatabaseSession();
+}
+
+void WriteExecutor::updateProject(const std::shared_ptr<const Project> &project, int schemaVersion)
+{
+    m_config.project = project;
+    m_config.schemaVersion = schemaVersion;
+    if (m_session.database)
+        m_session.store = std::make_unique<RecordStore>(project, *m_session.database);
 }
 
 void WriteExecutor::submit(const HttpRequest &request, QObject *context, const Reply &reply)

@@ -50,7 +50,8 @@ class WriteExecutor : public QObject
 public:
     using Reply = std::function<void(const HttpResponse &)>;
 
-    WriteExecutor(const Router &router, const ServerConfig &config);
+    /** Keeps its own copy of \a config (see updateProject()). */
+    WriteExecutor(const Router &router, ServerConfig config);
     ~WriteExecutor() override;
 
     /** Opens the connection. Call on the executor's thread. */
@@ -58,6 +59,10 @@ public:
     /** Closes the connection; later requests are answered 503. Call on the executor's thread; when
         called through a queued invocation, every request submitted before has been answered. */
     void closeDatabase();
+    /** Runs the next batches with \a project at \a schemaVersion (a live project update): swaps the
+        config's project and the RecordStore. Call on the executor's thread; queued writes submitted
+        before the call are answered with the old project, later ones with the new. */
+    void updateProject(const std::shared_ptr<const Project> &project, int schemaVersion);
 
     /** Queues \a request (callable from any thread). It is dispatched on the executor's thread and
         \a reply is then called with the response on \a context's thread. \a context must outlive the
@@ -77,7 +82,7 @@ private:
     std::vector<HttpResponse> runBatch(const std::vector<Pending> &batch);
 
     const Router &m_router;
-    const ServerConfig &m_config;
+    ServerConfig m_config; ///< used on the executor's thread only
     DatabaseSession m_session;
     QMutex m_mutex;
     std::vector<Pending> m_pending; ///< guarded by m_mutex

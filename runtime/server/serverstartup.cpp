@@ -3,9 +3,8 @@
 #include "serverstartup.h"
 
 #include "console.h"
-#include "auth/authstore.h"
 #include "io/projectreader.h"
-#include "storage/schemamigrator.h"
+#include "storage/databasesetup.h"
 
 #include <QCoreApplication>
 
@@ -17,15 +16,6 @@ class Startup
     Q_DECLARE_TR_FUNCTIONS(ServerStartup)
 
 public:
-    static Runtime::Error refused(const Runtime::MigrationPlan &plan)
-    {
-        Runtime::Error error(Runtime::ErrorCode::MigrationRefused,
-            tr("The database cannot be brought to this project's schema. Nothing was changed."));
-        for (const QString &refusal : plan.refusals)
-            error.problems.append(Runtime::Problem {.message = refusal});
-        return error;
-    }
-
     // Returns the plan's summary with every line indented, to set it apart from the messages around it.
     static QString indentedSummary(const Runtime::MigrationPlan &plan)
     {
@@ -62,26 +52,14 @@ Runtime::Result<std::shared_ptr<const Runtime::Project>> loadProject(const QStri
 Runtime::Result<int> migrateDatabase(
     const Runtime::Project &project, const Runtime::DatabaseUrl &url, bool allowDestructive)
 {
-    Runtime::Result<std::unique_ptr<Runtime::Database>> database = Runtime::Database::open(url);
-    if (!database)
-        return database.error();
-    Runtime::SchemaMigrator migrator(**database);
-    Runtime::Result<Runtime::MigrationPlan> plan = migrator.plan(project);
-    if (!plan)
-        return plan.error();
-    if (!plan->isApplicable())
-        return Startup::refused(*plan);
-    if (plan->hasDestructiveSteps() && !allowDestructive)
-        return Startup::notConfirmed(*plan);
-    Runtime::Result<int> version = migrator.apply(*plan, allowDestructive);
-    if (!version)
-        return version;
-    if (!plan->isEmpty())
-        Startup::reportApplied(*plan, *version);
-    // The auth API's own tables, outside the project's schema: created once, kept across migrations.
-    if (Runtime::Result<void> auth = Runtime::ensureAuthTables(**database); !auth)
-        return auth.error();
-    return version;
+    Runtime::Result<Runtime::DatabaseSetup> setup = Runtime::setUpDatabase(url, project, allowDestructive);
+    if (!setup)
+        return setup.error();
+    if (setup->destructiveRefused)
+        return Startup::notConfirmed(setup->plan);
+    if (!setup->plan.isEmpty())
+        Startup::reportApplied(setup->plan, setup->schemaVersion);
+    return setup->schemaVersion;
 }
 
 } // namespace BasaltServer

@@ -2,6 +2,7 @@
 // Tests of the ER canvas: the scene follows the document, and the real view is driven with mouse and key
 // events.
 #include "canvas/autolayout.h"
+#include "canvas/canvasaccessibility.h"
 #include "canvas/diagramexport.h"
 #include "canvas/erscene.h"
 #include "canvas/erview.h"
@@ -13,7 +14,12 @@
 #include "testsupport.h"
 #include "widgets/palettewidget.h"
 
+#include <QAccessible>
 #include <QClipboard>
+#include <QLineEdit>
+#include <QMenu>
+#include <QTimer>
+#include <QVBoxLayout>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -60,6 +66,26 @@ QPoint viewPoint(ErView &view, const QGraphicsItem *item, const QPointF &local)
     return view.mapFromScene(item->mapToScene(local));
 }
 
+/** What assistive technology was told: each event's type and the name of the object it is about. */
+struct AccessibleEvent
+{
+    QAccessible::Event type;
+    QString name;
+};
+QList<AccessibleEvent> s_accessibleEvents;
+
+void recordAccessibleEvent(QAccessibleEvent *event)
+{
+    QAccessibleInterface *iface = event->accessibleInterface();
+    s_accessibleEvents.append({event->type(), iface ? iface->text(QAccessible::Name) : QString()});
+}
+
+bool told(QAccessible::Event type, const QString &name)
+{
+    return std::any_of(s_accessibleEvents.cbegin(), s_accessibleEvents.cend(),
+        [&](const AccessibleEvent &event) { return event.type == type && event.name == name; });
+}
+
 } // namespace
 
 class tst_Canvas : public QObject
@@ -85,6 +111,9 @@ private slots:
     void arrowKeysMoveSelection();
     void exportWritesValidFiles();
     void zoom();
+    void accessibleCardsAndLines();
+    void accessibleSelectionAndTabFocus();
+    void contextMenuShowsViewActions();
     void screenshots_data();
     void screenshots();
 };
@@ -573,6 +602,193 @@ void tst_Canvas::zoom()
     QCoreApplication::sendEvent(view.viewport(), &wheel);
     QCOMPARE(view.zoom(), 1.25);
     QVERIFY(QLineF(view.mapToScene(cursor), under).length() < 2);
+}
+
+// Screen readers see the cards and lines: names, descriptions, selection, where they are on screen.
+void tst_Canvas::accessibleCardsAndLines()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToWindow();
+    const Runtime::Project &project = document->project();
+    QAccessibleInterface *canvas = QAccessible::queryAccessibleInterface(&view);
+    QVERIFY(canvas);
+    QCOMPARE(canvas->role(), QAccessible::List);
+    QCOMPARE(canvas->text(QAccessible::Name), QStringLiteral("ER diagram"));
+    QCOMPARE(canvas->childCount(), int(project.tables.size() + project.relationships.size()));
+    const QRect onScreen(view.viewport()->mapToGlobal(QPoint(0, 0)), view.viewport()->size());
+    for (int i = 0; i < int(project.tables.size()); ++i) {
+        QAccessibleInterface *card = canvas->child(i);
+        QVERIFY(card && card->isValid());
+        QCOMPARE(card->role(), QAccessible::ListItem);
+        QCOMPARE(card->text(QAccessible::Name), project.tables[size_t(i)].name);
+        QVERIFY2(onScreen.contains(card->rect()), qPrintable(card->text(QAccessible::Name)));
+        QCOMPARE(canvas->indexOfChild(card), i);
+        QCOMPARE(card->parent(), canvas);
+        QCOMPARE(canvas->child(i), card); // the same interface every time
+        QVERIFY(card->state().selectable && card->state().focusable && !card->state().selected);
+        QCOMPARE(canvas->childAt(card->rect().center().x(), card->rect().top() + 10), card);
+    }
+    const Runtime::Table &orders = *project.tableByName(QStringLiteral("orders"));
+    const int ordersIndex = project.tableIndex(orders.id);
+    // "%n field(s)" reads "9 fields" with the English plural forms the application loads.
+    const QString ordersText = canvas->child(ordersIndex)->text(QAccessible::Description);
+    QVERIFY2(ordersText.startsWith(QStringLiteral("Table orders, %1 field").arg(orders.fields.size()))
+            && ordersText.endsWith(QLatin1String(", references customers, referenced by order_items")),
+        qPrintable(ordersText));
+    const QString tagsText = canvas->child(project.tableIndex(project.tableByName(QStringLiteral("tags"))->id))
+                                 ->text(QAccessible::Description);
+    QVERIFY2(tagsText.startsWith(QLatin1String("Table tags, 2 field"))
+            && tagsText.endsWith(QLatin1String(", referenced by products_tags")),
+        qPrintable(tagsText));
+    for (int j = 0; j < int(project.relationships.size()); ++j) {
+        const Runtime::Relationship &r = project.relationships[size_t(j)];
+        QAccessibleInterface *line = canvas->child(int(project.tables.size()) + j);
+        QVERIFY(line && line->isValid());
+        const QString kind = r.kind == Runtime::RelationshipKind::ManyToMany ? QStringLiteral("many-to-many")
+            : r.kind == Runtime::RelationshipKind::OneToOne                  ? QStringLiteral("one-to-one")
+                                                                             : QStringLiteral("one-to-many");
+        QCOMPARE(line->text(QAccessible::Name),
+            QStringLiteral("%1 to %2, %3")
+                .arg(project.table(r.fromTableId)->name, project.table(r.toTableId)->name, kind));
+        QVERIFY(!line->text(QAccessible::Description).isEmpty());
+        QVERIFY(onScreen.intersects(line->rect()));
+        QCOMPARE(canvas->indexOfChild(line), int(project.tables.size()) + j);
+    }
+
+    // Selecting in the document selects the interfaces.
+    const Runtime::ObjectId relationship = project.relationships.front().id;
+    document->setSelection({orders.id, relationship});
+    for (int i = 0; i < canvas->childCount(); ++i) {
+        const bool expected = i == ordersIndex || i == int(project.tables.size());
+        QCOMPARE(canvas->child(i)->state().selected, expected);
+    }
+    // A card scrolled out of the viewport is offscreen; a removed one is invalid until undo.
+    view.resetZoom();
+    for (int i = 0; i < 4; ++i)
+        view.zoomIn();
+    view.centerOn(scene.tableItem(project.tables.front().id));
+    int offscreen = 0;
+    for (int i = 0; i < int(project.tables.size()); ++i) {
+        const QRect shown = view.mapFromScene(scene.tableItem(project.tables[size_t(i)].id)->sceneBoundingRect())
+                                .boundingRect();
+        QCOMPARE(canvas->child(i)->state().offscreen, !view.viewport()->rect().intersects(shown));
+        offscreen += canvas->child(i)->state().offscreen ? 1 : 0;
+    }
+    QVERIFY(offscreen > 0); // at 244 % the diagram is larger than the view
+    QAccessibleInterface *ordersCard = canvas->child(ordersIndex);
+    document->setSelection({orders.id});
+    view.deleteSelection();
+    QVERIFY(!ordersCard->isValid());
+    QCOMPARE(canvas->childCount(), int(project.tables.size() + project.relationships.size()));
+    document->undoStack()->undo();
+    QVERIFY(ordersCard->isValid());
+    QCOMPARE(ordersCard->text(QAccessible::Name), QStringLiteral("orders"));
+}
+
+// Tab walks the cards (selecting each) and leaves the canvas after the last; screen readers are told.
+void tst_Canvas::accessibleSelectionAndTabFocus()
+{
+    auto document = loadTemplate(QStringLiteral("chat"));
+    QVERIFY(document);
+    QWidget window;
+    auto *before = new QLineEdit(&window);
+    ErScene scene(document.get());
+    auto *view = new ErView(&scene, &window);
+    auto *after = new QLineEdit(&window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(before);
+    layout->addWidget(view);
+    layout->addWidget(after);
+    window.resize(900, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    s_accessibleEvents.clear();
+    setCanvasAccessibilityObserver(recordAccessibleEvent);
+    const auto restore = qScopeGuard([]() { setCanvasAccessibilityObserver({}); });
+    const Runtime::Project &project = document->project();
+    QAccessibleInterface *canvas = QAccessible::queryAccessibleInterface(view);
+
+    before->setFocus();
+    QTest::keyClick(before, Qt::Key_Tab);
+    QVERIFY(view->hasFocus());
+    QVERIFY(view->currentTableId().isEmpty());
+    for (const Runtime::Table &table : project.tables) {
+        QTest::keyClick(view, Qt::Key_Tab);
+        QVERIFY(view->hasFocus());
+        QCOMPARE(view->currentTableId(), table.id);
+        QCOMPARE(document->selection(), QList<Runtime::ObjectId> {table.id});
+        QVERIFY(told(QAccessible::Focus, table.name));
+        QVERIFY(told(QAccessible::SelectionAdd, table.name));
+        QAccessibleInterface *focused = canvas->focusChild();
+        QVERIFY(focused);
+        QCOMPARE(focused->text(QAccessible::Name), table.name);
+        QVERIFY(focused->state().focused && focused->state().selected);
+    }
+    QVERIFY(told(QAccessible::SelectionRemove, project.tables.front().name));
+    // Past the last card, Tab leaves the canvas; Shift+Tab comes back to the last card.
+    QTest::keyClick(view, Qt::Key_Tab);
+    QVERIFY(after->hasFocus());
+    QTest::keyClick(after, Qt::Key_Backtab);
+    QVERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_Backtab);
+    QCOMPARE(view->currentTableId(), project.tables.back().id);
+    for (size_t i = 1; i < project.tables.size(); ++i)
+        QTest::keyClick(view, Qt::Key_Backtab);
+    QCOMPARE(view->currentTableId(), project.tables.front().id);
+    QTest::keyClick(view, Qt::Key_Backtab);
+    QVERIFY(before->hasFocus());
+
+    // The arrows move the card reached with Tab.
+    QTest::keyClick(before, Qt::Key_Tab);
+    QTest::keyClick(view, Qt::Key_Tab);
+    const QPointF start = project.tables.front().position;
+    QTest::keyClick(view, Qt::Key_Right);
+    QCOMPARE(project.tables.front().position, start + QPointF(10, 0));
+
+    // A selection made elsewhere moves the focus with it and is announced.
+    s_accessibleEvents.clear();
+    const Runtime::Table &messages = *project.tableByName(QStringLiteral("messages"));
+    document->setSelection({messages.id});
+    QCOMPARE(view->currentTableId(), messages.id);
+    QVERIFY(told(QAccessible::SelectionAdd, QStringLiteral("messages")));
+    QVERIFY(told(QAccessible::Focus, QStringLiteral("messages")));
+    QVERIFY(told(QAccessible::SelectionRemove, project.tables.front().name));
+}
+
+// The Menu key opens the view's actions at the focused card; a right click selects what it is on.
+void tst_Canvas::contextMenuShowsViewActions()
+{
+    auto document = loadTemplate(QStringLiteral("chat"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    int triggered = 0;
+    QAction action(QStringLiteral("Count"));
+    connect(&action, &QAction::triggered, &view, [&triggered]() { ++triggered; });
+    view.addAction(&action);
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    view.fitToWindow();
+    const Runtime::Table &members = *document->project().tableByName(QStringLiteral("members"));
+    TableItem *card = scene.tableItem(members.id);
+    QTimer::singleShot(0, &view, []() {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            QTest::keyClick(menu, Qt::Key_Down);
+            QTest::keyClick(menu, Qt::Key_Return);
+        }
+    });
+    const QPoint at = viewPoint(view, card, QPointF(40, 8));
+    QContextMenuEvent click(QContextMenuEvent::Mouse, at, view.viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view.viewport(), &click);
+    QCOMPARE(document->selection(), QList<Runtime::ObjectId> {members.id});
+    QCOMPARE(triggered, 1);
 }
 
 void tst_Canvas::screenshots_data()

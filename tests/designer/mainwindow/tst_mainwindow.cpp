@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of the main window: project tree, properties, table editor, problems, files, autosave, recovery.
+#include "canvas/erscene.h"
+#include "canvas/erview.h"
+#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 #include "editors/fieldsmodel.h"
 #include "editors/tableeditor.h"
@@ -7,11 +10,14 @@
 #include "io/projectwriter.h"
 #include "mainwindow/fileactions.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/newprojectdialog.h"
 #include "mainwindow/problemsdock.h"
 #include "mainwindow/projecttree.h"
+#include "mainwindow/relatetablesdialog.h"
 #include "testsupport.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QMimeData>
 #include <QJsonArray>
@@ -19,6 +25,9 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QToolBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -69,6 +78,35 @@ QByteArray fileBytes(const QString &fileName)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// Returns the accelerator of a menu text ("Save &As" → 'A'), or a null QChar.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != u'&')
+            continue;
+        if (text[i + 1] != u'&')
+            return text[i + 1].toUpper();
+        ++i; // "&&" is a literal ampersand
+    }
+    return {};
+}
+
+// Calls \a step from a nested event loop once the modal RelateTablesDialog is shown.
+void whenDialogShown(QObject *context, std::function<void(Designer::RelateTablesDialog *)> step)
+{
+    auto *poll = new QTimer(context);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, step]() {
+        auto *dialog = qobject_cast<Designer::RelateTablesDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        step(dialog);
+    });
+    poll->start();
+}
+
 // Opens the saas template and selects the table \a name through the project tree.
 void openAndSelect(MainWindow &window, const QString &name)
 {
@@ -102,6 +140,11 @@ private slots:
     void closeAsksWhenModified();
     void deleteOnlyWhereTablesArePicked();
     void remembersLayout();
+    void newRelationshipByKeyboard();
+    void relateShowsWhyItCannot();
+    void menusReachableByKeyboard();
+    void goToFocusesPanes();
+    void newProjectPreview();
     void screenshot();
 };
 
@@ -475,6 +518,240 @@ void tst_MainWindow::remembersLayout()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("undoDock"))->isVisible());
+}
+
+// Relating two tables without a mouse: the shortcut, keys to choose, Enter; then undo with its shortcut.
+void tst_MainWindow::newRelationshipByKeyboard()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    openAndSelect(window, QStringLiteral("users"));
+    const Runtime::Project &project = window.document()->project();
+    const QByteArray before = Runtime::writeProject(project);
+    const Runtime::ObjectId users = project.tableByName(QStringLiteral("users"))->id;
+    const Runtime::ObjectId comments = project.tableByName(QStringLiteral("comments"))->id;
+    const size_t relationships = project.relationships.size();
+    const size_t tables = project.tables.size();
+
+    QString fromShown;
+    QString manyToManyPlan;
+    QString oneToManyPlan;
+    whenDialogShown(&window, [&](Designer::RelateTablesDialog *dialog) {
+        fromShown = dialog->findChild<QComboBox *>(QStringLiteral("fromTableBox"))->currentText();
+        if (!QTest::qWaitFor([dialog]() { return QApplication::activeWindow() == dialog; }))
+            return dialog->reject();
+        auto *to = qobject_cast<QComboBox *>(QApplication::focusWidget());
+        if (!to || to->objectName() != QLatin1String("toTableBox"))
+            return dialog->reject();
+        QTest::keyClicks(to, QStringLiteral("comm")); // type-ahead picks "comments"
+        QTest::keyClick(to, Qt::Key_Tab);
+        QWidget *kind = QApplication::focusWidget();
+        QTest::keyClick(kind, Qt::Key_Down); // one to many → many to many
+        manyToManyPlan = dialog->findChild<QLabel *>(QStringLiteral("planLabel"))->text();
+        QTest::keyClick(kind, Qt::Key_Up);
+        oneToManyPlan = dialog->findChild<QLabel *>(QStringLiteral("planLabel"))->text();
+        QTest::keyClick(kind, Qt::Key_Return);
+    });
+    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+
+    QCOMPARE(fromShown, QStringLiteral("users"));
+    QVERIFY2(manyToManyPlan.contains(QLatin1String("junction table users_comments ")), qPrintable(manyToManyPlan + oneToManyPlan));
+    QVERIFY2(oneToManyPlan.contains(QLatin1String("foreign key comments.")), qPrintable(oneToManyPlan));
+    QCOMPARE(project.relationships.size(), relationships + 1);
+    QCOMPARE(project.tables.size(), tables);
+    const Runtime::Relationship &added = project.relationships.back();
+    QCOMPARE(added.kind, Runtime::RelationshipKind::OneToMany);
+    QCOMPARE(added.fromTableId, users);
+    QCOMPARE(added.toTableId, comments);
+    const Runtime::Field *key = project.table(comments)->field(added.foreignKeyFieldId);
+    QVERIFY(key);
+    QVERIFY(oneToManyPlan.contains(key->name));
+    QVERIFY(window.canvas()->erScene()->relationshipItem(added.id));
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+
+    window.activateWindow(); // the offscreen platform does not give it back when the dialog closes
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.canvas()->setFocus();
+    QTest::keyClick(window.canvas(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(project.relationships.size(), relationships);
+    QCOMPARE(Runtime::writeProject(project), before);
+
+    // Escape cancels and adds nothing.
+    whenDialogShown(&window, [](Designer::RelateTablesDialog *dialog) {
+        if (!QTest::qWaitFor([dialog]() { return QApplication::activeWindow() == dialog; }))
+            return dialog->accept(); // fails the test below
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    });
+    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(project.relationships.size(), relationships);
+    QCOMPARE(window.document()->undoStack()->index(), 0);
+}
+
+// A choice that cannot be made says why, and OK stays disabled.
+void tst_MainWindow::relateShowsWhyItCannot()
+{
+    auto project = std::make_unique<Runtime::Project>();
+    Runtime::Table notes;
+    notes.id = QStringLiteral("tbl_notes");
+    notes.name = QStringLiteral("notes");
+    Runtime::Field text;
+    text.id = QStringLiteral("fld_text");
+    text.name = QStringLiteral("text");
+    notes.fields.push_back(text);
+    project->tables.push_back(notes);
+    Designer::ProjectDocument document(std::move(project));
+    {
+        Designer::RelateTablesDialog dialog(&document, {}, {});
+        QVERIFY(!dialog.plan());
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        const QString shown = dialog.findChild<QLabel *>(QStringLiteral("planLabel"))->text();
+        QVERIFY2(shown.contains(QLatin1String("notes has no primary key")), qPrintable(shown));
+        dialog.accept(); // what Enter would do: nothing
+        QCOMPARE(document.undoStack()->count(), 0);
+    }
+    Designer::ProjectDocument empty(std::make_unique<Runtime::Project>());
+    Designer::RelateTablesDialog dialog(&empty, {}, {});
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("planLabel"))->text().contains(QLatin1String("no tables")));
+}
+
+// Every menu entry has text and is reachable: an accelerator unique in its menu, or a shortcut unique in
+// the window; no widget takes a menu's accelerator; every toolbar and canvas action is in a menu.
+void tst_MainWindow::menusReachableByKeyboard()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(TestSupport::templatePath(QStringLiteral("chat"))));
+    QStringList problems;
+    QSet<QAction *> inMenus;
+    QHash<QString, QString> shortcuts;
+    std::function<void(const QList<QAction *> &, const QString &)> walk;
+    walk = [&](const QList<QAction *> &actions, const QString &path) {
+        QHash<QChar, QString> accelerators;
+        for (QAction *action : actions) {
+            if (action->isSeparator() || !action->isVisible())
+                continue;
+            inMenus.insert(action);
+            const QString where = path + QLatin1String(" > ") + QString(action->text()).remove(u'&');
+            if (action->text().trimmed().isEmpty())
+                problems << where + QLatin1String(": no text");
+            const QChar accelerator = mnemonicOf(action->text());
+            if (!accelerator.isNull() && accelerators.contains(accelerator))
+                problems << where + QLatin1String(": accelerator ") + accelerator + QLatin1String(" also in ")
+                        + accelerators.value(accelerator);
+            accelerators.insert(accelerator, where);
+            if (accelerator.isNull() && action->shortcut().isEmpty())
+                problems << where + QLatin1String(": neither an accelerator nor a shortcut");
+            for (const QKeySequence &shortcut : action->shortcuts()) {
+                const QString key = shortcut.toString();
+                if (shortcuts.contains(key) && shortcuts.value(key) != where)
+                    problems << where + QLatin1String(": shortcut ") + key + QLatin1String(" also on ")
+                            + shortcuts.value(key);
+                shortcuts.insert(key, where);
+            }
+            if (QMenu *menu = action->menu()) {
+                emit menu->aboutToShow(); // menus filled on demand (Open Recent)
+                walk(menu->actions(), where);
+            }
+        }
+    };
+    walk(window.menuBar()->actions(), QStringLiteral("menu bar"));
+    // A button or label in the window with a menu's accelerator makes Alt+letter ambiguous: neither works.
+    // Docks behind a tab count: Qt keeps them "visible".
+    QHash<QChar, QString> menuKeys;
+    for (QAction *menu : window.menuBar()->actions())
+        menuKeys.insert(mnemonicOf(menu->text()), menu->text());
+    menuKeys.remove(QChar());
+    window.document()->setSelection({window.document()->project().tables.front().id});
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        QString text;
+        if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            text = button->text();
+        else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+            text = label->text();
+        const QChar key = mnemonicOf(text);
+        if (widget->isVisible() && menuKeys.contains(key))
+            problems << text + QLatin1String(" takes Alt+") + key + QLatin1String(" from the menu ")
+                    + menuKeys.value(key);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QVERIFY(inMenus.size() > 25);
+    for (QAction *action : window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions()) {
+        if (!action->isSeparator())
+            QVERIFY2(inMenus.contains(action), qPrintable(action->text()));
+    }
+    QVERIFY(!window.canvas()->actions().isEmpty());
+    for (QAction *action : window.canvas()->actions())
+        QVERIFY2(inMenus.contains(action), qPrintable(action->text()));
+}
+
+// View > Go To reaches the canvas and each pane from the keyboard.
+void tst_MainWindow::goToFocusesPanes()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    openAndSelect(window, QStringLiteral("tasks"));
+    QTest::qWait(50); // the docks get their first layout
+    const auto focusedIn = [](const QString &dockName, QWidget *window) {
+        QWidget *dock = window->findChild<QWidget *>(dockName);
+        return dock && QApplication::focusWidget() && dock->isAncestorOf(QApplication::focusWidget());
+    };
+    QTest::keyClick(&window, Qt::Key_1, Qt::AltModifier);
+    QVERIFY(window.canvas()->hasFocus());
+    QTest::keyClick(window.canvas(), Qt::Key_2, Qt::AltModifier);
+    QVERIFY(focusedIn(QStringLiteral("projectDock"), &window));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_3, Qt::AltModifier);
+    QVERIFY(focusedIn(QStringLiteral("paletteDock"), &window));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_4, Qt::AltModifier);
+    QVERIFY(focusedIn(QStringLiteral("propertiesDock"), &window));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_5, Qt::AltModifier);
+    QVERIFY(focusedIn(QStringLiteral("problemsDock"), &window));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_1, Qt::AltModifier);
+    QVERIFY(window.canvas()->hasFocus());
+}
+
+// File > New shows a picture of each template's diagram, and a hint for a blank project.
+void tst_MainWindow::newProjectPreview()
+{
+    Designer::NewProjectDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("templateList"));
+    auto *picture = dialog.findChild<QLabel *>(QStringLiteral("templatePicture"));
+    QVERIFY(list && picture);
+    QCOMPARE(list->count(), 1 + int(FileActions::templatePaths().size()));
+    QCOMPARE(list->currentRow(), 0);
+    QVERIFY(picture->pixmap().isNull());
+    QVERIFY(picture->text().contains(QLatin1String("blank"), Qt::CaseInsensitive));
+    const QRgb background = dialog.palette().color(QPalette::Base).rgb();
+    QList<QImage> seen;
+    list->setFocus();
+    for (int row = 1; row < list->count(); ++row) {
+        QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(list->currentRow(), row);
+        const QImage image = picture->pixmap().toImage().convertToFormat(QImage::Format_RGB32);
+        QVERIFY2(!image.isNull(), qPrintable(list->currentItem()->text()));
+        QVERIFY(image.width() <= picture->width() * dialog.devicePixelRatio());
+        qsizetype drawn = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            for (int x = 0; x < image.width(); ++x)
+                drawn += (line[x] & 0xffffff) != (background & 0xffffff) ? 1 : 0;
+        }
+        // Title bars, lines and text cover a good part of the picture, not a few stray pixels.
+        QVERIFY2(drawn > image.width() * image.height() / 20, qPrintable(QString::number(drawn)));
+        for (const QImage &other : std::as_const(seen))
+            QVERIFY2(image != other, qPrintable(list->currentItem()->text()));
+        seen << image;
+        QVERIFY(dialog.templatePath().startsWith(QLatin1String(":/templates/")));
+    }
+    QTest::keyClick(list, Qt::Key_Home);
+    QVERIFY(picture->pixmap().isNull());
+    QVERIFY(dialog.templatePath().isEmpty());
 }
 
 void tst_MainWindow::screenshot()

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The request console's small dialogs: a new test user, and the environments' variables.
+#pragma once
+
+#include "consolestore.h"
+
+#include <QDialog>
+#include <QJsonObject>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Designer {
+
+class JsonEditor;
+class KeyValueTable;
+
+/** Asks for a new test user's email, password and optional profile data (a JSON object). Accept is
+    enabled only when the email and password are filled in and the data is an object or empty. */
+class NewTestUserDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit NewTestUserDialog(QWidget *parent = nullptr);
+
+    QString email() const;
+    QString password() const;
+    QJsonObject data() const;
+
+private:
+    void updateState();
+
+    QLineEdit *m_email = nullptr;
+    QLineEdit *m_password = nullptr;
+    JsonEditor *m_data = nullptr;
+    QLabel *m_problem = nullptr;
+    QPushButton *m_ok = nullptr;
+};
+
+/** Edits the environments: add, rename or remove one, and its variables as a name/value table. The
+    built-in variables ({{baseUrl}}, {{anonKey}}, {{serviceKey}}) are listed, not editable. */
+class EnvironmentDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    EnvironmentDialog(const QList<ConsoleEnvironment> &environments, const QString &current, QWidget *parent = nullptr);
+
+    QList<ConsoleEnvironment> environments() const { return m_environments; }
+    QString current() const;
+
+private:
+    void keepTable();
+    void showEnvironment(int index);
+    void addEnvironment();
+    void removeEnvironment();
+
+    QList<ConsoleEnvironment> m_environments;
+    QComboBox *m_names = nullptr;
+    KeyValueTable *m_variables = nullptr;
+    int m_shown = -1;
+};
+
+} // namespace Designer

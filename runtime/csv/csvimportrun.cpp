@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CsvImporter::run: reads, converts and inserts the records of a CSV file batch by batch.
+#include "csvimporter_p.h"
+
+#include "csv/csvwriter.h"
+#include "storage/database.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlDriver>
+
+#include <iterator>
+
+namespace Runtime {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvImporter)
+};
+
+constexpr qint64 s_progressEvery = 1000;
+
+// Returns the key under which \a problem is counted: the field and the reason without the value.
+QString reasonKey(const CsvRowProblem &problem)
+{
+    const bool generic = problem.code == ErrorCode::InvalidValue || problem.code == ErrorCode::UniqueViolation
+        || problem.code == ErrorCode::ForeignKeyViolation;
+    CsvRowProblem shown = problem;
+    if (generic)
+        shown.message = QString::fromLatin1(errorCodeMessage(problem.code));
+    return shown.toString();
+}
+
+/** A CSV file written row by row, opened on the first row. */
+struct CsvOutput
+{
+    QString path;
+    QStringList header;
+    std::unique_ptr<QFile> file;
+    std::unique_ptr<CsvWriter> writer;
+
+    Result<void> write(const QStringList &row)
+    {
+        if (!file) {
+            file = std::make_unique<QFile>(path);
+            if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return Error(ErrorCode::FileWriteFailed,
+                    Text::tr("Could not write %1: %2").arg(path, file->errorString()));
+            writer = std::make_unique<CsvWriter>(file.get());
+            if (!header.isEmpty())
+                writer->writeRow(header);
+        }
+        writer->writeRow(row);
+        if (!writer->ok())
+            return Error(ErrorCode::FileWriteFailed, Text::tr("Could not write %1: %2").arg(path, file->errorString()));
+        return {};
+    }
+};
+} // namespace
+
+/** The state of one run: the report so far, the open batch and the output files. */
+struct CsvImporter::RunState
+{
+    const CsvImportOptions &options;
+    CsvReader &reader;
+    CsvImportReport report;
+    CsvOutput rejectedOut;
+    CsvOutput notImportedOut;
+    std::vector<std::pair<qint64, QStringList>> batchRecords; ///< kept for the rows-not-imported file
+    QList<CsvRejectedRow> batchRejected;
+    qint64 batchFirstLine = 0;
+    qint64 batchImported = 0;
+    qint64 batchRows = 0;
+    qint64 done = 0;
+    std::vector<CsvPendingRow> pending; ///< valid rows not inserted yet, all with pendingMask
+    CsvRowFeed *feed = nullptr;         ///< where inserted rows go to be freed
+    bool readAhead = false;             ///< the device may be read on the feed's thread
+    QByteArray pendingMask;
+
+    /** Stores \a row (converted), beginning and ending batches as needed. */
+    Result<void> take(Private &d, CsvConvertedRow &&row);
+    /** Inserts what is pending, commits the batch and moves it into the report. */
+    Result<void> endBatch(Private &d);
+    /** Inserts the pending rows: together, or one by one when the database refuses one of them. */
+    Result<void> insertPending(Private &d);
+    /** Moves the committed batch into the report and the rejected rows into their file. */
+    Result<void> flush();
+    /** Writes the rows of the stopped batch, \a unread (read ahead, not taken) and the rest of the file
+        to the rows-not-imported file. */
+    void writeNotImported(const std::vector<CsvConvertedRow> &unread);
+};
+
+Result<void> CsvImporter::RunState::insertPending(Private &d)
+{
+    if (pending.empty())
+        return {};
+    Result<bool> together = d.insertMany(pending, pendingMask);
+    if (!together)
+        return together.error();
+    if (*together) {
+        batchImported += qint64(pending.size());
+    } else {
+        for (CsvPendingRow &row : pending) {
+            Result<QList<CsvRowProblem>> problems = d.insertOne(row);
+            if (!problems)
+                return problems.error();
+            if (problems->isEmpty())
+                ++batchImported;
+            else
+                batchRejected << CsvRejectedRow {row.line, std::move(row.record), std::move(problems).value()};
+        }
+    }
+    if (feed)
+        feed->recycle(pending);
+    pending.clear();
+    return {};
+}
+
+Result<void> CsvImporter::RunState::flush()
+{
+    report.imported += batchImported;
+    for (CsvRejectedRow &row : batchRejected) {
+        ++report.rejected;
+        for (const CsvRowProblem &problem : row.problems)
+            ++report.rejectedByReason[reasonKey(problem)];
+        if (!options.rejectedRowsPath.isEmpty()) {
+            rejectedOut.path = options.rejectedRowsPath;
+            if (options.headerRow && rejectedOut.header.isEmpty())
+                rejectedOut.header = QStringList(report.header) << QStringLiteral("basalt_error");
+            QStringList values = row.values;
+            while (values.size() < report.header.size())
+                values << QString();
+            if (Result<void> written = rejectedOut.write(values << row.reason()); !written)
+                return written;
+            report.rejectedRowsPath = rejectedOut.path;
+        }
+        if (report.rejectedRows.size() < CsvImportReport::s_keptRejectedRows)
+            report.rejectedRows << std::move(row);
+    }
+    batchRecords.clear();
+    batchRejected.clear();
+    batchImported = 0;
+    batchRows = 0;
+    batchFirstLine = 0;
+    return {};
+}
+
+void CsvImporter::RunState::writeNotImported(const std::vector<CsvConvertedRow> &unread)
+{
+    QStringList record;
+    const bool more = !reader.hasError() && reader.readRecord(record);
+    report.notImportedFromLine = batchFirstLine > 0 ? batchFirstLine
+        : !unread.empty()                        ? unread.front().line
+        : more                                   ? reader.recordLine()
+                                                 : 0;
+    if (options.notImportedRowsPath.isEmpty() || report.notImportedFromLine == 0)
+        return;
+    notImportedOut.path = options.notImportedRowsPath;
+    notImportedOut.header = options.headerRow ? report.header : QStringList();
+    for (const auto &[line, values] : batchRecords) {
+        if (!notImportedOut.write(values))
+            return;
+        ++report.notImportedRows;
+    }
+    for (const CsvConvertedRow &row : unread) {
+        if (!notImportedOut.write(row.record))
+            return;
+        ++report.notImportedRows;
+    }
+    for (bool ok = more; ok; ok = reader.readRecord(record)) {
+        if (!notImportedOut.write(record))
+            return;
+        ++report.notImportedRows;
+    }
+    report.notImportedRowsPath = notImportedOut.path;
+}
+
+Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptions &options,
+    const std::atomic_bool *cancel, const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    d->table = d->project->tableByName(options.tableName);
+    if (!d->table)
+        return Error(ErrorCode::UnknownTable, Text::tr("The project has no table \"%1\".").arg(options.tableName));
+    CsvRowConverter converter(*d->table, options.columnFields);
+    if (std::optional<Error> wrong = converter.mappingError())
+        return *wrong;
+    if (!device || !device->isReadable())
+        return Error(ErrorCode::FileReadFailed, Text::tr("The CSV file is not open for reading."));
+    d->stamped.clear();
+    for (const Field &field : d->table->fields) {
+        if (field.autoTimestamp != AutoTimestamp::None)
+            d->stamped.push_back(&field);
+    }
+    d->clearStatements();
+    d->targets = converter.columnTargets();
+    d->handle = nullptr;
+    if (d->sqlite()) {
+        // The Qt SQLite driver's connection: INSERTs through SQLite's C API skip QtSql's binding.
+        const QVariant handle = d->database.connection().driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            d->handle = *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    if (d->sqlite()) {
+        // A larger page cache for this connection: inserting into the indexes of a big table otherwise
+        // reads the same pages from the file again and again (SQLite's default cache is 2 MB).
+        // Checkpoints (copying the WAL into the database file, with an fsync) every 100 MB instead of
+        // every 4 MB: each batch rewrites pages of every index, and checkpoints dominated the import.
+        (void)d->exec(QStringLiteral("PRAGMA cache_size = -65536"));
+        (void)d->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 25000"));
+    }
+    CsvReader reader(device, options.format);
+    RunState s {options, reader, {}, {}, {}, {}, {}};
+    QStringList record;
+    if (options.headerRow) {
+        if (!reader.readRecord(record)) {
+            if (reader.hasError())
+                return reader.error();
+            return s.report; // an empty file
+        }
+        s.report.header = record;
+    }
+    const qint64 total = device->isSequential() ? 0 : device->size();
+    // Files and buffers can be read on another thread; a socket or a process belongs to its own.
+    s.readAhead = qobject_cast<QFileDevice *>(device) || qobject_cast<QBuffer *>(device);
+    importRecords(s, converter, cancel, progress, total);
+    d->clearStatements();
+    if (d->sqlite()) {
+        // The connection may be the caller's: back to SQLite's defaults, with the WAL written out now
+        // rather than by the runtime's next write.
+        (void)d->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        (void)d->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+        (void)d->exec(QStringLiteral("PRAGMA cache_size = -2000"));
+    }
+    s.report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (progress)
+        progress(s.done, reader.bytesRead(), total);
+    return s.report;
+}
+
+Result<void> CsvImporter::RunState::take(Private &d, CsvConvertedRow &&row)
+{
+    Result<void> begun;
+    if (!d.inBatch) {
+        begun = d.beginBatch();
+        batchFirstLine = row.line;
+    }
+    if (!options.notImportedRowsPath.isEmpty())
+        batchRecords.emplace_back(row.line, row.record);
+    if (!begun)
+        return begun;
+    Result<void> stored;
+    if (row.problems.isEmpty()) {
+        // The mask heads the packed values (SQLite); a raw view of it, copied only when it changes.
+        const QByteArray mask = row.packed.isEmpty()
+            ? Private::maskOf(row.values)
+            : QByteArray::fromRawData(row.packed.constData(), row.values.size());
+        if (mask != pendingMask || qsizetype(pending.size()) >= d.rowsPerStatement(mask))
+            stored = insertPending(d);
+        if (mask != pendingMask)
+            pendingMask = QByteArray(mask.constData(), mask.size());
+        pending.push_back({row.line, std::move(row.record), std::move(row.values), std::move(row.packed)});
+    } else {
+        stored = insertPending(d); // keeps the rejected rows in file order
+        batchRejected << CsvRejectedRow {row.line, std::move(row.record), std::move(row.problems)};
+    }
+    if (!stored)
+        return stored;
+    ++done;
+    return ++batchRows >= options.batchSize ? endBatch(d) : Result<void>();
+}
+
+Result<void> CsvImporter::RunState::endBatch(Private &d)
+{
+    Result<void> ended = insertPending(d);
+    if (ended)
+        ended = d.commitBatch();
+    if (ended)
+        ended = flush();
+    return ended;
+}
+
+void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const std::atomic_bool *cancel,
+    const Progress &progress, qint64 total)
+{
+    qsizetype expected = s.options.headerRow ? s.report.header.size() : -1;
+    CsvRowFeed feed(s.reader, converter, expected, d->handle != nullptr, s.readAhead);
+    s.feed = &feed;
+    CsvRowFeed::Chunk chunk;
+    std::vector<CsvConvertedRow> unread;
+    for (bool more = true; more;) {
+        feed.next(chunk);
+        size_t i = 0;
+        for (; i < chunk.rows.size(); ++i) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                s.report.cancelled = true;
+                break;
+            }
+            if (expected < 0) {
+                expected = chunk.rows[i].record.size();
+                for (qsizetype c = 0; c < expected; ++c)
+                    s.report.header << QStringLiteral("column %1").arg(c + 1);
+            }
+            if (Result<void> taken = s.take(*d, std::move(chunk.rows[i])); !taken) {
+                s.report.error = taken.error();
+                ++i; // the row is in the stopped batch
+                break;
+            }
+            if (progress && s.done % s_progressEvery == 0)
+                progress(s.done, chunk.bytesRead, total);
+        }
+        if (s.report.cancelled || s.report.error) {
+            std::move(chunk.rows.begin() + qsizetype(i), chunk.rows.end(), std::back_inserter(unread));
+            break;
+        }
+        if (chunk.end) {
+            Result<void> ended;
+            if (chunk.error)
+                ended = *chunk.error;
+            else if (d->inBatch)
+                ended = s.endBatch(*d);
+            if (!ended)
+                s.report.error = ended.error();
+            more = false;
+        }
+    }
+    std::vector<CsvConvertedRow> ahead = feed.finish();
+    s.feed = nullptr;
+    std::move(ahead.begin(), ahead.end(), std::back_inserter(unread));
+    if (s.report.cancelled || s.report.error) {
+        d->rollbackBatch();
+        s.pending.clear();
+        s.writeNotImported(unread);
+    }
+}
+
+} // namespace Runtime
