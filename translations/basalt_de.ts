@@ -525,16 +525,19 @@
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <source>%L1 rows processed</source>
-        <translation>%L1 Zeilen verarbeitet</translation>
-    </message>
-    <message>
         <source>%L1 rows/s</source>
         <translation>%L1 Zeilen/s</translation>
     </message>
     <message>
         <source>Cancelling: the current batch is rolled back…</source>
         <translation>Wird abgebrochen: Der aktuelle Block wird zurückgesetzt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) processed</source>
+        <translation>
+            <numerusform>%Ln Zeile verarbeitet</numerusform>
+            <numerusform>%Ln Zeilen verarbeitet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -634,10 +637,6 @@
         <translation>Vorschau der umgewandelten Zeilen</translation>
     </message>
     <message>
-        <source>has %1 columns, the file has %2</source>
-        <translation>hat %1 Spalten, die Datei hat %2</translation>
-    </message>
-    <message>
         <source>(missing)</source>
         <translation>(fehlt)</translation>
     </message>
@@ -651,6 +650,13 @@
     <message>
         <source>%1 of the first %2 rows would be rejected (hover a marked cell for the reason). Rejected rows are listed after the import and can be saved, fixed and imported again.</source>
         <translation>%1 der ersten %2 Zeilen würden abgelehnt (zeigen Sie auf eine markierte Zelle, um den Grund zu sehen). Abgelehnte Zeilen werden nach dem Import aufgelistet und können gespeichert, korrigiert und erneut importiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>has %n column(s), the file has %1</source>
+        <translation>
+            <numerusform>hat %n Spalte, die Datei hat %1</numerusform>
+            <numerusform>hat %n Spalten, die Datei hat %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -704,14 +710,6 @@
         <translation>Der Import konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <source>%L1 rows imported into %2 in %3 s.</source>
-        <translation>%L1 Zeilen in %2 importiert (%3 s).</translation>
-    </message>
-    <message>
-        <source>%L1 rows rejected.</source>
-        <translation>%L1 Zeilen abgelehnt.</translation>
-    </message>
-    <message>
         <source>The import was cancelled: the rows from line %1 on were not imported.</source>
         <translation>Der Import wurde abgebrochen: Die Zeilen ab Zeile %1 wurden nicht importiert.</translation>
     </message>
@@ -734,6 +732,20 @@
     <message>
         <source>Save Rows</source>
         <translation>Zeilen speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) imported into %1 in %2 s.</source>
+        <translation>
+            <numerusform>%Ln Zeile in %2 s in %1 importiert.</numerusform>
+            <numerusform>%Ln Zeilen in %2 s in %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) rejected.</source>
+        <translation>
+            <numerusform>%Ln Zeile abgelehnt.</numerusform>
+            <numerusform>%Ln Zeilen abgelehnt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

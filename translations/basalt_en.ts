@@ -67,12 +67,46 @@
     </message>
 </context>
 <context>
+    <name>Designer::CsvImportPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) processed</source>
+        <translation>
+            <numerusform>%Ln row processed</numerusform>
+            <numerusform>%Ln rows processed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::CsvPreviewPage</name>
     <message numerus="yes">
         <source>The first %n rows are all valid.</source>
         <translation>
             <numerusform>%n row checked: it is valid.</numerusform>
             <numerusform>The first %n rows are all valid.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>has %n column(s), the file has %1</source>
+        <translation>
+            <numerusform>has %n column, the file has %1</numerusform>
+            <numerusform>has %n columns, the file has %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CsvReportPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) imported into %1 in %2 s.</source>
+        <translation>
+            <numerusform>%Ln row imported into %1 in %2 s.</numerusform>
+            <numerusform>%Ln rows imported into %1 in %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) rejected.</source>
+        <translation>
+            <numerusform>%Ln row rejected.</numerusform>
+            <numerusform>%Ln rows rejected.</numerusform>
         </translation>
     </message>
 </context>

@@ -299,7 +299,7 @@ void CsvPreviewPage::initializePage()
         QList<Runtime::CsvRowProblem> problems = converter.convert(record, values);
         if (record.size() != m_state.header.size())
             problems << Runtime::CsvRowProblem {-1, {}, Runtime::ErrorCode::InvalidArgument,
-                tr("has %1 columns, the file has %2").arg(record.size()).arg(m_state.header.size())};
+                tr("has %n column(s), the file has %1", nullptr, int(record.size())).arg(m_state.header.size())};
         auto *rowHeader = new QTableWidgetItem(QString::number(m_state.sampleFirstLine + r));
         for (int i = 0; i < columns.size(); ++i)
             m_table->setItem(r, i, new QTableWidgetItem(record.value(columns.at(i))));

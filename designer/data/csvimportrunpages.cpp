@@ -113,7 +113,7 @@ void CsvImportPage::progressed(qint64 rows, qint64 bytesRead, qint64 bytesTotal)
         return;
     if (bytesTotal > 0)
         m_progress->setValue(int(bytesRead * s_progressSteps / bytesTotal));
-    m_rows->setText(tr("%L1 rows processed").arg(rows));
+    m_rows->setText(tr("%Ln row(s) processed", nullptr, int(rows)));
     const double seconds = m_timer.nsecsElapsed() / 1e9;
     if (seconds > 0)
         m_rate->setText(tr("%L1 rows/s").arg(qint64(rows / seconds)));
@@ -201,10 +201,11 @@ void CsvReportPage::initializePage()
     if (m_state.startError) {
         lines << tr("The import could not start: %1").arg(m_state.startError->message);
     } else if (report) {
-        lines << tr("%L1 rows imported into %2 in %3 s.").arg(report->imported).arg(m_state.tableName)
+        lines << tr("%Ln row(s) imported into %1 in %2 s.", nullptr, int(report->imported))
+                     .arg(m_state.tableName)
                      .arg(report->seconds, 0, 'f', 1);
         if (report->rejected > 0)
-            lines << tr("%L1 rows rejected.").arg(report->rejected);
+            lines << tr("%Ln row(s) rejected.", nullptr, int(report->rejected));
         if (report->cancelled)
             lines << tr("The import was cancelled: the rows from line %1 on were not imported.")
                          .arg(report->notImportedFromLine);
