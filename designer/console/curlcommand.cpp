@@ -88,6 +88,96 @@ bool isHarmless(const QString &option)
     return shortFlags.match(option).hasMatch();
 }
 
+// What the options of a curl command read so far say.
+struct ParsedCurl
+{
+    ConsoleRequest request;
+    QString method;
+    QStringList data;
+    bool get = false;
+};
+
+// Splits an option that carries its value in the same word (-XPOST, -H'Name: value', --data=x) into
+// \a option and \a value; returns true if it did.
+bool splitAttachedValue(QString *option, QString *value)
+{
+    if (option->size() > 2 && option->startsWith(QLatin1Char('-')) && !option->startsWith(QLatin1String("--"))
+        && QStringLiteral("XHd").contains(option->at(1))) {
+        *value = option->mid(2);
+        *option = option->left(2);
+        return true;
+    }
+    if (option->startsWith(QLatin1String("--")) && option->contains(QLatin1Char('='))) {
+        *value = option->mid(option->indexOf(QLatin1Char('=')) + 1);
+        *option = option->left(option->indexOf(QLatin1Char('=')));
+        return true;
+    }
+    return false;
+}
+
+// Returns true if \a option takes a value.
+bool takesValue(const QString &option)
+{
+    static const QStringList withValue {QStringLiteral("-X"), QStringLiteral("--request"),
+        QStringLiteral("-H"), QStringLiteral("--header"), QStringLiteral("-d"), QStringLiteral("--data"),
+        QStringLiteral("--data-raw"), QStringLiteral("--data-binary"), QStringLiteral("--data-ascii"),
+        QStringLiteral("--json"), QStringLiteral("--url")};
+    return withValue.contains(option);
+}
+
+// Applies the word \a option (an option with its \a value, or the URL) to \a parsed; returns why it
+// cannot, or empty.
+QString applyOption(const QString &option, const QString &value, ParsedCurl *parsed)
+{
+    ConsoleRequest &request = parsed->request;
+    if (option == QLatin1String("-X") || option == QLatin1String("--request")) {
+        parsed->method = value.toUpper();
+    } else if (option == QLatin1String("-H") || option == QLatin1String("--header")) {
+        const qsizetype colon = value.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return CurlCommand::tr("The header \"%1\" has no \"Name: value\" form.").arg(value);
+        request.headers.append({value.left(colon).trimmed(), value.mid(colon + 1).trimmed()});
+    } else if (option.startsWith(QLatin1String("--data")) || option == QLatin1String("-d")) {
+        if (value.startsWith(QLatin1Char('@')) && option != QLatin1String("--data-raw"))
+            return CurlCommand::tr("%1 %2 reads a file; paste the file's content instead.").arg(option, value);
+        parsed->data << value;
+    } else if (option == QLatin1String("--json")) {
+        parsed->data << value;
+        if (request.header(QStringLiteral("Content-Type")).isNull())
+            request.headers.append({QStringLiteral("Content-Type"), QStringLiteral("application/json")});
+        if (request.header(QStringLiteral("Accept")).isNull())
+            request.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json")});
+    } else if (option == QLatin1String("--url")) {
+        request.url = value;
+    } else if (option == QLatin1String("-G") || option == QLatin1String("--get")) {
+        parsed->get = true;
+    } else if (option.startsWith(QLatin1Char('-')) && option.size() > 1) {
+        if (!isHarmless(option))
+            return CurlCommand::tr("The curl option %1 is not supported by the console; remove it and paste again.").arg(option);
+    } else if (request.url.isEmpty()) {
+        request.url = option;
+    } else {
+        return CurlCommand::tr("The command names two URLs (\"%1\" and \"%2\").").arg(request.url, option);
+    }
+    return {};
+}
+
+// Returns the request \a parsed describes: its data in the query (with -G) or as the body, and the
+// method given or implied (GET, or POST with data).
+ConsoleRequest finishedRequest(const ParsedCurl &parsed)
+{
+    ConsoleRequest request = parsed.request;
+    if (parsed.get) {
+        if (!parsed.data.isEmpty())
+            request.url += (request.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + parsed.data.join(QLatin1Char('&'));
+        request.method = parsed.method.isEmpty() ? QStringLiteral("GET") : parsed.method;
+    } else {
+        request.body = parsed.data.join(QLatin1Char('&'));
+        request.method = !parsed.method.isEmpty() ? parsed.method : parsed.data.isEmpty() ? QStringLiteral("GET") : QStringLiteral("POST");
+    }
+    return request;
+}
+
 } // namespace
 
 QString CurlCommand::shellQuote(const QString &argument)
@@ -131,76 +221,23 @@ Runtime::Result<ConsoleRequest> CurlCommand::parse(const QString &command)
         return invalid(error);
     if (words.isEmpty() || words.first() != QLatin1String("curl"))
         return invalid(tr("A curl command starts with \"curl\"."));
-    ConsoleRequest request;
-    request.auth = ConsoleAuth::None;
-    QString method;
-    QStringList data;
-    bool get = false;
+    ParsedCurl parsed;
+    parsed.request.auth = ConsoleAuth::None;
     for (qsizetype i = 1; i < words.size(); ++i) {
         QString option = words.at(i);
         QString value;
-        bool attached = false;
-        // -XPOST and -H'Name: value' carry their value in the same word.
-        if (option.size() > 2 && option.startsWith(QLatin1Char('-')) && !option.startsWith(QLatin1String("--"))
-            && QStringLiteral("XHd").contains(option.at(1))) {
-            value = option.mid(2);
-            option = option.left(2);
-            attached = true;
-        } else if (option.startsWith(QLatin1String("--")) && option.contains(QLatin1Char('='))) {
-            value = option.mid(option.indexOf(QLatin1Char('=')) + 1);
-            option = option.left(option.indexOf(QLatin1Char('=')));
-            attached = true;
-        }
-        static const QStringList withValue {QStringLiteral("-X"), QStringLiteral("--request"),
-            QStringLiteral("-H"), QStringLiteral("--header"), QStringLiteral("-d"), QStringLiteral("--data"),
-            QStringLiteral("--data-raw"), QStringLiteral("--data-binary"), QStringLiteral("--data-ascii"),
-            QStringLiteral("--json"), QStringLiteral("--url")};
-        if (withValue.contains(option) && !attached) {
+        const bool attached = splitAttachedValue(&option, &value);
+        if (takesValue(option) && !attached) {
             if (i + 1 >= words.size())
                 return invalid(tr("The option %1 needs a value after it.").arg(option));
             value = words.at(++i);
         }
-        if (option == QLatin1String("-X") || option == QLatin1String("--request")) {
-            method = value.toUpper();
-        } else if (option == QLatin1String("-H") || option == QLatin1String("--header")) {
-            const qsizetype colon = value.indexOf(QLatin1Char(':'));
-            if (colon <= 0)
-                return invalid(tr("The header \"%1\" has no \"Name: value\" form.").arg(value));
-            request.headers.append({value.left(colon).trimmed(), value.mid(colon + 1).trimmed()});
-        } else if (option.startsWith(QLatin1String("--data")) || option == QLatin1String("-d")) {
-            if (value.startsWith(QLatin1Char('@')) && option != QLatin1String("--data-raw"))
-                return invalid(tr("%1 %2 reads a file; paste the file's content instead.").arg(option, value));
-            data << value;
-        } else if (option == QLatin1String("--json")) {
-            data << value;
-            if (request.header(QStringLiteral("Content-Type")).isNull())
-                request.headers.append({QStringLiteral("Content-Type"), QStringLiteral("application/json")});
-            if (request.header(QStringLiteral("Accept")).isNull())
-                request.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json")});
-        } else if (option == QLatin1String("--url")) {
-            request.url = value;
-        } else if (option == QLatin1String("-G") || option == QLatin1String("--get")) {
-            get = true;
-        } else if (option.startsWith(QLatin1Char('-')) && option.size() > 1) {
-            if (!isHarmless(option))
-                return invalid(tr("The curl option %1 is not supported by the console; remove it and paste again.").arg(option));
-        } else if (request.url.isEmpty()) {
-            request.url = option;
-        } else {
-            return invalid(tr("The command names two URLs (\"%1\" and \"%2\").").arg(request.url, option));
-        }
+        if (const QString problem = applyOption(option, value, &parsed); !problem.isEmpty())
+            return invalid(problem);
     }
-    if (request.url.isEmpty())
+    if (parsed.request.url.isEmpty())
         return invalid(tr("The curl command has no URL."));
-    if (get) {
-        if (!data.isEmpty())
-            request.url += (request.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + data.join(QLatin1Char('&'));
-        request.method = method.isEmpty() ? QStringLiteral("GET") : method;
-    } else {
-        request.body = data.join(QLatin1Char('&'));
-        request.method = !method.isEmpty() ? method : data.isEmpty() ? QStringLiteral("GET") : QStringLiteral("POST");
-    }
-    return request;
+    return finishedRequest(parsed);
 }
 
 } // namespace Designer

@@ -2,6 +2,7 @@
 // RequestConsole: a Postman-like console for the running runtime, docked in the designer.
 #include "requestconsole.h"
 
+#include "consoleactions.h"
 #include "consoledialogs.h"
 #include "consolesessions.h"
 #include "consolesidebar.h"
@@ -21,12 +22,10 @@
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -45,6 +44,7 @@ RequestConsole::RequestConsole(QWidget *parent)
     : QWidget(parent)
     , m_store(new ConsoleStore(this))
     , m_sender(new RequestSender(m_store, this))
+    , m_actions(std::make_unique<ConsoleActions>(this))
 {
     buildLayout();
     connectForm();
@@ -57,6 +57,16 @@ RequestConsole::RequestConsole(QWidget *parent)
 RequestConsole::~RequestConsole() = default;
 
 void RequestConsole::buildLayout()
+{
+    createRequestControls();
+    QToolButton *more = createMoreButton();
+    createEditors();
+    arrangeLayout(more);
+}
+
+// The history sidebar and the controls above the request's tabs: method, URL, Send, Cancel, base URL,
+// auth and environment.
+void RequestConsole::createRequestControls()
 {
     m_sidebar = new ConsoleSidebar(m_store, this);
     m_method = new QComboBox(this);
@@ -87,6 +97,10 @@ void RequestConsole::buildLayout()
                              "permission rules applied, how many rows they excluded or why a write was refused"));
     m_environment = new QComboBox(this);
     m_environment->setToolTip(tr("The environment whose {{variables}} are put into the URL, headers and body"));
+}
+
+QToolButton *RequestConsole::createMoreButton()
+{
     // The less frequent commands share one button, so the console fits beside the docks.
     auto *more = new QToolButton(this);
     more->setText(tr("More"));
@@ -101,7 +115,16 @@ void RequestConsole::buildLayout()
     moreMenu->addSeparator();
     QAction *environments = moreMenu->addAction(tr("&Environments…"));
     more->setMenu(moreMenu);
+    connect(environments, &QAction::triggered, this, [this] { m_actions->editEnvironments(); });
+    connect(save, &QAction::triggered, this, &RequestConsole::saveToCollection);
+    connect(copyCurl, &QAction::triggered, this, &RequestConsole::copyAsCurl);
+    connect(importCurl, &QAction::triggered, this, [this] { m_actions->askImportCurl(); });
+    return more;
+}
 
+// The request's tabs (params, headers, body) and the response view; names every control.
+void RequestConsole::createEditors()
+{
     m_params = new KeyValueTable(tr("Parameter"), tr("Value"), this);
     m_headers = new KeyValueTable(tr("Header"), tr("Value"), this);
     m_body = new JsonEditor(this);
@@ -123,7 +146,10 @@ void RequestConsole::buildLayout()
     m_body->setObjectName(QStringLiteral("body"));
     m_environment->setObjectName(QStringLiteral("environment"));
     m_base->setObjectName(QStringLiteral("baseUrl"));
+}
 
+void RequestConsole::arrangeLayout(QToolButton *more)
+{
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_method);
     urlRow->addWidget(m_url, 1);
@@ -161,11 +187,6 @@ void RequestConsole::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(outer);
-
-    connect(environments, &QAction::triggered, this, &RequestConsole::editEnvironments);
-    connect(save, &QAction::triggered, this, &RequestConsole::saveToCollection);
-    connect(copyCurl, &QAction::triggered, this, &RequestConsole::copyAsCurl);
-    connect(importCurl, &QAction::triggered, this, &RequestConsole::askImportCurl);
 }
 
 void RequestConsole::connectForm()
@@ -452,17 +473,6 @@ QString RequestConsole::currentEnvironment() const
     return m_environment->currentData().toString();
 }
 
-void RequestConsole::editEnvironments()
-{
-    EnvironmentDialog dialog(m_store->environments(), currentEnvironment(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QString error;
-    if (!m_store->setEnvironments(dialog.environments(), &error))
-        QMessageBox::warning(this, tr("Environments"), error);
-    setCurrentEnvironment(dialog.current());
-}
-
 bool RequestConsole::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_url && event->type() == QEvent::KeyPress
@@ -478,82 +488,18 @@ bool RequestConsole::eventFilter(QObject *watched, QEvent *event)
 
 bool RequestConsole::importCurl(const QString &command)
 {
-    Runtime::Result<ConsoleRequest> parsed = CurlCommand::parse(command);
-    if (!parsed) {
-        m_response->showMessage(tr("The curl command was not imported: %1").arg(parsed.error().message), true);
-        return false;
-    }
-    ConsoleRequest request = *parsed;
-    const RunTarget &target = m_sender->target();
-    // Recognise the project's own keys, so the request is saved with an auth mode instead of a key.
-    const QString apikey = request.header(QStringLiteral("apikey"));
-    const QString authorization = request.header(QStringLiteral("Authorization"));
-    auto drop = [&request](const QString &name) {
-        request.headers.removeIf([&name](const QPair<QString, QString> &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-    };
-    if (!target.serviceKey.isEmpty() && apikey == QString::fromLatin1(target.serviceKey)
-        && (authorization.isNull() || authorization == QStringLiteral("Bearer ") + apikey)
-        && request.header(QStringLiteral("X-Basalt-Explain")).isNull()) {
-        request.auth = ConsoleAuth::Service;
-        drop(QStringLiteral("apikey"));
-        drop(QStringLiteral("Authorization"));
-    } else if (!target.anonKey.isEmpty() && apikey == QString::fromLatin1(target.anonKey)
-        && (authorization.isNull() || authorization == QStringLiteral("Bearer ") + apikey)) {
-        request.auth = ConsoleAuth::Anon;
-        drop(QStringLiteral("apikey"));
-        drop(QStringLiteral("Authorization"));
-    }
-    const QString base = target.baseUrl.toString();
-    if (!base.isEmpty() && request.url.startsWith(base + QLatin1Char('/')))
-        request.url = request.url.mid(base.size());
-    openRequest(request);
-    m_response->showMessage(tr("Imported the curl command; press Send to run it."), false);
-    return true;
-}
-
-void RequestConsole::askImportCurl()
-{
-    bool ok = false;
-    const QString command = QInputDialog::getMultiLineText(this, tr("Import curl"),
-        tr("Paste a curl command (e.g. from a browser's \"Copy as cURL\" or the API docs):"), QString(), &ok);
-    if (ok && !command.trimmed().isEmpty())
-        importCurl(command);
+    return m_actions->importCurl(command);
 }
 
 QString RequestConsole::copyAsCurl()
 {
-    const Runtime::Result<ConsoleRequest> resolved = resolvedRequest(currentRequest());
-    if (!resolved) {
-        m_response->showMessage(tr("Cannot copy as curl: %1").arg(resolved.error().message), true);
-        return {};
-    }
-    const QString curl = CurlCommand::toCurl(*resolved);
-    QApplication::clipboard()->setText(curl);
-    return curl;
+    return m_actions->copyAsCurl();
 }
 
 void RequestConsole::saveToCollection()
 {
-    QStringList names;
-    for (const RequestCollection &collection : m_store->collections())
-        names << collection.name;
-    if (names.isEmpty())
-        names << tr("Requests");
-    bool ok = false;
-    const QString collection = QInputDialog::getItem(this, tr("Save Request"), tr("Collection:"), names, 0, true, &ok).trimmed();
-    if (!ok || collection.isEmpty())
-        return;
-    ConsoleRequest request = currentRequest();
-    const QString suggested = request.name.isEmpty() ? QStringLiteral("%1 %2").arg(request.method, request.url.section(QLatin1Char('?'), 0, 0)) : request.name;
-    request.name = QInputDialog::getText(this, tr("Save Request"), tr("Name:"), QLineEdit::Normal, suggested, &ok).trimmed();
-    if (!ok || request.name.isEmpty())
-        return;
-    m_name = request.name;
-    QString error;
-    if (!m_store->saveRequest(collection, request, &error))
-        QMessageBox::warning(this, tr("Save Request"), error);
-    else if (m_store->projectFile().isEmpty())
-        m_response->showMessage(tr("Saved in memory: save the project to keep collections beside it."), false);
+    if (const QString name = m_actions->saveToCollection(); !name.isEmpty())
+        m_name = name;
 }
 
 } // namespace Designer

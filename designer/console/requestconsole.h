@@ -13,6 +13,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -20,9 +22,11 @@ class QLineEdit;
 class QMenu;
 class QPushButton;
 class QTabWidget;
+class QToolButton;
 
 namespace Designer {
 
+class ConsoleActions;
 class ConsoleSessions;
 class ConsoleSidebar;
 class ConsoleStore;
@@ -38,7 +42,7 @@ class ResponseView;
     X-Basalt-Explain so the runtime says which rules applied. Sends asynchronously through its
     RequestSender (Ctrl+Return; Cancel while in flight) and shows the ResponseView. Keeps history,
     collections and environments in a ConsoleStore; copies a request as curl and fills the form from a
-    pasted curl command. Owned by the main window's dock (or a test). */
+    pasted curl command (the commands of its "More" button are in ConsoleActions). Owned by the main window's dock (or a test). */
 class RequestConsole : public QWidget
 {
     Q_OBJECT
@@ -105,6 +109,10 @@ protected:
 
 private:
     void buildLayout();
+    void createRequestControls();
+    QToolButton *createMoreButton();
+    void createEditors();
+    void arrangeLayout(QToolButton *more);
     void connectForm();
     void urlEdited();
     void paramsEdited();
@@ -115,12 +123,12 @@ private:
     void updateSendState();
     void finish(const ConsoleRequest &request, const ApiReply &reply);
     void fail(const QString &message);
+    /** Saves the form into a collection (asking where) and keeps the name it was saved under. */
     void saveToCollection();
-    void editEnvironments();
-    void askImportCurl();
 
     ConsoleStore *m_store = nullptr;
     RequestSender *m_sender = nullptr;
+    std::unique_ptr<ConsoleActions> m_actions;
     ConsoleSidebar *m_sidebar = nullptr;
     QComboBox *m_method = nullptr;
     QLineEdit *m_url = nullptr;

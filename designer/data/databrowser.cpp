@@ -2,6 +2,8 @@
 // DataBrowser: browse, filter, edit and export the rows of the running runtime's tables.
 #include "databrowser.h"
 
+#include "cellvalues.h"
+#include "columnfilter.h"
 #include "rowsmodel.h"
 #include "run/apiclient.h"
 
@@ -59,7 +61,7 @@ public:
             auto *editor = new QLineEdit(this);
             const Runtime::Field *field = model.field(column);
             editor->setPlaceholderText(DataBrowser::tr("Filter"));
-            editor->setToolTip(RowsModel::filterHelp(*field));
+            editor->setToolTip(ColumnFilter::help(*field));
             editor->setClearButtonEnabled(true);
             connect(editor, &QLineEdit::editingFinished, this, [this, editor, column] {
                 if (editor->text() == editor->property("applied").toString())
@@ -155,7 +157,7 @@ private:
             if (editor->text().isEmpty())
                 continue; // left to the field's default
             QString problem;
-            const QJsonValue value = RowsModel::jsonValueFor(*field, editor->text(), &problem);
+            const QJsonValue value = CellValues::fromText(*field, editor->text(), &problem);
             if (!problem.isEmpty())
                 return showError(DataBrowser::tr("%1: %2").arg(field->name, problem));
             values.insert(field->name, value);
@@ -201,6 +203,15 @@ DataBrowser::DataBrowser(QWidget *parent)
     , m_import(new QPushButton(tr("Import CSV…"), this))
     , m_export(new QPushButton(tr("Export…"), this))
 {
+    configureWidgets();
+    arrangeLayout();
+    connectSignals();
+    m_view->viewport()->installEventFilter(this);
+    setTarget(RunTarget());
+}
+
+void DataBrowser::configureWidgets()
+{
     m_message->setAlignment(Qt::AlignCenter);
     m_picker->setToolTip(tr("The table whose rows are shown"));
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -218,7 +229,10 @@ DataBrowser::DataBrowser(QWidget *parent)
     m_delete->setToolTip(tr("Delete the selected rows"));
     m_import->setToolTip(tr("Add rows to this table from a CSV file"));
     m_export->setToolTip(tr("Write the table, or the filtered view, to a CSV or JSON file"));
+}
 
+void DataBrowser::arrangeLayout()
+{
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 0);
     bar->addWidget(new QLabel(tr("Table:"), this));
@@ -240,7 +254,10 @@ DataBrowser::DataBrowser(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
+}
 
+void DataBrowser::connectSignals()
+{
     connect(m_picker, &QComboBox::currentIndexChanged, this, &DataBrowser::showTable);
     connect(m_header, &QHeaderView::sortIndicatorChanged, m_model, &RowsModel::sort);
     m_header->filterChanged = [this](int column, const QString &text) { m_model->setFilter(column, text); };
@@ -276,8 +293,6 @@ DataBrowser::DataBrowser(QWidget *parent)
         setStatus(ok ? QString() : tr("Not saved: %1").arg(message), !ok);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DataBrowser::updateActions);
-    m_view->viewport()->installEventFilter(this);
-    setTarget(RunTarget());
 }
 
 DataBrowser::~DataBrowser() = default;

@@ -71,6 +71,9 @@ signals:
     void importRequested(const QString &table);
 
 private:
+    void configureWidgets();
+    void arrangeLayout();
+    void connectSignals();
     void showTable(int pickerIndex);
     void updateRange();
     void updateActions();

@@ -2,6 +2,8 @@
 // RowsModel: the rows of one table, fetched page by page from the running runtime as the service role.
 #include "rowsmodel.h"
 
+#include "cellvalues.h"
+#include "columnfilter.h"
 #include "run/apiclient.h"
 
 #include <QApplication>
@@ -10,7 +12,6 @@
 #include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QNetworkReply>
 #include <QStyle>
 #include <QTimer>
@@ -45,67 +46,7 @@ QString errorText(const ApiReply &reply)
     return details.isEmpty() ? message : message + QStringLiteral(" (") + details + QLatin1Char(')');
 }
 
-QString displayText(const Runtime::Field &field, const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QStringLiteral("NULL");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        if (field.type == Runtime::FieldType::Integer)
-            return QString::number(value.toInteger());
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    return {};
-}
-
 } // namespace
-
-QJsonValue RowsModel::jsonValueFor(const Runtime::Field &field, const QString &text, QString *error)
-{
-    if (text.isEmpty())
-        return QJsonValue::Null;
-    if (text == QLatin1String("\"\""))
-        return QString();
-    switch (field.type) {
-    case Runtime::FieldType::Integer: {
-        bool ok = false;
-        const qint64 number = text.trimmed().toLongLong(&ok);
-        return ok ? QJsonValue(number) : QJsonValue(text); // the runtime explains what is wrong
-    }
-    case Runtime::FieldType::Number: {
-        bool ok = false;
-        const double number = text.trimmed().toDouble(&ok);
-        return ok ? QJsonValue(number) : QJsonValue(text);
-    }
-    case Runtime::FieldType::Boolean: {
-        const QString t = text.trimmed().toLower();
-        if (t == QLatin1String("true") || t == QLatin1String("false"))
-            return t == QLatin1String("true");
-        return text;
-    }
-    case Runtime::FieldType::Json: {
-        QJsonParseError parse;
-        const QJsonDocument document = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &parse);
-        if (parse.error != QJsonParseError::NoError) {
-            *error = tr("Not valid JSON: %1. Write e.g. {\"key\": 1}, [1, 2] or \"text\".")
-                         .arg(parse.errorString());
-            return {};
-        }
-        return document.array().at(0);
-    }
-    default:
-        return text;
-    }
-}
 
 RowsModel::RowsModel(ApiClient *client, QObject *parent)
     : QAbstractTableModel(parent)
@@ -253,7 +194,7 @@ QByteArray RowsModel::viewQuery() const
     std::sort(columns.begin(), columns.end());
     for (int column : columns) {
         const Runtime::Field *f = field(column);
-        const QString expression = f ? filterExpression(*f, m_filters.value(column)) : QString();
+        const QString expression = f ? ColumnFilter::expression(*f, m_filters.value(column)) : QString();
         if (!expression.isEmpty())
             query += '&' + encoded(f->name) + '=' + encoded(expression);
     }
@@ -430,7 +371,7 @@ Qt::ItemFlags RowsModel::flags(const QModelIndex &index) const
 
 QString RowsModel::cellKey(const QJsonValue &key, int column) const
 {
-    return displayText(*m_fields.at(column), key) + QChar(0x1f) + m_fields.at(column)->name;
+    return CellValues::displayText(*m_fields.at(column), key) + QChar(0x1f) + m_fields.at(column)->name;
 }
 
 QJsonValue RowsModel::primaryKeyOf(int row) const
@@ -462,9 +403,9 @@ QVariant RowsModel::data(const QModelIndex &index, int role) const
         ? QString() : m_cellErrors.value(cellKey(primaryKeyOf(index.row()), index.column()));
     switch (role) {
     case Qt::DisplayRole:
-        return f->type == Runtime::FieldType::Boolean && !isNull ? QVariant() : QVariant(displayText(*f, value));
+        return f->type == Runtime::FieldType::Boolean && !isNull ? QVariant() : QVariant(CellValues::displayText(*f, value));
     case Qt::EditRole:
-        return isNull ? QString() : displayText(*f, value);
+        return isNull ? QString() : CellValues::displayText(*f, value);
     case Qt::CheckStateRole:
         if (f->type != Runtime::FieldType::Boolean || isNull)
             return {};
@@ -512,7 +453,7 @@ bool RowsModel::setData(const QModelIndex &index, const QVariant &value, int rol
     m_cellErrors.remove(errorKey);
     QString problem;
     const QJsonValue newValue = role == Qt::CheckStateRole
-        ? QJsonValue(value.toInt() == Qt::Checked) : jsonValueFor(*f, value.toString(), &problem);
+        ? QJsonValue(value.toInt() == Qt::Checked) : CellValues::fromText(*f, value.toString(), &problem);
     if (!problem.isEmpty()) {
         m_cellErrors.insert(errorKey, problem);
         emit dataChanged(index, index);
@@ -522,7 +463,7 @@ bool RowsModel::setData(const QModelIndex &index, const QVariant &value, int rol
     ApiRequest request;
     request.method = "PATCH";
     request.url = QUrl(recordsPath() + QLatin1Char('?') + QString::fromUtf8(encoded(t->primaryKey()->name))
-        + QStringLiteral("=eq.") + QString::fromUtf8(encoded(displayText(*t->primaryKey(), key)))
+        + QStringLiteral("=eq.") + QString::fromUtf8(encoded(CellValues::displayText(*t->primaryKey(), key)))
         + QStringLiteral("&select=") + QString::fromUtf8(encoded(columnNames().join(QLatin1Char(',')))));
     request.headers = m_client->serviceHeaders();
     request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
@@ -587,7 +528,7 @@ bool RowsModel::deleteRows(const QList<int> &rows)
         const QJsonValue key = primaryKeyOf(row);
         if (key.isUndefined() || key.isNull())
             return false;
-        QString text = displayText(*t->primaryKey(), key);
+        QString text = CellValues::displayText(*t->primaryKey(), key);
         text.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
         keys << QLatin1Char('"') + text + QLatin1Char('"');
     }
@@ -613,37 +554,6 @@ bool RowsModel::removeRows(int row, int count, const QModelIndex &parent)
     for (int r = row; r < row + count; ++r)
         rows << r;
     return deleteRows(rows);
-}
-
-QString RowsModel::filterExpression(const Runtime::Field &field, const QString &typed)
-{
-    const QString text = typed.trimmed();
-    if (text.isEmpty())
-        return {};
-    const QString lower = text.toLower();
-    if (lower == QLatin1String("null"))
-        return QStringLiteral("is.null");
-    if (lower == QLatin1String("!null"))
-        return QStringLiteral("not.is.null");
-    static const std::pair<const char *, const char *> operators[] = {
-        {">=", "gte."}, {"<=", "lte."}, {"!=", "neq."}, {"<>", "neq."}, {">", "gt."}, {"<", "lt."}, {"=", "eq."}};
-    for (const auto &[typedOperator, apiOperator] : operators) {
-        if (text.startsWith(QLatin1String(typedOperator)))
-            return QLatin1String(apiOperator) + text.mid(qstrlen(typedOperator)).trimmed();
-    }
-    if (Runtime::isTextLike(field.type) && field.type != Runtime::FieldType::Uuid)
-        return QStringLiteral("ilike.*") + text + QLatin1Char('*');
-    return QStringLiteral("eq.") + text;
-}
-
-QString RowsModel::filterHelp(const Runtime::Field &field)
-{
-    const QString plain = Runtime::isTextLike(field.type) && field.type != Runtime::FieldType::Uuid
-        ? tr("text: rows whose %1 contains it (any case)").arg(field.name)
-        : tr("a value: rows whose %1 equals it").arg(field.name);
-    return tr("Filter %1 by typing\n• %2\n• >5, >=5, <5, <=5, =5, !=5: compare\n"
-              "• null: no value, !null: any value\nEmpty: no filter.")
-        .arg(field.name, plain);
 }
 
 } // namespace Designer

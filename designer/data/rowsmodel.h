@@ -77,19 +77,11 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    /** Filters \a column by \a text as typed in the filter row (see filterHelp()); empty text removes
-        the filter. Fetches again. */
+    /** Filters \a column by \a text as typed in the filter row (translated by ColumnFilter::expression());
+        empty text removes the filter. Fetches again. */
     void setFilter(int column, const QString &text);
     QString filterText(int column) const { return m_filters.value(column); }
     void clearFilters();
-    /** Returns the PostgREST filter (e.g. "ilike.*ann*") that \a text means for \a field, or empty. */
-    static QString filterExpression(const Runtime::Field &field, const QString &text);
-    /** Returns the JSON value that the edit \a text means for \a field: empty is NULL, `""` an empty
-        text, numbers and booleans their JSON values, JSON fields the JSON written (else \a error is set);
-        text the runtime must refuse is passed on as a string so that its message explains why. */
-    static QJsonValue jsonValueFor(const Runtime::Field &field, const QString &text, QString *error);
-    /** Returns a user-facing explanation of what can be typed into a filter of \a field. */
-    static QString filterHelp(const Runtime::Field &field);
 
     /** Returns the URL query of the current view without paging: select=, order= (ending with the
         primary key so pages are stable) and the filters, percent-encoded. */
@@ -110,8 +102,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     /** Sends the new value of a cell (see the class comment); returns true if a request was sent. The text
-        of an edit is converted by the field's type: empty means NULL, `""` an empty text, JSON fields
-        take JSON text. */
+        of an edit is converted by the field's type (CellValues::fromText()): empty means NULL, `""` an
+        empty text, JSON fields take JSON text. */
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
 

@@ -82,43 +82,75 @@ RunPanels::RunPanels(QMainWindow *window, QTabWidget *tabs, RunController *contr
     , m_controller(controller)
     , m_status(status)
 {
-    m_data = new DataBrowser(tabs);
+    createTabs();
+    createLogDock();
+    createRunActions();
+    createGoToActions();
+
+    connect(controller, &RunController::stateChanged, this, &RunPanels::updateActions);
+    // Safe schema changes apply while it runs; the status bar says which.
+    connect(controller, &RunController::migrationApplied, this, [this](const QString &summary) {
+        QStringList steps = summary.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (QString &step : steps)
+            step = step.trimmed();
+        m_window->statusBar()->showMessage(tr("Applied to the running backend: %1").arg(steps.join(QStringLiteral("; "))), 10000);
+    });
+    connect(controller, &RunController::targetChanged, this, &RunPanels::targetChanged);
+    targetChanged(controller->target());
+    updateActions();
+}
+
+// The Data and API Console tabs beside the diagram.
+void RunPanels::createTabs()
+{
+    m_data = new DataBrowser(m_tabs);
     m_data->setObjectName(QStringLiteral("dataBrowser"));
-    tabs->addTab(m_data, tr("Data"));
-    m_console = new RequestConsole(tabs);
+    m_tabs->addTab(m_data, tr("Data"));
+    m_console = new RequestConsole(m_tabs);
     m_console->setObjectName(QStringLiteral("requestConsole"));
-    tabs->addTab(m_console, tr("API Console"));
-    tabs->setTabToolTip(0, tr("The diagram of the project's tables and relationships"));
-    tabs->setTabToolTip(1, tr("Browse, edit, import and export the rows of the running backend"));
-    tabs->setTabToolTip(2, tr("Send requests to the running backend and see what its rules did"));
+    m_tabs->addTab(m_console, tr("API Console"));
+    m_tabs->setTabToolTip(0, tr("The diagram of the project's tables and relationships"));
+    m_tabs->setTabToolTip(1, tr("Browse, edit, import and export the rows of the running backend"));
+    m_tabs->setTabToolTip(2, tr("Send requests to the running backend and see what its rules did"));
     connect(m_console, &RequestConsole::requestOpened, this, &RunPanels::showConsole);
     connect(m_data, &DataBrowser::importRequested, this, &RunPanels::importCsv);
+}
 
-    m_log = new RequestLogDock(window);
-    m_logDock = new QDockWidget(tr("Request Log"), window);
+void RunPanels::createLogDock()
+{
+    m_log = new RequestLogDock(m_window);
+    m_logDock = new QDockWidget(tr("Request Log"), m_window);
     m_logDock->setObjectName(QStringLiteral("requestLogDock"));
     m_logDock->setWidget(m_log);
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     connect(m_log, &RequestLogDock::openInConsole, this, &RunPanels::openLogEntry);
-    connect(controller, &RunController::requestLogged, m_log->model(), &RequestLogModel::append);
+    connect(m_controller, &RunController::requestLogged, m_log->model(), &RequestLogModel::append);
+}
 
+// Run, Stop, Port and the key copies of the Run menu.
+void RunPanels::createRunActions()
+{
     m_run = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run"), this);
     m_run->setShortcut(QKeySequence(Qt::Key_F5));
     m_run->setToolTip(tr("Run the backend on this machine and try its API (F5)"));
-    connect(m_run, &QAction::triggered, controller, &RunController::start);
+    connect(m_run, &QAction::triggered, m_controller, &RunController::start);
     m_stop = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("&Stop"), this);
     m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stop->setToolTip(tr("Stop the running backend (Shift+F5)"));
-    connect(m_stop, &QAction::triggered, controller, &RunController::stop);
+    connect(m_stop, &QAction::triggered, m_controller, &RunController::stop);
     m_port = new QAction(tr("&Port…"), this);
     m_port->setToolTip(tr("The port the backend tries first when it starts"));
     connect(m_port, &QAction::triggered, this, &RunPanels::choosePort);
     if (const int saved = QSettings().value(s_portKey).toInt(); saved > 0 && saved <= 65535)
-        controller->setPreferredPort(quint16(saved));
+        m_controller->setPreferredPort(quint16(saved));
     m_copyAnon = new QAction(tr("Copy &Anon Key"), this);
-    connect(m_copyAnon, &QAction::triggered, status, &RunStatusWidget::copyAnonKey);
+    connect(m_copyAnon, &QAction::triggered, m_status, &RunStatusWidget::copyAnonKey);
     m_copyService = new QAction(tr("Copy S&ervice Key"), this);
-    connect(m_copyService, &QAction::triggered, status, &RunStatusWidget::copyServiceKey);
+    connect(m_copyService, &QAction::triggered, m_status, &RunStatusWidget::copyServiceKey);
+}
+
+void RunPanels::createGoToActions()
+{
     // Alt+1 to Alt+5 go to the diagram and the docks (View > Go To); these panes follow them.
     m_goData = new QAction(tr("&Data"), this);
     m_goData->setShortcut(QKeySequence(Qt::ALT | Qt::Key_6));
@@ -139,18 +171,6 @@ RunPanels::RunPanels(QMainWindow *window, QTabWidget *tabs, RunController *contr
         m_logDock->raise();
         m_log->view()->setFocus(Qt::ShortcutFocusReason);
     });
-
-    connect(controller, &RunController::stateChanged, this, &RunPanels::updateActions);
-    // Safe schema changes apply while it runs; the status bar says which.
-    connect(controller, &RunController::migrationApplied, this, [this](const QString &summary) {
-        QStringList steps = summary.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        for (QString &step : steps)
-            step = step.trimmed();
-        m_window->statusBar()->showMessage(tr("Applied to the running backend: %1").arg(steps.join(QStringLiteral("; "))), 10000);
-    });
-    connect(controller, &RunController::targetChanged, this, &RunPanels::targetChanged);
-    targetChanged(controller->target());
-    updateActions();
 }
 
 void RunPanels::populateMenu(QMenu *runMenu)

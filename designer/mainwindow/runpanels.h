@@ -63,6 +63,10 @@ public:
     void showConsole();
 
 private:
+    void createTabs();
+    void createLogDock();
+    void createRunActions();
+    void createGoToActions();
     void updateActions();
     /** Asks for the port Run tries first and remembers it. */
     void choosePort();

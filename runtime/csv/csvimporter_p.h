@@ -125,6 +125,12 @@ struct CsvImporter::Private
     /** Returns which values of \a values are present ('1') or missing ('0'). */
     static QByteArray maskOf(const QVariantList &values);
 
+    /** Gets ready to import into table with \a converter's columns: finds the timestamped fields,
+        drops old statements, takes SQLite's own handle and enlarges SQLite's page cache. */
+    void prepareRun(const CsvRowConverter &converter);
+    /** Drops the statements; on SQLite writes the WAL out and restores the connection's settings. */
+    void finishRun();
+
     Result<void> exec(const QString &sql);
     Result<void> beginBatch();
     Result<void> commitBatch();

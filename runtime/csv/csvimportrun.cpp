@@ -178,6 +178,44 @@ void CsvImporter::RunState::writeNotImported(const std::vector<CsvConvertedRow> 
     report.notImportedRowsPath = notImportedOut.path;
 }
 
+void CsvImporter::Private::prepareRun(const CsvRowConverter &converter)
+{
+    stamped.clear();
+    for (const Field &field : table->fields) {
+        if (field.autoTimestamp != AutoTimestamp::None)
+            stamped.push_back(&field);
+    }
+    clearStatements();
+    targets = converter.columnTargets();
+    handle = nullptr;
+    if (sqlite()) {
+        // The Qt SQLite driver's connection: INSERTs through SQLite's C API skip QtSql's binding.
+        const QVariant driverHandle = database.connection().driver()->handle();
+        if (driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0)
+            handle = *static_cast<sqlite3 *const *>(driverHandle.constData());
+    }
+    if (sqlite()) {
+        // A larger page cache for this connection: inserting into the indexes of a big table otherwise
+        // reads the same pages from the file again and again (SQLite's default cache is 2 MB).
+        // Checkpoints (copying the WAL into the database file, with an fsync) every 100 MB instead of
+        // every 4 MB: each batch rewrites pages of every index, and checkpoints dominated the import.
+        (void)exec(QStringLiteral("PRAGMA cache_size = -65536"));
+        (void)exec(QStringLiteral("PRAGMA wal_autocheckpoint = 25000"));
+    }
+}
+
+void CsvImporter::Private::finishRun()
+{
+    clearStatements();
+    if (sqlite()) {
+        // The connection may be the caller's: back to SQLite's defaults, with the WAL written out now
+        // rather than by the runtime's next write.
+        (void)exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        (void)exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+        (void)exec(QStringLiteral("PRAGMA cache_size = -2000"));
+    }
+}
+
 Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptions &options,
     const std::atomic_bool *cancel, const Progress &progress)
 {
@@ -191,28 +229,7 @@ Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptio
         return *wrong;
     if (!device || !device->isReadable())
         return Error(ErrorCode::FileReadFailed, Text::tr("The CSV file is not open for reading."));
-    d->stamped.clear();
-    for (const Field &field : d->table->fields) {
-        if (field.autoTimestamp != AutoTimestamp::None)
-            d->stamped.push_back(&field);
-    }
-    d->clearStatements();
-    d->targets = converter.columnTargets();
-    d->handle = nullptr;
-    if (d->sqlite()) {
-        // The Qt SQLite driver's connection: INSERTs through SQLite's C API skip QtSql's binding.
-        const QVariant handle = d->database.connection().driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            d->handle = *static_cast<sqlite3 *const *>(handle.constData());
-    }
-    if (d->sqlite()) {
-        // A larger page cache for this connection: inserting into the indexes of a big table otherwise
-        // reads the same pages from the file again and again (SQLite's default cache is 2 MB).
-        // Checkpoints (copying the WAL into the database file, with an fsync) every 100 MB instead of
-        // every 4 MB: each batch rewrites pages of every index, and checkpoints dominated the import.
-        (void)d->exec(QStringLiteral("PRAGMA cache_size = -65536"));
-        (void)d->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 25000"));
-    }
+    d->prepareRun(converter);
     CsvReader reader(device, options.format);
     RunState s {options, reader, {}, {}, {}, {}, {}};
     QStringList record;
@@ -228,14 +245,7 @@ Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptio
     // Files and buffers can be read on another thread; a socket or a process belongs to its own.
     s.readAhead = qobject_cast<QFileDevice *>(device) || qobject_cast<QBuffer *>(device);
     importRecords(s, converter, cancel, progress, total);
-    d->clearStatements();
-    if (d->sqlite()) {
-        // The connection may be the caller's: back to SQLite's defaults, with the WAL written out now
-        // rather than by the runtime's next write.
-        (void)d->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-        (void)d->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
-        (void)d->exec(QStringLiteral("PRAGMA cache_size = -2000"));
-    }
+    d->finishRun();
     s.report.seconds = double(timer.nsecsElapsed()) / 1e9;
     if (progress)
         progress(s.done, reader.bytesRead(), total);

@@ -19,6 +19,11 @@ struct Text
 constexpr qint64 s_chunkBytes = 64 * 1024;
 constexpr int s_detectRecords = 20;
 
+inline bool isLineBreak(QChar c)
+{
+    return c == QLatin1Char('\n') || c == QLatin1Char('\r');
+}
+
 QStringDecoder decoderFor(CsvEncoding encoding)
 {
     switch (encoding) {
@@ -208,73 +213,96 @@ void CsvReader::takeBreak()
 
 CsvReader::Step CsvReader::advance(Parse &parse, QStringList &fields, qsizetype size)
 {
-    const QChar quote = QLatin1Char('"');
-    const QChar *data = m_buffer.constData();
-    const auto isBreak = [](QChar c) { return c == QLatin1Char('\n') || c == QLatin1Char('\r'); };
     switch (parse.state) {
     case State::FieldStart:
-        if (data[m_pos] == quote) {
-            parse.state = State::Quoted;
-            parse.quoteLine = m_line;
-            ++m_pos;
+        if (!startField(parse, fields))
             return Step::More;
-        }
-        if (isBreak(data[m_pos]) && fields.isEmpty()) {
-            takeBreak(); // an empty line holds no record
-            m_recordLine = m_line;
-            return Step::More;
-        }
-        parse.state = State::Unquoted;
         [[fallthrough]];
-    case State::Unquoted: {
-        const qsizetype start = m_pos;
-        while (m_pos < size && data[m_pos] != m_delimiter && data[m_pos] != quote && !isBreak(data[m_pos]))
-            ++m_pos;
-        parse.field.append(data + start, m_pos - start);
-        if (m_pos >= size)
-            return Step::More;
-        if (data[m_pos] == quote) {
-            fail(Text::tr("Line %1, column %2: a quote inside an unquoted field. Put the whole field in "
-                          "quotes and double the quotes inside it (\"a \"\"b\"\" c\").")
-                     .arg(m_line)
-                     .arg(fields.size() + 1));
-            return Step::Failed;
-        }
-        return endField(parse, fields);
-    }
-    case State::Quoted: {
-        const qsizetype start = m_pos;
-        while (m_pos < size && data[m_pos] != quote) {
-            // A CR counts as a line only when no LF follows (the buffer holds the next character, or its
-            // terminating null at the end of the file).
-            if (data[m_pos] == QLatin1Char('\n') || (data[m_pos] == QLatin1Char('\r') && data[m_pos + 1] != QLatin1Char('\n')))
-                ++m_line;
-            ++m_pos;
-        }
-        parse.field.append(data + start, m_pos - start);
-        if (m_pos < size) {
-            ++m_pos;
-            parse.state = State::AfterQuote;
-        }
+    case State::Unquoted:
+        return readUnquoted(parse, fields, size);
+    case State::Quoted:
+        readQuoted(parse, size);
         return Step::More;
-    }
     case State::AfterQuote:
-        if (data[m_pos] == quote) {
-            parse.field.append(quote);
-            ++m_pos;
-            parse.state = State::Quoted;
-            return Step::More;
-        }
-        if (data[m_pos] != m_delimiter && !isBreak(data[m_pos])) {
-            fail(Text::tr("Line %1, column %2: text after the closing quote of a quoted field. Put the whole "
-                          "field in quotes and double the quotes inside it.")
-                     .arg(m_line)
-                     .arg(fields.size() + 1));
-            return Step::Failed;
-        }
-        return endField(parse, fields);
+        return afterQuote(parse, fields);
     }
     return Step::Failed;
+}
+
+bool CsvReader::startField(Parse &parse, const QStringList &fields)
+{
+    const QChar c = m_buffer.at(m_pos);
+    if (c == QLatin1Char('"')) {
+        parse.state = State::Quoted;
+        parse.quoteLine = m_line;
+        ++m_pos;
+        return false;
+    }
+    if (isLineBreak(c) && fields.isEmpty()) {
+        takeBreak(); // an empty line holds no record
+        m_recordLine = m_line;
+        return false;
+    }
+    parse.state = State::Unquoted;
+    return true;
+}
+
+CsvReader::Step CsvReader::readUnquoted(Parse &parse, QStringList &fields, qsizetype size)
+{
+    const QChar quote = QLatin1Char('"');
+    const QChar *data = m_buffer.constData();
+    const qsizetype start = m_pos;
+    while (m_pos < size && data[m_pos] != m_delimiter && data[m_pos] != quote && !isLineBreak(data[m_pos]))
+        ++m_pos;
+    parse.field.append(data + start, m_pos - start);
+    if (m_pos >= size)
+        return Step::More;
+    if (data[m_pos] == quote) {
+        fail(Text::tr("Line %1, column %2: a quote inside an unquoted field. Put the whole field in "
+                      "quotes and double the quotes inside it (\"a \"\"b\"\" c\").")
+                 .arg(m_line)
+                 .arg(fields.size() + 1));
+        return Step::Failed;
+    }
+    return endField(parse, fields);
+}
+
+void CsvReader::readQuoted(Parse &parse, qsizetype size)
+{
+    const QChar quote = QLatin1Char('"');
+    const QChar *data = m_buffer.constData();
+    const qsizetype start = m_pos;
+    while (m_pos < size && data[m_pos] != quote) {
+        // A CR counts as a line only when no LF follows (the buffer holds the next character, or its
+        // terminating null at the end of the file).
+        if (data[m_pos] == QLatin1Char('\n') || (data[m_pos] == QLatin1Char('\r') && data[m_pos + 1] != QLatin1Char('\n')))
+            ++m_line;
+        ++m_pos;
+    }
+    parse.field.append(data + start, m_pos - start);
+    if (m_pos < size) {
+        ++m_pos;
+        parse.state = State::AfterQuote;
+    }
+}
+
+CsvReader::Step CsvReader::afterQuote(Parse &parse, QStringList &fields)
+{
+    const QChar c = m_buffer.at(m_pos);
+    if (c == QLatin1Char('"')) {
+        parse.field.append(c);
+        ++m_pos;
+        parse.state = State::Quoted;
+        return Step::More;
+    }
+    if (c != m_delimiter && !isLineBreak(c)) {
+        fail(Text::tr("Line %1, column %2: text after the closing quote of a quoted field. Put the whole "
+                      "field in quotes and double the quotes inside it.")
+                 .arg(m_line)
+                 .arg(fields.size() + 1));
+        return Step::Failed;
+    }
+    return endField(parse, fields);
 }
 
 CsvReader::Step CsvReader::endField(Parse &parse, QStringList &fields)

@@ -70,8 +70,17 @@ private:
 
     bool fill();
     void fail(const QString &message);
-    /** Parses from m_pos up to  size (exclusive) as far as one field or line break. */
+    /** Parses from m_pos up to \a size (exclusive) as far as one field or line break. */
     Step advance(Parse &parse, QStringList &fields, qsizetype size);
+    /** Starts a field at m_pos. Returns false if this step is done: a quoted field was opened or an
+        empty line skipped; true if the field is unquoted and is to be read now. */
+    bool startField(Parse &parse, const QStringList &fields);
+    /** Reads an unquoted field up to \a size; ends it at a delimiter or line break, fails at a quote. */
+    Step readUnquoted(Parse &parse, QStringList &fields, qsizetype size);
+    /** Reads a quoted field up to its next quote or \a size, counting the line breaks inside it. */
+    void readQuoted(Parse &parse, qsizetype size);
+    /** Handles the character after a quote in a quoted field: a doubled quote, or the field's end. */
+    Step afterQuote(Parse &parse, QStringList &fields);
     /** Ends the field at the delimiter or line break at m_pos. */
     Step endField(Parse &parse, QStringList &fields);
     /** Consumes the line break (CRLF, LF or CR) at m_pos and counts the line. */
