@@ -2762,10 +2762,6 @@ Leer: kein Filter.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Stopped</source>
-        <translation>Gestoppt</translation>
-    </message>
-    <message>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
@@ -2784,6 +2780,10 @@ Leer: kein Filter.</translation>
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not running: press Run (F5)</source>
+        <translation>Läuft nicht: klicken Sie auf „Ausführen“ (F5)</translation>
     </message>
 </context>
 <context>

@@ -90,12 +90,18 @@ void RequestConsole::createRequestControls()
     m_auth->addItem(tr("Service key"), int(ConsoleAuth::Service));
     m_auth->addItem(tr("Test user"), int(ConsoleAuth::User));
     m_user = new QComboBox(this);
-    m_user->setMinimumContentsLength(14);
-    m_user->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    // The combos may shrink to a few characters (their texts are elided), so the console fits beside the
+    // docks in longer languages too.
+    for (QComboBox *combo : {m_auth, m_user}) {
+        combo->setMinimumContentsLength(8);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
     m_explain = new QCheckBox(tr("Explain rules"), this);
     m_explain->setToolTip(tr("Run as the chosen test user (or anonymous) with the service key and show which "
                              "permission rules applied, how many rows they excluded or why a write was refused"));
     m_environment = new QComboBox(this);
+    m_environment->setMinimumContentsLength(8);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_environment->setToolTip(tr("The environment whose {{variables}} are put into the URL, headers and body"));
 }
 
@@ -155,14 +161,14 @@ void RequestConsole::arrangeLayout(QToolButton *more)
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(m_send);
     urlRow->addWidget(m_cancel);
+    urlRow->addWidget(m_environment);
+    urlRow->addWidget(more);
     auto *authRow = new QHBoxLayout;
     authRow->addWidget(new QLabel(tr("Auth:"), this));
     authRow->addWidget(m_auth);
     authRow->addWidget(m_user);
     authRow->addWidget(m_explain);
     authRow->addStretch(1);
-    authRow->addWidget(m_environment);
-    authRow->addWidget(more);
 
     auto *main = new QWidget(this);
     auto *mainLayout = new QVBoxLayout(main);

@@ -62,6 +62,9 @@ ResponseView::ResponseView(QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(m_raw);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Messages (no response yet, a network error) wrap instead of widening the window.
+    m_status->setWordWrap(true);
+    bar->setStretch(0, 1);
     QFont bold = m_status->font();
     bold.setBold(true);
     m_status->setFont(bold);

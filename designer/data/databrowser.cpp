@@ -238,6 +238,9 @@ void DataBrowser::arrangeLayout()
     bar->addWidget(new QLabel(tr("Table:"), this));
     bar->addWidget(m_picker);
     bar->addWidget(m_range, 1);
+    // The range gives way first when the window is narrow.
+    m_range->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_range->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("1–200 of 100,000")));
     for (QPushButton *button : {m_add, m_delete, m_refresh, m_import, m_export})
         bar->addWidget(button);
     auto *grid = new QWidget(this);

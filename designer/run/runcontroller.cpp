@@ -349,7 +349,7 @@ QString RunController::stateText() const
 {
     switch (m_state) {
     case State::Stopped:
-        return tr("Stopped");
+        return tr("Not running: press Run (F5)");
     case State::Starting:
         return tr("Starting…");
     case State::Running:
