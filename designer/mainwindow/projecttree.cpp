@@ -17,7 +17,8 @@ QTreeWidgetItem *addItem(QTreeWidgetItem *group, const Runtime::ObjectId &id, co
 {
     auto *item = new QTreeWidgetItem(group, {name, details});
     item->setData(0, ProjectTree::IdRole, id);
-    item->setToolTip(0, toolTip);
+    // The details column hides in a narrow tree (see updateDetailsColumn()); the tooltip still has them.
+    item->setToolTip(0, toolTip.isEmpty() && !details.isEmpty() ? name + QStringLiteral(": ") + details : toolTip);
     return item;
 }
 
@@ -123,6 +124,7 @@ void ProjectTree::rebuild()
         group->setText(1, QString::number(group->childCount()));
     }
     m_syncing = wasSyncing;
+    updateDetailsColumn();
 }
 
 void ProjectTree::selectIds(const QList<Runtime::ObjectId> &ids)
@@ -176,6 +178,20 @@ void ProjectTree::contextMenuEvent(QContextMenuEvent *event)
     if (!menu.isEmpty())
         menu.exec(event->reason() == QContextMenuEvent::Mouse ? event->globalPos()
                                                               : viewport()->mapToGlobal(visualItemRect(item).center()));
+}
+
+void ProjectTree::resizeEvent(QResizeEvent *event)
+{
+    QTreeWidget::resizeEvent(event);
+    updateDetailsColumn();
+}
+
+void ProjectTree::updateDetailsColumn()
+{
+    // Names first: when both columns do not fit, the details give way (they stay in the tooltips).
+    const bool hide = viewport()->width() < sizeHintForColumn(0) + sizeHintForColumn(1);
+    if (isColumnHidden(1) != hide)
+        setColumnHidden(1, hide);
 }
 
 } // namespace Designer

@@ -43,9 +43,12 @@ signals:
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
+    /** Hides the details column while the names and details do not both fit. */
+    void updateDetailsColumn();
     void documentChanged(const ChangeEvent &event);
     void selectIds(const QList<Runtime::ObjectId> &ids);
     void itemsSelected();
