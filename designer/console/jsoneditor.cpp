@@ -2,6 +2,8 @@
 // JsonEditor: a highlighted JSON editor that checks its text as you type, or shows a response read-only.
 #include "jsoneditor.h"
 
+#include "widgets/palettecolors.h"
+
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
 
@@ -212,7 +214,7 @@ void JsonEditor::applyPalette()
     const QPalette pal = palette();
     const QColor paper = pal.color(QPalette::Base);
     const QColor ink = pal.color(QPalette::Text);
-    const bool dark = paper.lightness() < 128;
+    const bool dark = isDarkPalette(pal);
     // Colours that keep their contrast on both light and dark paper.
     const QColor string = dark ? QColor(0xa5, 0xd6, 0xa7) : QColor(0x1b, 0x6e, 0x20);
     const QColor number = dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xa3, 0x4a, 0x00);

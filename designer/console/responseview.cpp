@@ -5,6 +5,7 @@
 #include "jsoneditor.h"
 #include "keyvaluetable.h"
 #include "run/apiclient.h"
+#include "widgets/palettecolors.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -99,7 +100,7 @@ ResponseView::ResponseView(QWidget *parent)
 
 void ResponseView::showReply(const ApiReply &reply)
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = isDarkPalette(palette());
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, statusColor(reply.status, dark));
     m_status->setPalette(statusPalette);
@@ -127,7 +128,7 @@ void ResponseView::showReply(const ApiReply &reply)
 
 void ResponseView::showMessage(const QString &message, bool error)
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = isDarkPalette(palette());
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText,
         error ? statusColor(500, dark) : palette().color(QPalette::PlaceholderText));

@@ -6,6 +6,7 @@
 #include "columnfilter.h"
 #include "rowsmodel.h"
 #include "run/apiclient.h"
+#include "widgets/palettecolors.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -405,7 +406,10 @@ void DataBrowser::setStatus(const QString &text, bool error)
 {
     m_showingLoadError = false;
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #9f1c1c") : QString());
+    QPalette statusPalette = palette();
+    if (error)
+        statusPalette.setColor(QPalette::WindowText, errorTextColor(palette()));
+    m_status->setPalette(statusPalette);
     m_status->setVisible(!text.isEmpty());
 }
 

@@ -2,6 +2,8 @@
 // RequestLogModel: the requests the running runtime answered, newest last, for the request log dock.
 #include "requestlogmodel.h"
 
+#include "widgets/palettecolors.h"
+
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -17,7 +19,7 @@ constexpr qsizetype s_tooltipSecretChars = 12;
 /** Returns true when the application's palette is dark, so the highlight colours stay readable. */
 bool darkPalette()
 {
-    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    return isDarkPalette(QGuiApplication::palette());
 }
 
 /** Returns \a value shortened for a tooltip when \a name carries a key or token. */
