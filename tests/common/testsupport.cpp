@@ -4,11 +4,11 @@
 
 #include "auth/apikeys.h"
 #include "auth/authstore.h"
+#include "auth/jwt.h"
 #include "http/server.h"
+#include "model/project.h"
 #include "storage/database.h"
 #include "storage/schemamigrator.h"
-#include "auth/jwt.h"
-#include "model/project.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -23,6 +23,65 @@
 
 
 namespace TestSupport {
+
+std::shared_ptr<Runtime::Project> itemsProject()
+{
+    const auto field = [](const QString &name, Runtime::FieldType type) {
+        Runtime::Field field;
+        field.id = QStringLiteral("fld_") + name;
+        field.name = name;
+        field.type = type;
+        return field;
+    };
+    auto project = std::make_shared<Runtime::Project>();
+    project->name = QStringLiteral("items");
+    Runtime::Table items;
+    items.id = QStringLiteral("tbl_items");
+    items.name = QStringLiteral("items");
+    Runtime::Field id = field(QStringLiteral("id"), Runtime::FieldType::Integer);
+    id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+    Runtime::Field name = field(QStringLiteral("name"), Runtime::FieldType::Text);
+    name.required = true;
+    Runtime::Field price = field(QStringLiteral("price"), Runtime::FieldType::Number);
+    price.validation.min = 0;
+    Runtime::Field secret = field(QStringLiteral("secret"), Runtime::FieldType::Text);
+    secret.hidden = true;
+    items.fields = {id, name, field(QStringLiteral("quantity"), Runtime::FieldType::Integer), price,
+        field(QStringLiteral("active"), Runtime::FieldType::Boolean),
+        field(QStringLiteral("meta"), Runtime::FieldType::Json), secret};
+    project->tables.push_back(items);
+    return project;
+}
+
+QString seedItems(const QString &path, int rows)
+{
+    const QString connection = QStringLiteral("seedItems");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QSqlQuery insert(db);
+        bool ok = db.open() && db.transaction()
+            && insert.prepare(QStringLiteral("INSERT INTO items (id, name, quantity, price, active, meta, secret) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, 's')"));
+        for (int i = 1; ok && i <= rows; ++i) {
+            insert.bindValue(0, i);
+            insert.bindValue(1, QStringLiteral("item %1").arg(i));
+            insert.bindValue(2, (i * 37) % 100);
+            insert.bindValue(3, ((i * 13) % 1000) / 4.0);
+            insert.bindValue(4, i % 3 == 0 ? 1 : 0);
+            insert.bindValue(5, i % 5 == 0 ? QVariant()
+                                           : QVariant(QStringLiteral("{\"n\":%1,\"tag\":\"a,b \\\"q\\\"\"}").arg(i % 7)));
+            ok = insert.exec();
+        }
+        ok = ok && db.commit();
+        if (!ok)
+            error = insert.lastError().text() + QLatin1Char(' ') + db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
 
 std::unique_ptr<Runtime::Server> startInProcessServer(
     std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error,

@@ -46,6 +46,17 @@ QByteArray expandKeys(const QString &text);
     foreign-key chains of several levels, not a star). The same \a count always gives the same project. */
 std::unique_ptr<Runtime::Project> generatedProject(int count);
 
+/** Returns the project of the data-pane tests: one table `items` (id autoincrement key, name required text,
+    quantity integer, price number with a minimum of 0, active boolean, meta JSON, secret hidden text). */
+std::shared_ptr<Runtime::Project> itemsProject();
+
+/** Fills the `items` table of the SQLite database \a path (migrated to itemsProject(), e.g. by
+    startInProcessServer(), with no server running) with rows 1..\a rows in one transaction: name
+    "item <i>", quantity (i*37)%100, price ((i*13)%1000)/4, active every third row, meta NULL every fifth
+    row and otherwise JSON with a comma and quotes in a string, secret "s". Returns an error text, or
+    an empty string on success. */
+QString seedItems(const QString &path, int rows);
+
 /** Migrates the SQLite database \a sqlitePath (created if missing) to \a project, creates the auth API's
     tables and starts a Runtime::Server in this process on 127.0.0.1 at a free port, signing with
     jwtSecret() (so anonKey(), serviceKey() and accessToken() work against it). For widget tests that need a

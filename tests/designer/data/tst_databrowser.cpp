@@ -36,37 +36,6 @@ namespace {
 constexpr int s_rows = 100000;
 constexpr int s_timeout = 20000;
 
-Runtime::Field makeField(const QString &name, Runtime::FieldType type)
-{
-    Runtime::Field field;
-    field.id = QStringLiteral("fld_") + name;
-    field.name = name;
-    field.type = type;
-    return field;
-}
-
-std::shared_ptr<Runtime::Project> itemsProject()
-{
-    auto project = std::make_shared<Runtime::Project>();
-    project->name = QStringLiteral("browser");
-    Runtime::Table items;
-    items.id = QStringLiteral("tbl_items");
-    items.name = QStringLiteral("items");
-    Runtime::Field id = makeField(QStringLiteral("id"), Runtime::FieldType::Integer);
-    id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
-    Runtime::Field name = makeField(QStringLiteral("name"), Runtime::FieldType::Text);
-    name.required = true;
-    Runtime::Field price = makeField(QStringLiteral("price"), Runtime::FieldType::Number);
-    price.validation.min = 0;
-    Runtime::Field secret = makeField(QStringLiteral("secret"), Runtime::FieldType::Text);
-    secret.hidden = true;
-    items.fields = {id, name, makeField(QStringLiteral("quantity"), Runtime::FieldType::Integer), price,
-        makeField(QStringLiteral("active"), Runtime::FieldType::Boolean),
-        makeField(QStringLiteral("meta"), Runtime::FieldType::Json), secret};
-    project->tables.push_back(items);
-    return project;
-}
-
 // Returns the first column of every row \a sql selects, as text.
 QStringList column(const QString &sql)
 {
@@ -130,30 +99,17 @@ void TestDataBrowser::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_dbPath = m_dir.filePath(QStringLiteral("browser.sqlite"));
-    m_project = itemsProject();
+    m_project = TestSupport::itemsProject();
     QString error;
     m_server = TestSupport::startInProcessServer(m_project, m_dbPath, &error); // migrates the schema
     QVERIFY2(m_server, qPrintable(error));
     m_server.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-        db.setDatabaseName(m_dbPath);
-        QVERIFY(db.open());
-        QVERIFY(db.transaction());
-        QSqlQuery insert(db);
-        QVERIFY(insert.prepare(QStringLiteral(
-            "INSERT INTO items (id, name, quantity, price, active, meta, secret) VALUES (?, ?, ?, ?, ?, ?, 's')")));
-        for (int i = 1; i <= s_rows; ++i) {
-            insert.bindValue(0, i);
-            insert.bindValue(1, QStringLiteral("item %1").arg(i));
-            insert.bindValue(2, (i * 37) % 100);
-            insert.bindValue(3, ((i * 13) % 1000) / 4.0);
-            insert.bindValue(4, i % 3 == 0 ? 1 : 0);
-            insert.bindValue(5, i % 5 == 0 ? QVariant() : QVariant(QStringLiteral("{\"n\":%1,\"tag\":\"a,b \\\"q\\\"\"}").arg(i % 7)));
-            QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
-        }
-        QVERIFY(db.commit());
-    }
+    const QString seeded = TestSupport::seedItems(m_dbPath, s_rows);
+    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
+    // The tests compare what the browser shows with the database itself, through this connection.
+    QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+    check.setDatabaseName(m_dbPath);
+    QVERIFY(check.open());
     m_server = TestSupport::startInProcessServer(m_project, m_dbPath, &error);
     QVERIFY2(m_server, qPrintable(error));
     m_target.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));

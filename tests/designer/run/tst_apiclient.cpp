@@ -11,9 +11,6 @@
 #include <QHeaderView>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -25,33 +22,6 @@ namespace {
 constexpr int s_rows = 100000;
 constexpr int s_pageRows = 200;
 constexpr int s_deadlineMs = 3000;
-
-Runtime::Field makeField(const QString &name, Runtime::FieldType type)
-{
-    Runtime::Field field;
-    field.id = QStringLiteral("fld_") + name;
-    field.name = name;
-    field.type = type;
-    return field;
-}
-
-std::shared_ptr<Runtime::Project> itemsProject()
-{
-    auto project = std::make_shared<Runtime::Project>();
-    project->name = QStringLiteral("bursts");
-    Runtime::Table items;
-    items.id = QStringLiteral("tbl_items");
-    items.name = QStringLiteral("items");
-    Runtime::Field id = makeField(QStringLiteral("id"), Runtime::FieldType::Integer);
-    id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
-    items.fields = {id, makeField(QStringLiteral("name"), Runtime::FieldType::Text),
-        makeField(QStringLiteral("quantity"), Runtime::FieldType::Integer),
-        makeField(QStringLiteral("price"), Runtime::FieldType::Number),
-        makeField(QStringLiteral("active"), Runtime::FieldType::Boolean),
-        makeField(QStringLiteral("meta"), Runtime::FieldType::Json)};
-    project->tables.push_back(items);
-    return project;
-}
 
 /** How a request of a burst ends on the client's side. */
 enum class Ending { Answer, AbortAtOnce, AbortSoon, AbortOnHeaders };
@@ -257,32 +227,13 @@ void tst_ApiClient::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_dbPath = m_dir.filePath(QStringLiteral("bursts.sqlite"));
-    m_project = itemsProject();
+    m_project = TestSupport::itemsProject();
     QString error;
     m_server = TestSupport::startInProcessServer(m_project, m_dbPath, &error); // migrates the schema
     QVERIFY2(m_server, qPrintable(error));
     m_server.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seed"));
-        db.setDatabaseName(m_dbPath);
-        QVERIFY(db.open());
-        QVERIFY(db.transaction());
-        QSqlQuery insert(db);
-        QVERIFY(insert.prepare(QStringLiteral(
-            "INSERT INTO items (id, name, quantity, price, active, meta) VALUES (?, ?, ?, ?, ?, ?)")));
-        for (int i = 1; i <= s_rows; ++i) {
-            insert.bindValue(0, i);
-            insert.bindValue(1, QStringLiteral("item %1 with a longer name to measure").arg(i));
-            insert.bindValue(2, (i * 37) % 100);
-            insert.bindValue(3, ((i * 13) % 1000) / 4.0);
-            insert.bindValue(4, i % 3 == 0 ? 1 : 0);
-            insert.bindValue(5, i % 5 == 0 ? QVariant() : QVariant(QStringLiteral("{\"n\":%1}").arg(i % 7)));
-            QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
-        }
-        QVERIFY(db.commit());
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("seed"));
+    const QString seeded = TestSupport::seedItems(m_dbPath, s_rows);
+    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
     // Like the RunController: each answered request is posted from its request thread to the GUI thread.
     m_server = TestSupport::startInProcessServer(
         m_project, m_dbPath, &error, [this](const Runtime::RequestLogEntry &) {
