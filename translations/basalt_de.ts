@@ -539,6 +539,13 @@
             <numerusform>%Ln Zeilen verarbeitet</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) processed; building the table&apos;s indexes…</source>
+        <translation>
+            <numerusform>%Ln Zeile verarbeitet; die Indizes der Tabelle werden aufgebaut…</numerusform>
+            <numerusform>%Ln Zeilen verarbeitet; die Indizes der Tabelle werden aufgebaut…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::CsvImportWizard</name>

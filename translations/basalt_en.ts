@@ -75,6 +75,13 @@
             <numerusform>%Ln rows processed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) processed; building the table&apos;s indexes…</source>
+        <translation>
+            <numerusform>%Ln row processed; building the table&apos;s indexes…</numerusform>
+            <numerusform>%Ln rows processed; building the table&apos;s indexes…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::CsvPreviewPage</name>

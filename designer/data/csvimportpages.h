@@ -133,7 +133,7 @@ public:
     bool isRunning() const;
 
 private:
-    void progressed(qint64 rows, qint64 bytesRead, qint64 bytesTotal);
+    void progressed(qint64 rows, qint64 bytesRead, qint64 bytesTotal, Runtime::CsvImportStage stage);
     void finished(const Runtime::Result<Runtime::CsvImportReport> &result);
 
     CsvImportState &m_state;

@@ -75,6 +75,7 @@ void CsvImportPage::initializePage()
     m_done = false;
     m_state.report.reset();
     m_state.startError.reset();
+    m_progress->setRange(0, s_progressSteps);
     m_progress->setValue(0);
     m_rows->setText(tr("Starting…"));
     m_rate->clear();
@@ -92,8 +93,8 @@ void CsvImportPage::initializePage()
     // The wizard waits for the job before it deletes this page, so the posts below find it alive.
     QThreadPool::globalInstance()->start([this, job, project = m_state.project, url = m_state.databaseUrl,
                                              file = m_state.filePath, options] {
-        const auto progress = [this](qint64 rows, qint64 read, qint64 total) {
-            QMetaObject::invokeMethod(this, [this, rows, read, total] { progressed(rows, read, total); },
+        const auto progress = [this](qint64 rows, qint64 read, qint64 total, Runtime::CsvImportStage stage) {
+            QMetaObject::invokeMethod(this, [this, rows, read, total, stage] { progressed(rows, read, total, stage); },
                 Qt::QueuedConnection);
         };
         const Runtime::Result<Runtime::CsvImportReport> result
@@ -107,10 +108,17 @@ void CsvImportPage::initializePage()
     });
 }
 
-void CsvImportPage::progressed(qint64 rows, qint64 bytesRead, qint64 bytesTotal)
+void CsvImportPage::progressed(qint64 rows, qint64 bytesRead, qint64 bytesTotal, Runtime::CsvImportStage stage)
 {
     if (m_done)
         return;
+    if (stage == Runtime::CsvImportStage::BuildingIndexes) {
+        // A bulk import's last step: the bar goes back and forth until the report.
+        m_progress->setRange(0, 0);
+        m_rows->setText(tr("%Ln row(s) processed; building the table's indexes…", nullptr, int(rows)));
+        m_cancel->setEnabled(false);
+        return;
+    }
     if (bytesTotal > 0)
         m_progress->setValue(int(bytesRead * s_progressSteps / bytesTotal));
     m_rows->setText(tr("%Ln row(s) processed", nullptr, int(rows)));
@@ -123,6 +131,7 @@ void CsvImportPage::finished(const Runtime::Result<Runtime::CsvImportReport> &re
 {
     m_done = true;
     m_cancel->setEnabled(false);
+    m_progress->setRange(0, s_progressSteps);
     if (result) {
         m_state.report = result.value();
         m_progress->setValue(s_progressSteps);

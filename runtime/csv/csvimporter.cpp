@@ -8,7 +8,6 @@
 #include "storage/valuecodec.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
@@ -79,33 +78,6 @@ Result<void> CsvImporter::Private::exec(const QString &sql)
             Text::tr("The database refused the import: %1").arg(query.lastError().databaseText()),
             sql + QStringLiteral(": ") + query.lastError().text());
     return {};
-}
-
-Result<void> CsvImporter::Private::beginBatch()
-{
-    // IMMEDIATE takes SQLite's write lock now, waiting (busy timeout) for the runtime's writer to finish.
-    Result<void> begun = exec(sqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
-    inBatch = bool(begun);
-    now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-    if (!stamped.empty())
-        clearStatements(); // they hold the previous batch's time
-    return begun;
-}
-
-Result<void> CsvImporter::Private::commitBatch()
-{
-    inBatch = false;
-    Result<void> committed = exec(QStringLiteral("COMMIT"));
-    if (!committed)
-        (void)exec(QStringLiteral("ROLLBACK"));
-    return committed;
-}
-
-void CsvImporter::Private::rollbackBatch()
-{
-    if (inBatch)
-        (void)exec(QStringLiteral("ROLLBACK"));
-    inBatch = false;
 }
 
 QString CsvImporter::Private::insertSql(const QByteArray &mask, int rows) const

@@ -32,7 +32,7 @@ struct CsvImportOptions
     /** The field each CSV column goes into, by column index; an empty name (or a column past the end)
         is ignored. Fields no column maps to get their defaults. */
     QStringList columnFields;
-    int batchSize = 10000; ///< records per transaction
+    int batchSize = 10000; ///< records per batch (a savepoint: a batch is imported whole or not at all)
     /** Where the rejected rows are written as CSV (original columns plus "basalt_error"); empty: not
         written. The file is written only if a row was rejected. */
     QString rejectedRowsPath;
@@ -65,8 +65,8 @@ struct CsvRejectedRow
     QString reason() const;
 };
 
-/** The outcome of an import. A cancelled or failed import keeps the batches committed before it and
-    nothing of the batch it stopped in. */
+/** The outcome of an import. A cancelled or failed import keeps the batches before it and nothing of the
+    batch it stopped in (unless committing those failed too: then nothing since the last commit). */
 struct CsvImportReport
 {
     qint64 imported = 0;
@@ -79,6 +79,7 @@ struct CsvImportReport
     bool cancelled = false;
     std::optional<Error> error; ///< the failure that stopped the import (the database, malformed CSV)
     qint64 notImportedFromLine = 0; ///< the first line not imported after a cancel or failure; 0: none
+    bool bulk = false; ///< the table's plain indexes were set aside and built again after the rows
     qint64 notImportedRows = 0;     ///< rows written to CsvImportOptions::notImportedRowsPath
     QString rejectedRowsPath;       ///< set when the rejected rows were written
     QString notImportedRowsPath;    ///< set when the rows not imported were written
@@ -115,24 +116,33 @@ private:
     FieldChecks m_checks;
 };
 
+/** What an import is doing, for its progress. */
+enum class CsvImportStage {
+    Importing,       ///< reading, checking and inserting rows
+    BuildingIndexes, ///< a bulk import builds the indexes it set aside, then commits
+};
+
 /** Imports the records of a CSV file into one table of a project through one Database connection (used on
     the thread that opened it: run it on a worker thread with its own connection while the runtime serves
     the same database). Records are read, converted and inserted in batches of CsvImportOptions::batchSize,
-    each batch one transaction; a row the database refuses (unique, foreign key, not null, check) is
-    rejected on its own and the batch goes on. Cancelling or a database failure rolls back the current
-    batch. Valid rows go in 100 at a time through prepared multi-row INSERTs (one per set of present
-    columns); when the database refuses such a statement its rows are retried one by one to find the
-    culprits. On PostgreSQL every statement runs in a savepoint; on SQLite the INSERTs go through SQLite's
-    C API on the connection's own handle. Records are read and converted ahead on a second thread (see
-    run()), so that parsing and converting overlap with the database's work. */
+    each batch a savepoint in a transaction committed about once a second; a row the database refuses
+    (unique, foreign key, not null, check) is rejected on its own and the batch goes on. Cancelling or a
+    database failure rolls back the current batch and commits the ones before it. A bulk import on SQLite
+    (50,000 rows or more into a table holding no more) runs in one transaction that sets the table's plain
+    indexes aside and builds them again at the end (the runtime's writes to the database wait for it).
+    Valid rows go in 100 at a time through prepared multi-row INSERTs (one per set of present columns);
+    when the database refuses such a statement its rows are retried one by one to find the culprits. On
+    PostgreSQL every statement runs in a savepoint; on SQLite the INSERTs go through SQLite's C API on the
+    connection's own handle. Records are read and converted ahead on a second thread (see run()), so that
+    parsing and converting overlap with the database's work. */
 class CsvImporter
 {
 public:
     CsvImporter(std::shared_ptr<const Project> project, Database &database);
     ~CsvImporter();
 
-    /** Called with the records done so far and the bytes read of \a bytesTotal (0 when unknown). */
-    using Progress = std::function<void(qint64 rowsDone, qint64 bytesRead, qint64 bytesTotal)>;
+    /** Called with the records done so far, the bytes read of \a bytesTotal (0 when unknown) and the stage. */
+    using Progress = std::function<void(qint64 rowsDone, qint64 bytesRead, qint64 bytesTotal, CsvImportStage stage)>;
 
     /** Imports the records of \a device (open for reading). Returns the report, or an error when the
         import could not start (an unknown table, a bad mapping, a device that cannot be read). \a cancel,

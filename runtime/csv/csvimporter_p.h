@@ -4,6 +4,7 @@
 
 #include "csvimporter.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlQuery>
 
@@ -97,13 +98,29 @@ struct CsvSqliteFinalizer
 };
 using CsvSqliteStatement = std::unique_ptr<sqlite3_stmt, CsvSqliteFinalizer>;
 
-/** The database side of an import: batches as transactions and the INSERT statements, one per set of
-    present columns and number of rows (several rows per statement saves SQLite and Qt per-statement
-    work). On SQLite the INSERTs go through SQLite's C API on the connection's own handle: QtSql's
-    binding (a placeholder name formatted and hashed per value) cost more than SQLite's own work.
+/** The database side of an import: the transactions and the INSERT statements, one per set of present
+    columns and number of rows (several rows per statement saves SQLite and Qt per-statement work).
+    Each batch is a savepoint inside a transaction that is committed about once a second (so that the
+    runtime's writer never waits long) or, in a bulk import, once at the end. A bulk import on SQLite (at
+    least s_bulkRows rows expected, and as many as the table holds) sets the table's plain indexes aside
+    in that transaction and builds them again before its commit: inserting a million rows into a
+    B-tree ordered by some other column rewrites most of its pages at every commit, while building it
+    afterwards is one sort. Readers see the old table, indexes included, until the commit.
+    On SQLite the INSERTs go through SQLite's C API on the connection's own handle: QtSql's binding (a
+    placeholder name formatted and hashed per value) cost more than SQLite's own work.
     Used on the thread of its Database. */
 struct CsvImporter::Private
 {
+    /** A non-unique index set aside during a bulk import: its name and its CREATE INDEX statement. */
+    struct DeferredIndex
+    {
+        QString name;
+        QString sql;
+    };
+
+    static constexpr qint64 s_bulkRows = 50000;
+    static constexpr qint64 s_commitEveryMs = 1000;
+
     std::shared_ptr<const Project> project;
     Database &database;
     const Table *table = nullptr;
@@ -113,7 +130,10 @@ struct CsvImporter::Private
     std::map<QByteArray, CsvSqliteStatement> sqliteStatements; ///< SQLite
     sqlite3 *handle = nullptr; ///< the SQLite connection's handle, owned by the QSqlDatabase
     QString now;
+    bool inTransaction = false;
     bool inBatch = false;
+    QElapsedTimer transactionTimer;
+    std::vector<DeferredIndex> deferred; ///< a bulk import's indexes, dropped in its transaction
 
     Private(std::shared_ptr<const Project> p, Database &db) : project(std::move(p)), database(db) {}
 
@@ -132,9 +152,22 @@ struct CsvImporter::Private
     void finishRun();
 
     Result<void> exec(const QString &sql);
+    /** Decides whether the import is a bulk import: on SQLite, about \a expectedRows (at least
+        s_bulkRows) into a table that holds no more. Then lists the table's plain indexes (not unique, not
+        partial, no expressions: building them again cannot fail on the data) to set aside. */
+    void planBulk(qint64 expectedRows);
+    /** Opens a batch: a savepoint, in a new transaction if none is open (which drops the indexes set
+        aside). IMMEDIATE takes SQLite's write lock at once, waiting (busy timeout) for the runtime's
+        writer. */
     Result<void> beginBatch();
-    Result<void> commitBatch();
+    /** Keeps the batch's rows in the transaction. */
+    Result<void> releaseBatch();
+    /** Undoes the open batch, if any, and nothing before it. */
     void rollbackBatch();
+    /** Returns whether the transaction has been open long enough to commit (never in a bulk import). */
+    bool commitDue() const;
+    /** Builds the indexes set aside and commits; on failure rolls everything since the last commit back. */
+    Result<void> commitTransaction();
 
     /** Inserts \a rows (all of \a mask) with one statement. Returns false, having written nothing, when
         the database refused a row; an error when the database failed. */

@@ -23,6 +23,14 @@ struct Text
 
 constexpr qint64 s_progressEvery = 1000;
 
+// Returns about how many rows a file of \a total bytes holds, judging by its first \a chunk (0: unknown).
+qint64 expectedRows(const CsvRowFeed::Chunk &chunk, qint64 total)
+{
+    if (chunk.end)
+        return qint64(chunk.rows.size());
+    return total > 0 && chunk.bytesRead > 0 ? qint64(double(chunk.rows.size()) * double(total) / double(chunk.bytesRead)) : 0;
+}
+
 // Returns the key under which \a problem is counted: the field and the reason without the value.
 QString reasonKey(const CsvRowProblem &problem)
 {
@@ -61,11 +69,12 @@ struct CsvOutput
 };
 } // namespace
 
-/** The state of one run: the report so far, the open batch and the output files. */
+/** The state of one run: the report so far, the open batch and transaction, and the output files. */
 struct CsvImporter::RunState
 {
     const CsvImportOptions &options;
     CsvReader &reader;
+    QIODevice *device;
     CsvImportReport report;
     CsvOutput rejectedOut;
     CsvOutput notImportedOut;
@@ -75,6 +84,10 @@ struct CsvImporter::RunState
     qint64 batchImported = 0;
     qint64 batchRows = 0;
     qint64 done = 0;
+    qint64 uncommitted = 0;          ///< rows of the batches released since the last commit
+    qint64 transactionFirstLine = 0; ///< the first line of the open transaction
+    qint64 lostFromLine = 0;         ///< a commit failed: nothing from this line on was imported
+    const Progress *progress = nullptr;
     std::vector<CsvPendingRow> pending; ///< valid rows not inserted yet, all with pendingMask
     CsvRowFeed *feed = nullptr;         ///< where inserted rows go to be freed
     bool readAhead = false;             ///< the device may be read on the feed's thread
@@ -82,15 +95,20 @@ struct CsvImporter::RunState
 
     /** Stores \a row (converted), beginning and ending batches as needed. */
     Result<void> take(Private &d, CsvConvertedRow &&row);
-    /** Inserts what is pending, commits the batch and moves it into the report. */
+    /** Inserts what is pending, releases the batch, moves it into the report and commits when due. */
     Result<void> endBatch(Private &d);
+    /** Commits the open transaction and counts its rows as imported. */
+    Result<void> commit(Private &d);
     /** Inserts the pending rows: together, or one by one when the database refuses one of them. */
     Result<void> insertPending(Private &d);
-    /** Moves the committed batch into the report and the rejected rows into their file. */
+    /** Moves the released batch into the report (its rows as uncommitted) and the rejected rows into
+        their file. */
     Result<void> flush();
     /** Writes the rows of the stopped batch, \a unread (read ahead, not taken) and the rest of the file
-        to the rows-not-imported file. */
+        to the rows-not-imported file; after a failed commit, every row from lostFromLine on. */
     void writeNotImported(const std::vector<CsvConvertedRow> &unread);
+    /** Reads the device again from its start and writes the records from lostFromLine on. */
+    void writeLostRows();
 };
 
 Result<void> CsvImporter::RunState::insertPending(Private &d)
@@ -121,7 +139,7 @@ Result<void> CsvImporter::RunState::insertPending(Private &d)
 
 Result<void> CsvImporter::RunState::flush()
 {
-    report.imported += batchImported;
+    uncommitted += batchImported;
     for (CsvRejectedRow &row : batchRejected) {
         ++report.rejected;
         for (const CsvRowProblem &problem : row.problems)
@@ -150,6 +168,11 @@ Result<void> CsvImporter::RunState::flush()
 
 void CsvImporter::RunState::writeNotImported(const std::vector<CsvConvertedRow> &unread)
 {
+    if (lostFromLine > 0) {
+        report.notImportedFromLine = lostFromLine;
+        writeLostRows();
+        return;
+    }
     QStringList record;
     const bool more = !reader.hasError() && reader.readRecord(record);
     report.notImportedFromLine = batchFirstLine > 0 ? batchFirstLine
@@ -178,42 +201,26 @@ void CsvImporter::RunState::writeNotImported(const std::vector<CsvConvertedRow> 
     report.notImportedRowsPath = notImportedOut.path;
 }
 
-void CsvImporter::Private::prepareRun(const CsvRowConverter &converter)
+void CsvImporter::RunState::writeLostRows()
 {
-    stamped.clear();
-    for (const Field &field : table->fields) {
-        if (field.autoTimestamp != AutoTimestamp::None)
-            stamped.push_back(&field);
+    // A file or a buffer is read again, in the same format (a socket cannot be).
+    if (options.notImportedRowsPath.isEmpty() || !(qobject_cast<QFileDevice *>(device) || qobject_cast<QBuffer *>(device))
+        || !device->seek(0))
+        return;
+    notImportedOut.path = options.notImportedRowsPath;
+    notImportedOut.header = options.headerRow ? report.header : QStringList();
+    CsvReader again(device, options.format);
+    QStringList record;
+    if (options.headerRow && !again.readRecord(record))
+        return;
+    while (again.readRecord(record)) {
+        if (again.recordLine() < lostFromLine)
+            continue;
+        if (!notImportedOut.write(record))
+            return;
+        ++report.notImportedRows;
     }
-    clearStatements();
-    targets = converter.columnTargets();
-    handle = nullptr;
-    if (sqlite()) {
-        // The Qt SQLite driver's connection: INSERTs through SQLite's C API skip QtSql's binding.
-        const QVariant driverHandle = database.connection().driver()->handle();
-        if (driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0)
-            handle = *static_cast<sqlite3 *const *>(driverHandle.constData());
-    }
-    if (sqlite()) {
-        // A larger page cache for this connection: inserting into the indexes of a big table otherwise
-        // reads the same pages from the file again and again (SQLite's default cache is 2 MB).
-        // Checkpoints (copying the WAL into the database file, with an fsync) every 100 MB instead of
-        // every 4 MB: each batch rewrites pages of every index, and checkpoints dominated the import.
-        (void)exec(QStringLiteral("PRAGMA cache_size = -65536"));
-        (void)exec(QStringLiteral("PRAGMA wal_autocheckpoint = 25000"));
-    }
-}
-
-void CsvImporter::Private::finishRun()
-{
-    clearStatements();
-    if (sqlite()) {
-        // The connection may be the caller's: back to SQLite's defaults, with the WAL written out now
-        // rather than by the runtime's next write.
-        (void)exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-        (void)exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
-        (void)exec(QStringLiteral("PRAGMA cache_size = -2000"));
-    }
+    report.notImportedRowsPath = notImportedOut.path;
 }
 
 Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptions &options,
@@ -231,7 +238,8 @@ Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptio
         return Error(ErrorCode::FileReadFailed, Text::tr("The CSV file is not open for reading."));
     d->prepareRun(converter);
     CsvReader reader(device, options.format);
-    RunState s {options, reader, {}, {}, {}, {}, {}};
+    RunState s {options, reader, device, {}, {}, {}, {}, {}};
+    s.progress = &progress;
     QStringList record;
     if (options.headerRow) {
         if (!reader.readRecord(record)) {
@@ -248,7 +256,7 @@ Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptio
     d->finishRun();
     s.report.seconds = double(timer.nsecsElapsed()) / 1e9;
     if (progress)
-        progress(s.done, reader.bytesRead(), total);
+        progress(s.done, reader.bytesRead(), total, CsvImportStage::Importing);
     return s.report;
 }
 
@@ -256,6 +264,8 @@ Result<void> CsvImporter::RunState::take(Private &d, CsvConvertedRow &&row)
 {
     Result<void> begun;
     if (!d.inBatch) {
+        if (!d.inTransaction)
+            transactionFirstLine = row.line;
         begun = d.beginBatch();
         batchFirstLine = row.line;
     }
@@ -288,10 +298,27 @@ Result<void> CsvImporter::RunState::endBatch(Private &d)
 {
     Result<void> ended = insertPending(d);
     if (ended)
-        ended = d.commitBatch();
+        ended = d.releaseBatch();
     if (ended)
         ended = flush();
+    if (ended && d.commitDue())
+        ended = commit(d);
     return ended;
+}
+
+Result<void> CsvImporter::RunState::commit(Private &d)
+{
+    if (!d.inTransaction)
+        return {};
+    if (!d.deferred.empty() && progress && *progress)
+        (*progress)(done, reader.bytesRead(), device->isSequential() ? 0 : device->size(), CsvImportStage::BuildingIndexes);
+    Result<void> committed = d.commitTransaction();
+    if (committed)
+        report.imported += uncommitted;
+    else
+        lostFromLine = transactionFirstLine;
+    uncommitted = 0;
+    return committed;
 }
 
 void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const std::atomic_bool *cancel,
@@ -302,8 +329,12 @@ void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const s
     s.feed = &feed;
     CsvRowFeed::Chunk chunk;
     std::vector<CsvConvertedRow> unread;
-    for (bool more = true; more;) {
+    for (bool more = true, first = true; more; first = false) {
         feed.next(chunk);
+        if (first) {
+            d->planBulk(expectedRows(chunk, total));
+            s.report.bulk = !d->deferred.empty();
+        }
         size_t i = 0;
         for (; i < chunk.rows.size(); ++i) {
             if (cancel && cancel->load(std::memory_order_relaxed)) {
@@ -321,7 +352,7 @@ void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const s
                 break;
             }
             if (progress && s.done % s_progressEvery == 0)
-                progress(s.done, chunk.bytesRead, total);
+                progress(s.done, chunk.bytesRead, total, CsvImportStage::Importing);
         }
         if (s.report.cancelled || s.report.error) {
             std::move(chunk.rows.begin() + qsizetype(i), chunk.rows.end(), std::back_inserter(unread));
@@ -333,6 +364,8 @@ void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const s
                 ended = *chunk.error;
             else if (d->inBatch)
                 ended = s.endBatch(*d);
+            if (ended)
+                ended = s.commit(*d);
             if (!ended)
                 s.report.error = ended.error();
             more = false;
@@ -344,6 +377,8 @@ void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const s
     if (s.report.cancelled || s.report.error) {
         d->rollbackBatch();
         s.pending.clear();
+        if (Result<void> kept = s.commit(*d); !kept && !s.report.error) // the batches before the stop
+            s.report.error = kept.error();
         s.writeNotImported(unread);
     }
 }

@@ -40,9 +40,14 @@ QString textProblem(const Field &field, const QString &text)
 
 const QRegularExpression &FieldChecks::pattern(const QString &source)
 {
+    // The same field's pattern again (the kept copy holds its text, so a new one cannot share it).
+    if (m_last && source.isSharedWith(m_lastSource))
+        return *m_last;
     auto it = m_patterns.find(source);
     if (it == m_patterns.end())
         it = m_patterns.insert(source, QRegularExpression(QRegularExpression::anchoredPattern(source)));
+    m_lastSource = source;
+    m_last = &*it;
     return *it;
 }
 

@@ -25,6 +25,8 @@ private:
     const QRegularExpression &pattern(const QString &source);
 
     QHash<QString, QRegularExpression> m_patterns;
+    QString m_lastSource;                           ///< the pattern looked up last
+    const QRegularExpression *m_last = nullptr;     ///< its expression in m_patterns
 };
 
 } // namespace Runtime

@@ -8,6 +8,7 @@
 #include "io/projectreader.h"
 #include "storage/database.h"
 #include "storage/databasesetup.h"
+#include "storage/schemamigrator.h"
 
 #include <QBuffer>
 #include <QSqlError>
@@ -98,6 +99,23 @@ struct Shop
         q.exec(QStringLiteral("SELECT count(*) FROM ") + table);
         return q.next() ? q.value(0).toLongLong() : -1;
     }
+    /** Returns "name: CREATE INDEX ..." for each index of the products table, by name. */
+    QStringList productIndexes()
+    {
+        QStringList indexes;
+        QSqlQuery q(db->connection());
+        q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'products' "
+                              "ORDER BY name"));
+        while (q.next())
+            indexes << q.value(0).toString() + QStringLiteral(": ") + q.value(1).toString();
+        return indexes;
+    }
+    /** Returns SQLite's integrity check ("ok"), which compares every index with its table. */
+    QString integrity()
+    {
+        QSqlQuery q(db->connection());
+        return q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next() ? q.value(0).toString() : q.lastError().text();
+    }
     QString write(const QByteArray &bytes, const QString &name = QStringLiteral("import.csv"))
     {
         QFile f(dir.filePath(name));
@@ -171,6 +189,9 @@ private slots:
     void badMapping_data();
     void badMapping();
     void whileAnotherConnectionWrites();
+    void bulkImport();
+    void bulkCancel();
+    void bulkCommitFails();
     void postgres();
 };
 
@@ -314,7 +335,7 @@ void tst_Csv::importWithBadRows()
     CsvImportOptions options = shop.productOptions();
     qint64 lastDone = 0;
     Result<CsvImportReport> report = CsvImporter::importFile(shop.project, shop.url, path, options, nullptr,
-        [&](qint64 done, qint64 read, qint64 total) {
+        [&](qint64 done, qint64 read, qint64 total, CsvImportStage) {
             QVERIFY(done >= lastDone && read <= total);
             lastDone = done;
         });
@@ -500,7 +521,7 @@ void tst_Csv::cancelMidway()
     CsvImportOptions options = shop.productOptions();
     std::atomic_bool cancel = false;
     Result<CsvImportReport> report = CsvImporter::importFile(shop.project, shop.url, path, options, &cancel,
-        [&](qint64 done, qint64, qint64) {
+        [&](qint64 done, qint64, qint64, CsvImportStage) {
             if (done >= 25000)
                 cancel = true;
         });
@@ -620,6 +641,126 @@ void tst_Csv::whileAnotherConnectionWrites()
     QCOMPARE(shop.count(QStringLiteral("products")), 40000);
 }
 
+void tst_Csv::bulkImport()
+{
+    // 60,000 rows into an empty table: one transaction that sets the plain indexes aside and builds them
+    // again; other connections see the old table, indexes included, until it commits.
+    Shop shop;
+    QVERIFY(shop.setUp());
+    const QStringList indexes = shop.productIndexes();
+    QVERIFY(indexes.join(QLatin1Char('\n')).contains(QLatin1String("products_active_price_idx: CREATE INDEX")));
+    const ProductCsv::File file = ProductCsv::generate(60000, true);
+    const QString path = shop.write(file.bytes);
+    CsvImportOptions options = shop.productOptions();
+    QList<CsvImportStage> stages;
+    qint64 seenByOthers = -1;
+    QStringList indexesSeenByOthers;
+    Result<CsvImportReport> report = CsvImporter::importFile(shop.project, shop.url, path, options, nullptr,
+        [&](qint64 done, qint64, qint64, CsvImportStage stage) {
+            if (stages.isEmpty() || stages.last() != stage)
+                stages << stage;
+            if (done >= 30000 && seenByOthers < 0) {
+                seenByOthers = shop.count(QStringLiteral("products"));
+                indexesSeenByOthers = shop.productIndexes();
+            }
+        });
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+    QVERIFY2(!report->error, qPrintable(report->error ? report->error->message : QString()));
+    QVERIFY(report->bulk);
+    QCOMPARE(stages, (QList<CsvImportStage> {CsvImportStage::Importing, CsvImportStage::BuildingIndexes,
+                         CsvImportStage::Importing}));
+    QCOMPARE(seenByOthers, 0);
+    QCOMPARE(indexesSeenByOthers, indexes);
+    QCOMPARE(report->imported, 59990);
+    QCOMPARE(report->rejected, 10);
+    QCOMPARE(shop.products(), goodRows(file));
+    QCOMPARE(shop.productIndexes(), indexes);
+    QCOMPARE(shop.integrity(), QStringLiteral("ok"));
+    // The schema Basalt applied still matches: no drift, nothing to migrate.
+    Result<MigrationPlan> plan = SchemaMigrator(*shop.db).plan(*shop.project);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
+    QVERIFY(plan->isEmpty());
+
+    // A small import does not set indexes aside.
+    report = CsvImporter::importFile(shop.project, shop.url, shop.write("Name,slug,PRICE\nOne more,one-more,3\n"),
+        shop.productOptions());
+    QVERIFY(report && !report->error && !report->bulk);
+    QCOMPARE(report->imported, 1);
+}
+
+void tst_Csv::bulkCancel()
+{
+    // Cancelled, a bulk import keeps the batches before the current one and builds the indexes again.
+    Shop shop;
+    QVERIFY(shop.setUp());
+    const QStringList indexes = shop.productIndexes();
+    const ProductCsv::File file = ProductCsv::generate(60000, false);
+    const QString path = shop.write(file.bytes);
+    std::atomic_bool cancel = false;
+    Result<CsvImportReport> report = CsvImporter::importFile(shop.project, shop.url, path, shop.productOptions(),
+        &cancel, [&](qint64 done, qint64, qint64, CsvImportStage) {
+            if (done >= 45000)
+                cancel = true;
+        });
+    QVERIFY(report);
+    QVERIFY(report->bulk && report->cancelled && !report->error);
+    QCOMPARE(report->imported, 40000);
+    QCOMPARE(shop.products(), goodRows(file, 40000));
+    QCOMPARE(shop.productIndexes(), indexes);
+    QCOMPARE(shop.integrity(), QStringLiteral("ok"));
+    QCOMPARE(report->notImportedFromLine, file.rows.at(40000).line);
+    QCOMPARE(report->notImportedRows, 20000);
+}
+
+void tst_Csv::bulkCommitFails()
+{
+    // The database fills up while the indexes are built again: nothing of the import stays, the indexes
+    // are there as before, and every row is in the rows-not-imported file.
+    const ProductCsv::File file = ProductCsv::generate(60000, true);
+    qint64 fullSize = 0;
+    {
+        Shop measure;
+        QVERIFY(measure.setUp());
+        Result<CsvImportReport> report = CsvImporter::importFile(measure.project, measure.url,
+            measure.write(file.bytes), measure.productOptions());
+        QVERIFY(report && report->bulk && !report->error);
+        QSqlQuery q(measure.db->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        fullSize = q.value(0).toLongLong();
+    }
+    Shop shop;
+    QVERIFY(shop.setUp());
+    const QStringList indexes = shop.productIndexes();
+    Result<std::unique_ptr<Database>> db = Database::open(shop.url);
+    QVERIFY(db);
+    // About 300 pages short: the rows fit, the second index rebuilt does not.
+    QSqlQuery limit((*db)->connection());
+    QVERIFY(limit.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(fullSize - 100)));
+    limit.finish();
+    QFile input(shop.write(file.bytes));
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    CsvImportOptions options = shop.productOptions();
+    bool building = false;
+    Result<CsvImportReport> report = CsvImporter(shop.project, **db).run(&input, options, nullptr,
+        [&](qint64, qint64, qint64, CsvImportStage stage) { building = building || stage == CsvImportStage::BuildingIndexes; });
+    QVERIFY(report);
+    QVERIFY(report->bulk);
+    QVERIFY(building);
+    QVERIFY(report->error);
+    QVERIFY2(report->error->message.contains(QLatin1String("full")), qPrintable(report->error->message));
+    QCOMPARE(report->imported, 0);
+    QCOMPARE(shop.count(QStringLiteral("products")), 0);
+    QCOMPARE(shop.productIndexes(), indexes);
+    QCOMPARE(shop.integrity(), QStringLiteral("ok"));
+    QCOMPARE(report->notImportedFromLine, 2);
+    QCOMPARE(report->notImportedRows, 60000);
+    const QList<QStringList> rest = parseFile(report->notImportedRowsPath);
+    QCOMPARE(rest.size(), 60001);
+    QCOMPARE(rest.front(), file.header);
+    QCOMPARE(rest.at(1), file.rows.front().values);
+    QCOMPARE(rest.last(), file.rows.last().values);
+}
+
 void tst_Csv::postgres()
 {
     TestSupport::PostgresDatabase pg;
@@ -648,7 +789,7 @@ void tst_Csv::postgres()
 
     std::atomic_bool cancel = false;
     shop.exec(QStringLiteral("DELETE FROM products"));
-    report = CsvImporter::importFile(shop.project, shop.url, path, options, &cancel, [&](qint64 done, qint64, qint64) {
+    report = CsvImporter::importFile(shop.project, shop.url, path, options, &cancel, [&](qint64 done, qint64, qint64, CsvImportStage) {
         if (done >= 2000)
             cancel = true;
     });
