@@ -3324,6 +3324,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>Invalid Refresh Token: Already Used</source>
         <translation>Ungültiges Aktualisierungstoken: bereits verwendet</translation>
     </message>
+    <message>
+        <source>The database is busy with another write</source>
+        <translation>Die Datenbank ist mit einem anderen Schreibvorgang beschäftigt</translation>
+    </message>
 </context>
 <context>
     <name>ProjectReader</name>

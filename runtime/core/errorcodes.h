@@ -45,6 +45,7 @@ enum class ErrorCode {
     HeadersTooLarge,
     RequestTimeout,
     ServiceUnavailable,
+    DatabaseBusy,
     EmbedNotSelected,
     InvalidConflictTarget,
     NotAcceptable,

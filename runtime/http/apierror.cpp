@@ -74,6 +74,9 @@ Mapping mappingFor(ErrorCode code)
         return {408, "PGRST408", nullptr};
     case ErrorCode::ServiceUnavailable:
         return {503, "PGRST503", nullptr};
+    case ErrorCode::DatabaseBusy:
+        return {503, "PGRST503", "Another connection (a CSV import, a migration) held the database's write lock too long; "
+                                 "try again in a moment."};
     case ErrorCode::DatabaseOpenFailed:
         return {503, "PGRST000", "The database is unavailable; try again later."};
     case ErrorCode::InvalidToken:
@@ -203,6 +206,7 @@ AuthMapping authMappingFor(ErrorCode code)
     case ErrorCode::NotFound: return {404, "not_found"};
     case ErrorCode::MethodNotAllowed: return {405, "method_not_allowed"};
     case ErrorCode::ServiceUnavailable:
+    case ErrorCode::DatabaseBusy:
     case ErrorCode::DatabaseOpenFailed: return {503, "unexpected_failure"};
     default: return {500, "unexpected_failure"};
     }

@@ -130,6 +130,12 @@ Error translateDatabaseError(const QSqlError &error, const QString &sql, const P
     }
     if (error.nativeErrorCode() == QLatin1String("22P02") || error.nativeErrorCode() == QLatin1String("22007"))
         return Error(ErrorCode::InvalidValue, QStringLiteral("A value does not fit its column's type"), detail);
+    // SQLite: the write lock stayed taken past the busy timeout (SQLITE_BUSY and its extended codes);
+    // PostgreSQL: lock_not_available. Another connection is writing: a CSV import, a migration.
+    const bool busy = dialect.engine() == DatabaseEngine::SQLite ? (error.nativeErrorCode().toInt() & 0xff) == 5
+                                                                 : error.nativeErrorCode() == QLatin1String("55P03");
+    if (busy)
+        return Error(ErrorCode::DatabaseBusy, QStringLiteral("The database is busy with another write"), detail);
     return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), detail);
 }
 

@@ -4,6 +4,7 @@
 
 #include "http/server.h"
 #include "io/projectreader.h"
+#include "storage/database.h"
 #include "storage/databasesetup.h"
 
 #include <QAtomicInt>
@@ -122,6 +123,7 @@ private slots:
     void settingsChange();
     void nullProjectRefused();
     void concurrentRequestsDuringUpdates();
+    void writeWhileAnotherConnectionWrites();
 
 private:
     /** Migrates the test database to \a project and makes the server serve it. */
@@ -272,6 +274,28 @@ void tst_LiveServer::nullProjectRefused()
     QCOMPARE(result.error().code, ErrorCode::InvalidArgument);
     QVERIFY(m_server->config().project);
     QCOMPARE(m_client->request("GET", "/rest/v1/tags", TestSupport::anonKey()).status, 200);
+}
+
+void tst_LiveServer::writeWhileAnotherConnectionWrites()
+{
+    // Another connection (a bulk CSV import) holds SQLite's write lock past the busy timeout: reads go on,
+    // a write is answered 503 with a reason, and writes work again once the lock is gone.
+    const QByteArray service = TestSupport::serviceKey();
+    Result<std::unique_ptr<Database>> other = Database::open(QStringLiteral("sqlite:") + m_databasePath);
+    QVERIFY(other);
+    QSqlQuery lock((*other)->connection());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    const Reply read = m_client->request("GET", "/rest/v1/categories?select=name", service);
+    QVERIFY2(read.status == 200, json(read).constData());
+    const Reply refused = m_client->request("POST", "/rest/v1/tags", service, R"({"name":"busy"})");
+    QVERIFY2(refused.status == 503, json(refused).constData());
+    const QJsonObject error = QJsonDocument::fromJson(refused.body).object();
+    QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("PGRST503"));
+    QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("The database is busy with another write"));
+    QVERIFY(error.value(QStringLiteral("hint")).toString().contains(QLatin1String("CSV import")));
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    const Reply created = m_client->request("POST", "/rest/v1/tags", service, R"({"name":"busy"})");
+    QVERIFY2(created.status == 201, json(created).constData());
 }
 
 void tst_LiveServer::concurrentRequestsDuringUpdates()

@@ -46,6 +46,14 @@ void tst_RecordStore::databaseErrors_data()
     QTest::newRow("postgresql foreign key") << postgres << u"23503"_s
         << u"ERROR:  update or delete on table \"products\" violates foreign key constraint \"fk_rel_x\""_s
         << int(WriteKind::Delete) << int(ErrorCode::ForeignKeyViolation) << referenced;
+    const QString busy = u"The database is busy with another write"_s;
+    QTest::newRow("sqlite busy") << sqlite << u"5"_s << u"database is locked"_s << int(WriteKind::Insert)
+                                 << int(ErrorCode::DatabaseBusy) << busy;
+    QTest::newRow("sqlite busy snapshot") << sqlite << u"517"_s << u"database is locked"_s << int(WriteKind::Update)
+                                          << int(ErrorCode::DatabaseBusy) << busy;
+    QTest::newRow("postgresql lock not available") << postgres << u"55P03"_s
+        << u"ERROR:  canceling statement due to lock timeout"_s << int(WriteKind::Update)
+        << int(ErrorCode::DatabaseBusy) << busy;
     QTest::newRow("other") << postgres << u"42601"_s << u"ERROR:  syntax error at or near \"SELEC\""_s
                            << int(WriteKind::Read) << int(ErrorCode::DatabaseQueryFailed)
                            << u"A database query failed"_s;
