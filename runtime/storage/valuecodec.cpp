@@ -12,6 +12,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace Runtime::ValueCodec {
@@ -29,6 +30,31 @@ QString jsonText(const QJsonValue &value)
     QByteArray out;
     appendCanonicalJson(out, value);
     return QString::fromUtf8(out);
+}
+
+// Returns \a text (trimmed) as a double like QString::toDouble(), or nothing. Plain ASCII numbers go
+// through std::from_chars (QString::toDouble also tries "nan", "inf" and the like on every call: a
+// tenth of converting a CSV row); anything else, and anything from_chars does not take whole, through Qt.
+std::optional<double> numberFromText(QStringView text)
+{
+    char ascii[64];
+    qsizetype size = 0;
+    bool plain = text.size() < qsizetype(sizeof ascii);
+    for (qsizetype i = 0; plain && i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        plain = (c >= u'0' && c <= u'9') || c == u'.' || c == u'-' || c == u'e' || c == u'E'
+            || (c == u'+' && i > 0); // from_chars takes no leading '+'
+        ascii[size++] = char(c);
+    }
+    if (plain && size > 0) {
+        double value = 0;
+        const std::from_chars_result parsed = std::from_chars(ascii, ascii + size, value);
+        if (parsed.ec == std::errc() && parsed.ptr == ascii + size)
+            return value;
+    }
+    bool ok = false;
+    const double value = text.toString().toDouble(&ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
 }
 
 std::optional<bool> booleanFromText(const QString &text)
@@ -93,8 +119,8 @@ Result<QVariant> fromText(const Field &field, const QString &text)
         return ok ? Result<QVariant>(QVariant(v)) : invalidValue(field, text);
     }
     case FieldType::Number: {
-        const double v = text.trimmed().toDouble(&ok);
-        return ok && std::isfinite(v) ? Result<QVariant>(QVariant(v)) : invalidValue(field, text);
+        const std::optional<double> v = numberFromText(QStringView(text).trimmed());
+        return v && std::isfinite(*v) ? Result<QVariant>(QVariant(*v)) : invalidValue(field, text);
     }
     case FieldType::Boolean: {
         const std::optional<bool> v = booleanFromText(text);

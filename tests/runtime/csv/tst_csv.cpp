@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "storage/databasesetup.h"
 #include "storage/schemamigrator.h"
+#include "storage/valuecodec.h"
 
 #include <QBuffer>
 #include <QSqlError>
@@ -178,6 +179,8 @@ private slots:
     void detectDelimiter();
     void malformed_data();
     void malformed();
+    void numbers_data();
+    void numbers();
     void importWithBadRows();
     void rejectReasons_data();
     void rejectReasons();
@@ -323,6 +326,33 @@ void tst_Csv::malformed()
     const ReadResult r = readAll(input, {});
     QCOMPARE(r.records.size(), recordsBefore);
     QVERIFY2(r.error.startsWith(where), qPrintable(r.error));
+}
+
+void tst_Csv::numbers_data()
+{
+    QTest::addColumn<QString>("text");
+    for (const char *text : {"0", "12", "-3", "0012", "3.25", "-0.5", ".5", "5.", "-.5", "1e5", "1E5", "1e+5", "1e-5",
+             "1.5e3", "+5", "+.5", "++5", " 7 ", "1e", "e5", ".", "-", "+", "1-2", "1e5.5", "--1", "1.2.3", "1e400",
+             "-1e400", "1e-400", "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", "0.1", "123456789012345678901234567890",
+             "nan", "NaN", "inf", "-inf", "infinity", "1,5", "1 000", "0x10", "١٢", "12abc", "", "   "})
+        QTest::newRow(text) << QString::fromUtf8(text);
+}
+
+void tst_Csv::numbers()
+{
+    // A number field takes what QString::toDouble takes (trimmed), finite values only.
+    QFETCH(QString, text);
+    Field price;
+    price.name = QStringLiteral("price");
+    price.type = FieldType::Number;
+    bool ok = false;
+    const double expected = text.trimmed().toDouble(&ok);
+    const Result<QVariant> got = ValueCodec::fromText(price, text);
+    QCOMPARE(bool(got), ok && std::isfinite(expected));
+    if (got) {
+        QCOMPARE(got->toDouble(), expected);
+        QCOMPARE(std::signbit(got->toDouble()), std::signbit(expected));
+    }
 }
 
 void tst_Csv::importWithBadRows()
