@@ -237,11 +237,10 @@ void DataBrowser::arrangeLayout()
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 0);
     bar->addWidget(new QLabel(tr("Table:"), this));
+    // The table names are never cut short ("categorie" for categories in a narrow window).
+    m_picker->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     bar->addWidget(m_picker);
-    bar->addWidget(m_range, 1);
-    // The range gives way first when the window is narrow.
-    m_range->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_range->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("1–200 of 100,000")));
+    bar->addStretch(1);
     for (QPushButton *button : {m_add, m_delete, m_refresh, m_import, m_export})
         bar->addWidget(button);
     auto *grid = new QWidget(this);
@@ -251,7 +250,9 @@ void DataBrowser::arrangeLayout()
     gridLayout->addWidget(m_view, 1);
     auto *statusLine = new QHBoxLayout;
     statusLine->setContentsMargins(6, 0, 6, 4);
-    statusLine->addWidget(m_status);
+    statusLine->addWidget(m_status, 1);
+    // Below the grid, where "1–27 of 1,000,000" has room in any window.
+    statusLine->addWidget(m_range, 0, Qt::AlignRight | Qt::AlignTop);
     gridLayout->addLayout(statusLine);
     m_pages->addWidget(m_message);
     m_pages->addWidget(grid);
