@@ -2,21 +2,17 @@
 // DataBrowser: browse, filter, edit and export the rows of the running runtime's tables.
 #include "databrowser.h"
 
-#include "cellvalues.h"
-#include "columnfilter.h"
+#include "addrowdialog.h"
+#include "filterheader.h"
 #include "rowsmodel.h"
 #include "run/apiclient.h"
 #include "widgets/palettecolors.h"
 
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -28,164 +24,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <functional>
-
 namespace Designer {
-
-/** The grid's horizontal header with a filter field under each section. */
-class FilterHeader : public QHeaderView
-{
-public:
-    explicit FilterHeader(QTableView *view)
-        : QHeaderView(Qt::Horizontal, view)
-    {
-        setSectionsClickable(true);
-        setSortIndicatorShown(true);
-        setSortIndicator(-1, Qt::AscendingOrder);
-        setHighlightSections(false);
-        // Fitting a column to its contents must not make the model fetch rows nobody looks at.
-        setResizeContentsPrecision(0);
-        setStretchLastSection(true);
-        connect(this, &QHeaderView::sectionResized, this, &FilterHeader::placeEditors);
-        connect(this, &QHeaderView::sectionMoved, this, &FilterHeader::placeEditors);
-        connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, &FilterHeader::placeEditors);
-    }
-
-    std::function<void(int column, const QString &text)> filterChanged;
-
-    /** Makes one filter field per column of \a model (tooltips and placeholders from its fields). */
-    void setFilters(const RowsModel &model)
-    {
-        qDeleteAll(m_editors);
-        m_editors.clear();
-        for (int column = 0; column < model.columnCount(); ++column) {
-            auto *editor = new QLineEdit(this);
-            const Runtime::Field *field = model.field(column);
-            editor->setPlaceholderText(DataBrowser::tr("Filter"));
-            editor->setToolTip(ColumnFilter::help(*field));
-            editor->setClearButtonEnabled(true);
-            connect(editor, &QLineEdit::editingFinished, this, [this, editor, column] {
-                if (editor->text() == editor->property("applied").toString())
-                    return;
-                editor->setProperty("applied", editor->text());
-                if (filterChanged)
-                    filterChanged(column, editor->text());
-            });
-            editor->show();
-            m_editors << editor;
-        }
-        updateGeometries();
-    }
-
-    QLineEdit *editor(int column) const { return m_editors.value(column); }
-
-    QSize sizeHint() const override
-    {
-        QSize size = QHeaderView::sizeHint();
-        size.setHeight(size.height() + editorHeight());
-        return size;
-    }
-
-protected:
-    void updateGeometries() override
-    {
-        setViewportMargins(0, 0, 0, m_editors.isEmpty() ? 0 : editorHeight());
-        QHeaderView::updateGeometries();
-        placeEditors();
-    }
-
-private:
-    int editorHeight() const
-    {
-        return m_editors.isEmpty() ? 0 : m_editors.first()->sizeHint().height();
-    }
-
-    void placeEditors()
-    {
-        const int top = viewport()->height();
-        for (int column = 0; column < m_editors.size(); ++column) {
-            m_editors.at(column)->setGeometry(
-                sectionViewportPosition(column), top, sectionSize(column), editorHeight());
-            m_editors.at(column)->setVisible(!isSectionHidden(column));
-        }
-    }
-
-    QList<QLineEdit *> m_editors;
-};
-
-namespace {
-/** The form that adds a row: a field per column the runtime does not fill itself. */
-class AddRowDialog : public QDialog
-{
-public:
-    AddRowDialog(RowsModel *model, QWidget *parent)
-        : QDialog(parent)
-        , m_model(model)
-    {
-        setWindowTitle(DataBrowser::tr("Add a row to %1").arg(model->tableName()));
-        auto *form = new QFormLayout;
-        for (int column = 0; column < model->columnCount(); ++column) {
-            const Runtime::Field *field = model->field(column);
-            if (field->isAutoManaged())
-                continue;
-            auto *editor = new QLineEdit(this);
-            editor->setObjectName(field->name);
-            editor->setPlaceholderText(field->required
-                    ? DataBrowser::tr("%1, required").arg(Runtime::fieldTypeName(field->type))
-                    : DataBrowser::tr("%1, empty for the default").arg(Runtime::fieldTypeName(field->type)));
-            form->addRow(field->name, editor);
-            m_editors.append({field, editor});
-        }
-        m_error = new QLabel(this);
-        m_error->setWordWrap(true);
-        m_error->setStyleSheet(QStringLiteral("color: #9f1c1c"));
-        m_error->hide();
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-        buttons->button(QDialogButtonBox::Ok)->setText(DataBrowser::tr("Add"));
-        connect(buttons, &QDialogButtonBox::accepted, this, [this] { submit(); });
-        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-        auto *layout = new QVBoxLayout(this);
-        layout->addLayout(form);
-        layout->addWidget(m_error);
-        layout->addWidget(buttons);
-    }
-
-private:
-    void submit()
-    {
-        QJsonObject values;
-        for (const auto &[field, editor] : std::as_const(m_editors)) {
-            if (editor->text().isEmpty())
-                continue; // left to the field's default
-            QString problem;
-            const QJsonValue value = CellValues::fromText(*field, editor->text(), &problem);
-            if (!problem.isEmpty())
-                return showError(DataBrowser::tr("%1: %2").arg(field->name, problem));
-            values.insert(field->name, value);
-        }
-        // One write at a time while the dialog is open: the answer is the one to this insert.
-        m_connection = connect(m_model, &RowsModel::writeFinished, this, [this](bool ok, const QString &message) {
-            disconnect(m_connection);
-            if (ok)
-                accept();
-            else
-                showError(message);
-        });
-        m_model->addRow(values);
-    }
-
-    void showError(const QString &message)
-    {
-        m_error->setText(message);
-        m_error->show();
-    }
-
-    RowsModel *m_model;
-    QList<std::pair<const Runtime::Field *, QLineEdit *>> m_editors;
-    QLabel *m_error;
-    QMetaObject::Connection m_connection;
-};
-} // namespace
 
 DataBrowser::DataBrowser(QWidget *parent)
     : QWidget(parent)
