@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RequestConsole: its widgets, their layout and their connections.
+#include "requestconsole.h"
+
+#include "consoleactions.h"
+#include "consolesessions.h"
+#include "consolesidebar.h"
+#include "consolestore.h"
+#include "jsoneditor.h"
+#include "keyvaluetable.h"
+#include "requestsender.h"
+#include "responseview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Designer {
+
+void RequestConsole::buildLayout()
+{
+    createRequestControls();
+    QToolButton *more = createMoreButton();
+    createEditors();
+    arrangeLayout(more);
+}
+
+// The history sidebar and the controls above the request's tabs: method, URL, Send, Cancel, base URL,
+// auth and environment.
+void RequestConsole::createRequestControls()
+{
+    m_sidebar = new ConsoleSidebar(m_store, this);
+    m_method = new QComboBox(this);
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("PUT"),
+        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->setEditable(true);
+    m_url = new QLineEdit(this);
+    m_url->setPlaceholderText(tr("/rest/v1/<table>?select=* (relative to the base URL), or paste a curl command"));
+    m_url->setCompleter(new QCompleter(new QStringListModel(m_url), m_url));
+    m_url->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_url->completer()->setFilterMode(Qt::MatchContains);
+    m_send = new QPushButton(tr("Send"), this);
+    m_send->setToolTip(tr("Send the request (Ctrl+Return)"));
+    m_send->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_base = new QLabel(this);
+    m_base->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_auth = new QComboBox(this);
+    m_auth->addItem(tr("No auth"), int(ConsoleAuth::None));
+    m_auth->addItem(tr("Anon key"), int(ConsoleAuth::Anon));
+    m_auth->addItem(tr("Service key"), int(ConsoleAuth::Service));
+    m_auth->addItem(tr("Test user"), int(ConsoleAuth::User));
+    m_user = new QComboBox(this);
+    // The combos may shrink to a few characters (their texts are elided), so the console fits beside the
+    // docks in longer languages too.
+    for (QComboBox *combo : {m_auth, m_user}) {
+        combo->setMinimumContentsLength(8);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
+    m_explain = new QCheckBox(tr("Explain rules"), this);
+    m_explain->setToolTip(tr("Run as the chosen test user (or anonymous) with the service key and show which "
+                             "permission rules applied, how many rows they excluded or why a write was refused"));
+    m_environment = new QComboBox(this);
+    m_environment->setMinimumContentsLength(8);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_environment->setToolTip(tr("The environment whose {{variables}} are put into the URL, headers and body"));
+}
+
+QToolButton *RequestConsole::createMoreButton()
+{
+    // The less frequent commands share one button, so the console fits beside the docks.
+    auto *more = new QToolButton(this);
+    more->setText(tr("More"));
+    more->setObjectName(QStringLiteral("more"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *moreMenu = new QMenu(more);
+    moreMenu->setToolTipsVisible(true);
+    QAction *save = moreMenu->addAction(tr("&Save to Collection…"));
+    save->setToolTip(tr("Save the request into a collection beside the project file"));
+    QAction *copyCurl = moreMenu->addAction(tr("&Copy as curl"));
+    QAction *importCurl = moreMenu->addAction(tr("&Import curl…"));
+    moreMenu->addSeparator();
+    QAction *environments = moreMenu->addAction(tr("&Environments…"));
+    more->setMenu(moreMenu);
+    connect(environments, &QAction::triggered, this, [this] { m_actions->editEnvironments(); });
+    connect(save, &QAction::triggered, this, &RequestConsole::saveToCollection);
+    connect(copyCurl, &QAction::triggered, this, &RequestConsole::copyAsCurl);
+    connect(importCurl, &QAction::triggered, this, [this] { m_actions->askImportCurl(); });
+    return more;
+}
+
+// The request's tabs (params, headers, body) and the response view; names every control.
+void RequestConsole::createEditors()
+{
+    m_params = new KeyValueTable(tr("Parameter"), tr("Value"), this);
+    m_headers = new KeyValueTable(tr("Header"), tr("Value"), this);
+    m_body = new JsonEditor(this);
+    m_requestTabs = new QTabWidget(this);
+    m_requestTabs->addTab(m_params, tr("Params"));
+    m_requestTabs->addTab(m_headers, tr("Headers"));
+    m_requestTabs->addTab(m_body, tr("Body"));
+    m_response = new ResponseView(this);
+    // Names for tests and accessibility tools.
+    m_method->setObjectName(QStringLiteral("method"));
+    m_url->setObjectName(QStringLiteral("url"));
+    m_send->setObjectName(QStringLiteral("send"));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_auth->setObjectName(QStringLiteral("auth"));
+    m_user->setObjectName(QStringLiteral("user"));
+    m_explain->setObjectName(QStringLiteral("explain"));
+    m_params->setObjectName(QStringLiteral("params"));
+    m_headers->setObjectName(QStringLiteral("headers"));
+    m_body->setObjectName(QStringLiteral("body"));
+    m_environment->setObjectName(QStringLiteral("environment"));
+    m_base->setObjectName(QStringLiteral("baseUrl"));
+}
+
+void RequestConsole::arrangeLayout(QToolButton *more)
+{
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_method);
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_send);
+    urlRow->addWidget(m_cancel);
+    urlRow->addWidget(m_environment);
+    urlRow->addWidget(more);
+    auto *authRow = new QHBoxLayout;
+    authRow->addWidget(new QLabel(tr("Auth:"), this));
+    authRow->addWidget(m_auth);
+    authRow->addWidget(m_user);
+    authRow->addWidget(m_explain);
+    authRow->addStretch(1);
+
+    auto *main = new QWidget(this);
+    auto *mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->addLayout(urlRow);
+    mainLayout->addWidget(m_base);
+    mainLayout->addLayout(authRow);
+    auto *split = new QSplitter(Qt::Vertical, main);
+    split->addWidget(m_requestTabs);
+    split->addWidget(m_response);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({200, 400});
+    mainLayout->addWidget(split, 1);
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(m_sidebar);
+    outer->addWidget(main);
+    outer->setStretchFactor(1, 1);
+    m_sidebar->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    outer->setCollapsible(1, false);
+    outer->setSizes({260, 840});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(outer);
+}
+
+void RequestConsole::connectForm()
+{
+    connect(m_send, &QPushButton::clicked, this, &RequestConsole::send);
+    connect(m_sender, &RequestSender::finished, this, &RequestConsole::finish);
+    connect(m_sender, &RequestSender::failed, this, &RequestConsole::fail);
+    connect(m_cancel, &QPushButton::clicked, this, &RequestConsole::cancel);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &RequestConsole::send);
+    auto *enterShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
+    enterShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(enterShortcut, &QShortcut::activated, this, &RequestConsole::send);
+    connect(m_url, &QLineEdit::textEdited, this, &RequestConsole::urlEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, &RequestConsole::send);
+    connect(m_params, &KeyValueTable::pairsEdited, this, &RequestConsole::paramsEdited);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &RequestConsole::authChanged);
+    connect(m_explain, &QCheckBox::toggled, this, &RequestConsole::authChanged);
+    connect(m_user, &QComboBox::activated, this, &RequestConsole::userChosen);
+    connect(m_store, &ConsoleStore::usersChanged, this, &RequestConsole::refreshUsers);
+    connect(m_store, &ConsoleStore::collectionsChanged, this, &RequestConsole::refreshEnvironments);
+    connect(m_sidebar, &ConsoleSidebar::openRequested, this, &RequestConsole::openRequest);
+    m_url->installEventFilter(this);
+}
+
+} // namespace Designer
