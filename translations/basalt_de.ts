@@ -2974,10 +2974,6 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
 <context>
     <name>Designer::TableEditor</name>
     <message>
-        <source>&amp;Tenant-scoped: rows belong to the caller&apos;s organization</source>
-        <translation>&amp;Mandantenbezogen: Zeilen gehören zur Organisation des Aufrufers</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -3059,6 +3055,14 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>Re&amp;move Field</source>
         <translation>Feld entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant-scoped</source>
+        <translation>&amp;Mandantenbezogen</translation>
+    </message>
+    <message>
+        <source>Rows belong to the caller&apos;s organization.</source>
+        <translation>Zeilen gehören zur Organisation des Aufrufers.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ void RequestConsole::createRequestControls()
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_base = new QLabel(this);
     m_base->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_base->setWordWrap(true); // "Press Run to start…" must not set the console's width (632 px in German)
     m_auth = new QComboBox(this);
     m_auth->addItem(tr("No auth"), int(ConsoleAuth::None));
     m_auth->addItem(tr("Anon key"), int(ConsoleAuth::Anon));

@@ -62,16 +62,25 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
     m_descriptionEdit->setObjectName(QStringLiteral("tableDescriptionEdit"));
     m_descriptionEdit->setTabChangesFocus(true);
     m_descriptionEdit->setFixedHeight(m_descriptionEdit->fontMetrics().lineSpacing() * 4);
-    m_tenantScoped = new QCheckBox(tr("&Tenant-scoped: rows belong to the caller's organization"), this);
+    // A short box and a wrapped explanation: the sentence as the box's text made the dock 540 px wide in German.
+    m_tenantScoped = new QCheckBox(tr("&Tenant-scoped"), this);
     m_tenantScoped->setObjectName(QStringLiteral("tenantScopedCheck"));
+    auto *tenantHint = new QLabel(tr("Rows belong to the caller's organization."), this);
+    tenantHint->setWordWrap(true);
+    tenantHint->setEnabled(false);
+    auto *tenantRow = new QHBoxLayout;
+    tenantRow->setContentsMargins(0, 0, 0, 0);
+    tenantRow->addWidget(m_tenantScoped);
+    tenantRow->addWidget(tenantHint, 1);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("&Name:"), m_nameEdit);
     form->addRow(QString(), m_problemLabel);
     form->addRow(tr("&Colour:"), m_colorButton);
     form->addRow(tr("&Description:"), m_descriptionEdit);
-    form->addRow(QString(), m_tenantScoped);
+    form->addRow(QString(), tenantRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
