@@ -131,13 +131,17 @@ void RequestConsole::createEditors()
 
 void RequestConsole::arrangeLayout(QToolButton *more)
 {
+    // The URL row holds only what a request needs, so that the URL keeps its room in a narrow window;
+    // the environment and the less used commands sit beside the base URL.
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_method);
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(m_send);
     urlRow->addWidget(m_cancel);
-    urlRow->addWidget(m_environment);
-    urlRow->addWidget(more);
+    auto *baseRow = new QHBoxLayout;
+    baseRow->addWidget(m_base, 1);
+    baseRow->addWidget(m_environment);
+    baseRow->addWidget(more);
     auto *authRow = new QHBoxLayout;
     authRow->addWidget(new QLabel(tr("Auth:"), this));
     authRow->addWidget(m_auth);
@@ -149,7 +153,7 @@ void RequestConsole::arrangeLayout(QToolButton *more)
     auto *mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
     mainLayout->addLayout(urlRow);
-    mainLayout->addWidget(m_base);
+    mainLayout->addLayout(baseRow);
     mainLayout->addLayout(authRow);
     auto *split = new QSplitter(Qt::Vertical, main);
     split->addWidget(m_requestTabs);
