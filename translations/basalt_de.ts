@@ -2792,6 +2792,10 @@ Leer: kein Filter.</translation>
         <source>Not running: press Run (F5)</source>
         <translation>Läuft nicht: klicken Sie auf „Ausführen“ (F5)</translation>
     </message>
+    <message>
+        <source>Could not copy the test data to %1: %2</source>
+        <translation>Die Testdaten konnten nicht nach %1 kopiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Designer::RunPanels</name>

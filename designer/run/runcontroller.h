@@ -117,6 +117,8 @@ private:
     void serve(const Snapshot &project, int version, const QString &summary);
     bool listen(const Snapshot &project, int version);
     void documentChanged(const ChangeEvent &event);
+    /** Saved under another name while running: moves to that project's own database (see the .cpp). */
+    void fileNameChanged(const QString &fileName);
     void follow();
     void followLater();
     /** Runs \a work on the worker thread and migrated(\a project, its result) back on this thread, unless

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -102,6 +103,7 @@ private slots:
     void invalidProjectNotApplied();
     void stopFreesPort();
     void untitledRunsOnTemporaryDatabase();
+    void saveAsKeepsTestData();
     void windowStaysResponsive();
     void unreadableDatabaseFails();
     void noFreePortFails();
@@ -382,6 +384,49 @@ void tst_Run::untitledRunsOnTemporaryDatabase()
     QVERIFY2(written.status == 201, describe(written));
     controller.stop();
     QVERIFY(!QFile::exists(target.databasePath));
+}
+
+void tst_Run::saveAsKeepsTestData()
+{
+    // An untitled project saved while it runs: the runtime moves to shop.sqlite beside the new file, with
+    // the rows written so far, and the temporary database goes.
+    Runtime::Result<std::unique_ptr<Runtime::Project>> project
+        = Runtime::readProjectFile(TestSupport::templatePath(QStringLiteral("ecommerce")));
+    QVERIFY(project);
+    ProjectDocument document(std::move(project).value());
+    RunController controller;
+    controller.setDocument(&document);
+    QVERIFY(startAndWait(controller));
+    const RunTarget before = controller.target();
+    const Reply written = m_client.send(
+        before, "POST", QStringLiteral("/rest/v1/tags"), before.serviceKey, R"({"name":"red"})");
+    QVERIFY2(written.status == 201, describe(written));
+
+    QVERIFY(document.saveAs(m_projectFile));
+    QVERIFY(QTest::qWaitFor([&] {
+        return controller.state() == State::Failed
+            || (controller.state() == State::Running && controller.target().projectFile == m_projectFile);
+    }, s_timeoutMs));
+    QVERIFY2(controller.state() == State::Running, qPrintable(controller.errorText()));
+    const RunTarget after = controller.target();
+    QCOMPARE(QFileInfo(after.databasePath).absoluteFilePath(),
+        QFileInfo(m_dir->filePath(QStringLiteral("shop.sqlite"))).absoluteFilePath());
+    QVERIFY(!QFile::exists(before.databasePath));
+    const Reply read = m_client.send(after, "GET", QStringLiteral("/rest/v1/tags?select=name"), after.serviceKey);
+    QVERIFY2(read.status == 200, describe(read));
+    QCOMPARE(read.body, QByteArray(R"([{"name":"red"}])"));
+
+    // Saved again under another name: that project's database does not exist yet, so the rows come along.
+    const QString other = m_dir->filePath(QStringLiteral("copy.basalt"));
+    QVERIFY(document.saveAs(other));
+    QVERIFY(QTest::qWaitFor([&] {
+        return controller.state() == State::Failed
+            || (controller.state() == State::Running && controller.target().projectFile == other);
+    }, s_timeoutMs));
+    const Reply again = m_client.send(controller.target(), "GET", QStringLiteral("/rest/v1/tags?select=name"),
+        controller.target().serviceKey);
+    QCOMPARE(again.body, QByteArray(R"([{"name":"red"}])"));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("shop.sqlite")))); // the first one stays
 }
 
 void tst_Run::windowStaysResponsive()
