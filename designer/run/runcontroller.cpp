@@ -8,14 +8,8 @@
 #include "http/server.h"
 #include "io/projectvalidator.h"
 #include "mainwindow/deleteguard.h"
-#include "storage/database.h"
-#include "storage/sqldialect.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 namespace Designer {
@@ -27,21 +21,6 @@ QByteArray randomSecret()
     QByteArray bytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-// Copies the SQLite database \a source into a new file \a target (consistent, without its WAL); returns
-// the database's error, or an empty string.
-QString copyDatabase(const QString &source, const QString &target)
-{
-    Runtime::DatabaseUrl url;
-    url.path = source;
-    Runtime::Result<std::unique_ptr<Runtime::Database>> database = Runtime::Database::open(url);
-    if (!database)
-        return database.error().message;
-    QSqlQuery query((*database)->connection());
-    if (!query.exec(QStringLiteral("VACUUM INTO ") + (*database)->dialect().quoteString(target)))
-        return query.lastError().databaseText();
-    return {};
 }
 
 QList<Runtime::Problem> errorsOf(const Runtime::Project &project)
@@ -276,46 +255,6 @@ void RunController::documentChanged(const ChangeEvent &event)
         return;
     m_dirty = true;
     m_followTimer.start();
-}
-
-// Saved under a new name while running: the runtime moves to that project's own database (shop.sqlite
-// beside shop.basalt), taking the rows along when that database does not exist yet. An untitled project's
-// test data would otherwise stay in its temporary folder and go with the next Run.
-void RunController::fileNameChanged(const QString &fileName)
-{
-    if (fileName.isEmpty() || !m_server || m_state == State::Stopped || m_state == State::Failed)
-        return;
-    const QString target = DeleteGuard::localDatabasePath(fileName);
-    const QString source = m_database.path;
-    if (QFileInfo(target).absoluteFilePath() == QFileInfo(source).absoluteFilePath())
-        return;
-    // The untitled project's folder must outlive the copy; stop() would delete it.
-    std::shared_ptr<QTemporaryDir> folder(m_temporaryFolder.release());
-    stop();
-    if (QFileInfo::exists(target)) {
-        start();
-        return;
-    }
-    m_busy = true;
-    setState(State::Starting);
-    const quint64 generation = m_generation;
-    m_pool.start([this, generation, source, target, folder] {
-        const QString error = copyDatabase(source, target);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, target, error] {
-                if (generation != m_generation)
-                    return; // stopped meanwhile
-                m_busy = false;
-                if (!error.isEmpty()) {
-                    fail(tr("Could not copy the test data to %1: %2").arg(QDir::toNativeSeparators(target), error));
-                    return;
-                }
-                setState(State::Stopped);
-                start();
-            },
-            Qt::QueuedConnection);
-    });
 }
 
 void RunController::follow()
