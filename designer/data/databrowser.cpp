@@ -118,6 +118,9 @@ void DataBrowser::connectSignals()
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DataBrowser::updateRange);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DataBrowser::updateRange);
     connect(m_model, &RowsModel::pageLoaded, this, [this](int page) {
+        // Repainting the rows in view asks again for any of their pages whose request was dropped (only the
+        // newest few wanted pages are kept while scrolling); a page that failed is not asked for again.
+        m_view->viewport()->update();
         if (page == 0 && !m_sized) {
             m_sized = true; // once per table, so the user's widths stay while scrolling and filtering
             m_view->resizeColumnsToContents(); // measures the rows in view only (see FilterHeader)
