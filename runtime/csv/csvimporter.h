@@ -159,8 +159,7 @@ public:
 private:
     struct Private;
     struct RunState;
-    void importRecords(RunState &state, CsvRowConverter &converter, const std::atomic_bool *cancel,
-        const Progress &progress, qint64 total);
+    void importRecords(RunState &state, CsvRowConverter &converter, const std::atomic_bool *cancel);
 
     std::unique_ptr<Private> d;
 };

@@ -88,6 +88,7 @@ struct CsvImporter::RunState
     qint64 transactionFirstLine = 0; ///< the first line of the open transaction
     qint64 lostFromLine = 0;         ///< a commit failed: nothing from this line on was imported
     const Progress *progress = nullptr;
+    qint64 total = 0; ///< the device's size, 0 when unknown (sequential)
     std::vector<CsvPendingRow> pending; ///< valid rows not inserted yet, all with pendingMask
     CsvRowFeed *feed = nullptr;         ///< where inserted rows go to be freed
     bool readAhead = false;             ///< the device may be read on the feed's thread
@@ -109,6 +110,8 @@ struct CsvImporter::RunState
     void writeNotImported(const std::vector<CsvConvertedRow> &unread);
     /** Reads the device again from its start and writes the records from lostFromLine on. */
     void writeLostRows();
+    /** Writes \a values to the rows-not-imported file (opened on the first) and counts them. */
+    bool writeNotImportedRow(const QStringList &values);
 };
 
 Result<void> CsvImporter::RunState::insertPending(Private &d)
@@ -181,44 +184,45 @@ void CsvImporter::RunState::writeNotImported(const std::vector<CsvConvertedRow> 
                                                  : 0;
     if (options.notImportedRowsPath.isEmpty() || report.notImportedFromLine == 0)
         return;
-    notImportedOut.path = options.notImportedRowsPath;
-    notImportedOut.header = options.headerRow ? report.header : QStringList();
     for (const auto &[line, values] : batchRecords) {
-        if (!notImportedOut.write(values))
+        if (!writeNotImportedRow(values))
             return;
-        ++report.notImportedRows;
     }
     for (const CsvConvertedRow &row : unread) {
-        if (!notImportedOut.write(row.record))
+        if (!writeNotImportedRow(row.record))
             return;
-        ++report.notImportedRows;
     }
     for (bool ok = more; ok; ok = reader.readRecord(record)) {
-        if (!notImportedOut.write(record))
+        if (!writeNotImportedRow(record))
             return;
-        ++report.notImportedRows;
     }
     report.notImportedRowsPath = notImportedOut.path;
 }
 
+bool CsvImporter::RunState::writeNotImportedRow(const QStringList &values)
+{
+    if (notImportedOut.path.isEmpty()) {
+        notImportedOut.path = options.notImportedRowsPath;
+        notImportedOut.header = options.headerRow ? report.header : QStringList();
+    }
+    if (!notImportedOut.write(values))
+        return false;
+    ++report.notImportedRows;
+    return true;
+}
+
 void CsvImporter::RunState::writeLostRows()
 {
-    // A file or a buffer is read again, in the same format (a socket cannot be).
-    if (options.notImportedRowsPath.isEmpty() || !(qobject_cast<QFileDevice *>(device) || qobject_cast<QBuffer *>(device))
-        || !device->seek(0))
+    // A file or a buffer (the devices read ahead) is read again, in the same format; a socket cannot be.
+    if (options.notImportedRowsPath.isEmpty() || !readAhead || !device->seek(0))
         return;
-    notImportedOut.path = options.notImportedRowsPath;
-    notImportedOut.header = options.headerRow ? report.header : QStringList();
     CsvReader again(device, options.format);
     QStringList record;
     if (options.headerRow && !again.readRecord(record))
         return;
     while (again.readRecord(record)) {
-        if (again.recordLine() < lostFromLine)
-            continue;
-        if (!notImportedOut.write(record))
+        if (again.recordLine() >= lostFromLine && !writeNotImportedRow(record))
             return;
-        ++report.notImportedRows;
     }
     report.notImportedRowsPath = notImportedOut.path;
 }
@@ -249,14 +253,14 @@ Result<CsvImportReport> CsvImporter::run(QIODevice *device, const CsvImportOptio
         }
         s.report.header = record;
     }
-    const qint64 total = device->isSequential() ? 0 : device->size();
+    s.total = device->isSequential() ? 0 : device->size();
     // Files and buffers can be read on another thread; a socket or a process belongs to its own.
     s.readAhead = qobject_cast<QFileDevice *>(device) || qobject_cast<QBuffer *>(device);
-    importRecords(s, converter, cancel, progress, total);
+    importRecords(s, converter, cancel);
     d->finishRun();
     s.report.seconds = double(timer.nsecsElapsed()) / 1e9;
     if (progress)
-        progress(s.done, reader.bytesRead(), total, CsvImportStage::Importing);
+        progress(s.done, reader.bytesRead(), s.total, CsvImportStage::Importing);
     return s.report;
 }
 
@@ -311,7 +315,7 @@ Result<void> CsvImporter::RunState::commit(Private &d)
     if (!d.inTransaction)
         return {};
     if (!d.deferred.empty() && progress && *progress)
-        (*progress)(done, reader.bytesRead(), device->isSequential() ? 0 : device->size(), CsvImportStage::BuildingIndexes);
+        (*progress)(done, reader.bytesRead(), total, CsvImportStage::BuildingIndexes);
     Result<void> committed = d.commitTransaction();
     if (committed)
         report.imported += uncommitted;
@@ -321,9 +325,9 @@ Result<void> CsvImporter::RunState::commit(Private &d)
     return committed;
 }
 
-void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const std::atomic_bool *cancel,
-    const Progress &progress, qint64 total)
+void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const std::atomic_bool *cancel)
 {
+    const Progress &progress = *s.progress;
     qsizetype expected = s.options.headerRow ? s.report.header.size() : -1;
     CsvRowFeed feed(s.reader, converter, expected, d->handle != nullptr, s.readAhead);
     s.feed = &feed;
@@ -332,7 +336,7 @@ void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const s
     for (bool more = true, first = true; more; first = false) {
         feed.next(chunk);
         if (first) {
-            d->planBulk(expectedRows(chunk, total));
+            d->planBulk(expectedRows(chunk, s.total));
             s.report.bulk = !d->deferred.empty();
         }
         size_t i = 0;
@@ -352,7 +356,7 @@ void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const s
                 break;
             }
             if (progress && s.done % s_progressEvery == 0)
-                progress(s.done, chunk.bytesRead, total, CsvImportStage::Importing);
+                progress(s.done, chunk.bytesRead, s.total, CsvImportStage::Importing);
         }
         if (s.report.cancelled || s.report.error) {
             std::move(chunk.rows.begin() + qsizetype(i), chunk.rows.end(), std::back_inserter(unread));

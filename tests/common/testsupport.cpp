@@ -53,6 +53,7 @@ std::shared_ptr<Runtime::Project> itemsProject()
     return project;
 }
 
+namespace {
 QString seedItems(const QString &path, int rows)
 {
     const QString connection = QStringLiteral("seedItems");
@@ -82,6 +83,7 @@ QString seedItems(const QString &path, int rows)
     QSqlDatabase::removeDatabase(connection);
     return error;
 }
+} // namespace
 
 std::unique_ptr<Runtime::Server> startInProcessServer(
     std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error,
@@ -298,6 +300,20 @@ PostgresDatabase::~PostgresDatabase()
     if (m_name.isEmpty())
         return;
     runAdminStatement(postgresAdminUrl(), QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
+}
+
+std::unique_ptr<Runtime::Server> startItemsServer(std::shared_ptr<const Runtime::Project> project,
+    const QString &sqlitePath, int rows, QString *error,
+    std::function<void(const Runtime::RequestLogEntry &)> requestObserver)
+{
+    // A first server migrates the schema; the rows go in with none running; then the one to use starts.
+    if (!startInProcessServer(project, sqlitePath, error))
+        return nullptr;
+    if (const QString seeded = seedItems(sqlitePath, rows); !seeded.isEmpty()) {
+        *error = seeded;
+        return nullptr;
+    }
+    return startInProcessServer(std::move(project), sqlitePath, error, std::move(requestObserver));
 }
 
 } // namespace TestSupport

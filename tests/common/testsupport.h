@@ -50,19 +50,20 @@ std::unique_ptr<Runtime::Project> generatedProject(int count);
     quantity integer, price number with a minimum of 0, active boolean, meta JSON, secret hidden text). */
 std::shared_ptr<Runtime::Project> itemsProject();
 
-/** Fills the `items` table of the SQLite database \a path (migrated to itemsProject(), e.g. by
-    startInProcessServer(), with no server running) with rows 1..\a rows in one transaction: name
-    "item <i>", quantity (i*37)%100, price ((i*13)%1000)/4, active every third row, meta NULL every fifth
-    row and otherwise JSON with a comma and quotes in a string, secret "s". Returns an error text, or
-    an empty string on success. */
-QString seedItems(const QString &path, int rows);
-
 /** Migrates the SQLite database \a sqlitePath (created if missing) to \a project, creates the auth API's
     tables and starts a Runtime::Server in this process on 127.0.0.1 at a free port, signing with
     jwtSecret() (so anonKey(), serviceKey() and accessToken() work against it). For widget tests that need a
     running runtime without the designer's RunController. Returns nullptr and sets \a error on failure. */
 std::unique_ptr<Runtime::Server> startInProcessServer(
     std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error,
+    std::function<void(const Runtime::RequestLogEntry &)> requestObserver = {});
+
+/** Like startInProcessServer() for \a project = itemsProject(), with \a rows rows in `items` first (written
+    with no server running, in one transaction): name "item <i>", quantity (i*37)%100, price
+    ((i*13)%1000)/4, active every third row, meta NULL every fifth row and otherwise JSON with a comma and
+    quotes in a string, secret "s". */
+std::unique_ptr<Runtime::Server> startItemsServer(std::shared_ptr<const Runtime::Project> project,
+    const QString &sqlitePath, int rows, QString *error,
     std::function<void(const Runtime::RequestLogEntry &)> requestObserver = {});
 
 /** Returns the admin URL of the test PostgreSQL server from BASALT_TEST_POSTGRES_URL

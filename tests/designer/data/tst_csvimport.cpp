@@ -67,6 +67,9 @@ private slots:
     void mappingFlagsMissingRequiredField();
 
 private:
+    /** Writes \a bytes to the file \a name in the test's folder; returns its path, or an empty string. */
+    QString writeCsv(const QString &name, const QByteArray &bytes);
+
     QTemporaryDir m_dir;
     std::shared_ptr<Project> m_project;
     QString m_dbPath;
@@ -94,14 +97,19 @@ void tst_CsvImport::init()
                                          "'2026-01-01T00:00:00.000Z')").arg(i)));
 }
 
+QString tst_CsvImport::writeCsv(const QString &name, const QByteArray &bytes)
+{
+    QFile out(m_dir.filePath(name));
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+        return {};
+    return out.fileName();
+}
+
 void tst_CsvImport::importThroughAllPages()
 {
     const ProductCsv::File file = ProductCsv::generate(50000, true);
-    const QString csvPath = m_dir.filePath(QStringLiteral("products.csv"));
-    QFile out(csvPath);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(file.bytes);
-    out.close();
+    const QString csvPath = writeCsv(QStringLiteral("products.csv"), file.bytes);
+    QVERIFY(!csvPath.isEmpty());
 
     CsvImportWizard wizard(m_project, QStringLiteral("products"), m_dbPath);
     qint64 finishedWith = -1;
@@ -206,11 +214,8 @@ void tst_CsvImport::importThroughAllPages()
 void tst_CsvImport::cancelFromImportPage()
 {
     const ProductCsv::File file = ProductCsv::generate(300000, false);
-    const QString csvPath = m_dir.filePath(QStringLiteral("many.csv"));
-    QFile out(csvPath);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(file.bytes);
-    out.close();
+    const QString csvPath = writeCsv(QStringLiteral("many.csv"), file.bytes);
+    QVERIFY(!csvPath.isEmpty());
 
     CsvImportWizard wizard(m_project, QStringLiteral("products"), m_dbPath);
     wizard.show();
@@ -259,11 +264,8 @@ void tst_CsvImport::wizardCancelButtonCancelsTheImport()
     // The wizard's own Cancel during an import stops the import (rolling back its batch) and shows the
     // report instead of closing with an import half done.
     const ProductCsv::File file = ProductCsv::generate(200000, false);
-    const QString csvPath = m_dir.filePath(QStringLiteral("cancel.csv"));
-    QFile out(csvPath);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(file.bytes);
-    out.close();
+    const QString csvPath = writeCsv(QStringLiteral("cancel.csv"), file.bytes);
+    QVERIFY(!csvPath.isEmpty());
     CsvImportWizard wizard(m_project, QStringLiteral("products"), m_dbPath);
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -283,11 +285,8 @@ void tst_CsvImport::wizardCancelButtonCancelsTheImport()
 
 void tst_CsvImport::mappingFlagsMissingRequiredField()
 {
-    const QString csvPath = m_dir.filePath(QStringLiteral("partial.csv"));
-    QFile out(csvPath);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write("title;cost\nLamp;12,5\n");
-    out.close();
+    const QString csvPath = writeCsv(QStringLiteral("partial.csv"), "title;cost\nLamp;12,5\n");
+    QVERIFY(!csvPath.isEmpty());
     CsvImportWizard wizard(m_project, QStringLiteral("products"), m_dbPath);
     wizard.show();
     wizard.setFilePath(csvPath);

@@ -104,17 +104,12 @@ void TestDataBrowser::initTestCase()
     m_dbPath = m_dir.filePath(QStringLiteral("browser.sqlite"));
     m_project = TestSupport::itemsProject();
     QString error;
-    m_server = TestSupport::startInProcessServer(m_project, m_dbPath, &error); // migrates the schema
+    m_server = TestSupport::startItemsServer(m_project, m_dbPath, s_rows, &error);
     QVERIFY2(m_server, qPrintable(error));
-    m_server.reset();
-    const QString seeded = TestSupport::seedItems(m_dbPath, s_rows);
-    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
     // The tests compare what the browser shows with the database itself, through this connection.
     QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
     check.setDatabaseName(m_dbPath);
     QVERIFY(check.open());
-    m_server = TestSupport::startInProcessServer(m_project, m_dbPath, &error);
-    QVERIFY2(m_server, qPrintable(error));
     m_target.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
     m_target.anonKey = TestSupport::anonKey();
     m_target.serviceKey = TestSupport::serviceKey();

@@ -229,14 +229,9 @@ void tst_ApiClient::initTestCase()
     m_dbPath = m_dir.filePath(QStringLiteral("bursts.sqlite"));
     m_project = TestSupport::itemsProject();
     QString error;
-    m_server = TestSupport::startInProcessServer(m_project, m_dbPath, &error); // migrates the schema
-    QVERIFY2(m_server, qPrintable(error));
-    m_server.reset();
-    const QString seeded = TestSupport::seedItems(m_dbPath, s_rows);
-    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
     // Like the RunController: each answered request is posted from its request thread to the GUI thread.
-    m_server = TestSupport::startInProcessServer(
-        m_project, m_dbPath, &error, [this](const Runtime::RequestLogEntry &) {
+    m_server = TestSupport::startItemsServer(
+        m_project, m_dbPath, s_rows, &error, [this](const Runtime::RequestLogEntry &) {
             QMetaObject::invokeMethod(
                 &m_logReceiver, [this] { ++m_logged; }, Qt::QueuedConnection);
         });
