@@ -55,6 +55,7 @@ constexpr Entry s_entries[] = {
     {ErrorCode::PayloadTooLarge, "payload-too-large", QT_TRANSLATE_NOOP("ErrorCode", "The request body is too large")},
     {ErrorCode::HeadersTooLarge, "headers-too-large", QT_TRANSLATE_NOOP("ErrorCode", "The request headers are too large")},
     {ErrorCode::RequestTimeout, "request-timeout", QT_TRANSLATE_NOOP("ErrorCode", "The request took too long")},
+    {ErrorCode::MalformedRequest, "malformed-request", QT_TRANSLATE_NOOP("ErrorCode", "The request is not valid HTTP/1.1")},
     {ErrorCode::ServiceUnavailable, "service-unavailable", QT_TRANSLATE_NOOP("ErrorCode", "The service is unavailable")},
     {ErrorCode::DatabaseBusy, "database-busy", QT_TRANSLATE_NOOP("ErrorCode", "The database is busy with another write")},
     {ErrorCode::EmbedNotSelected, "embed-not-selected", QT_TRANSLATE_NOOP("ErrorCode", "The request filters or orders an embedded resource it does not select")},

@@ -44,6 +44,7 @@ enum class ErrorCode {
     PayloadTooLarge,
     HeadersTooLarge,
     RequestTimeout,
+    MalformedRequest, ///< not valid HTTP/1.1: 400
     ServiceUnavailable,
     DatabaseBusy,
     EmbedNotSelected,

@@ -72,6 +72,8 @@ Mapping mappingFor(ErrorCode code)
         return {431, "PGRST431", nullptr};
     case ErrorCode::RequestTimeout:
         return {408, "PGRST408", nullptr};
+    case ErrorCode::MalformedRequest:
+        return {400, "PGRST400", "Send an HTTP/1.1 request: a request line, headers, a blank line, then the body."};
     case ErrorCode::ServiceUnavailable:
         return {503, "PGRST503", nullptr};
     case ErrorCode::DatabaseBusy:

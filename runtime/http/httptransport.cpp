@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// HttpTransport: one request thread's HTTP server: parses requests with Qt, answers them through the Router.
+// HttpTransport: one request thread's HTTP server: accepts connections, answers their requests through the Router.
 #include "httptransport.h"
 
 #include "apierror.h"
-#include "connectionguard.h"
+#include "httpconnection.h"
 #include "writeexecutor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QHostAddress>
-#include <QHttpServerRequest>
-#include <QMetaEnum>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -23,32 +20,6 @@
 namespace Runtime {
 
 namespace {
-/** A QTcpServer that creates each connection's socket itself, so the ConnectionGuard connects to the
-    socket's readyRead before QAbstractHttpServer does (it takes the socket with nextPendingConnection()
-    only afterwards) and its checks run first on every chunk of bytes. */
-class GuardedTcpServer : public QTcpServer
-{
-public:
-    explicit GuardedTcpServer(const ServerConfig &config)
-        : m_config(config)
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        new ConnectionGuard(socket, m_config);
-        addPendingConnection(socket);
-    }
-
-private:
-    const ServerConfig &m_config;
-};
-
 bool isWrite(const QByteArray &method)
 {
     return method == "POST" || method == "PATCH" || method == "DELETE";
@@ -101,26 +72,6 @@ void finishLog(
     observer(entry);
 }
 
-HttpRequest convert(const QHttpServerRequest &request, const QTcpSocket *socket)
-{
-    const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
-    const char *name = methods.valueToKey(int(request.method()));
-    HttpRequest converted;
-    converted.method = name ? QByteArray(name).toUpper() : QByteArrayLiteral("UNKNOWN");
-    converted.path = request.url().path(QUrl::FullyEncoded);
-    converted.query = request.query();
-    converted.rawQuery = request.url().query(QUrl::FullyEncoded).toUtf8();
-    converted.headers = request.headers();
-    converted.body = request.body();
-    if (socket) {
-        QHostAddress peer = socket->peerAddress();
-        // An IPv4 client on a dual-stack socket appears as ::ffff:a.b.c.d; count it as a.b.c.d.
-        bool isV4 = false;
-        const quint32 v4 = peer.toIPv4Address(&isV4);
-        converted.remoteAddress = isV4 ? QHostAddress(v4).toString() : peer.toString();
-    }
-    return converted;
-}
 } // namespace
 
 HttpTransport::HttpTransport(
@@ -135,23 +86,34 @@ HttpTransport::~HttpTransport() = default;
 
 Result<void> HttpTransport::listen(qintptr descriptor)
 {
-    auto tcpServer = std::make_unique<GuardedTcpServer>(m_config);
+    auto tcpServer = std::make_unique<QTcpServer>(this);
     if (!tcpServer->setSocketDescriptor(descriptor)) {
         ::close(int(descriptor));
         return Error(
             ErrorCode::ServerListenFailed, tr("Cannot accept connections: %1").arg(tcpServer->errorString()));
     }
-    bind(tcpServer.release()); // the transport now parents the QTcpServer
+    m_tcpServer = tcpServer.release(); // parented by the transport
+    connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpTransport::acceptConnections);
     return {};
+}
+
+void HttpTransport::acceptConnections()
+{
+    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        new HttpConnection(socket, m_config, [this](HttpConnection *connection, ReceivedRequest &&received) {
+            handleRequest(connection, std::move(received));
+        });
+    }
 }
 
 void HttpTransport::stop()
 {
     m_stopping = true;
-    for (QTcpServer *server : servers())
-        server->close();
-    for (ConnectionGuard *guard : findChildren<ConnectionGuard *>())
-        guard->closeGracefully();
+    if (m_tcpServer)
+        m_tcpServer->close();
+    for (HttpConnection *connection : findChildren<HttpConnection *>())
+        connection->closeGracefully();
 }
 
 void HttpTransport::waitForResponsesWritten(int timeoutMs)
@@ -170,50 +132,32 @@ void HttpTransport::waitForResponsesWritten(int timeoutMs)
     }
 }
 
-bool HttpTransport::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpTransport::handleRequest(HttpConnection *connection, ReceivedRequest &&received)
 {
-    ConnectionGuard *guard = ConnectionGuard::of(socket);
-    if (!guard || guard->isClosing())
-        return true; // refused, or the server is stopping: the guard closes the connection
-    // A request pipelined behind one still with the writer goes to the writer too: it answers in order.
-    const bool behindWrite = guard->isAwaitingResponse();
-    const QElapsedTimer clock = guard->requestReceived();
-    const HttpRequest converted = convert(request, socket);
-    const bool withBody = converted.method != "HEAD";
+    const HttpRequest &request = received.request;
+    const bool withBody = request.method != "HEAD";
     // Only with an observer: without one, logging copies nothing.
-    std::shared_ptr<LoggedRequest> logged = m_config.requestObserver ? startLog(converted, clock) : nullptr;
-    // A pipelined auth request behind a queued write still goes to the writer, to answer in order.
-    const bool toWriter = (isWrite(converted.method) && !isAuth(converted.path)) || behindWrite;
+    std::shared_ptr<LoggedRequest> logged
+        = m_config.requestObserver ? startLog(request, received.clock) : nullptr;
+    // A request pipelined behind one still with the writer goes to the writer too: it answers in order
+    // (an auth request included).
+    const bool toWriter = (isWrite(request.method) && !isAuth(request.path)) || received.behindEarlier;
     if (m_writer && !m_stopping && toWriter) {
-        const QPointer<ConnectionGuard> target(guard);
+        const QPointer<HttpConnection> target(connection);
         // Called on this thread (the transport is the context), so `this` is alive.
-        m_writer->submit(converted, this, [this, target, withBody, logged](const HttpResponse &response) {
+        m_writer->submit(request, this, [this, target, withBody, logged](const HttpResponse &response) {
             // Logged here, on the request thread, once the writer's answer is back: the real duration.
             if (logged)
                 finishLog(*logged, response, withBody, m_config.requestObserver);
             if (target)
                 target->respond(response, withBody);
         });
-        return true;
+        return;
     }
-    const HttpResponse response = m_router.dispatch(converted, m_config, m_recordStore);
+    const HttpResponse response = m_router.dispatch(request, m_config, m_recordStore);
     if (logged)
         finishLog(*logged, response, withBody, m_config.requestObserver);
-    guard->respond(response, withBody);
-    return true;
-}
-
-// Reached only for WebSocket upgrades, which nothing accepts yet.
-void HttpTransport::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    if (ConnectionGuard *guard = ConnectionGuard::of(socket); guard && !guard->isClosing()) {
-        const QElapsedTimer clock = guard->requestReceived();
-        const HttpResponse response
-            = errorResponse(Error(ErrorCode::NotFound, QStringLiteral("Nothing is served here.")));
-        if (m_config.requestObserver)
-            finishLog(*startLog(convert(request, socket), clock), response, true, m_config.requestObserver);
-        guard->respond(response, true);
-    }
+    connection->respond(response, withBody);
 }
 
 } // namespace Runtime

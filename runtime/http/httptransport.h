@@ -1,29 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// HttpTransport: one request thread's HTTP server: parses requests with Qt, answers them through the Router.
+// HttpTransport: one request thread's HTTP server: accepts connections, answers their requests through the Router.
 #pragma once
 
 #include "core/result.h"
 #include "router.h"
 #include "serverconfig.h"
 
-#include <QAbstractHttpServer>
+#include <QObject>
+
+class QTcpServer;
 
 namespace Runtime {
 
+class HttpConnection;
 class RecordStore;
 class WriteExecutor;
+struct ReceivedRequest;
 
-/** Adapts QAbstractHttpServer to the Router on one request thread: accepts connections on a listening
-    socket (one of the SO_REUSEPORT sockets), puts a ConnectionGuard on each before Qt reads from it,
-    converts each parsed request to an HttpRequest and answers it with the thread's RecordStore, or
-    hands it to the WriteExecutor when one is given and the request writes. Responses are written by
-    the connection's guard, never with QHttpServerResponder, so a response computed on another thread
-    refers to nothing Qt may have deleted meanwhile: if the client went away, the guard went with the
-    socket and the response is dropped. Owning the dispatch (rather than QHttpServer's router) is what
-    lets Basalt answer 405 with an Allow header. With a config.requestObserver, every answered request is
-    reported to it from here, on this thread, when its response is handed to the guard (writes too, once
-    the writer's answer is back); without one, nothing is copied for it. Owned by a ServerWorker, on its thread. */
-class HttpTransport : public QAbstractHttpServer
+/** One request thread's HTTP server: accepts connections on a listening socket (one of the SO_REUSEPORT
+    sockets), gives each an HttpConnection (which parses and protects it) and answers each request with
+    the Router and the thread's RecordStore, or hands it to the WriteExecutor when one is given and the
+    request writes. Responses are written by the connection, so a response computed on another thread
+    refers to nothing that may have gone meanwhile: if the client went away, the connection went with
+    its socket and the response is dropped. With a config.requestObserver, every answered request is
+    reported to it from here, on this thread, when its response is handed to the connection (writes too,
+    once the writer's answer is back); without one, nothing is copied for it. Owned by a ServerWorker,
+    on its thread. QHttpServer 6.4 is not used: it reads each request into memory whole inside a socket
+    transaction (a chunked body past any limit included) and cannot stop reading a connection whose
+    client does not take its responses. */
+class HttpTransport : public QObject
 {
     Q_OBJECT
 
@@ -43,15 +48,15 @@ public:
     /** Answers later requests with \a recordStore (a live project update; it must outlive the transport). */
     void setRecordStore(RecordStore *recordStore) { m_recordStore = recordStore; }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
+    void acceptConnections();
+    void handleRequest(HttpConnection *connection, ReceivedRequest &&received);
+
     const Router &m_router;
     const ServerConfig &m_config;
     RecordStore *m_recordStore;
     WriteExecutor *m_writer;
+    QTcpServer *m_tcpServer = nullptr; ///< a child; null until listen()
     bool m_stopping = false;
 };
 

@@ -83,10 +83,14 @@ private slots:
     void connectionClose_data();
     void connectionClose();
     void pipelinedRequestsAnsweredInOrder();
+    // Clients that try to make the server hold memory (memorytests.cpp).
+    void chunkedFloodIsNotBuffered();
+    void unreadResponsesAreBounded();
     void corsPreflight_data();
     void corsPreflight();
     void manyKeepAliveConnections();
-    void slowReadDoesNotBlockOthers();
+    void slowRequestDoesNotBlockOthers_data();
+    void slowRequestDoesNotBlockOthers();
     void shutdownUnderLoad_data();
     void shutdownUnderLoad();
     void cleanupTestCase();
