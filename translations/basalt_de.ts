@@ -3336,6 +3336,22 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>The database is busy with another write</source>
         <translation>Die Datenbank ist mit einem anderen Schreibvorgang beschäftigt</translation>
     </message>
+    <message>
+        <source>The request is not valid HTTP/1.1</source>
+        <translation>Die Anfrage ist kein gültiges HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>The session has ended: sign in again</source>
+        <translation>Die Sitzung ist beendet: Melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>Changing the password or email needs the current password</source>
+        <translation>Um Passwort oder E-Mail zu ändern, ist das aktuelle Passwort nötig</translation>
+    </message>
+    <message>
+        <source>The current password is wrong</source>
+        <translation>Das aktuelle Passwort ist falsch</translation>
+    </message>
 </context>
 <context>
     <name>ProjectReader</name>

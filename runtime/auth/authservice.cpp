@@ -5,6 +5,7 @@
 #include "authstore.h"
 #include "authtokens.h"
 #include "passwordhasher.h"
+#include "sessionrevocations.h"
 #include "signinlimiter.h"
 #include "storage/database.h"
 #include "storage/recordstore.h"
@@ -39,11 +40,13 @@ struct AuthService::Private
     RecordStore &store;
     QByteArray secret;
     SignInLimiter *limiter;
+    SessionRevocations *revocations;
     AuthStore auth;
     AuthTokens tokens; ///< over *project, the store's database, secret and auth
 
-    Private(std::shared_ptr<const Project> p, RecordStore &s, const QByteArray &key, SignInLimiter *l)
-        : project(std::move(p)), store(s), secret(key), limiter(l), auth(s.database()),
+    Private(std::shared_ptr<const Project> p, RecordStore &s, const QByteArray &key, SignInLimiter *l,
+        SessionRevocations *r)
+        : project(std::move(p)), store(s), secret(key), limiter(l), revocations(r), auth(s.database()),
           tokens(*project, s.database(), secret, auth)
     { }
 
@@ -51,6 +54,11 @@ struct AuthService::Private
     const Table *profileTable() const { return tokens.profileTable(); }
 
     Result<void> inTransaction(const std::function<Result<void>()> &work);
+    /** Runs \a work, which ends sessions, in one transaction; then has the server read them again. */
+    Result<void> endSessions(const std::function<Result<void>()> &work);
+    /** Returns ReauthenticationNeeded or CurrentPasswordMismatch unless \a body's current_password is
+        \a user's password or \a caller's session signed in within s_recentSignInSeconds. */
+    Result<void> checkReauthentication(const AuthUser &user, const QJsonObject &body, const Caller &caller);
     Result<void> checkProfileData(const QJsonObject &data, const Caller &caller) const;
     Result<void> insertProfile(const AuthUser &user, const QJsonObject &data);
     Result<AuthUser> signedInUser(const Caller &caller);
@@ -136,9 +144,40 @@ Result<AuthUser> AuthService::Private::signedInUser(const Caller &caller)
     return **user;
 }
 
-AuthService::AuthService(
-    std::shared_ptr<const Project> project, RecordStore &store, const QByteArray &secret, SignInLimiter *limiter)
-    : d(std::make_unique<Private>(std::move(project), store, secret, limiter))
+Result<void> AuthService::Private::endSessions(const std::function<Result<void>()> &work)
+{
+    Result<void> done = inTransaction(work);
+    if (done && revocations)
+        revocations->markStale();
+    return done;
+}
+
+Result<void> AuthService::Private::checkReauthentication(
+    const AuthUser &user, const QJsonObject &body, const Caller &caller)
+{
+    // GoTrue's name; auth-js's attribute name (updateUser({password, currentPassword})) is accepted too.
+    QJsonValue current = body.value(QStringLiteral("current_password"));
+    if (!current.isString())
+        current = body.value(QStringLiteral("currentPassword"));
+    if (current.isString()) {
+        if (!verifyPassword(current.toString(), user.passwordHash))
+            return Error(ErrorCode::CurrentPasswordMismatch, QStringLiteral("The current password is wrong."));
+        return {};
+    }
+    Result<QDateTime> signedIn = auth.sessionStartedAt(caller.sessionId);
+    if (!signedIn)
+        return signedIn.error();
+    if (signedIn->isValid() && signedIn->secsTo(QDateTime::currentDateTimeUtc()) <= s_recentSignInSeconds)
+        return {};
+    return Error(ErrorCode::ReauthenticationNeeded,
+        QStringLiteral("Password or email update requires reauthentication: send current_password, or sign in "
+                       "again (a sign-in within the last %1 minutes needs none).")
+            .arg(s_recentSignInSeconds / 60));
+}
+
+AuthService::AuthService(std::shared_ptr<const Project> project, RecordStore &store, const QByteArray &secret,
+    SignInLimiter *limiter, SessionRevocations *revocations)
+    : d(std::make_unique<Private>(std::move(project), store, secret, limiter, revocations))
 { }
 
 AuthService::~AuthService() = default;
@@ -257,7 +296,7 @@ Result<QJsonObject> AuthService::refresh(const QString &refreshToken)
     const Error reused(ErrorCode::RefreshTokenReused, {});
     if (token.revoked || !token.usedAt.isEmpty()) {
         // Someone holds a copy of a rotated token: end the whole session, the thief's copy with it.
-        if (Result<void> revoked = d->auth.revokeSession(token.sessionId); !revoked)
+        if (Result<void> revoked = d->endSessions([&] { return d->auth.revokeSession(token.sessionId); }); !revoked)
             return revoked.error();
         return reused;
     }
@@ -281,7 +320,7 @@ Result<QJsonObject> AuthService::refresh(const QString &refreshToken)
     });
     if (!done) {
         if (done.error().code == ErrorCode::RefreshTokenReused)
-            (void)d->auth.revokeSession(token.sessionId);
+            (void)d->endSessions([&] { return d->auth.revokeSession(token.sessionId); });
         return done.error();
     }
     return session;
@@ -313,6 +352,10 @@ Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Calle
         user.email = *normalized;
     }
     const QJsonValue password = body.value(QStringLiteral("password"));
+    if (password.isString() || emailChanged) {
+        if (Result<void> allowed = d->checkReauthentication(*found, body, caller); !allowed)
+            return allowed.error();
+    }
     if (password.isString()) {
         if (password.toString().size() < d->settings().minimumPasswordLength)
             return weakPassword(d->settings().minimumPasswordLength);
@@ -327,7 +370,7 @@ Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Calle
             user.userMetadata.insert(it.key(), *it);
     }
     user.updatedAt = AuthStore::now();
-    Result<void> done = d->inTransaction([&]() -> Result<void> {
+    Result<void> done = d->endSessions([&]() -> Result<void> {
         if (Result<void> updated = d->auth.updateUser(user); !updated)
             return updated;
         const Table *table = d->profileTable();
@@ -355,15 +398,17 @@ Result<void> AuthService::logout(const Caller &caller, LogoutScope scope)
 {
     if (caller.kind != Caller::Kind::Authenticated)
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("This endpoint requires a valid Bearer token"));
-    switch (scope) {
-    case LogoutScope::Local:
-        return d->auth.revokeSession(caller.sessionId);
-    case LogoutScope::Others:
-        return d->auth.revokeUserTokens(caller.userId, caller.sessionId);
-    case LogoutScope::Global:
-        break;
-    }
-    return d->auth.revokeUserTokens(caller.userId);
+    return d->endSessions([&] {
+        switch (scope) {
+        case LogoutScope::Local:
+            return d->auth.revokeSession(caller.sessionId);
+        case LogoutScope::Others:
+            return d->auth.revokeUserTokens(caller.userId, caller.sessionId);
+        case LogoutScope::Global:
+            break;
+        }
+        return d->auth.revokeUserTokens(caller.userId);
+    });
 }
 
 Result<Caller> AuthService::callerForUser(const QString &userId)

@@ -15,6 +15,7 @@
 namespace Runtime {
 
 class RecordStore;
+class SessionRevocations;
 class SignInLimiter;
 
 /** The GoTrue-style auth API's operations: sign-up, password sign-in, refresh-token rotation, the user
@@ -29,12 +30,16 @@ class SignInLimiter;
 class AuthService
 {
 public:
+    /** How recent a sign-in must be to change the password or email without the current password. */
+    static constexpr int s_recentSignInSeconds = 600;
+
     /** Which refresh tokens a logout revokes. */
     enum class LogoutScope { Global, Local, Others };
 
-    /** \a limiter may be nullptr (no sign-in limits). */
+    /** \a limiter may be nullptr (no sign-in limits); \a revocations too (then sessions ended here are
+        seen by the server's other threads only once they read the list again, within a second). */
     AuthService(std::shared_ptr<const Project> project, RecordStore &store, const QByteArray &secret,
-        SignInLimiter *limiter);
+        SignInLimiter *limiter, SessionRevocations *revocations = nullptr);
     ~AuthService();
 
     /** Creates a user from \a body {email, password, data} and, if the project has a users table, its
@@ -57,7 +62,10 @@ public:
     Result<QJsonObject> user(const Caller &caller);
 
     /** Applies \a body {email, password, data} to \a caller's user and returns the user object. A new
-        password revokes the refresh tokens of every other session of the user. */
+        password ends every other session of the user. A new password or email needs body.current_password
+        (CurrentPasswordMismatch if wrong) unless the caller's session signed in within the last
+        s_recentSignInSeconds (else ReauthenticationNeeded), so a stolen access token cannot take the
+        account over. */
     Result<QJsonObject> updateUser(const QJsonObject &body, const Caller &caller);
 
     /** Revokes \a caller's refresh tokens of \a scope. */

@@ -13,7 +13,6 @@
 #include <QUuid>
 #include <QVariant>
 
-#include <initializer_list>
 
 namespace Runtime {
 
@@ -37,7 +36,7 @@ bool isUniqueViolation(const QSqlError &error)
 }
 
 /** Prepares and runs \a sql with \a values bound in order; \a query holds the result. */
-Result<void> run(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values)
+Result<void> run(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
     query.setForwardOnly(true);
     if (!query.prepare(sql))
@@ -102,6 +101,15 @@ Result<void> ensureAuthTables(Database &database)
         "ON \"_basalt_auth_refresh_tokens\" (\"user_id\")",
         "CREATE INDEX IF NOT EXISTS \"_basalt_auth_refresh_tokens_session\" "
         "ON \"_basalt_auth_refresh_tokens\" (\"session_id\")",
+        // Sessions ended while their access tokens may still be valid (see SessionRevocations);
+        // revoked_at in milliseconds since the epoch.
+        "CREATE TABLE IF NOT EXISTS \"_basalt_auth_revoked_sessions\" (\n"
+        "  \"session_id\" TEXT PRIMARY KEY,\n"
+        "  \"user_id\" TEXT NOT NULL,\n"
+        "  \"revoked_at\" BIGINT NOT NULL\n"
+        ")",
+        "CREATE INDEX IF NOT EXISTS \"_basalt_auth_revoked_sessions_time\" "
+        "ON \"_basalt_auth_revoked_sessions\" (\"revoked_at\")",
     };
     for (const char *statement : statements) {
         QSqlQuery query(database.connection());
@@ -231,8 +239,23 @@ Result<bool> AuthStore::markUsed(const QString &id)
     return query.numRowsAffected() == 1;
 }
 
+Result<QDateTime> AuthStore::sessionStartedAt(const QString &sessionId)
+{
+    QSqlQuery query(m_database.connection());
+    if (Result<void> ran = run(query,
+            QStringLiteral("SELECT MIN(\"created_at\") FROM \"_basalt_auth_refresh_tokens\" WHERE \"session_id\" = ?"),
+            {sessionId});
+        !ran)
+        return ran.error();
+    if (!query.next() || query.value(0).isNull())
+        return QDateTime();
+    return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+}
+
 Result<void> AuthStore::revokeSession(const QString &sessionId)
 {
+    if (Result<void> recorded = recordRevokedSessions(QStringLiteral("\"session_id\" = ?"), {sessionId}); !recorded)
+        return recorded;
     QSqlQuery query(m_database.connection());
     return run(query,
         QStringLiteral("UPDATE \"_basalt_auth_refresh_tokens\" SET \"revoked\" = 1 WHERE \"session_id\" = ?"),
@@ -241,16 +264,36 @@ Result<void> AuthStore::revokeSession(const QString &sessionId)
 
 Result<void> AuthStore::revokeUserTokens(const QString &userId, const QString &keepSession)
 {
+    const QString where = keepSession.isEmpty() ? QStringLiteral("\"user_id\" = ?")
+                                                : QStringLiteral("\"user_id\" = ? AND \"session_id\" <> ?");
+    const QVariantList values = keepSession.isEmpty() ? QVariantList {userId} : QVariantList {userId, keepSession};
+    if (Result<void> recorded = recordRevokedSessions(where, values); !recorded)
+        return recorded;
     QSqlQuery query(m_database.connection());
-    if (keepSession.isEmpty()) {
-        return run(query,
-            QStringLiteral("UPDATE \"_basalt_auth_refresh_tokens\" SET \"revoked\" = 1 WHERE \"user_id\" = ?"),
-            {userId});
-    }
-    return run(query,
-        QStringLiteral("UPDATE \"_basalt_auth_refresh_tokens\" SET \"revoked\" = 1 "
-                       "WHERE \"user_id\" = ? AND \"session_id\" <> ?"),
-        {userId, keepSession});
+    return run(query, QStringLiteral("UPDATE \"_basalt_auth_refresh_tokens\" SET \"revoked\" = 1 WHERE ") + where,
+        values);
+}
+
+Result<void> AuthStore::recordRevokedSessions(const QString &where, const QVariantList &values)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // No access token outlives 7 days (accessTokenLifetimeSeconds' limit): older rows are of no more use.
+    constexpr qint64 keepMs = 8LL * 24 * 3600 * 1000;
+    QSqlQuery cleanup(m_database.connection());
+    if (Result<void> ran = run(cleanup,
+            QStringLiteral("DELETE FROM \"_basalt_auth_revoked_sessions\" WHERE \"revoked_at\" < ?"),
+            {now - keepMs});
+        !ran)
+        return ran;
+    // WHERE is required before ON CONFLICT in SQLite's INSERT ... SELECT (and present here); the cast
+    // types the parameter, which PostgreSQL would otherwise take as text in a select list.
+    const QString sql = QStringLiteral(
+        "INSERT INTO \"_basalt_auth_revoked_sessions\" (\"session_id\", \"user_id\", \"revoked_at\") "
+        "SELECT DISTINCT \"session_id\", \"user_id\", CAST(? AS BIGINT) FROM \"_basalt_auth_refresh_tokens\" "
+        "WHERE %1 "
+        "ON CONFLICT (\"session_id\") DO NOTHING").arg(where);
+    QSqlQuery query(m_database.connection());
+    return run(query, sql, QVariantList {now} + values);
 }
 
 } // namespace Runtime

@@ -5,8 +5,10 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -75,12 +77,20 @@ public:
     /** Marks the token \a id used if it is neither used nor revoked. Returns false if it already was
         (another request used it first), so two concurrent refreshes cannot both succeed. */
     Result<bool> markUsed(const QString &id);
-    /** Revokes every token of the session \a sessionId. */
+    /** Returns when the session \a sessionId signed in (its first refresh token), or an invalid time if
+        there is no such session. */
+    Result<QDateTime> sessionStartedAt(const QString &sessionId);
+    /** Revokes every token of the session \a sessionId and records the session as ended (see
+        SessionRevocations), so its access tokens are refused too. */
     Result<void> revokeSession(const QString &sessionId);
-    /** Revokes every token of user \a userId, except those of \a keepSession if it is not empty. */
+    /** Revokes every token of user \a userId, except those of \a keepSession if it is not empty, and
+        records those sessions as ended. */
     Result<void> revokeUserTokens(const QString &userId, const QString &keepSession = {});
 
 private:
+    /** Records the sessions of the refresh tokens matching \a where (with \a values bound) as ended now. */
+    Result<void> recordRevokedSessions(const QString &where, const QVariantList &values);
+
     Database &m_database;
 };
 

@@ -76,6 +76,11 @@ constexpr Entry s_entries[] = {
     {ErrorCode::RateLimited, "rate-limited", QT_TRANSLATE_NOOP("ErrorCode", "Too many requests; try again later")},
     {ErrorCode::InvalidRefreshToken, "invalid-refresh-token", QT_TRANSLATE_NOOP("ErrorCode", "Invalid Refresh Token: Refresh Token Not Found")},
     {ErrorCode::RefreshTokenReused, "refresh-token-reused", QT_TRANSLATE_NOOP("ErrorCode", "Invalid Refresh Token: Already Used")},
+    {ErrorCode::SessionEnded, "session-ended", QT_TRANSLATE_NOOP("ErrorCode", "The session has ended: sign in again")},
+    {ErrorCode::ReauthenticationNeeded, "reauthentication-needed",
+     QT_TRANSLATE_NOOP("ErrorCode", "Changing the password or email needs the current password")},
+    {ErrorCode::CurrentPasswordMismatch, "current-password-mismatch",
+     QT_TRANSLATE_NOOP("ErrorCode", "The current password is wrong")},
 };
 
 const Entry &entry(ErrorCode code)

@@ -67,6 +67,9 @@ enum class ErrorCode {
     RateLimited,        ///< too many sign-in attempts; the error's detail holds Retry-After seconds
     InvalidRefreshToken,
     RefreshTokenReused, ///< a refresh token used twice: its session is revoked
+    SessionEnded,       ///< an access token whose session was signed out or revoked: 401 (auth API: 403)
+    ReauthenticationNeeded, ///< a password or email change without current_password in an old session: 400
+    CurrentPasswordMismatch, ///< current_password sent but wrong: 400
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

@@ -84,6 +84,8 @@ Mapping mappingFor(ErrorCode code)
     case ErrorCode::InvalidToken:
     case ErrorCode::InvalidApiKey:
         return {401, "PGRST301", nullptr};
+    case ErrorCode::SessionEnded:
+        return {401, "PGRST301", "Sign in again: the session of this access token was signed out or revoked."};
     case ErrorCode::MissingApiKey:
         return {401, "PGRST302", "Send the project's anon key in the apikey header (basalt-server keys prints it)."};
     case ErrorCode::NotAuthenticated:
@@ -96,6 +98,8 @@ Mapping mappingFor(ErrorCode code)
     case ErrorCode::InvalidEmail:
     case ErrorCode::InvalidRefreshToken:
     case ErrorCode::RefreshTokenReused:
+    case ErrorCode::CurrentPasswordMismatch:
+    case ErrorCode::ReauthenticationNeeded:
         return {400, "PGRST100", nullptr};
     case ErrorCode::WeakPassword:
     case ErrorCode::UserAlreadyExists:
@@ -188,6 +192,9 @@ AuthMapping authMappingFor(ErrorCode code)
     case ErrorCode::RateLimited: return {429, "over_request_rate_limit"};
     case ErrorCode::InvalidRefreshToken: return {400, "refresh_token_not_found"};
     case ErrorCode::RefreshTokenReused: return {400, "refresh_token_already_used"};
+    case ErrorCode::SessionEnded: return {403, "session_not_found"};
+    case ErrorCode::ReauthenticationNeeded: return {400, "reauthentication_needed"};
+    case ErrorCode::CurrentPasswordMismatch: return {400, "current_password_mismatch"};
     case ErrorCode::InvalidToken:
     case ErrorCode::InvalidApiKey: return {401, "bad_jwt"};
     case ErrorCode::MissingApiKey:

@@ -52,7 +52,7 @@ HttpResponse withService(const RequestContext &context,
     if (!body)
         return authErrorResponse(body.error());
     AuthService service(context.config.project, *context.recordStore, context.config.jwtSecret,
-        context.config.signInLimiter.get());
+        context.config.signInLimiter.get(), context.config.sessionRevocations.get());
     return respond(work(service, *body));
 }
 } // namespace
@@ -111,7 +111,7 @@ Result<HttpResponse> handleLogout(const RequestContext &context)
     if (!context.recordStore)
         return authErrorResponse(Error(ErrorCode::ServiceUnavailable, QStringLiteral("No database is open")));
     AuthService service(context.config.project, *context.recordStore, context.config.jwtSecret,
-        context.config.signInLimiter.get());
+        context.config.signInLimiter.get(), context.config.sessionRevocations.get());
     if (Result<void> done = service.logout(context.caller, scope); !done)
         return authErrorResponse(done.error());
     HttpResponse response;

@@ -4,11 +4,13 @@
 
 #include "apierror.h"
 #include "auth/authservice.h"
+#include "auth/sessionrevocations.h"
 #include "authhandler.h"
 #include "healthhandler.h"
 #include "middleware/apikey.h"
 #include "middleware/cors.h"
 #include "recordshandler.h"
+#include "storage/recordstore.h"
 
 #include <QUrl>
 
@@ -51,6 +53,16 @@ Result<Caller> Router::resolveCaller(
     Result<Caller> caller = ApiKey::resolveCaller(request, config);
     if (!caller)
         return caller;
+    // A verified token whose session has ended (signed out, password changed) is refused on every route.
+    if (caller->kind == Caller::Kind::Authenticated && config.sessionRevocations && recordStore) {
+        const Result<bool> ended = config.sessionRevocations->isRevoked(caller->sessionId, recordStore->database());
+        if (!ended)
+            return ended.error();
+        if (*ended)
+            return Error(ErrorCode::SessionEnded,
+                QStringLiteral("The session of this access token has ended (signed out, or its password was "
+                               "changed); sign in again."));
+    }
     const std::optional<QString> target = ApiKey::explainTarget(request);
     if (!target)
         return caller;
@@ -67,7 +79,8 @@ Result<Caller> Router::resolveCaller(
     }
     if (!recordStore)
         return Error(ErrorCode::ServiceUnavailable, QStringLiteral("No database is open on this thread."));
-    return AuthService(config.project, *recordStore, config.jwtSecret, config.signInLimiter.get())
+    return AuthService(config.project, *recordStore, config.jwtSecret, config.signInLimiter.get(),
+        config.sessionRevocations.get())
         .callerForUser(*target);
 }
 

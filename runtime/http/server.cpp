@@ -2,6 +2,7 @@
 // Server: serves a project over HTTP on one address and port, from several request threads.
 #include "server.h"
 
+#include "auth/sessionrevocations.h"
 #include "auth/signinlimiter.h"
 #include "listeningsockets.h"
 #include "serverworker.h"
@@ -41,6 +42,8 @@ Server::Server(ServerConfig config, QObject *parent)
     Q_ASSERT(m_config.project);
     if (!m_config.signInLimiter)
         m_config.signInLimiter = std::make_shared<SignInLimiter>();
+    if (!m_config.sessionRevocations)
+        m_config.sessionRevocations = std::make_shared<SessionRevocations>();
     registerRoutes(m_router);
 }
 

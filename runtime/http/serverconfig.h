@@ -13,6 +13,7 @@
 namespace Runtime {
 
 class AccessPolicy;
+class SessionRevocations;
 class SignInLimiter;
 
 /** The protective limits the transport enforces at the socket, before Qt buffers a request. The body
@@ -36,6 +37,7 @@ struct ServerConfig
     int threads = 0; ///< request threads; 0: one per core, at least 2
     QByteArray jwtSecret; ///< signs and verifies access tokens and the anon/service keys; never sent
     std::shared_ptr<SignInLimiter> signInLimiter; ///< shared by every request thread; made by the Server if null
+    std::shared_ptr<SessionRevocations> sessionRevocations; ///< likewise
     ServerLimits limits;
     RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };

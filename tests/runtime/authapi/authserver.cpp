@@ -11,6 +11,7 @@ AuthServer::AuthServer() = default;
 
 AuthServer::~AuthServer()
 {
+    m_second.reset();
     m_server.reset(); // before the PostgreSQL database is dropped
 }
 
@@ -50,6 +51,23 @@ QString AuthServer::restart()
             QStringLiteral("--port"), QStringLiteral("0")}))
         return QStringLiteral("basalt-server did not start: ") + m_server->standardError();
     return {};
+}
+
+QString AuthServer::startSecond()
+{
+    m_second = std::make_unique<ServerProcess>();
+    if (!m_second->start({QStringLiteral("--project"), m_projectFile, QStringLiteral("--db"), m_databaseUrl,
+            QStringLiteral("--port"), QStringLiteral("0")}))
+        return QStringLiteral("the second basalt-server did not start: ") + m_second->standardError();
+    return {};
+}
+
+HttpReply AuthServer::sendToSecond(const QByteArray &method, const QString &path, const QByteArray &token)
+{
+    const QByteArray key = TestSupport::anonKey();
+    const HeaderList headers {{QByteArrayLiteral("apikey"), key},
+        {QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token}};
+    return sendRequest(m_network, method, m_second->url().resolved(QUrl(path)), headers, {});
 }
 
 QUrl AuthServer::url(const QString &pathAndQuery) const

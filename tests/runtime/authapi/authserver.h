@@ -45,12 +45,19 @@ public:
     /** Returns the first column of the first row of \a sql run directly on the database. */
     QVariant scalar(const QString &sql);
 
+    /** Starts a second basalt-server on the same project and database (as several servers share one
+        PostgreSQL). Returns an empty string, or why it failed. */
+    QString startSecond();
+    /** Sends \a method \a path to the second server with the anon key and \a token, as send() does. */
+    HttpReply sendToSecond(const QByteArray &method, const QString &path, const QByteArray &token);
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<TestSupport::PostgresDatabase> m_postgres;
     QString m_projectFile;
     QString m_databaseUrl;
     std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<ServerProcess> m_second;
     QNetworkAccessManager m_network;
     QString m_skipReason;
 };

@@ -454,6 +454,110 @@ private slots:
         QCOMPARE(server.signIn(QStringLiteral("pat@example.com"), newPassword).status, 200);
     }
 
+    void endedSessionTokenRefused_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("how");
+        for (const QString &engine : s_engines) {
+            for (const char *how : {"logout local", "logout global", "password changed elsewhere", "refresh token reused"})
+                QTest::newRow(qPrintable(engine + QLatin1Char(' ') + QLatin1String(how))) << engine << QString::fromLatin1(how);
+        }
+    }
+    // Once a session ends, its access token (still unexpired and validly signed) is refused on every
+    // route at once, by this server; the sessions that did not end keep working. Before, it worked until
+    // it expired, and could even change the password without the current one.
+    void endedSessionTokenRefused()
+    {
+        QFETCH(QString, how);
+        AuthServer server;
+        if (!startServer(server, QStringLiteral("ecommerce")))
+            return;
+        const HttpReply ended = server.signUp(QStringLiteral("eve@example.com"), s_password, {{QStringLiteral("full_name"), QStringLiteral("Eve")}});
+        const HttpReply kept = server.signIn(QStringLiteral("eve@example.com"), s_password);
+        QCOMPARE(kept.status, 200);
+        const QByteArray token = accessTokenOf(ended);
+        const QString rest = QStringLiteral("/rest/v1/products?select=id&limit=1");
+        QCOMPARE(server.send("GET", rest, {}, token).status, 200);
+
+        if (how == QLatin1String("logout local")) {
+            QCOMPARE(server.send("POST", QStringLiteral("/auth/v1/logout?scope=local"), {}, token).status, 204);
+        } else if (how == QLatin1String("logout global")) {
+            QCOMPARE(server.send("POST", QStringLiteral("/auth/v1/logout"), {}, accessTokenOf(kept)).status, 204);
+        } else if (how == QLatin1String("password changed elsewhere")) {
+            QCOMPARE(server.send("PUT", QStringLiteral("/auth/v1/user"), json({{QStringLiteral("password"), QStringLiteral("another good password")}}),
+                         accessTokenOf(kept)).status,
+                200);
+        } else {
+            const QString first = refreshTokenOf(ended);
+            QCOMPARE(server.refresh(first).status, 200);
+            QCOMPARE(server.refresh(first).status, 400); // reused: the whole session ends
+        }
+        const HttpReply restReply = server.send("GET", rest, {}, token);
+        QCOMPARE(restReply.status, 401);
+        QCOMPARE(jsonOf(restReply).value(QStringLiteral("code")).toString(), QStringLiteral("PGRST301"));
+        QCOMPARE(authErrorProblem(server.send("GET", QStringLiteral("/auth/v1/user"), {}, token), 403,
+                     QStringLiteral("session_not_found")),
+            QString());
+        const HttpReply takeover = server.send("PUT", QStringLiteral("/auth/v1/user"), R"({"password":"taken over!"})", token);
+        QCOMPARE(authErrorProblem(takeover, 403, QStringLiteral("session_not_found")), QString());
+        const bool keptEnds = how == QLatin1String("logout global");
+        QCOMPARE(server.send("GET", rest, {}, accessTokenOf(kept)).status, keptEnds ? 401 : 200);
+    }
+
+    void endedSessionAcrossServers_data() { engineRows(); }
+    // Two servers on one database: a session signed out through one is refused by the other too, once
+    // that one reads the ended sessions again (at most a second later; waited for here, not timed).
+    void endedSessionAcrossServers()
+    {
+        AuthServer server;
+        if (!startServer(server, QStringLiteral("ecommerce")))
+            return;
+        QCOMPARE(server.startSecond(), QString());
+        const HttpReply session = server.signUp(QStringLiteral("ivy@example.com"), s_password, {{QStringLiteral("full_name"), QStringLiteral("Ivy")}});
+        const QByteArray token = accessTokenOf(session);
+        QCOMPARE(server.sendToSecond("GET", QStringLiteral("/auth/v1/user"), token).status, 200);
+        QCOMPARE(server.send("POST", QStringLiteral("/auth/v1/logout"), {}, token).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(server.sendToSecond("GET", QStringLiteral("/auth/v1/user"), token).status, 403, 15000);
+        QCOMPARE(server.sendToSecond("GET", QStringLiteral("/rest/v1/products?select=id&limit=1"), token).status, 401);
+    }
+
+    void changeNeedsRecentSignIn_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QByteArray>("change");
+        for (const QString &engine : s_engines) {
+            QTest::newRow(qPrintable(engine + QStringLiteral(" password"))) << engine << QByteArray(R"("password":"a brand new password")");
+            QTest::newRow(qPrintable(engine + QStringLiteral(" email"))) << engine << QByteArray(R"("email":"new-address@example.com")");
+        }
+    }
+    // A session that signed in more than ten minutes ago (a stolen token, say) changes the password or the
+    // email only with current_password, as GoTrue's current_password check; a fresh sign-in needs none.
+    void changeNeedsRecentSignIn()
+    {
+        QFETCH(QByteArray, change);
+        AuthServer server;
+        if (!startServer(server, QStringLiteral("ecommerce")))
+            return;
+        const HttpReply session = server.signUp(QStringLiteral("old@example.com"), s_password, {{QStringLiteral("full_name"), QStringLiteral("Old")}});
+        const QByteArray token = accessTokenOf(session);
+        const QString sessionId = claimsOf(jsonOf(session)).value(QStringLiteral("session_id")).toString();
+        QCOMPARE(executeSql(server.databaseUrl(),
+                     QStringLiteral("UPDATE _basalt_auth_refresh_tokens SET created_at = '2020-01-01T00:00:00.000Z' "
+                                    "WHERE session_id = '%1'").arg(sessionId)),
+            QString());
+        const QString path = QStringLiteral("/auth/v1/user");
+        QCOMPARE(authErrorProblem(server.send("PUT", path, "{" + change + "}", token), 400,
+                     QStringLiteral("reauthentication_needed"), QStringLiteral("current_password")),
+            QString());
+        QCOMPARE(authErrorProblem(server.send("PUT", path, "{" + change + ",\"current_password\":\"wrong guess\"}", token), 400,
+                     QStringLiteral("current_password_mismatch")),
+            QString());
+        QCOMPARE(server.send("PUT", path, R"({"data":{"theme":"dark"}})", token).status, 200); // no reauthentication
+        // auth-js's attribute name is accepted as well as GoTrue's current_password.
+        const QByteArray withCurrent = "{" + change + ",\"currentPassword\":\"" + s_password.toUtf8() + "\"}";
+        QCOMPARE(server.send("PUT", path, withCurrent, token).status, 200);
+    }
+
     void getAndUpdateUser_data() { engineRows(); }
     void getAndUpdateUser()
     {
