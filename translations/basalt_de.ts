@@ -3352,6 +3352,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>The current password is wrong</source>
         <translation>Das aktuelle Passwort ist falsch</translation>
     </message>
+    <message>
+        <source>The database&apos;s disk is full</source>
+        <translation>Der Datenträger der Datenbank ist voll</translation>
+    </message>
 </context>
 <context>
     <name>ProjectReader</name>

@@ -186,13 +186,20 @@ Result<QString> AuthService::normalizeEmail(const QString &email)
 {
     static const QRegularExpression pattern(QStringLiteral("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$"));
     const QString normalized = email.trimmed().toLower();
-    if (normalized.size() > 254 || !pattern.match(normalized).hasMatch())
+    const bool control = std::any_of(normalized.cbegin(), normalized.cend(), [](QChar c) { return c.unicode() < 0x20; });
+    if (normalized.size() > 254 || control || !pattern.match(normalized).hasMatch())
         return Error(ErrorCode::InvalidEmail, QStringLiteral("Unable to validate email address: invalid format"));
     return normalized;
 }
 
-Result<QJsonObject> AuthService::signUp(const QJsonObject &body, const Caller &caller)
+Result<QJsonObject> AuthService::signUp(const QJsonObject &body, const Caller &caller, const QString &address)
 {
+    // Each sign-up hashes a password (Argon2id, 50-100 ms of a request thread): limited per address,
+    // except for the service role (an admin creating users).
+    if (d->limiter && !caller.isService()) {
+        if (const int wait = d->limiter->admitSignUp(address, QDateTime::currentMSecsSinceEpoch()); wait > 0)
+            return Error(ErrorCode::RateLimited, {}, QString::number(wait));
+    }
     Result<QString> email = normalizeEmail(body.value(QStringLiteral("email")).toString());
     if (!email)
         return email.error();
@@ -253,13 +260,13 @@ Result<QJsonObject> AuthService::signInWithPassword(
         verifyAgainstDummy(password);
         // Counted like a wrong password, so the limit does not tell which emails have accounts.
         if (d->limiter)
-            d->limiter->recordFailure(email, nowMs);
+            d->limiter->recordFailure(address, email, nowMs);
         return Error(ErrorCode::InvalidCredentials, {});
     }
     AuthUser user = **found;
     if (!verifyPassword(password, user.passwordHash)) {
         if (d->limiter)
-            d->limiter->recordFailure(email, nowMs);
+            d->limiter->recordFailure(address, email, nowMs);
         return Error(ErrorCode::InvalidCredentials, {});
     }
     if (passwordNeedsRehash(user.passwordHash)) {

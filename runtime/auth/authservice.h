@@ -46,8 +46,9 @@ public:
         profile row (id = the user's id, the email field, and the keys of data that are profile fields)
         in one transaction, and returns its first session. Only the service role may set read-only or
         hidden profile fields through data. Fails with InvalidEmail, WeakPassword, UserAlreadyExists,
-        InvalidBody, or the profile insert's error. */
-    Result<QJsonObject> signUp(const QJsonObject &body, const Caller &caller);
+        InvalidBody, or the profile insert's error; with RateLimited (detail: seconds to wait) when \a address
+        signed up too often (see SignInLimiter; never for the service role). */
+    Result<QJsonObject> signUp(const QJsonObject &body, const Caller &caller, const QString &address);
 
     /** Signs \a email in with \a password, as requested from \a address. Fails with RateLimited (detail:
         seconds to wait) or InvalidCredentials (the same for an unknown email and a wrong password). */

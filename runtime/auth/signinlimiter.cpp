@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SignInLimiter: counts sign-in attempts per client address and per email, to stop password guessing.
+// SignInLimiter: limits password guessing and sign-up floods per client address and per email.
 #include "signinlimiter.h"
 
 #include <QMutexLocker>
@@ -15,62 +15,72 @@ bool prune(std::deque<qint64> &times, qint64 windowStart)
     return times.empty();
 }
 
-/** Returns the whole seconds (at least 1) until the oldest of \a times leaves the window. */
-int secondsUntilFree(const std::deque<qint64> &times, qint64 windowMs, qint64 nowMs)
+QString pairKey(const QString &email, const QString &address)
 {
-    const qint64 waitMs = times.front() + windowMs - nowMs;
-    return int(std::max<qint64>(1, (waitMs + 999) / 1000));
-}
-
-/** Returns the entry of \a key in \a map, pruned; removes the entry if it became empty (so the maps hold
-    only keys seen within the window). */
-std::deque<qint64> *pruned(QHash<QString, std::deque<qint64>> &map, const QString &key, qint64 windowStart)
-{
-    const auto it = map.find(key);
-    if (it == map.end())
-        return nullptr;
-    if (prune(*it, windowStart)) {
-        map.erase(it);
-        return nullptr;
-    }
-    return &*it;
+    return email + QLatin1Char('\n') + address;
 }
 } // namespace
 
-int SignInLimiter::admit(const QString &address, const QString &email, qint64 nowMs)
+int SignInLimiter::waitFor(QHash<QString, Times> &map, const QString &key, int limit, qint64 nowMs)
 {
-    const qint64 windowMs = qint64(m_limits.windowSeconds) * 1000;
-    const qint64 windowStart = nowMs - windowMs;
-    QMutexLocker locker(&m_mutex);
-    if (++m_admitted % 1024 == 0)
-        sweep(windowStart);
-    int wait = 0;
-    if (const std::deque<qint64> *byAddress = pruned(m_byAddress, address, windowStart);
-        byAddress && qsizetype(byAddress->size()) >= m_limits.perAddress)
-        wait = secondsUntilFree(*byAddress, windowMs, nowMs);
-    if (const std::deque<qint64> *byEmail = pruned(m_byEmail, email, windowStart);
-        byEmail && qsizetype(byEmail->size()) >= m_limits.perEmail)
-        wait = std::max(wait, secondsUntilFree(*byEmail, windowMs, nowMs));
-    if (wait > 0)
-        return wait;
-    m_byAddress[address].push_back(nowMs);
-    return 0;
+    const auto it = map.find(key);
+    if (it == map.end())
+        return 0;
+    if (prune(*it, nowMs - windowMs())) {
+        map.erase(it);
+        return 0;
+    }
+    if (qsizetype(it->size()) < limit)
+        return 0;
+    // When the oldest entry that keeps the count at the limit leaves the window.
+    const qint64 waitMs = it->at(it->size() - limit) + windowMs() - nowMs;
+    return int(std::max<qint64>(1, (waitMs + 999) / 1000));
 }
 
-void SignInLimiter::sweep(qint64 windowStart)
+int SignInLimiter::admit(const QString &address, const QString &email, qint64 nowMs)
 {
-    for (QHash<QString, std::deque<qint64>> *map : {&m_byAddress, &m_byEmail}) {
-        for (auto it = map->begin(); it != map->end();)
-            it = prune(*it, windowStart) ? map->erase(it) : std::next(it);
+    QMutexLocker locker(&m_mutex);
+    maybeSweep(nowMs);
+    const QString pair = pairKey(email, address);
+    int wait = std::max(waitFor(m_failuresByAddress, address, m_limits.perAddress, nowMs),
+        waitFor(m_failuresByPair, pair, m_limits.perEmailFromAddress, nowMs));
+    // A guess spread over many addresses holds back only the addresses taking part in it.
+    if (m_failuresByPair.contains(pair))
+        wait = std::max(wait, waitFor(m_failuresByEmail, email, m_limits.perEmail, nowMs));
+    return wait;
+}
+
+void SignInLimiter::recordFailure(const QString &address, const QString &email, qint64 nowMs)
+{
+    QMutexLocker locker(&m_mutex);
+    const qint64 windowStart = nowMs - windowMs();
+    for (auto [map, key] : {std::pair {&m_failuresByAddress, address}, std::pair {&m_failuresByEmail, email},
+             std::pair {&m_failuresByPair, pairKey(email, address)}}) {
+        Times &times = (*map)[key];
+        prune(times, windowStart);
+        times.push_back(nowMs);
     }
 }
 
-void SignInLimiter::recordFailure(const QString &email, qint64 nowMs)
+int SignInLimiter::admitSignUp(const QString &address, qint64 nowMs)
 {
     QMutexLocker locker(&m_mutex);
-    std::deque<qint64> &times = m_byEmail[email];
-    prune(times, nowMs - qint64(m_limits.windowSeconds) * 1000);
-    times.push_back(nowMs);
+    maybeSweep(nowMs);
+    if (const int wait = waitFor(m_signUpsByAddress, address, m_limits.signUpsPerAddress, nowMs); wait > 0)
+        return wait;
+    m_signUpsByAddress[address].push_back(nowMs);
+    return 0;
+}
+
+void SignInLimiter::maybeSweep(qint64 nowMs)
+{
+    if (++m_calls % 1024 != 0)
+        return;
+    const qint64 windowStart = nowMs - windowMs();
+    for (QHash<QString, Times> *map : {&m_failuresByAddress, &m_failuresByEmail, &m_failuresByPair, &m_signUpsByAddress}) {
+        for (auto it = map->begin(); it != map->end();)
+            it = prune(*it, windowStart) ? map->erase(it) : std::next(it);
+    }
 }
 
 } // namespace Runtime

@@ -58,6 +58,7 @@ constexpr Entry s_entries[] = {
     {ErrorCode::MalformedRequest, "malformed-request", QT_TRANSLATE_NOOP("ErrorCode", "The request is not valid HTTP/1.1")},
     {ErrorCode::ServiceUnavailable, "service-unavailable", QT_TRANSLATE_NOOP("ErrorCode", "The service is unavailable")},
     {ErrorCode::DatabaseBusy, "database-busy", QT_TRANSLATE_NOOP("ErrorCode", "The database is busy with another write")},
+    {ErrorCode::DiskFull, "disk-full", QT_TRANSLATE_NOOP("ErrorCode", "The database's disk is full")},
     {ErrorCode::EmbedNotSelected, "embed-not-selected", QT_TRANSLATE_NOOP("ErrorCode", "The request filters or orders an embedded resource it does not select")},
     {ErrorCode::NotAcceptable, "not-acceptable", QT_TRANSLATE_NOOP("ErrorCode", "None of the accepted media types can be produced")},
     {ErrorCode::InvalidConflictTarget, "invalid-conflict-target", QT_TRANSLATE_NOOP("ErrorCode", "on_conflict must name a unique key")},

@@ -47,6 +47,7 @@ enum class ErrorCode {
     MalformedRequest, ///< not valid HTTP/1.1: 400
     ServiceUnavailable,
     DatabaseBusy,
+    DiskFull, ///< the database's disk (or its size limit) is full: nothing was written; 507
     EmbedNotSelected,
     InvalidConflictTarget,
     NotAcceptable,

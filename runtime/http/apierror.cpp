@@ -81,6 +81,8 @@ Mapping mappingFor(ErrorCode code)
                                  "try again in a moment."};
     case ErrorCode::DatabaseOpenFailed:
         return {503, "PGRST000", "The database is unavailable; try again later."};
+    case ErrorCode::DiskFull:
+        return {507, "53100", "Nothing was written. Free disk space where the database lives; reads still work."};
     case ErrorCode::InvalidToken:
     case ErrorCode::InvalidApiKey:
         return {401, "PGRST301", nullptr};
@@ -217,6 +219,7 @@ AuthMapping authMappingFor(ErrorCode code)
     case ErrorCode::ServiceUnavailable:
     case ErrorCode::DatabaseBusy:
     case ErrorCode::DatabaseOpenFailed: return {503, "unexpected_failure"};
+    case ErrorCode::DiskFull: return {507, "unexpected_failure"};
     default: return {500, "unexpected_failure"};
     }
 }

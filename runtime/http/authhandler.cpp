@@ -5,6 +5,7 @@
 #include "apierror.h"
 #include "auth/authservice.h"
 #include "auth/signinlimiter.h"
+#include "core/jsontext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,8 +29,11 @@ Result<QJsonObject> bodyObject(const HttpRequest &request)
             object.insert(key, value);
         return object;
     }
+    const Result<QByteArray> text = jsonTextForParser(request.body);
+    if (!text)
+        return text.error();
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(*text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return Error(ErrorCode::InvalidJson, QStringLiteral("The request body must be a JSON object"));
     return document.object();
@@ -60,7 +64,7 @@ HttpResponse withService(const RequestContext &context,
 Result<HttpResponse> handleSignUp(const RequestContext &context)
 {
     return withService(context, [&context](AuthService &service, const QJsonObject &body) {
-        return service.signUp(body, context.caller);
+        return service.signUp(body, context.caller, context.request.remoteAddress);
     });
 }
 

@@ -46,6 +46,8 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Internal Server Error");
     case 503:
         return QByteArrayLiteral("Service Unavailable");
+    case 507:
+        return QByteArrayLiteral("Insufficient Storage");
     default:
         return QByteArrayLiteral("Status");
     }

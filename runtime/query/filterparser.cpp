@@ -91,6 +91,8 @@ bool parseInList(QueryScanner &s, QStringList &values)
     if (s.accept(u')'))
         return true;
     do {
+        if (values.size() >= ApiQueryLimits::maxListValues)
+            return s.fail(u"more than %1 values in the list"_s.arg(ApiQueryLimits::maxListValues));
         QString value;
         if (!parseListElement(s, value))
             return false;
@@ -160,17 +162,28 @@ bool parseOperatorAndValue(QueryScanner &s, Filter &filter, bool inLogic)
     return true;
 }
 
-bool parseCondition(QueryScanner &s, Condition &condition);
+/** How much of ApiQueryLimits one or=/and= parameter has used so far. */
+struct ConditionBudget
+{
+    int conditions = 0;
+};
+
+bool parseCondition(QueryScanner &s, Condition &condition, ConditionBudget &budget, int depth);
 
 // `(condition,condition,...)`: at least one condition; spaces after '(', ',' and ')' are skipped.
-bool parseConditionList(QueryScanner &s, Condition &group)
+bool parseConditionList(QueryScanner &s, Condition &group, ConditionBudget &budget, int depth)
 {
+    if (depth >= ApiQueryLimits::maxConditionDepth)
+        return s.fail(u"and()/or() nest deeper than %1 levels at position %2; write the condition flatter"_s
+                          .arg(ApiQueryLimits::maxConditionDepth).arg(s.position() + 1));
     if (!s.accept(u'('))
         return s.unexpected(u"\"(\" to open the list of conditions"_s);
     do {
         s.skipSpaces();
+        if (++budget.conditions > ApiQueryLimits::maxConditions)
+            return s.fail(u"more than %1 conditions; use in.(...) for a list of values"_s.arg(ApiQueryLimits::maxConditions));
         Condition child;
-        if (!parseCondition(s, child))
+        if (!parseCondition(s, child, budget, depth))
             return false;
         group.children.push_back(std::move(child));
         s.skipSpaces();
@@ -181,7 +194,7 @@ bool parseConditionList(QueryScanner &s, Condition &group)
     return true;
 }
 
-bool parseCondition(QueryScanner &s, Condition &condition)
+bool parseCondition(QueryScanner &s, Condition &condition, ConditionBudget &budget, int depth)
 {
     const qsizetype at = s.position();
     QString name = s.identifier();
@@ -199,7 +212,7 @@ bool parseCondition(QueryScanner &s, Condition &condition)
     }
     if ((name == u"and" || name == u"or") && s.peek() == u'(') {
         condition.kind = name == u"and" ? Condition::Kind::And : Condition::Kind::Or;
-        return parseConditionList(s, condition);
+        return parseConditionList(s, condition, budget, depth + 1);
     }
     if (name.isEmpty())
         return s.unexpectedAt(at, u"a column name, and(, or( or not."_s);
@@ -224,7 +237,8 @@ bool parseFilter(QueryScanner &s, const QString &column, Filter &filter)
 bool parseLogicValue(QueryScanner &s, Condition &group)
 {
     s.skipSpaces();
-    if (!parseConditionList(s, group))
+    ConditionBudget budget;
+    if (!parseConditionList(s, group, budget, 0))
         return false;
     if (!s.atEnd())
         return s.unexpected(u"the end of the value"_s);

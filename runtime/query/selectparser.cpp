@@ -9,7 +9,13 @@ namespace Runtime {
 namespace {
 const QString s_itemExpected = u"a column name, \"*\" or an embedded resource"_s;
 
-bool parseItems(QueryScanner &s, std::vector<SelectItem> &items);
+/** How much of ApiQueryLimits one select= has used so far. */
+struct SelectBudget
+{
+    int items = 0;
+};
+
+bool parseItems(QueryScanner &s, std::vector<SelectItem> &items, SelectBudget &budget, int depth);
 
 // Refuses what PostgREST's select accepts but Basalt does not: casts, JSON paths, quoted names, spreads.
 bool refuseUnsupported(QueryScanner &s)
@@ -52,16 +58,19 @@ bool parseEmbedParameters(QueryScanner &s, SelectItem &item)
     return true;
 }
 
-bool parseEmbedChildren(QueryScanner &s, SelectItem &item)
+bool parseEmbedChildren(QueryScanner &s, SelectItem &item, SelectBudget &budget, int depth)
 {
     const qsizetype open = s.position();
+    if (depth >= ApiQueryLimits::maxEmbedDepth)
+        return s.fail(u"embedded resources nest deeper than %1 levels at position %2; select fewer levels "
+                      "and read the rest with a second request"_s.arg(ApiQueryLimits::maxEmbedDepth).arg(open + 1));
     s.accept(u'(');
     s.skipSpaces();
     if (s.peek() == u')') {
         return s.unsupportedAt(
             open, u"an empty embed \"()\""_s, u"write %1(*) to select all of its columns"_s.arg(item.name));
     }
-    if (!parseItems(s, item.children))
+    if (!parseItems(s, item.children, budget, depth + 1))
         return false;
     if (!s.accept(u')'))
         return s.unexpected(u"\",\" or \")\""_s);
@@ -71,7 +80,7 @@ bool parseEmbedChildren(QueryScanner &s, SelectItem &item)
     return true;
 }
 
-bool parseItem(QueryScanner &s, SelectItem &item)
+bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int depth)
 {
     s.skipSpaces();
     if (s.accept(u'*')) {
@@ -98,14 +107,16 @@ bool parseItem(QueryScanner &s, SelectItem &item)
     item.name = name;
     if (!refuseUnsupported(s) || !parseEmbedParameters(s, item))
         return false;
-    return s.peek() == u'(' ? parseEmbedChildren(s, item) : true;
+    return s.peek() == u'(' ? parseEmbedChildren(s, item, budget, depth) : true;
 }
 
-bool parseItems(QueryScanner &s, std::vector<SelectItem> &items)
+bool parseItems(QueryScanner &s, std::vector<SelectItem> &items, SelectBudget &budget, int depth)
 {
     do {
+        if (++budget.items > ApiQueryLimits::maxSelectItems)
+            return s.fail(u"more than %1 columns and embedded resources; select fewer"_s.arg(ApiQueryLimits::maxSelectItems));
         SelectItem item;
-        if (!parseItem(s, item))
+        if (!parseItem(s, item, budget, depth))
             return false;
         items.push_back(std::move(item));
         s.skipSpaces();
@@ -119,7 +130,8 @@ bool parseSelect(QueryScanner &s, std::vector<SelectItem> &items)
     s.skipSpaces();
     if (s.atEnd())
         return true;
-    if (!parseItems(s, items))
+    SelectBudget budget;
+    if (!parseItems(s, items, budget, 0))
         return false;
     if (!s.atEnd())
         return s.unexpected(u"\",\" or the end of the list"_s);

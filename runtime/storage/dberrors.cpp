@@ -89,6 +89,15 @@ Error uniqueError(const QStringList &columns, const QHash<QString, QVariant> &va
 }
 } // namespace
 
+Error foreignKeyViolation(WriteKind kind, const QString &detail)
+{
+    return Error(ErrorCode::ForeignKeyViolation,
+        kind == WriteKind::Delete
+            ? QStringLiteral("delete violates a foreign key constraint: the row is still referenced")
+            : QStringLiteral("insert or update violates a foreign key constraint: the referenced row does not exist"),
+        detail);
+}
+
 Error translateDatabaseError(const QSqlError &error, const QString &sql, const Project &project,
     const Table &table, const SqlDialect &dialect, WriteKind kind, const QHash<QString, QVariant> &values)
 {
@@ -111,11 +120,7 @@ Error translateDatabaseError(const QSqlError &error, const QString &sql, const P
         return e;
     }
     case Violation::ForeignKey:
-        return Error(ErrorCode::ForeignKeyViolation,
-            kind == WriteKind::Delete
-                ? QStringLiteral("delete violates a foreign key constraint: the row is still referenced")
-                : QStringLiteral("insert or update violates a foreign key constraint: the referenced row does not exist"),
-            detail);
+        return foreignKeyViolation(kind, detail);
     case Violation::Check: {
         const ConstraintSchema *c = schema.constraint(p.constraintName);
         const Field *f = c ? table.field(c->fieldId) : nullptr;
@@ -130,12 +135,20 @@ Error translateDatabaseError(const QSqlError &error, const QString &sql, const P
     }
     if (error.nativeErrorCode() == QLatin1String("22P02") || error.nativeErrorCode() == QLatin1String("22007"))
         return Error(ErrorCode::InvalidValue, QStringLiteral("A value does not fit its column's type"), detail);
+    return connectionError(error, dialect.engine(), detail);
+}
+
+Error connectionError(const QSqlError &error, DatabaseEngine engine, const QString &detail)
+{
+    const QString code = error.nativeErrorCode();
+    const bool sqlite = engine == DatabaseEngine::SQLite;
     // SQLite: the write lock stayed taken past the busy timeout (SQLITE_BUSY and its extended codes);
     // PostgreSQL: lock_not_available. Another connection is writing: a CSV import, a migration.
-    const bool busy = dialect.engine() == DatabaseEngine::SQLite ? (error.nativeErrorCode().toInt() & 0xff) == 5
-                                                                 : error.nativeErrorCode() == QLatin1String("55P03");
-    if (busy)
+    if (sqlite ? (code.toInt() & 0xff) == 5 : code == QLatin1String("55P03"))
         return Error(ErrorCode::DatabaseBusy, QStringLiteral("The database is busy with another write"), detail);
+    // SQLITE_FULL (the disk, or max_page_count); PostgreSQL's disk_full.
+    if (sqlite ? (code.toInt() & 0xff) == 13 : code == QLatin1String("53100"))
+        return Error(ErrorCode::DiskFull, QStringLiteral("The database's disk is full: nothing was written"), detail);
     return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), detail);
 }
 

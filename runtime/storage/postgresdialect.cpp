@@ -176,6 +176,14 @@ QString PostgresDialect::jsonArrayAggregate(const QString &column) const
     return QStringLiteral("COALESCE(json_agg(") + column + QStringLiteral("), '[]'::json)");
 }
 
+QString PostgresDialect::likePattern(const QString &pattern, bool) const
+{
+    // A backslash is PostgreSQL's LIKE escape character (a pattern ending in one fails); SQLite's LIKE has
+    // none. Doubled, it matches itself on both engines.
+    QString escaped = pattern;
+    return escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+}
+
 QString PostgresDialect::likeCondition(const QString &column, bool caseInsensitive) const
 {
     return column + (caseInsensitive ? QStringLiteral("::text ILIKE ?") : QStringLiteral("::text LIKE ?"));

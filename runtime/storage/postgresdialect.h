@@ -27,6 +27,7 @@ public:
     QString jsonObjectFunction() const override;
     QString jsonArrayAggregate(const QString &column) const override;
     QString likeCondition(const QString &column, bool caseInsensitive) const override;
+    QString likePattern(const QString &pattern, bool caseInsensitive) const override;
     QString syncKeyGenerator(const QString &table, const QString &column) const override;
     bool producesCompactJson() const override { return false; }
 protected:

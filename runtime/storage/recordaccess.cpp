@@ -2,6 +2,7 @@
 // RecordAccess: applies the project's AccessPolicy to RecordStore calls and explains what it did.
 #include "recordaccess.h"
 
+
 #include "sqldialect.h"
 #include "valuecodec.h"
 #include "writebuilder.h"
@@ -23,7 +24,7 @@ QString kindName(Grant::Kind kind)
 }
 
 const QString s_tenantField = QStringLiteral("organization_id");
-constexpr qsizetype s_checkChunk = 500; ///< keys per check query, well under every engine's parameter limit
+
 } // namespace
 
 AccessExplanation::Entry &AccessExplanation::entry(
@@ -175,9 +176,15 @@ Result<void> RecordAccess::checkWritable(const Table &table, const std::vector<W
 {
     if (m_caller.isService())
         return {};
+    // The profile's email follows the account's (PUT /auth/v1/user changes both): a user who could set
+    // it to another address could take someone else's, blocking their sign-up.
+    const bool profile = table.id == m_project->settings.usersTable;
     for (const WriteRow &row : rows) {
         for (const auto &[field, value] : row.values) {
-            if (!field->readOnly && !field->hidden)
+            // Writing one's own account email (an upsert of the whole row) changes nothing and is let through.
+            const bool accountEmail = profile && field->name == QLatin1String("email")
+                && value.toString().compare(m_caller.email, Qt::CaseInsensitive) != 0;
+            if (!field->readOnly && !field->hidden && !accountEmail)
                 continue;
             Error e(ErrorCode::ReadOnlyField,
                 QStringLiteral("column \"%1\" of table %2 is read-only").arg(field->name, table.name));
@@ -213,6 +220,16 @@ Result<void> RecordAccess::fillTenant(const Table &table, std::vector<WriteRow> 
     return {};
 }
 
+QString RecordAccess::placeholders(const QVariantList &values, QVariantList &params)
+{
+    QStringList marks;
+    for (const QVariant &value : values) {
+        marks << QStringLiteral("?");
+        params << value;
+    }
+    return marks.join(QStringLiteral(", "));
+}
+
 QString RecordAccess::checkQualifier() const
 {
     return m_dialect.quoteIdentifier(QStringLiteral("q"));
@@ -223,11 +240,7 @@ SqlStatement RecordAccess::checkStatement(
 {
     const QString q = checkQualifier();
     SqlStatement s;
-    QStringList marks;
-    for (const QVariant &key : keys) {
-        marks << QStringLiteral("?");
-        s.params << key;
-    }
+    const QString marks = placeholders(keys, s.params);
     QStringList rules;
     for (const Grant &g : conditions) {
         rules << g.condition;
@@ -235,8 +248,8 @@ SqlStatement RecordAccess::checkStatement(
     }
     s.sql = QStringLiteral("SELECT COUNT(*) FROM ") + m_dialect.quoteIdentifier(table.name)
         + QStringLiteral(" AS ") + q + QStringLiteral(" WHERE ") + q + QLatin1Char('.')
-        + m_dialect.quoteIdentifier(table.primaryKey()->name) + QStringLiteral(" IN (")
-        + marks.join(QStringLiteral(", ")) + QStringLiteral(") AND NOT COALESCE(")
+        + m_dialect.quoteIdentifier(table.primaryKey()->name) + QStringLiteral(" IN (") + marks
+        + QStringLiteral(") AND NOT COALESCE(")
         + rules.join(QStringLiteral(" AND ")) + QStringLiteral(", FALSE)");
     return s;
 }

@@ -83,8 +83,9 @@ public:
     {
         return refuse(QStringLiteral("permission denied for table %1").arg(table.name));
     }
-    /** Returns ReadOnlyField for the first read-only or hidden field that \a rows set (non-service callers).
-     */
+    /** Returns ReadOnlyField for the first read-only or hidden field that \a rows set (non-service callers),
+        and the email of the users table (settings.usersTable) unless it is the caller's own account email:
+        it follows the account's. */
     Result<void> checkWritable(const Table &table, const std::vector<WriteRow> &rows) const;
     /** Sets organization_id of each row of tenant-scoped \a table that lacks it to the caller's claim. */
     Result<void> fillTenant(const Table &table, std::vector<WriteRow> &rows);
@@ -106,6 +107,12 @@ public:
     Result<void> checkRows(const Table &table, Operation operation, const QVariantList &keys,
         const std::vector<Operation> &operations);
 
+    /** Checks the foreign keys that \a rows of \a table (primary keys \a keys, just written) set: each must
+        point at a row the caller may select (the target's select rule, tenant scope included). A reference
+        to a row the caller may not see is answered as one to a missing row (ForeignKeyViolation), so a
+        caller can neither point into another tenant's rows nor tell their ids from missing ones. */
+    Result<void> checkReferences(const Table &table, const std::vector<WriteRow> &rows, const QVariantList &keys);
+
 private:
     std::shared_ptr<const Project> m_project;
     const SqlDialect &m_dialect;
@@ -113,6 +120,9 @@ private:
     SqlStatement checkStatement(
         const Table &table, const QVariantList &keys, const std::vector<Grant> &conditions) const;
     QString checkQualifier() const;
+    static constexpr qsizetype s_checkChunk = 500; ///< keys per check query, under every engine's parameter limit
+    /** Returns "?, ?, ..." for \a values, appending them to \a params. */
+    static QString placeholders(const QVariantList &values, QVariantList &params);
 
     Counter m_count;
     Caller m_caller;

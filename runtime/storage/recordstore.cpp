@@ -177,9 +177,9 @@ Result<void> RecordStore::commitBatch()
     QSqlDatabase &connection = d->database.connection();
     d->batchOpen = false;
     if (!connection.commit()) {
-        const QString why = connection.lastError().text();
+        const QSqlError why = connection.lastError();
         connection.rollback();
-        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), why);
+        return connectionError(why, d->database.engine(), why.text());
     }
     return {};
 }

@@ -75,9 +75,9 @@ Result<RecordResult> RecordStore::Private::inTransaction(const std::function<Res
         return result;
     }
     if (!connection.commit()) {
-        const QString why = connection.lastError().text();
+        const QSqlError why = connection.lastError();
         connection.rollback();
-        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"), why);
+        return connectionError(why, dialect().engine(), why.text());
     }
     return result;
 }
@@ -137,6 +137,8 @@ Result<RecordResult> RecordStore::Private::insert(
                                                        : std::vector {Operation::Insert};
             if (Result<void> checked = access.checkRows(t, Operation::Insert, keys, rules); !checked)
                 return checked.error();
+            if (Result<void> referenced = access.checkReferences(t, *rows, keys); !referenced)
+                return referenced.error();
         }
         return finishWrite(t, query, keys, options, format);
     });
@@ -186,6 +188,8 @@ Result<RecordResult> RecordStore::Private::update(
         if (!access.caller().isService()) {
             if (Result<void> checked = access.checkRows(t, Operation::Update, *keys, {Operation::Update}); !checked)
                 return checked.error();
+            if (Result<void> referenced = access.checkReferences(t, *rows, *keys); !referenced)
+                return referenced.error();
         }
         return finishWrite(t, query, *keys, options, format);
     });

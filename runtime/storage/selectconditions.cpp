@@ -58,6 +58,8 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     case FilterOperator::Like:
     case FilterOperator::Ilike: {
         const bool ci = f.op == FilterOperator::Ilike;
+        if (Result<void> storable = ValueCodec::checkStorable(**field, f.value); !storable)
+            return storable.error();
         QString pattern = f.value;
         pattern.replace(QLatin1Char('*'), QLatin1Char('%'));
         m_params << m_dialect.likePattern(pattern, ci);

@@ -110,8 +110,26 @@ QString normalizeDateTime(const QString &text)
     return local.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
+Result<void> checkStorable(const Field &field, QStringView text)
+{
+    // PostgreSQL's text cannot hold a NUL (its driver cuts the statement there); SQLite's could.
+    if (text.contains(QChar(u'\0')))
+        return Error(ErrorCode::InvalidValue,
+            QStringLiteral("the value for column \"%1\" contains the NUL character (U+0000), which text cannot "
+                           "hold; leave it out").arg(field.name));
+    // SQLite reads a U+FEFF that begins UTF-16 text (Qt's SQLite driver binds UTF-16) as a byte order
+    // mark and drops it; PostgreSQL would keep it. Refused on both, rather than altered on one.
+    if (text.startsWith(QChar(0xFEFF)))
+        return Error(ErrorCode::InvalidValue,
+            QStringLiteral("the value for column \"%1\" begins with U+FEFF (a byte order mark), which not every database "
+                           "keeps; leave it out").arg(field.name));
+    return {};
+}
+
 Result<QVariant> fromText(const Field &field, const QString &text)
 {
+    if (Result<void> storable = checkStorable(field, text); !storable)
+        return storable.error();
     bool ok = false;
     switch (field.type) {
     case FieldType::Integer: {

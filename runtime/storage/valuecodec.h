@@ -18,8 +18,13 @@ namespace Runtime {
     SQLite stores exactly what PostgreSQL prints. Stateless. */
 namespace ValueCodec {
 
+/** Returns InvalidValue naming \a field if \a text holds what the engines do not store alike: a NUL, or
+    a U+FEFF at its start. */
+Result<void> checkStorable(const Field &field, QStringView text);
+
 /** Returns the parameter for the filter text \a text of \a field (a column of \a field's type),
-    or InvalidValue naming the column and the value. */
+    or InvalidValue naming the column and the value (or the NUL character it contains: no engine's text
+    stores it alike). */
 Result<QVariant> fromText(const Field &field, const QString &text);
 
 /** Returns the parameter for the body value \a value of \a field (null gives a null QVariant),

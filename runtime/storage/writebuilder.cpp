@@ -2,6 +2,7 @@
 // WriteBuilder: checks a write's JSON body against the model and builds its INSERT, UPDATE or DELETE.
 #include "writebuilder.h"
 
+#include "core/jsontext.h"
 #include "fieldchecks.h"
 #include "sqldialect.h"
 #include "tableschema.h"
@@ -41,10 +42,13 @@ QHash<QString, QVariant> WriteRow::byName() const
 
 Result<std::vector<WriteRow>> WriteBuilder::parseBody(const QByteArray &body, const BodyRules &rules)
 {
+    const Result<QByteArray> text = jsonTextForParser(body);
+    if (!text)
+        return text.error();
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(*text, &error);
     if (error.error != QJsonParseError::NoError)
-        return invalidJson(body, error);
+        return invalidJson(*text, error);
     std::vector<QJsonObject> objects;
     if (doc.isObject()) {
         objects.push_back(doc.object());

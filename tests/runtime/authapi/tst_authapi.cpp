@@ -558,6 +558,30 @@ private slots:
         QCOMPARE(server.send("PUT", path, withCurrent, token).status, 200);
     }
 
+    void badTextRefused_data() { engineRows(); }
+    // A NUL or a lone surrogate in a sign-up or sign-in body is answered 400, never 500 (PostgreSQL's
+    // driver cut the statement at a NUL), and stores nothing.
+    void badTextRefused()
+    {
+        AuthServer server;
+        if (!startServer(server, QStringLiteral("ecommerce")))
+            return;
+        const QByteArray bodies[] = {
+            R"({"email":"nul\u0000@example.com","password":"correct horse battery"})",
+            R"({"email":"half\ud800@example.com","password":"correct horse battery"})",
+            "{\"email\":\"latin1\xe9@example.com\",\"password\":\"correct horse battery\"}",
+        };
+        for (const QByteArray &body : bodies) {
+            QCOMPARE(authErrorProblem(server.send("POST", QStringLiteral("/auth/v1/signup"), body), 400,
+                         QStringLiteral("validation_failed")),
+                QString());
+            QCOMPARE(authErrorProblem(server.send("POST", QStringLiteral("/auth/v1/token?grant_type=password"), body),
+                         400, QStringLiteral("validation_failed")),
+                QString());
+        }
+        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM _basalt_auth_users")).toInt(), 0);
+    }
+
     void getAndUpdateUser_data() { engineRows(); }
     void getAndUpdateUser()
     {
@@ -615,6 +639,14 @@ private slots:
         QCOMPARE(server.signIn(QStringLiteral("tom@example.com"), s_password).status, 429);
         // Other emails are not limited by Tom's failures.
         QCOMPARE(server.signIn(QStringLiteral("someone@example.com"), s_password).status, 400);
+        // Sign-ups from one address: 30 per 5 minutes (Tom's was the first); the service role is not limited.
+        for (int i = 1; i < 30; ++i)
+            QCOMPARE(server.signUp(QStringLiteral("n%1@example.com").arg(i), s_password, {{QStringLiteral("full_name"), QStringLiteral("N")}}).status, 200);
+        const HttpReply flood = server.signUp(QStringLiteral("n30@example.com"), s_password, {{QStringLiteral("full_name"), QStringLiteral("N")}});
+        QCOMPARE(authErrorProblem(flood, 429, QStringLiteral("over_request_rate_limit")), QString());
+        QCOMPARE(server.signUp(QStringLiteral("admin-made@example.com"), s_password, {{QStringLiteral("full_name"), QStringLiteral("A")}},
+                     TestSupport::serviceKey()).status,
+            200);
     }
 
     // Auth requests run on the request threads, next to the data API's writes (on SQLite: the writer
@@ -655,36 +687,85 @@ private slots:
 
     void signInLimiter_data()
     {
-        QTest::addColumn<int>("addressAttempts"); // admitted attempts from 10.0.0.1 for other emails
-        QTest::addColumn<int>("failures");        // failures recorded for a@x
-        QTest::addColumn<qint64>("laterMs");      // when a@x from 10.0.0.1 tries next, after the first attempt
-        QTest::addColumn<int>("expectedWait");    // admit()'s answer: 0, or seconds to wait
-        QTest::newRow("fresh") << 0 << 0 << qint64(0) << 0;
-        QTest::newRow("9 failures") << 0 << 9 << qint64(1000) << 0;
-        QTest::newRow("10 failures") << 0 << 10 << qint64(1000) << 299;
-        QTest::newRow("10 failures, window over") << 0 << 10 << qint64(300001) << 0;
-        QTest::newRow("29 attempts from the address") << 29 << 0 << qint64(1000) << 0;
-        QTest::newRow("30 attempts from the address") << 30 << 0 << qint64(1000) << 299;
-        QTest::newRow("30 attempts, 100 s later") << 30 << 0 << qint64(100000) << 200;
-        QTest::newRow("30 attempts, window over") << 30 << 0 << qint64(300001) << 0;
+        QTest::addColumn<QStringList>("failures");  // "address email" pairs that failed, at the start
+        QTest::addColumn<int>("successes");         // admitted sign-ins from 10.0.0.1 (a NAT), not failing
+        QTest::addColumn<QString>("next");          // "address email" trying next
+        QTest::addColumn<qint64>("laterMs");        // when it tries, after the start
+        QTest::addColumn<int>("expectedWait");      // admit()'s answer: 0, or seconds to wait
+        const auto repeated = [](const QString &pair, int times) {
+            QStringList list;
+            for (int i = 0; i < times; ++i)
+                list << pair;
+            return list;
+        };
+        const auto spread = [](const QString &email, int addresses) {
+            QStringList list;
+            for (int i = 0; i < addresses; ++i)
+                list << QStringLiteral("10.1.%1.%2 %3").arg(i / 250).arg(i % 250 + 1).arg(email);
+            return list;
+        };
+        const auto manyEmails = [](const QString &address, int emails) {
+            QStringList list;
+            for (int i = 0; i < emails; ++i)
+                list << QStringLiteral("%1 user%2@x").arg(address).arg(i);
+            return list;
+        };
+        const QString guesser = QStringLiteral("10.0.0.9 a@x");
+        QTest::newRow("fresh") << QStringList() << 0 << guesser << qint64(0) << 0;
+        QTest::newRow("successes never count (one office behind NAT)")
+            << QStringList() << 500 << QStringLiteral("10.0.0.1 a@x") << qint64(1000) << 0;
+        QTest::newRow("9 failures for a@x from one address") << repeated(guesser, 9) << 0 << guesser << qint64(1000) << 0;
+        QTest::newRow("10 failures: that address waits") << repeated(guesser, 10) << 0 << guesser << qint64(1000) << 299;
+        QTest::newRow("10 failures: window over") << repeated(guesser, 10) << 0 << guesser << qint64(300001) << 0;
+        QTest::newRow("10 failures: the owner elsewhere gets in")
+            << repeated(guesser, 10) << 0 << QStringLiteral("10.0.0.1 a@x") << qint64(1000) << 0;
+        QTest::newRow("10 failures: that address, another email") << repeated(guesser, 10) << 0
+                                                                    << QStringLiteral("10.0.0.9 b@x") << qint64(1000) << 0;
+        QTest::newRow("29 failures from one address") << manyEmails(QStringLiteral("10.0.0.9"), 29) << 0
+                                                       << QStringLiteral("10.0.0.9 new@x") << qint64(1000) << 0;
+        QTest::newRow("30 failures from one address") << manyEmails(QStringLiteral("10.0.0.9"), 30) << 0
+                                                       << QStringLiteral("10.0.0.9 new@x") << qint64(1000) << 299;
+        QTest::newRow("30 failures, 100 s later") << manyEmails(QStringLiteral("10.0.0.9"), 30) << 0
+                                                   << QStringLiteral("10.0.0.9 new@x") << qint64(100000) << 200;
+        QTest::newRow("50 addresses guess a@x: each of them waits")
+            << spread(QStringLiteral("a@x"), 50) << 0 << QStringLiteral("10.1.0.7 a@x") << qint64(1000) << 299;
+        QTest::newRow("49 addresses guess a@x: none waits")
+            << spread(QStringLiteral("a@x"), 49) << 0 << QStringLiteral("10.1.0.7 a@x") << qint64(1000) << 0;
+        QTest::newRow("50 addresses guess a@x: the owner gets in")
+            << spread(QStringLiteral("a@x"), 50) << 0 << QStringLiteral("10.0.0.1 a@x") << qint64(1000) << 0;
     }
+    // Only failures count; a guesser holds back only the addresses it guesses from.
     void signInLimiter()
     {
-        QFETCH(int, addressAttempts);
-        QFETCH(int, failures);
+        QFETCH(QStringList, failures);
+        QFETCH(int, successes);
+        QFETCH(QString, next);
         QFETCH(qint64, laterMs);
         QFETCH(int, expectedWait);
         const qint64 start = 1'000'000'000;
         Runtime::SignInLimiter limiter;
-        for (int i = 0; i < addressAttempts; ++i)
-            QCOMPARE(limiter.admit(QStringLiteral("10.0.0.1"), QStringLiteral("other%1@x").arg(i), start), 0);
-        for (int i = 0; i < failures; ++i) {
-            QCOMPARE(limiter.admit(QStringLiteral("10.0.0.%1").arg(i + 2), QStringLiteral("a@x"), start), 0);
-            limiter.recordFailure(QStringLiteral("a@x"), start);
+        for (const QString &failure : failures) {
+            const QStringList parts = failure.split(QLatin1Char(' '));
+            limiter.recordFailure(parts.at(0), parts.at(1), start);
         }
-        QCOMPARE(limiter.admit(QStringLiteral("10.0.0.1"), QStringLiteral("a@x"), start + laterMs), expectedWait);
+        for (int i = 0; i < successes; ++i)
+            QCOMPARE(limiter.admit(QStringLiteral("10.0.0.1"), QStringLiteral("user%1@x").arg(i), start), 0);
+        const QStringList parts = next.split(QLatin1Char(' '));
+        QCOMPARE(limiter.admit(parts.at(0), parts.at(1), start + laterMs), expectedWait);
         // Another address and email is never limited by these.
         QCOMPARE(limiter.admit(QStringLiteral("10.9.9.9"), QStringLiteral("b@x"), start + laterMs), 0);
+    }
+
+    // Sign-ups are limited per address (30 per 5 minutes), the service role's excepted.
+    void signUpLimiter()
+    {
+        const qint64 start = 1'000'000'000;
+        Runtime::SignInLimiter limiter;
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(limiter.admitSignUp(QStringLiteral("10.0.0.1"), start + i), 0);
+        QCOMPARE(limiter.admitSignUp(QStringLiteral("10.0.0.1"), start + 1000), 299);
+        QCOMPARE(limiter.admitSignUp(QStringLiteral("10.0.0.2"), start + 1000), 0);
+        QCOMPARE(limiter.admitSignUp(QStringLiteral("10.0.0.1"), start + 300001), 0);
     }
 
     void tablesCreatedIdempotently_data() { engineRows(); }

@@ -157,6 +157,37 @@ void addKeyAndHeaderErrors()
 
 } // namespace
 
+// What no query may ask for (ApiQueryLimits): each just over its limit; the previous figures overflowed
+// SQLite's parser or took seconds to plan, answering 500.
+void addLimitErrors()
+{
+    QByteArray columns = "select=id";
+    for (int i = 1; i <= 1000; ++i)
+        columns += ",c" + QByteArray::number(i);
+    bad("select: 1,001 columns", columns, u"\"select\": more than 1000 columns and embedded resources; select fewer"_s);
+    QByteArray embeds = "select=id";
+    for (int i = 0; i < 17; ++i)
+        embeds += ",e(id";
+    embeds += QByteArray(17, ')');
+    bad("select: embeds 17 deep", embeds,
+        u"\"select\": embedded resources nest deeper than 16 levels at position %1; select fewer levels and read "
+        "the rest with a second request"_s.arg(2 + 16 * 5 + 3)); // the 17th "(": "id", 16 × ",e(id", ",e("
+    QByteArray nested = "or=";
+    for (int i = 0; i < 17; ++i)
+        nested += "(id.eq.1,or";
+    nested += "(id.eq.2" + QByteArray(18, ')');
+    bad("or: nested 17 deep", nested,
+        u"\"or\": and()/or() nest deeper than 16 levels at position 177; write the condition flatter"_s); // the 17th "("
+    QByteArray flat = "or=(id.eq.0";
+    for (int i = 1; i <= 500; ++i)
+        flat += ",id.eq." + QByteArray::number(i);
+    bad("or: 501 conditions", flat + ')', u"\"or\": more than 500 conditions; use in.(...) for a list of values"_s);
+    QByteArray list = "id=in.(0";
+    for (int i = 1; i <= 10000; ++i)
+        list += ',' + QByteArray::number(i);
+    bad("in: 10,001 values", list + ')', u"\"id\": more than 10000 values in the list"_s);
+}
+
 void addErrorRows()
 {
     QTest::addColumn<QByteArray>("query");
@@ -170,4 +201,5 @@ void addErrorRows()
     addLogicErrors();
     addSelectErrors();
     addKeyAndHeaderErrors();
+    addLimitErrors();
 }

@@ -42,7 +42,12 @@ Caller explaining(Caller c)
 
 const Caller s_anon = Caller::anon();
 const Caller s_service = Caller::service();
-const Caller s_annUser = user(s_ann);
+// Ann's token carries her account email, which she may write into her profile (customers.email).
+const Caller s_annUser = [] {
+    Caller c = user(s_ann);
+    c.email = u"ann@example.com"_s;
+    return c;
+}();
 const Caller s_bobUser = user(s_bob);
 const Caller s_admin = user(u"33333333-3333-4333-8333-333333333333"_s, u"admin"_s);
 const Caller s_acme = user(s_ada, u"authenticated"_s, s_org1);
@@ -307,10 +312,17 @@ void tst_RecordStore::accessWrites_data()
         u"SELECT internal_note FROM products WHERE slug = 'kite'"_s, u"n"_s);
     const QByteArray bobRow
         = R"({"id":")" + s_bob.toLatin1() + R"(","email":"bob@example.com","full_name":"Hacked"})";
+    // As Ann writes it: the only email she may write is her own (the profile's email follows the account's).
+    const QByteArray bobRowByAnn
+        = R"({"id":")" + s_bob.toLatin1() + R"(","email":"ann@example.com","full_name":"Hacked"})";
     const QString bobName = u"SELECT full_name FROM customers WHERE email = 'bob@example.com'"_s;
     addWrite("upsert: A merges into B's row", shop, s_annUser, "insert",
-        resolving(query(u"customers"_s, {}), Preferences::Resolution::MergeDuplicates), bobRow, denied, 0,
+        resolving(query(u"customers"_s, {}), Preferences::Resolution::MergeDuplicates), bobRowByAnn, denied, 0,
         bobName, {}, s_rls);
+    addWrite("profile email: A takes B's address", shop, s_annUser, "update",
+        filtered(u"customers"_s, u"id"_s, s_ann), R"({"email":"bob@example.com"})", readOnly, 0,
+        u"SELECT email FROM customers WHERE id = '%1'"_s.arg(s_ann), {},
+        u"column \"email\" of table customers is read-only"_s);
     addWrite("upsert: A merges into her own row", shop, s_annUser, "insert",
         resolving(query(u"customers"_s, {}), Preferences::Resolution::MergeDuplicates),
         R"({"id":")" + s_ann.toLatin1() + R"(","email":"ann@example.com","full_name":"Annie"})", s_ok, 1,
@@ -319,7 +331,7 @@ void tst_RecordStore::accessWrites_data()
         resolving(orders, Preferences::Resolution::MergeDuplicates), annOrder, denied, 0, orderCount, {},
         u"permission denied for table orders"_s);
     addWrite("ignore-duplicates: the insert rule alone", shop, s_annUser, "insert",
-        resolving(query(u"customers"_s, {}), Preferences::Resolution::IgnoreDuplicates), bobRow, s_ok, 0,
+        resolving(query(u"customers"_s, {}), Preferences::Resolution::IgnoreDuplicates), bobRowByAnn, s_ok, 0,
         bobName);
     addWrite("service: upserts any row", shop, s_service, "insert",
         resolving(query(u"customers"_s, {}), Preferences::Resolution::MergeDuplicates), bobRow, s_ok, 1,
@@ -360,16 +372,19 @@ void tst_RecordStore::accessWrites_data()
         denied, 0, u"SELECT COUNT(*) FROM tasks WHERE organization_id = '%1'"_s.arg(s_org1), {}, s_rls);
     addWrite("other tenant: admin deletes org 1's task", saas, s_betaAdmin, "delete",
         filtered(u"tasks"_s, u"id"_s, s_task1), {}, s_ok, 0, taskCount);
+    // A profile's email is its account's: an admin cannot create one under someone else's address (that
+    // would block their sign-up); users are invited with the service key.
     addWrite("tenant: admin adds a user to his organization", saas, s_betaAdmin, "insert",
-        query(u"users"_s, {}), R"({"email":"cy@beta.test","full_name":"Cy"})", s_ok, 1,
-        u"SELECT COUNT(*) FROM users WHERE organization_id = '%1'"_s.arg(s_org2), u"2"_s);
+        query(u"users"_s, {}), R"({"email":"cy@beta.test","full_name":"Cy"})", readOnly, 0,
+        u"SELECT COUNT(*) FROM users WHERE organization_id = '%1'"_s.arg(s_org2), {},
+        u"column \"email\" of table users is read-only"_s);
     addWrite("read-only field: admin sets users.organization_id", saas, s_betaAdmin, "insert",
         query(u"users"_s, {}),
         R"({"email":"cy@beta.test","full_name":"Cy","organization_id":")" + s_org2.toLatin1() + R"("})",
         readOnly, 0, u"SELECT COUNT(*) FROM users"_s, {},
         u"column \"organization_id\" of table users is read-only"_s);
     addWrite("absent rule: user adds a user", saas, s_beta, "insert", query(u"users"_s, {}),
-        R"({"email":"cy@beta.test","full_name":"Cy"})", denied, 0, u"SELECT COUNT(*) FROM users"_s, {},
+        R"({"full_name":"Cy"})", denied, 0, u"SELECT COUNT(*) FROM users"_s, {},
         u"permission denied for table users"_s);
     const QString adaRole = u"SELECT role FROM users WHERE id = '%1'"_s.arg(s_ada);
     addWrite("read-only field: user sets users.role", saas, s_acme, "update",

@@ -54,6 +54,12 @@ void tst_RecordStore::databaseErrors_data()
     QTest::newRow("postgresql lock not available") << postgres << u"55P03"_s
         << u"ERROR:  canceling statement due to lock timeout"_s << int(WriteKind::Update)
         << int(ErrorCode::DatabaseBusy) << busy;
+    const QString full = u"The database's disk is full: nothing was written"_s;
+    QTest::newRow("sqlite full") << sqlite << u"13"_s << u"database or disk is full"_s << int(WriteKind::Insert)
+                                 << int(ErrorCode::DiskFull) << full;
+    QTest::newRow("postgresql disk full") << postgres << u"53100"_s
+        << u"ERROR:  could not extend file \"base/16384/16385\": No space left on device"_s << int(WriteKind::Insert)
+        << int(ErrorCode::DiskFull) << full;
     QTest::newRow("other") << postgres << u"42601"_s << u"ERROR:  syntax error at or near \"SELEC\""_s
                            << int(WriteKind::Read) << int(ErrorCode::DatabaseQueryFailed)
                            << u"A database query failed"_s;

@@ -215,6 +215,27 @@ void tst_RecordStore::bulkRollsBack()
     QCOMPARE(after->body, QByteArray(R"([{"name":"ok"}])"));
 }
 
+// A real SQLITE_FULL (the file may grow by a few pages only: max_page_count, as a full disk would stop it):
+// the insert is answered DiskFull, nothing of it stays, and reads go on.
+void tst_RecordStore::diskFull()
+{
+    std::unique_ptr<Fixture> owner = fresh(DatabaseEngine::SQLite);
+    FIXTURE(f, owner.get());
+    const int pages = f->scalar(u"PRAGMA page_count"_s).toInt();
+    QVERIFY(pages > 0);
+    QVERIFY(f->scalar(u"PRAGMA max_page_count = %1"_s.arg(pages + 2)).toInt() > 0);
+    QByteArray body = "[";
+    for (int i = 0; i < 5000; ++i)
+        body += QByteArray(i ? "," : "") + R"({"name":"tag number )" + QByteArray::number(i) + R"("})";
+    body += ']';
+    Result<RecordResult> r = f->store().insert(query(u"tags"_s, {}), body, {}, ResultFormat::JsonArray, Runtime::Caller::service());
+    QVERIFY(!r);
+    QVERIFY2(r.error().code == ErrorCode::DiskFull, qPrintable(r.error().message + u" | "_s + r.error().detail));
+    QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM tags"_s).toInt(), 3);
+    Result<RecordResult> read = f->store().read(query(u"tags"_s, {col(u"name"_s)}), ResultFormat::JsonArray, Runtime::Caller::service());
+    CHECK_OK(read);
+}
+
 // Group commit: inside one batch each write has its own savepoint; a failing write (here a bulk insert
 // whose second row is a duplicate) leaves nothing, the writes around it are kept by the one commit.
 void tst_RecordStore::batchIsolatesFailures()

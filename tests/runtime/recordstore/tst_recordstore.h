@@ -34,6 +34,7 @@ private slots:
     void datetimeNormalisation();
     void databaseErrors_data();
     void databaseErrors();
+    void diskFull();
     // Permission rules (accessrows.cpp)
     void accessReads_data();
     void accessReads();
