@@ -26,7 +26,7 @@ class WriteExecutor;
     with its own listening socket on the shared port (SO_REUSEPORT: the kernel spreads connections) and
     its own database connection, so a slow request holds up only its own thread. On SQLite, writes run
     on one more thread, the WriteExecutor, with its own connection: SQLite takes one writer at a time.
-    Limits and timeouts are enforced per connection (ConnectionGuard). Lives on the stack in
+    Limits, timeouts and back-pressure are enforced per connection (HttpConnection). Lives on the stack in
     basalt-server's main() or is owned by whoever runs a project (the designer's run panel); its
     functions are called on the thread it lives in. */
 class Server : public QObject
