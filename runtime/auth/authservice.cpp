@@ -57,8 +57,10 @@ struct AuthService::Private
     /** Runs \a work, which ends sessions, in one transaction; then has the server read them again. */
     Result<void> endSessions(const std::function<Result<void>()> &work);
     /** Returns ReauthenticationNeeded or CurrentPasswordMismatch unless \a body's current_password is
-        \a user's password or \a caller's session signed in within s_recentSignInSeconds. */
-    Result<void> checkReauthentication(const AuthUser &user, const QJsonObject &body, const Caller &caller);
+        \a user's password or \a caller's session signed in within s_recentSignInSeconds; a wrong
+        current_password from \a address counts as a failed sign-in (RateLimited past the limits). */
+    Result<void> checkReauthentication(
+        const AuthUser &user, const QJsonObject &body, const Caller &caller, const QString &address);
     Result<void> checkProfileData(const QJsonObject &data, const Caller &caller) const;
     Result<void> insertProfile(const AuthUser &user, const QJsonObject &data);
     Result<AuthUser> signedInUser(const Caller &caller);
@@ -153,15 +155,24 @@ Result<void> AuthService::Private::endSessions(const std::function<Result<void>(
 }
 
 Result<void> AuthService::Private::checkReauthentication(
-    const AuthUser &user, const QJsonObject &body, const Caller &caller)
+    const AuthUser &user, const QJsonObject &body, const Caller &caller, const QString &address)
 {
     // GoTrue's name; auth-js's attribute name (updateUser({password, currentPassword})) is accepted too.
     QJsonValue current = body.value(QStringLiteral("current_password"));
     if (!current.isString())
         current = body.value(QStringLiteral("currentPassword"));
     if (current.isString()) {
-        if (!verifyPassword(current.toString(), user.passwordHash))
+        // Guessing it with a stolen token counts as guessing a sign-in's password.
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        if (limiter) {
+            if (const int wait = limiter->admit(address, user.email, nowMs); wait > 0)
+                return Error(ErrorCode::RateLimited, {}, QString::number(wait));
+        }
+        if (!verifyPassword(current.toString(), user.passwordHash)) {
+            if (limiter)
+                limiter->recordFailure(address, user.email, nowMs);
             return Error(ErrorCode::CurrentPasswordMismatch, QStringLiteral("The current password is wrong."));
+        }
         return {};
     }
     Result<QDateTime> signedIn = auth.sessionStartedAt(caller.sessionId);
@@ -344,7 +355,7 @@ Result<QJsonObject> AuthService::user(const Caller &caller)
     return d->tokens.userJson(*user, *who);
 }
 
-Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Caller &caller)
+Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Caller &caller, const QString &address)
 {
     Result<AuthUser> found = d->signedInUser(caller);
     if (!found)
@@ -360,7 +371,7 @@ Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Calle
     }
     const QJsonValue password = body.value(QStringLiteral("password"));
     if (password.isString() || emailChanged) {
-        if (Result<void> allowed = d->checkReauthentication(*found, body, caller); !allowed)
+        if (Result<void> allowed = d->checkReauthentication(*found, body, caller, address); !allowed)
             return allowed.error();
     }
     if (password.isString()) {

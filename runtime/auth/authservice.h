@@ -66,8 +66,8 @@ public:
         password ends every other session of the user. A new password or email needs body.current_password
         (CurrentPasswordMismatch if wrong) unless the caller's session signed in within the last
         s_recentSignInSeconds (else ReauthenticationNeeded), so a stolen access token cannot take the
-        account over. */
-    Result<QJsonObject> updateUser(const QJsonObject &body, const Caller &caller);
+        account over. A wrong current_password counts against \a address as a failed sign-in. */
+    Result<QJsonObject> updateUser(const QJsonObject &body, const Caller &caller, const QString &address);
 
     /** Revokes \a caller's refresh tokens of \a scope. */
     Result<void> logout(const Caller &caller, LogoutScope scope);

@@ -24,13 +24,21 @@ SessionRevocations::SessionRevocations(int tokenLifetimeSeconds)
 Result<bool> SessionRevocations::isRevoked(const QString &sessionId, Database &database)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool stale = now - m_refreshedAt.load(std::memory_order_acquire) >= s_refreshIntervalMs;
-    // One thread reads; the others go on with the copy they have (at most a second old).
-    if (stale && m_refreshing.tryLock()) {
-        const Result<void> refreshed = refresh(database, now);
-        m_refreshing.unlock();
-        if (!refreshed)
-            return refreshed.error();
+    const qint64 refreshedAt = m_refreshedAt.load(std::memory_order_acquire);
+    if (now - refreshedAt >= s_refreshIntervalMs) {
+        // Never read, or a revocation here made the copy stale: wait for the one read, so the token is
+        // refused at once. Merely a second old: one thread reads, the others go on with the copy.
+        const bool mustWait = refreshedAt == 0;
+        if (mustWait || m_refreshing.tryLock()) {
+            if (mustWait)
+                m_refreshing.lock();
+            Result<void> refreshed;
+            if (m_refreshedAt.load(std::memory_order_acquire) == refreshedAt) // nobody read it meanwhile
+                refreshed = refresh(database, now);
+            m_refreshing.unlock();
+            if (!refreshed)
+                return refreshed.error();
+        }
     }
     QReadLocker locker(&m_lock);
     return m_revoked.contains(sessionId);

@@ -22,7 +22,8 @@ class Database;
     transaction as the revocation), so every basalt-server process sharing one PostgreSQL sees it; each
     process keeps a copy in memory, read again at most once a second (only the rows added since), by
     whichever request thread first finds it older than that, on its own connection: no database read per
-    request. A revocation in this process marks the copy stale, so the next request reads it again.
+    request. A revocation in this process marks the copy stale: the next requests wait for it to be read
+    again, so this server refuses the token at once.
     Thread-safe; shared by every request thread of a server through its ServerConfig. */
 class SessionRevocations
 {

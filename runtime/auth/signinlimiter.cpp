@@ -2,7 +2,10 @@
 // SignInLimiter: limits password guessing and sign-up floods per client address and per email.
 #include "signinlimiter.h"
 
+#include <QHostAddress>
 #include <QMutexLocker>
+
+#include <algorithm>
 
 namespace Runtime {
 
@@ -18,6 +21,18 @@ bool prune(std::deque<qint64> &times, qint64 windowStart)
 QString pairKey(const QString &email, const QString &address)
 {
     return email + QLatin1Char('\n') + address;
+}
+
+/** Returns the key \a address is counted under: an IPv4 address as it is; an IPv6 address by its /64
+    network, since one subscriber usually holds a whole /64 and could try from each of its addresses. */
+QString addressKey(const QString &address)
+{
+    const QHostAddress parsed(address);
+    if (parsed.protocol() != QAbstractSocket::IPv6Protocol)
+        return address;
+    Q_IPV6ADDR bytes = parsed.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
 }
 } // namespace
 
@@ -37,8 +52,9 @@ int SignInLimiter::waitFor(QHash<QString, Times> &map, const QString &key, int l
     return int(std::max<qint64>(1, (waitMs + 999) / 1000));
 }
 
-int SignInLimiter::admit(const QString &address, const QString &email, qint64 nowMs)
+int SignInLimiter::admit(const QString &client, const QString &email, qint64 nowMs)
 {
+    const QString address = addressKey(client);
     QMutexLocker locker(&m_mutex);
     maybeSweep(nowMs);
     const QString pair = pairKey(email, address);
@@ -50,8 +66,9 @@ int SignInLimiter::admit(const QString &address, const QString &email, qint64 no
     return wait;
 }
 
-void SignInLimiter::recordFailure(const QString &address, const QString &email, qint64 nowMs)
+void SignInLimiter::recordFailure(const QString &client, const QString &email, qint64 nowMs)
 {
+    const QString address = addressKey(client);
     QMutexLocker locker(&m_mutex);
     const qint64 windowStart = nowMs - windowMs();
     for (auto [map, key] : {std::pair {&m_failuresByAddress, address}, std::pair {&m_failuresByEmail, email},
@@ -62,8 +79,9 @@ void SignInLimiter::recordFailure(const QString &address, const QString &email, 
     }
 }
 
-int SignInLimiter::admitSignUp(const QString &address, qint64 nowMs)
+int SignInLimiter::admitSignUp(const QString &client, qint64 nowMs)
 {
+    const QString address = addressKey(client);
     QMutexLocker locker(&m_mutex);
     maybeSweep(nowMs);
     if (const int wait = waitFor(m_signUpsByAddress, address, m_limits.signUpsPerAddress, nowMs); wait > 0)

@@ -21,6 +21,7 @@ namespace Runtime {
       address that has failed for that email is held back for it; addresses that never failed for it (the
       owner's) still get in.
     - sign-ups (each hashes a password with Argon2id): at most signUpsPerAddress per window per address.
+    Addresses are counted as they are for IPv4 and by their /64 network for IPv6 (one subscriber's).
     In-memory: several basalt-server processes each keep their own counts; memory is bounded by the keys
     seen within one window (older ones are swept). Owned by the server's ServerConfig. */
 class SignInLimiter

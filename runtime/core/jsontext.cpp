@@ -78,6 +78,14 @@ Result<QByteArray> jsonTextForParser(const QByteArray &json)
             inString = false;
             continue;
         }
+        if (uchar(c) < 0x20) {
+            // RFC 8259 wants them escaped; Qt's parser takes them as they are, and PostgreSQL's text
+            // cannot hold a NUL.
+            if (c == 0)
+                return refusal(i, QStringLiteral("a NUL byte inside a string cannot be stored in text; leave it out"));
+            return refusal(i, QStringLiteral("the control character U+%1 inside a string; escape it (\\n, \\t, \\u00XX)")
+                                  .arg(uint(uchar(c)), 4, 16, QLatin1Char('0')));
+        }
         if (c == s_bom.at(0) && json.mid(i, 3) == s_bom) {
             boms << i;
             i += 2;

@@ -97,7 +97,7 @@ Result<HttpResponse> handleGetUser(const RequestContext &context)
 Result<HttpResponse> handleUpdateUser(const RequestContext &context)
 {
     return withService(context, [&context](AuthService &service, const QJsonObject &body) {
-        return service.updateUser(body, context.caller);
+        return service.updateUser(body, context.caller, context.request.remoteAddress);
     });
 }
 

@@ -59,6 +59,7 @@ struct HttpConnection::Callbacks
         connection.m_headerName.clear();
         connection.m_headerValue.clear();
         connection.m_headBytes = 0;
+        connection.m_headComplete = false;
         connection.m_state = State::Head;
         connection.m_requestClock.start();
         connection.m_timer.start(connection.m_config.limits.requestTimeoutMs);
@@ -75,6 +76,8 @@ struct HttpConnection::Callbacks
     static int headerField(http_parser *parser, const char *at, size_t length)
     {
         HttpConnection &connection = of(parser);
+        if (connection.m_headComplete)
+            return 0; // a chunked body's trailer: not a header of the request
         if (!connection.m_headerValue.isNull())
             commitHeader(connection); // a new field begins after the previous one's value
         const qint64 overhead = connection.m_headerName.isEmpty() ? s_headerLineOverhead : 0;
@@ -85,6 +88,8 @@ struct HttpConnection::Callbacks
     static int headerValue(http_parser *parser, const char *at, size_t length)
     {
         HttpConnection &connection = of(parser);
+        if (connection.m_headComplete)
+            return 0;
         connection.m_headerValue.append(at, qsizetype(length));
         if (connection.m_headerValue.isNull())
             connection.m_headerValue = QByteArray(""); // an empty value still ends its field
@@ -96,8 +101,9 @@ struct HttpConnection::Callbacks
         HttpConnection &connection = of(parser);
         commitHeader(connection);
         connection.finishHead();
+        connection.m_headComplete = true;
         const bool hasLength = parser->flags & F_CONTENTLENGTH;
-        if (hasLength && qint64(parser->content_length) > connection.m_maxBodyBytes) {
+        if (hasLength && parser->content_length > quint64(connection.m_maxBodyBytes)) {
             return connection.stopParsing(ErrorCode::PayloadTooLarge,
                 QStringLiteral("The request body has %1 bytes; at most %2 are accepted.")
                     .arg(parser->content_length)
@@ -107,7 +113,9 @@ struct HttpConnection::Callbacks
             connection.m_request.body.reserve(qsizetype(parser->content_length));
         // Without this, curl waits a second before sending a body.
         const bool expectsBody = (hasLength && parser->content_length > 0) || (parser->flags & F_CHUNKED);
-        if (expectsBody && connection.m_request.header("Expect").toLower() == "100-continue")
+        // Not while earlier responses are owed: it would come before them.
+        if (expectsBody && connection.m_owedResponses == 0
+            && connection.m_request.header("Expect").toLower() == "100-continue")
             connection.m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
         return 0;
     }
@@ -264,6 +272,8 @@ void HttpConnection::deliverRequest()
     ReceivedRequest received {std::exchange(m_request, HttpRequest()), m_requestClock, m_owedResponses > 0};
     m_requestClock.invalidate();
     ++m_owedResponses;
+    m_owedBodies.push_back(received.request.body.size());
+    m_owedBodyBytes += received.request.body.size();
     m_state = State::Idle;
     m_timer.stop();
     m_handler(this, std::move(received));
@@ -273,7 +283,8 @@ void HttpConnection::deliverRequest()
 
 bool HttpConnection::isCongested() const
 {
-    return m_owedResponses >= s_maxOwedResponses || m_socket->bytesToWrite() > s_maxUnsentBytes;
+    return m_owedResponses >= s_maxOwedResponses || m_owedBodyBytes > s_maxOwedBodyBytes
+        || m_socket->bytesToWrite() > s_maxUnsentBytes;
 }
 
 void HttpConnection::resumeReading()
@@ -304,12 +315,20 @@ void HttpConnection::respond(const HttpResponse &response, bool withBody)
     if (m_state == State::Closing || m_owedResponses == 0)
         return;
     --m_owedResponses;
-    const bool close = m_owedResponses == 0 && (m_noMoreRequests || m_stopping);
+    m_owedBodyBytes -= m_owedBodies.front();
+    m_owedBodies.pop_front();
+    const bool refusalNext = m_owedResponses == 0 && m_deferredRefusal;
+    const bool close = m_owedResponses == 0 && !refusalNext && (m_noMoreRequests || m_stopping);
     m_socket->write(response.toHttp1(withBody, close));
     if (m_socket->bytesToWrite() > 0 && !m_sendTimer.isActive())
         m_sendTimer.start(m_config.limits.idleTimeoutMs);
+    if (refusalNext) {
+        const Error refusal = *std::exchange(m_deferredRefusal, std::nullopt);
+        refuse(refusal.code, refusal.message);
+        return;
+    }
     if (close) {
-        closeNow(); // disconnectFromHost() writes the response first
+        closeNow();
         return;
     }
     armIdleTimer();
@@ -319,6 +338,7 @@ void HttpConnection::respond(const HttpResponse &response, bool withBody)
 void HttpConnection::closeGracefully()
 {
     m_stopping = true;
+    m_noMoreRequests = true; // one behind a write would be answered here, before the write
     if (m_owedResponses == 0 && m_state != State::Closing)
         closeNow();
 }
@@ -328,11 +348,31 @@ void HttpConnection::closeNow()
     m_state = State::Closing;
     m_timer.stop();
     m_pending.clear();
-    m_socket->disconnectFromHost(); // the send timer aborts it if the client never reads the rest
+    finishSending();
+}
+
+void HttpConnection::finishSending()
+{
+    // A lingering close: closing a socket that still holds unread bytes (a request the client sent
+    // after Connection: close) would reset the connection and could cut the response off. Send the
+    // rest, then end the sending side, drop what the client still sends, and close when it does (or
+    // after the linger). The send timer aborts a client that never reads.
+    if (m_socket->bytesToWrite() == 0)
+        shutdownSending();
+    else
+        connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::shutdownSending, Qt::UniqueConnection);
 }
 
 void HttpConnection::refuse(ErrorCode code, const QString &message)
 {
+    if (m_owedResponses > 0 && m_state != State::Closing) {
+        // Earlier requests are still being answered: the refusal follows their responses.
+        m_deferredRefusal = Error(code, message);
+        m_noMoreRequests = true;
+        m_pending.clear();
+        m_timer.stop();
+        return;
+    }
     m_state = State::Closing;
     m_pending.clear();
     HttpResponse response = errorResponse(Error(code, message));
@@ -340,11 +380,9 @@ void HttpConnection::refuse(ErrorCode code, const QString &message)
     m_socket->write(response.toHttp1(true, true));
     if (m_config.requestObserver)
         logRefusal(response);
-    if (m_socket->flush() && m_socket->bytesToWrite() == 0)
-        shutdownSending();
-    else
-        connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::shutdownSending);
-    m_timer.start(s_lingerMs);
+    m_socket->flush();
+    finishSending();
+    m_timer.start(s_lingerMs); // the error is small: the linger starts now
 }
 
 void HttpConnection::shutdownSending()
@@ -352,8 +390,11 @@ void HttpConnection::shutdownSending()
     if (m_socket->bytesToWrite() > 0)
         return;
     disconnect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::shutdownSending);
-    // The client reads the error, then end of stream; it may still be sending, which is discarded.
+    // The client reads the response, then end of stream; it may still be sending, which is discarded.
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    if (!m_timer.isActive())
+        m_timer.start(s_lingerMs);
+    discardIncoming();
 }
 
 void HttpConnection::discardIncoming()

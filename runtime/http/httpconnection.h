@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -62,6 +63,8 @@ public:
     static constexpr qint64 s_maxUnsentBytes = 512 * 1024;
     /** Requests answered concurrently on one connection (pipelined writes) before parsing pauses. */
     static constexpr int s_maxOwedResponses = 16;
+    /** Bytes of request bodies still being answered on one connection before parsing pauses. */
+    static constexpr qint64 s_maxOwedBodyBytes = 1024 * 1024;
 
     /** Takes over reading \a socket (which becomes the parent) with \a config's limits. */
     HttpConnection(QTcpSocket *socket, const ServerConfig &config, Handler handler);
@@ -97,6 +100,8 @@ private:
     void refuse(ErrorCode code, const QString &message);
     /** Starts the idle timeout when nothing is received, owed or unsent. */
     void armIdleTimer();
+    /** Ends the connection once its output is written: see the lingering close in the .cpp. */
+    void finishSending();
     void shutdownSending();
     void discardIncoming();
     void closeNow();
@@ -120,6 +125,9 @@ private:
     QElapsedTimer m_requestClock; ///< started at the first byte of the request
     bool m_messageComplete = false; ///< set by the parser's callback: deliver the request
     std::optional<Error> m_refusal; ///< set by a parser callback: refuse the request
+    /** A refusal waiting for the responses to the requests before it, so the client reads them in order. */
+    std::optional<Error> m_deferredRefusal;
+    bool m_headComplete = false; ///< header callbacks after the head are a chunked body's trailers
 
     // Bytes read from the socket and not yet parsed (parsing pauses after each request).
     QByteArray m_pending;
@@ -131,6 +139,8 @@ private:
 
     bool m_stopping = false;
     int m_owedResponses = 0;
+    std::deque<qint64> m_owedBodies; ///< body sizes of the requests still owed a response, in order
+    qint64 m_owedBodyBytes = 0;
     QTimer m_timer; ///< idle timeout (Idle, nothing owed), request timeout (Head, Body), linger (Closing)
     QTimer m_sendTimer; ///< runs while responses wait unsent: the client read nothing for too long
 };

@@ -582,6 +582,28 @@ private slots:
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM _basalt_auth_users")).toInt(), 0);
     }
 
+    void currentPasswordGuessesLimited_data() { engineRows(); }
+    // Guessing current_password with a stolen token is limited like guessing a sign-in's password.
+    void currentPasswordGuessesLimited()
+    {
+        AuthServer server;
+        if (!startServer(server, QStringLiteral("ecommerce")))
+            return;
+        const QByteArray token = accessTokenOf(server.signUp(QStringLiteral("stolen@example.com"), s_password,
+            {{QStringLiteral("full_name"), QStringLiteral("S")}}));
+        for (int i = 0; i < 10; ++i) {
+            const QByteArray guess = "{\"password\":\"a brand new password\",\"current_password\":\"guess "
+                + QByteArray::number(i) + "\"}";
+            QCOMPARE(authErrorProblem(server.send("PUT", QStringLiteral("/auth/v1/user"), guess, token), 400,
+                         QStringLiteral("current_password_mismatch")),
+                QString());
+        }
+        const QByteArray right = "{\"password\":\"a brand new password\",\"current_password\":\"" + s_password.toUtf8() + "\"}";
+        QCOMPARE(authErrorProblem(server.send("PUT", QStringLiteral("/auth/v1/user"), right, token), 429,
+                     QStringLiteral("over_request_rate_limit")),
+            QString());
+    }
+
     void getAndUpdateUser_data() { engineRows(); }
     void getAndUpdateUser()
     {
@@ -731,6 +753,13 @@ private slots:
             << spread(QStringLiteral("a@x"), 50) << 0 << QStringLiteral("10.1.0.7 a@x") << qint64(1000) << 299;
         QTest::newRow("49 addresses guess a@x: none waits")
             << spread(QStringLiteral("a@x"), 49) << 0 << QStringLiteral("10.1.0.7 a@x") << qint64(1000) << 0;
+        QStringList sameNetwork;
+        for (int i = 1; i <= 10; ++i)
+            sameNetwork << QStringLiteral("2001:db8:1:2::%1 a@x").arg(i, 0, 16);
+        QTest::newRow("10 IPv6 addresses of one /64 are one address")
+            << sameNetwork << 0 << QStringLiteral("2001:db8:1:2:ffff::1 a@x") << qint64(1000) << 299;
+        QTest::newRow("another /64 is another address")
+            << sameNetwork << 0 << QStringLiteral("2001:db8:1:3::1 a@x") << qint64(1000) << 0;
         QTest::newRow("50 addresses guess a@x: the owner gets in")
             << spread(QStringLiteral("a@x"), 50) << 0 << QStringLiteral("10.0.0.1 a@x") << qint64(1000) << 0;
     }

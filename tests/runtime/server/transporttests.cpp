@@ -302,3 +302,24 @@ void tst_Server::pipelinedRequestsAnsweredInOrder()
     QCOMPARE(read.status, 200);
     QCOMPARE(read.body, QByteArray(R"([{"name":"Piped"}])"));
 }
+
+// A request refused by the transport (here 413 from its Content-Length) behind a write still being
+// answered on the writer thread: the write's response comes first, then the refusal, then the close.
+void tst_Server::refusalWaitsForEarlierResponses()
+{
+    ServerProcess *server = limitsServer();
+    QVERIFY(server);
+    RawConnection connection;
+    QVERIFY(connection.open(server->url()));
+    QVERIFY(connection.send(
+        rawRequest("POST", "/rest/v1/authors", "Prefer: return=representation\r\n", R"({"name": "Before the refusal"})")
+        + "POST /rest/v1/authors HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+          "Content-Length: 999999999\r\n\r\n{"));
+    const HttpReply written = connection.readResponse(10000);
+    QCOMPARE(written.status, 201);
+    QVERIFY2(written.body.contains("Before the refusal"), written.body.constData());
+    const HttpReply refused = connection.readResponse(10000);
+    QCOMPARE(refused.status, 413);
+    QCOMPARE(refused.headers.value("connection"), QByteArray("close"));
+    QVERIFY(connection.waitForClosed(5000));
+}

@@ -83,6 +83,7 @@ private slots:
     void connectionClose_data();
     void connectionClose();
     void pipelinedRequestsAnsweredInOrder();
+    void refusalWaitsForEarlierResponses();
     // Clients that try to make the server hold memory (memorytests.cpp).
     void chunkedFloodIsNotBuffered();
     void unreadResponsesAreBounded();
