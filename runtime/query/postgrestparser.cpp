@@ -254,11 +254,18 @@ Result<ApiQuery> parseApiQuery(
     query.table = table;
     levelFor(query, {});
     QSet<QString> seen;
+    int filters = 0;
     for (const Parameter &parameter : splitQuery(rawQuery)) {
         // Supabase clients may put the API key in the query string (?apikey=...); it is a credential
         // for the auth layer, never a filter.
         if (parameter.key == u"apikey")
             continue;
+        // Filters are joined with AND: too many would pass the databases' expression depth, like a deep or=.
+        if (++filters > ApiQueryLimits::maxFilters) {
+            QueryScanner s(parameter.key, parameter.value);
+            s.fail(u"more than %1 query parameters; use in.(...) for a list of values"_s.arg(ApiQueryLimits::maxFilters));
+            return s.error();
+        }
         if (Result<void> applied = applyParameter(parameter, seen, query); !applied)
             return applied.error();
     }

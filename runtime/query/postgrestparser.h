@@ -28,6 +28,7 @@ struct ApiQueryLimits
     static constexpr int maxConditionDepth = 16; ///< and()/or() within one another
     static constexpr int maxConditions = 500;   ///< conditions in one or=/and= parameter, all levels
     static constexpr int maxListValues = 10000; ///< values of one in.(...) list
+    static constexpr int maxFilters = 500;      ///< query parameters (filters and the others) of one request
 };
 
 /** Parses the query string \a rawQuery (still percent-encoded, without '?') of a request to

@@ -182,6 +182,10 @@ void addLimitErrors()
     for (int i = 1; i <= 500; ++i)
         flat += ",id.eq." + QByteArray::number(i);
     bad("or: 501 conditions", flat + ')', u"\"or\": more than 500 conditions; use in.(...) for a list of values"_s);
+    QByteArray many = "id=gt.0";
+    for (int i = 1; i <= 500; ++i)
+        many += "&id=neq." + QByteArray::number(i);
+    bad("501 parameters", many, u"\"id\": more than 500 query parameters; use in.(...) for a list of values"_s);
     QByteArray list = "id=in.(0";
     for (int i = 1; i <= 10000; ++i)
         list += ',' + QByteArray::number(i);
