@@ -60,9 +60,7 @@ void tst_Server::manyKeepAliveConnections()
 
 void tst_Server::slowRequestDoesNotBlockOthers_data()
 {
-    QTest::addColumn<QString>("engine");
-    for (const QString &engine : s_engines)
-        QTest::newRow(qPrintable(engine)) << engine;
+    addEngineRows();
 }
 
 // A request that cannot finish, however fast the machine, because it waits for a lock the test holds (on
@@ -134,9 +132,7 @@ void tst_Server::slowRequestDoesNotBlockOthers()
 // it acknowledged is in the database.
 void tst_Server::shutdownUnderLoad_data()
 {
-    QTest::addColumn<QString>("engine");
-    for (const QString &engine : s_engines)
-        QTest::newRow(qPrintable(engine)) << engine;
+    addEngineRows();
 }
 
 // On SQLite the inserts go through the one writer thread, on PostgreSQL each request thread writes.

@@ -254,9 +254,7 @@ void tst_Server::badProject()
 
 void tst_Server::destructiveChange_data()
 {
-    QTest::addColumn<QString>("engine");
-    for (const QString &engine : s_engines)
-        QTest::newRow(qPrintable(engine)) << engine;
+    addEngineRows();
 }
 
 // Dropping a column with data is refused without --allow-destructive (nothing written), applied with it.

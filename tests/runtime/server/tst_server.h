@@ -8,12 +8,21 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 
 #include <memory>
 inline const QStringList s_engines {QStringLiteral("sqlite"), QStringLiteral("postgresql")};
 inline const QStringList s_templates {
     QStringLiteral("ecommerce"), QStringLiteral("saas"), QStringLiteral("social"), QStringLiteral("chat")};
+
+// Adds an "engine" column with a row for each engine (the _data of tests run on SQLite and PostgreSQL).
+inline void addEngineRows()
+{
+    QTest::addColumn<QString>("engine");
+    for (const QString &engine : s_engines)
+        QTest::newRow(qPrintable(engine)) << engine;
+}
 
 // Returns the arguments that serve \a project from \a databaseUrl on \a port.
 inline QStringList serveArguments(
