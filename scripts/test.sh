@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-# tst_openapi validates the generated OpenAPI documents with a pinned npm package (it fails under CI=true without it).
-if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/tools/openapi --no-audit --no-fund; fi
+# Pinned npm packages: tst_openapi validates the generated OpenAPI documents with one, tst_supabasejs runs the
+# published supabase-js client against basalt-server (both fail under CI=true without them).
+if command -v npm >/dev/null 2>&1; then
+    npm ci --prefix tests/tools/openapi --no-audit --no-fund
+    npm ci --prefix tests/compat/supabase-js --no-audit --no-fund
+fi
 bash scripts/with-postgres.sh ctest --test-dir build --output-on-failure -j 2 "$@"

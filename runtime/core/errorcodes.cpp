@@ -52,6 +52,7 @@ constexpr Entry s_entries[] = {
     {ErrorCode::ForeignKeyViolation, "foreign-key-violation", QT_TRANSLATE_NOOP("ErrorCode", "A reference points at a row that does not exist, or a row is still referenced")},
     {ErrorCode::AutoManagedField, "auto-managed-field", QT_TRANSLATE_NOOP("ErrorCode", "This field is set automatically and cannot be written")},
     {ErrorCode::UnfilteredWrite, "unfiltered-write", QT_TRANSLATE_NOOP("ErrorCode", "An update or delete without a filter is refused")},
+    {ErrorCode::TooManyAffected, "too-many-affected", QT_TRANSLATE_NOOP("ErrorCode", "The write would affect more rows than Prefer: max-affected allows")},
     {ErrorCode::PayloadTooLarge, "payload-too-large", QT_TRANSLATE_NOOP("ErrorCode", "The request body is too large")},
     {ErrorCode::HeadersTooLarge, "headers-too-large", QT_TRANSLATE_NOOP("ErrorCode", "The request headers are too large")},
     {ErrorCode::RequestTimeout, "request-timeout", QT_TRANSLATE_NOOP("ErrorCode", "The request took too long")},

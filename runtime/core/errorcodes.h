@@ -41,6 +41,7 @@ enum class ErrorCode {
     ForeignKeyViolation,
     AutoManagedField,
     UnfilteredWrite,
+    TooManyAffected, ///< Prefer: handling=strict, max-affected=N and the write touched more rows: 400
     PayloadTooLarge,
     HeadersTooLarge,
     RequestTimeout,

@@ -50,6 +50,8 @@ Mapping mappingFor(ErrorCode code)
         return {400, "42P10", "on_conflict must name the primary key, a unique field or the fields of a unique index."};
     case ErrorCode::NotAcceptable:
         return {406, "PGRST107", "Accept application/json, application/vnd.pgrst.object+json or text/csv."};
+    case ErrorCode::TooManyAffected:
+        return {400, "PGRST124", "Narrow the filters, or raise max-affected in the Prefer header."};
     case ErrorCode::NotSingleObject:
         return {406, "PGRST116", nullptr};
     case ErrorCode::InvalidValue:

@@ -123,17 +123,58 @@ Result<HttpResponse> explained(const RequestContext &context, Result<HttpRespons
     return shown;
 }
 
+enum class RequestKind { Read, Insert, Update, Delete };
+
+// PostgREST's `Preference-Applied`: the preferences honoured, in its fixed order, those that apply to the kind
+// of request (resolution and missing to inserts, max-affected with handling=strict to updates and deletes).
+QByteArray preferenceApplied(const Preferences &prefer, RequestKind kind)
+{
+    const auto applies = [kind, &prefer](QStringView key) {
+        if (key == u"resolution")
+            return kind == RequestKind::Insert;
+        if (key == u"missing")
+            return kind == RequestKind::Insert || kind == RequestKind::Update;
+        if (key == u"return")
+            return kind != RequestKind::Read;
+        if (key == u"max-affected")
+            return prefer.strict && (kind == RequestKind::Update || kind == RequestKind::Delete);
+        return true;
+    };
+    QStringList out;
+    for (const char16_t *name : {u"resolution", u"missing", u"return", u"count", u"tx", u"handling", u"max-affected"}) {
+        const QStringView key(name);
+        if (!applies(key))
+            continue;
+        for (const QString &given : prefer.applied) {
+            if (given.size() > key.size() && given.startsWith(key) && given.at(key.size()) == u'=')
+                out << given;
+        }
+    }
+    return out.join(QStringLiteral(", ")).toLatin1();
+}
+
+void setPreferenceApplied(HttpResponse &response, const Preferences &prefer, RequestKind kind)
+{
+    if (const QByteArray applied = preferenceApplied(prefer, kind); !applied.isEmpty())
+        response.setHeader(QByteArrayLiteral("Preference-Applied"), applied);
+}
+
 using WriteCall = Result<RecordResult> (*)(
     RecordStore &, const ApiQuery &, const QByteArray &, const WriteOptions &, ResultFormat, const Caller &);
 
 // Parses the request, runs \a call on the thread's store and shapes the response (see the handlers).
-Result<HttpResponse> runWriteUnexplained(const RequestContext &context, WriteCall call, int status, int emptyStatus)
+Result<HttpResponse> runWriteUnexplained(
+    const RequestContext &context, RequestKind kind, WriteCall call, int status, int emptyStatus)
 {
     Result<ApiQuery> query = parseQuery(context);
     if (!query)
         return query.error();
+    const Preferences &prefer = query->prefer;
     WriteOptions options;
-    options.returnRows = query->prefer.returnPreference == Preferences::Return::Representation;
+    options.returnRows = prefer.returnPreference == Preferences::Return::Representation;
+    options.rollback = prefer.transaction == Preferences::Transaction::Rollback;
+    if (prefer.strict && (kind == RequestKind::Update || kind == RequestKind::Delete))
+        options.maxAffected = prefer.maxAffected;
     MediaType type {ResultFormat::JsonArray, s_json};
     if (options.returnRows) {
         Result<MediaType> negotiated = negotiate(context.request.header("Accept"));
@@ -145,12 +186,15 @@ Result<HttpResponse> runWriteUnexplained(const RequestContext &context, WriteCal
         = call(*context.recordStore, *query, context.request.body, options, type.format, context.caller);
     if (!result)
         return result.error();
-    return writeResponse(*result, options, type, status, emptyStatus);
+    HttpResponse response = writeResponse(*result, options, type, status, emptyStatus);
+    setPreferenceApplied(response, prefer, kind);
+    return response;
 }
 
-Result<HttpResponse> runWrite(const RequestContext &context, WriteCall call, int status, int emptyStatus)
+Result<HttpResponse> runWrite(
+    const RequestContext &context, RequestKind kind, WriteCall call, int status, int emptyStatus)
 {
-    return explained(context, runWriteUnexplained(context, call, status, emptyStatus));
+    return explained(context, runWriteUnexplained(context, kind, call, status, emptyStatus));
 }
 
 Result<HttpResponse> readRecords(const RequestContext &context);
@@ -196,6 +240,7 @@ Result<HttpResponse> readRecords(const RequestContext &context)
     response.status = partial ? 206 : 200;
     response.setHeader(QByteArrayLiteral("Content-Type"), type->contentType);
     response.setHeader(QByteArrayLiteral("Content-Range"), contentRange(*result));
+    setPreferenceApplied(response, query->prefer, RequestKind::Read);
     response.body = std::move(result->body);
     return response;
 }
@@ -205,7 +250,7 @@ Result<HttpResponse> readRecords(const RequestContext &context)
 Result<HttpResponse> handleInsertRecords(const RequestContext &context)
 {
     return runWrite(
-        context,
+        context, RequestKind::Insert,
         [](RecordStore &store, const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
             ResultFormat format, const Caller &caller) { return store.insert(query, body, options, format, caller); },
         201, 201);
@@ -214,7 +259,7 @@ Result<HttpResponse> handleInsertRecords(const RequestContext &context)
 Result<HttpResponse> handleUpdateRecords(const RequestContext &context)
 {
     return runWrite(
-        context,
+        context, RequestKind::Update,
         [](RecordStore &store, const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
             ResultFormat format, const Caller &caller) { return store.update(query, body, options, format, caller); },
         200, 204);
@@ -223,7 +268,7 @@ Result<HttpResponse> handleUpdateRecords(const RequestContext &context)
 Result<HttpResponse> handleDeleteRecords(const RequestContext &context)
 {
     return runWrite(
-        context,
+        context, RequestKind::Delete,
         [](RecordStore &store, const ApiQuery &query, const QByteArray &, const WriteOptions &options,
             ResultFormat format, const Caller &caller) { return store.remove(query, options, format, caller); },
         200, 204);

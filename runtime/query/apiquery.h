@@ -82,8 +82,16 @@ struct Preferences
 
     Return returnPreference = Return::Default;
     Count count = Count::None;
+    enum class Transaction { Default, Commit, Rollback };
+
     Resolution resolution = Resolution::None;
     bool missingDefault = false; ///< `missing=default`
+    bool strict = false;         ///< `handling=strict`
+    Transaction transaction = Transaction::Default; ///< `tx=commit|rollback`
+    std::optional<qint64> maxAffected; ///< `max-affected=N` (enforced with handling=strict)
+    /** The preferences honoured, as `Preference-Applied` lists them (`return=representation`, ...), in
+        the order they were given. */
+    QStringList applied;
 };
 
 /** The whole query of a request to /rest/v1/<table>. */

@@ -197,7 +197,7 @@ bool parseConditionList(QueryScanner &s, Condition &group, ConditionBudget &budg
 bool parseCondition(QueryScanner &s, Condition &condition, ConditionBudget &budget, int depth)
 {
     const qsizetype at = s.position();
-    QString name = s.identifier();
+    QString name = s.name();
     if (name == u"not" && s.peek() == u'.') {
         const qsizetype afterNot = s.position();
         s.accept(u'.');

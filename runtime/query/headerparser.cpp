@@ -70,7 +70,19 @@ constexpr PreferenceName s_known[] = {
     {u"missing", u"null"},
     {u"handling", u"strict"},
     {u"handling", u"lenient"},
+    {u"tx", u"commit"},
+    {u"tx", u"rollback"},
 };
+
+// `max-affected=N`: a non-negative integer.
+std::optional<qint64> maxAffectedOf(const QString &key, const QString &value)
+{
+    if (key != u"max-affected")
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = value.toLongLong(&ok);
+    return ok && n >= 0 && !value.startsWith(u'+') ? std::optional<qint64>(n) : std::nullopt;
+}
 
 bool isKnownPreference(const QString &key, const QString &value)
 {
@@ -94,6 +106,10 @@ void applyPreference(const QString &key, const QString &value, Preferences &pref
                                                          : Preferences::Resolution::IgnoreDuplicates;
     } else if (key == u"missing") {
         prefer.missingDefault = value == u"default";
+    } else if (key == u"handling") {
+        prefer.strict = value == u"strict";
+    } else if (key == u"tx") {
+        prefer.transaction = value == u"rollback" ? Preferences::Transaction::Rollback : Preferences::Transaction::Commit;
     }
 }
 } // namespace
@@ -129,7 +145,6 @@ Result<void> parsePreferences(const QByteArray &header, Preferences &prefer)
 {
     QStringList seen;
     QStringList invalid;
-    bool strict = false;
     const QStringList items = QString::fromLatin1(header).split(u',', Qt::SkipEmptyParts);
     for (const QString &item : items) {
         const QString trimmed = item.trimmed();
@@ -138,18 +153,23 @@ Result<void> parsePreferences(const QByteArray &header, Preferences &prefer)
         const QString value = equals < 0 ? QString() : trimmed.mid(equals + 1).trimmed();
         if (trimmed.isEmpty())
             continue;
-        if (!isKnownPreference(key, value)) {
+        const std::optional<qint64> maxAffected = maxAffectedOf(key, value);
+        if (key == u"max-affected" && !maxAffected)
+            continue; // as PostgREST: ignored, not counted as invalid under handling=strict
+        if (!maxAffected && !isKnownPreference(key, value)) {
             invalid << trimmed;
             continue;
         }
         if (seen.contains(key))
             continue; // the first of repeated preferences wins
         seen << key;
-        if (key == u"handling")
-            strict = value == u"strict";
-        applyPreference(key, value, prefer);
+        if (maxAffected)
+            prefer.maxAffected = maxAffected;
+        else
+            applyPreference(key, value, prefer);
+        prefer.applied << key + u'=' + value;
     }
-    if (strict && !invalid.isEmpty()) {
+    if (prefer.strict && !invalid.isEmpty()) {
         return headerError(ErrorCode::BadQuery, u"Prefer"_s,
             u"invalid preferences given with handling=strict: %1"_s.arg(invalid.join(u", "_s)));
     }

@@ -17,9 +17,11 @@ struct Parameter
     QString value;
 };
 
-QString percentDecoded(const QByteArray &text)
+QString percentDecoded(QByteArray text)
 {
-    // RFC 3986 decoding, as PostgREST does since 6.0: '+' stays a plus sign, only %XX is decoded.
+    // application/x-www-form-urlencoded, as PostgREST reads its query (WAI's parseQuery) and as clients
+    // write it (URLSearchParams in postgrest-js): '+' is a space, a plus sign is sent as %2B.
+    text.replace('+', ' ');
     return QString::fromUtf8(QByteArray::fromPercentEncoding(text));
 }
 
@@ -179,7 +181,7 @@ Result<void> applyParameter(const Parameter &parameter, QSet<QString> &seen, Api
 bool parseOrderTerm(QueryScanner &s, OrderTerm &term)
 {
     s.skipSpaces();
-    term.column = s.identifier();
+    term.column = s.name();
     if (term.column.isEmpty())
         return s.unexpected(u"a column name"_s);
     if (s.lookingAt(u"->") || s.peek() == u'(')
@@ -221,7 +223,7 @@ bool parseNameList(QueryScanner &s, QStringList &names)
 {
     do {
         s.skipSpaces();
-        const QString name = s.identifier();
+        const QString name = s.name();
         if (name.isEmpty())
             return s.unexpected(u"a column name"_s);
         names << name;

@@ -52,6 +52,26 @@ QString QueryScanner::identifier()
     return m_text.mid(start, m_pos - start);
 }
 
+QString QueryScanner::name()
+{
+    if (peek() != u'"')
+        return identifier();
+    const qsizetype open = m_pos++;
+    QString out;
+    while (!atEnd() && m_text.at(m_pos) != u'"') {
+        if (m_text.at(m_pos) == u'\\' && m_pos + 1 < m_text.size())
+            ++m_pos;
+        out += m_text.at(m_pos++);
+    }
+    if (!accept(u'"')) {
+        unexpected(u"the closing '\"' of the name opened at position %1"_s.arg(open + 1));
+        return {};
+    }
+    if (out.isEmpty())
+        fail(u"an empty quoted name \"\" at position %1"_s.arg(open + 1));
+    return out;
+}
+
 QString QueryScanner::rest()
 {
     const QString out = m_text.mid(m_pos);

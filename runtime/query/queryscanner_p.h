@@ -38,6 +38,10 @@ public:
     void skipSpaces();
     /** Consumes and returns a run of ASCII letters, digits and '_' (empty if there is none). */
     QString identifier();
+    /** Consumes and returns a name: an identifier, or a double-quoted name as postgrest-js writes column
+        names (`"name"`, with `\"` and `\\` escaping a quote and a backslash). Empty if there is none;
+        an unclosed quote records a failure. */
+    QString name();
     /** Consumes and returns everything up to the end. */
     QString rest();
 

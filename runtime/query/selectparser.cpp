@@ -17,7 +17,7 @@ struct SelectBudget
 
 bool parseItems(QueryScanner &s, std::vector<SelectItem> &items, SelectBudget &budget, int depth);
 
-// Refuses what PostgREST's select accepts but Basalt does not: casts, JSON paths, quoted names, spreads.
+// Refuses what PostgREST's select accepts but Basalt does not: casts, JSON paths, spreads.
 bool refuseUnsupported(QueryScanner &s)
 {
     const qsizetype at = s.position();
@@ -27,8 +27,6 @@ bool refuseUnsupported(QueryScanner &s)
         return s.unsupportedAt(at, u"the JSON path \"->\""_s, u"select the whole column"_s);
     if (s.lookingAt(u"..."))
         return s.unsupportedAt(at, u"the spread \"...\""_s);
-    if (s.peek() == u'"')
-        return s.unsupportedAt(at, u"a quoted name"_s, u"names are made of a-z, 0-9 and _"_s);
     return true;
 }
 
@@ -89,7 +87,7 @@ bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int dept
     }
     if (!refuseUnsupported(s))
         return false;
-    QString name = s.identifier();
+    QString name = s.name();
     if (name.isEmpty())
         return s.unexpected(s_itemExpected);
     s.skipSpaces();
@@ -99,7 +97,7 @@ bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int dept
         item.alias = name;
         if (!refuseUnsupported(s))
             return false;
-        name = s.identifier();
+        name = s.name();
         if (name.isEmpty())
             return s.unexpected(u"a column or embedded resource name after the alias"_s);
         s.skipSpaces();

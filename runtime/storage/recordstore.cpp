@@ -14,7 +14,7 @@ constexpr qsizetype s_maxCachedStatements = 256;
 
 Error notSingleObject(qint64 rows)
 {
-    Error e(ErrorCode::NotSingleObject, QStringLiteral("JSON object requested, multiple (or no) rows returned"));
+    Error e(ErrorCode::NotSingleObject, QStringLiteral("Cannot coerce the result to a single JSON object"));
     e.problems << Problem {Problem::Severity::Error, {}, QStringLiteral("The result contains %1 rows").arg(rows)};
     return e;
 }

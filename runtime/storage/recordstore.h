@@ -40,6 +40,9 @@ struct RecordResult
 struct WriteOptions
 {
     bool returnRows = false; ///< Prefer: return=representation
+    bool rollback = false;   ///< Prefer: tx=rollback: answer as if written, keep nothing
+    /** Prefer: handling=strict, max-affected=N: more rows written is TooManyAffected, nothing kept. */
+    std::optional<qint64> maxAffected;
 };
 
 /** Reads and writes rows of the project's tables through one Database, in the project's terms:

@@ -48,8 +48,10 @@ struct RecordStore::Private
     Result<RecordResult> finishWrite(const Table &table, const ApiQuery &query, const QVariantList &keys,
         const WriteOptions &options, ResultFormat format);
     Result<void> syncKeys(const Table &table, const std::vector<WriteRow> &rows);
-    Result<RecordResult> inTransaction(const std::function<Result<RecordResult>()> &work);
-    Result<RecordResult> inSavepoint(const std::function<Result<RecordResult>()> &work);
+    /** Runs \a work in a transaction (a savepoint inside a batch) and commits it, unless it fails, writes
+        more rows than options.maxAffected or options.rollback asks to keep nothing. */
+    Result<RecordResult> inTransaction(const WriteOptions &options, const std::function<Result<RecordResult>()> &work);
+    Result<RecordResult> inSavepoint(const WriteOptions &options, const std::function<Result<RecordResult>()> &work);
     Result<qint64> countRows(const SqlStatement &statement, const Table &table);
     Result<RecordResult> insert(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
         ResultFormat format);

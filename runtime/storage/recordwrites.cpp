@@ -48,29 +48,44 @@ Result<void> RecordStore::Private::syncKeys(const Table &table, const std::vecto
     return {};
 }
 
-Result<RecordResult> RecordStore::Private::inSavepoint(const std::function<Result<RecordResult>()> &work)
+namespace {
+// The work's result, or TooManyAffected when it wrote more rows than Prefer: max-affected allows.
+Result<RecordResult> checkedAffected(const WriteOptions &options, Result<RecordResult> result)
+{
+    if (result && options.maxAffected && result->rowCount > *options.maxAffected) {
+        Error error(ErrorCode::TooManyAffected, QStringLiteral("Query result exceeds max-affected preference constraint"));
+        error.problems.append(Problem {Problem::Severity::Error, {}, QStringLiteral("The query affects %1 rows").arg(result->rowCount), {}});
+        return error;
+    }
+    return result;
+}
+} // namespace
+
+Result<RecordResult> RecordStore::Private::inSavepoint(
+    const WriteOptions &options, const std::function<Result<RecordResult>()> &work)
 {
     QSqlQuery control(database.connection());
     if (!control.exec(QStringLiteral("SAVEPOINT basalt_write")))
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             control.lastError().text());
-    Result<RecordResult> result = work();
-    if (!result)
+    Result<RecordResult> result = checkedAffected(options, work());
+    if (!result || options.rollback)
         control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_write"));
     control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_write"));
     return result;
 }
 
-Result<RecordResult> RecordStore::Private::inTransaction(const std::function<Result<RecordResult>()> &work)
+Result<RecordResult> RecordStore::Private::inTransaction(
+    const WriteOptions &options, const std::function<Result<RecordResult>()> &work)
 {
     if (batchOpen)
-        return inSavepoint(work);
+        return inSavepoint(options, work);
     QSqlDatabase &connection = database.connection();
     if (!connection.transaction())
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             connection.lastError().text());
-    Result<RecordResult> result = work();
-    if (!result) {
+    Result<RecordResult> result = checkedAffected(options, work());
+    if (!result || options.rollback) {
         connection.rollback();
         return result;
     }
@@ -116,7 +131,7 @@ Result<RecordResult> RecordStore::Private::insert(
     const bool guarded = merge && updating->kind == Grant::Kind::Conditional;
     const SqlStatement guard = guarded ? SqlStatement {updating->condition, updating->parameters} : SqlStatement {};
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-    return inTransaction([&]() -> Result<RecordResult> {
+    return inTransaction(options, [&]() -> Result<RecordResult> {
         QVariantList keys;
         for (const WriteRow &row : *rows) {
             Result<SqlStatement> statement = builder.insert(row, query.onConflict, resolution, now, guard);
@@ -180,7 +195,7 @@ Result<RecordResult> RecordStore::Private::update(
         return finishWrite(t, query, {}, options, format);
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     const SqlStatement statement = builder.update(row, where, params, now);
-    return inTransaction([&]() -> Result<RecordResult> {
+    return inTransaction(options, [&]() -> Result<RecordResult> {
         Result<QVariantList> keys = executeKeys(statement, t, WriteKind::Update, row.byName());
         if (!keys)
             return keys.error();
@@ -219,7 +234,7 @@ Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const W
     const QString condition = andGrant(*filters, *grant, params);
     WriteBuilder builder(dialect(), t, checks);
     const SqlStatement statement = builder.remove(condition, params);
-    return inTransaction([&]() -> Result<RecordResult> {
+    return inTransaction(options, [&]() -> Result<RecordResult> {
         RecordResult shown;
         if (wantsRows(query, options) && t.primaryKey()) {
             // The representation of deleted rows has to be read before they are gone.

@@ -3,6 +3,7 @@
 #include "authserver.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
@@ -17,6 +18,18 @@ AuthServer::~AuthServer()
 
 QString AuthServer::start(const QString &engine, const QString &templateName)
 {
+    if (QString error = startProject(engine, TestSupport::templatePath(templateName)); !error.isEmpty())
+        return error;
+    if (templateName == QLatin1String("saas")) {
+        return executeSql(m_databaseUrl,
+            QStringLiteral("INSERT INTO organizations (id, name, slug, plan, seats) VALUES ('%1', 'Acme', 'acme', 'pro', 10)")
+                .arg(s_org1));
+    }
+    return {};
+}
+
+QString AuthServer::startProject(const QString &engine, const QString &projectPath)
+{
     if (!m_dir.isValid())
         return QStringLiteral("no temporary directory");
     if (engine == QLatin1String("postgresql")) {
@@ -29,17 +42,10 @@ QString AuthServer::start(const QString &engine, const QString &templateName)
     } else {
         m_databaseUrl = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("auth.sqlite"));
     }
-    m_projectFile = m_dir.filePath(templateName + QStringLiteral(".basalt"));
-    if (!QFile::copy(TestSupport::templatePath(templateName), m_projectFile))
-        return QStringLiteral("cannot copy the template ") + templateName;
-    if (QString error = restart(); !error.isEmpty())
-        return error;
-    if (templateName == QLatin1String("saas")) {
-        return executeSql(m_databaseUrl,
-            QStringLiteral("INSERT INTO organizations (id, name, slug, plan, seats) VALUES ('%1', 'Acme', 'acme', 'pro', 10)")
-                .arg(s_org1));
-    }
-    return {};
+    m_projectFile = m_dir.filePath(QFileInfo(projectPath).fileName());
+    if (!QFile::copy(projectPath, m_projectFile))
+        return QStringLiteral("cannot copy the project ") + projectPath;
+    return restart();
 }
 
 QString AuthServer::restart()

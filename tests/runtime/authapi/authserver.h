@@ -25,6 +25,8 @@ public:
     /** Starts the server. Returns an empty string, or why it failed; skipReason() is set instead when
         PostgreSQL is wanted and not configured. */
     QString start(const QString &engine, const QString &templateName);
+    /** Starts the server on a copy of the project file \a projectPath, as start() does for a template. */
+    QString startProject(const QString &engine, const QString &projectPath);
     /** Stops the server and starts it again on the same database. Returns an empty string or why not. */
     QString restart();
     QString skipReason() const { return m_skipReason; }

@@ -104,6 +104,10 @@ QString dumpPrefer(const Preferences &prefer)
         parts << u"resolution:"_s + QString::fromUtf16(resolutions[static_cast<int>(prefer.resolution)]);
     if (prefer.missingDefault)
         parts << u"missing:default"_s;
+    if (prefer.transaction != Preferences::Transaction::Default)
+        parts << (prefer.transaction == Preferences::Transaction::Rollback ? u"tx:rollback"_s : u"tx:commit"_s);
+    if (prefer.maxAffected)
+        parts << u"max-affected:"_s + QString::number(*prefer.maxAffected);
     return parts.join(u',');
 }
 } // namespace

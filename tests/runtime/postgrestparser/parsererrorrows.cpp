@@ -107,8 +107,9 @@ void addSelectErrors()
         uR"x("select": the cast "::" at position 3 is not supported (select the column as it is))x"_s);
     bad("select json path", "select=data->a",
         uR"x("select": the JSON path "->" at position 5 is not supported (select the whole column))x"_s);
-    bad("select quoted name", R"x(select="my col")x",
-        uR"x("select": a quoted name at position 1 is not supported (names are made of a-z, 0-9 and _))x"_s);
+    bad("select unclosed quoted name", R"x(select=id,"my col)x",
+        uR"x("select": unexpected end of value at position 11 (expected the closing '"' of the name opened at position 4))x"_s);
+    bad("select empty quoted name", R"x(select="")x", uR"x("select": an empty quoted name "" at position 1)x"_s);
     bad("select spread", "select=id,...users(name)",
         uR"x("select": the spread "..." at position 4 is not supported)x"_s);
     bad("select empty embed", "select=id,reviews()",

@@ -73,6 +73,8 @@ void tst_PostgrestParser::selectForms_data()
     addRow("empty select", "select=", u"-"_s);
     addRow("columns", "select=id,name", u"select=id,name"_s);
     addRow("alias", "select=title:name", u"select=title:name"_s);
+    addRow("quoted names", "select=%22id%22,title:%22name%22", u"select=id,title:name"_s);
+    addRow("quoted name with escapes", "select=%22a%5C%22b%22", uR"x(select=a"b)x"_s);
     addRow("spaces ignored", "select=%20id%20,%20title%20:%20name%20", u"select=id,title:name"_s);
     addRow("star and column", "select=*,price", u"select=*,price"_s);
     addRow("embed star", "select=*,reviews(*)", u"select=*,reviews(*)"_s);
@@ -126,8 +128,10 @@ void tst_PostgrestParser::filters_data()
     addRow("value with dots", "email=eq.a.b@c.d", uR"x(root: where=and(email.eq."a.b@c.d"))x"_s);
     addRow("value with commas and parens", "name=eq.a,b(c)", uR"x(root: where=and(name.eq."a,b(c)"))x"_s);
     addRow("value with quotes kept", R"x(name=eq."x")x", uR"x(root: where=and(name.eq.""x""))x"_s);
-    addRow("plus is literal", "name=eq.a+b", uR"x(root: where=and(name.eq."a+b"))x"_s);
+    addRow("plus is a space", "name=eq.a+b", uR"x(root: where=and(name.eq."a b"))x"_s);
     addRow("encoded plus", "name=eq.a%2Bb", uR"x(root: where=and(name.eq."a+b"))x"_s);
+    addRow("plus in the key", "or=(name.eq.a+b,id.eq.1)", uR"x(root: where=and(or(name.eq."a b",id.eq."1")))x"_s);
+    addRow("quoted column in a logic tree", "or=(%22name%22.eq.x)", uR"x(root: where=and(or(name.eq."x")))x"_s);
     addRow("encoded space", "name=eq.hello%20world", uR"x(root: where=and(name.eq."hello world"))x"_s);
     addRow("utf-8", "name=eq.%C3%A9t%C3%A9", uR"x(root: where=and(name.eq."été"))x"_s);
     addRow("decoded once", "name=eq.%2541", uR"x(root: where=and(name.eq."%41"))x"_s);
@@ -145,6 +149,8 @@ void tst_PostgrestParser::filters_data()
     addRow("apikey is not a filter", "apikey=abc&id=eq.1", uR"x(root: where=and(id.eq."1"))x"_s);
     addRow("on_conflict two with space", "on_conflict=org_id,%20sku", u"on_conflict=org_id,sku"_s);
     addRow("columns", "columns=name,price", u"columns=name,price"_s);
+    addRow("columns quoted (postgrest-js)", "columns=%22name%22,%22price%22", u"columns=name,price"_s);
+    addRow("on_conflict quoted", "on_conflict=%22sku%22", u"on_conflict=sku"_s);
 }
 
 void tst_PostgrestParser::logicTrees_data()
@@ -227,8 +233,11 @@ void tst_PostgrestParser::headers_data()
     addRow("ignore duplicates", "", u"prefer=resolution:ignore"_s, {"resolution=ignore-duplicates", {}, {}});
     addRow("missing default", "columns=a,b", u"columns=a,b; prefer=return:minimal,missing:default"_s,
         {"missing=default,return=minimal", {}, {}});
-    addRow("unknown preferences ignored", "", u"prefer=return:minimal"_s,
+    addRow("unknown preferences ignored", "", u"prefer=return:minimal,tx:commit"_s,
         {"tx=commit, return=minimal, foo", {}, {}});
+    addRow("tx rollback", "", u"prefer=tx:rollback"_s, {"tx=rollback", {}, {}});
+    addRow("max-affected", "", u"prefer=max-affected:10"_s, {"handling=strict, max-affected=10", {}, {}});
+    addRow("max-affected not a number ignored", "", u"-"_s, {"max-affected=ten", {}, {}});
     addRow("bad value ignored", "", u"prefer=count:exact"_s, {"return=everything,count=exact", {}, {}});
     addRow("first wins", "", u"prefer=return:minimal"_s, {"return=minimal,return=representation", {}, {}});
     addRow("lenient", "", u"-"_s, {"handling=lenient, foo=bar", {}, {}});
