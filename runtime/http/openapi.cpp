@@ -32,8 +32,9 @@ QJsonObject stringSchema(const QString &example = {})
 QString filterDescription(const Field &field)
 {
     QString text
-        = u"Filter on %1: eq, neq, gt, gte, lt, lte, like, ilike (with * as wildcard), "
-          u"in.(a,b,\"c,d\") or is.null|true|false|unknown, e.g. eq.42; not.eq.42 negates."_s.arg(field.name);
+        = u"Filter on %1: eq, neq, gt, gte, lt, lte, like, ilike (with * as wildcard), match, imatch (regular "
+          u"expressions), isdistinct, in.(a,b,\"c,d\"), is.null|true|false|unknown, cs, cd and ov (JSON fields), "
+          u"e.g. eq.42; not.eq.42 negates; like(any).{a*,b*} and eq(all).{1,2} test a list."_s.arg(field.name);
     if (!field.description.isEmpty())
         text = field.description + u"\n\n"_s + text;
     return text;

@@ -7,6 +7,10 @@
 #include "query/postgrestparser.h"
 #include "storage/recordstore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace Runtime {
 
 namespace {
@@ -14,7 +18,39 @@ struct MediaType
 {
     ResultFormat format = ResultFormat::JsonArray;
     QByteArray contentType;
+    bool stripNulls = false; ///< `;nulls=stripped`: object fields whose value is null are left out
 };
+
+// Removes the null-valued fields of every object in \a value, at every depth (PostgreSQL's json_strip_nulls).
+QJsonValue withoutNulls(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &element : value.toArray())
+            out.append(withoutNulls(element));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it->isNull())
+                out.insert(it.key(), withoutNulls(*it));
+        }
+        return out;
+    }
+    return value;
+}
+
+QByteArray strippedOfNulls(const QByteArray &json)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (document.isArray())
+        return QJsonDocument(withoutNulls(document.array()).toArray()).toJson(QJsonDocument::Compact);
+    if (document.isObject())
+        return QJsonDocument(withoutNulls(document.object()).toObject()).toJson(QJsonDocument::Compact);
+    return json;
+}
 
 const QByteArray s_json = QByteArrayLiteral("application/json; charset=utf-8");
 
@@ -23,11 +59,24 @@ std::optional<MediaType> mediaTypeOf(const QByteArray &entry)
 {
     const qsizetype parameters = entry.indexOf(';');
     const QByteArray type = (parameters < 0 ? entry : entry.left(parameters)).trimmed().toLower();
+    bool stripped = false;
+    if (parameters >= 0) {
+        for (const QByteArray &parameter : entry.mid(parameters + 1).split(';'))
+            stripped = stripped || parameter.trimmed().toLower() == "nulls=stripped";
+    }
     if (type.isEmpty() || type == "application/json" || type == "application/*" || type == "*/*")
         return MediaType {ResultFormat::JsonArray, s_json};
+    // PostgREST's vendor types; nulls=stripped (postgrest-js's stripNulls()) leaves null fields out.
+    if (type == "application/vnd.pgrst.array+json" || type == "application/vnd.pgrst.array") {
+        return stripped ? MediaType {ResultFormat::JsonArray,
+                   QByteArrayLiteral("application/vnd.pgrst.array+json;nulls=stripped; charset=utf-8"), true}
+                        : MediaType {ResultFormat::JsonArray, s_json};
+    }
     if (type == "application/vnd.pgrst.object+json" || type == "application/vnd.pgrst.object")
         return MediaType {ResultFormat::SingleObject,
-            QByteArrayLiteral("application/vnd.pgrst.object+json; charset=utf-8")};
+            stripped ? QByteArrayLiteral("application/vnd.pgrst.object+json;nulls=stripped; charset=utf-8")
+                     : QByteArrayLiteral("application/vnd.pgrst.object+json; charset=utf-8"),
+            stripped};
     if (type == "text/csv" || type == "text/*")
         return MediaType {ResultFormat::Csv, QByteArrayLiteral("text/csv; charset=utf-8")};
     return std::nullopt;
@@ -91,7 +140,7 @@ HttpResponse writeResponse(const RecordResult &result, const WriteOptions &optio
                                  : QByteArray::number(result.rowCount)));
     if (options.returnRows) {
         response.setHeader(QByteArrayLiteral("Content-Type"), type.contentType);
-        response.body = result.body;
+        response.body = type.stripNulls ? strippedOfNulls(result.body) : result.body;
     }
     return response;
 }
@@ -241,7 +290,7 @@ Result<HttpResponse> readRecords(const RequestContext &context)
     response.setHeader(QByteArrayLiteral("Content-Type"), type->contentType);
     response.setHeader(QByteArrayLiteral("Content-Range"), contentRange(*result));
     setPreferenceApplied(response, query->prefer, RequestKind::Read);
-    response.body = std::move(result->body);
+    response.body = type->stripNulls ? strippedOfNulls(result->body) : std::move(result->body);
     return response;
 }
 

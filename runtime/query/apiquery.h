@@ -12,15 +12,28 @@
 
 namespace Runtime {
 
-enum class FilterOperator { Eq, Neq, Gt, Gte, Lt, Lte, Like, Ilike, In, Is };
+enum class FilterOperator {
+    Eq, Neq, Gt, Gte, Lt, Lte, Like, Ilike, In, Is,
+    IsDistinct,  ///< `isdistinct`: IS DISTINCT FROM
+    Match,       ///< `match`: a regular expression
+    Imatch,      ///< `imatch`: a regular expression, ignoring case
+    Contains,    ///< `cs`: the JSON value contains the given one
+    ContainedBy, ///< `cd`: the JSON value is contained in the given one
+    Overlaps,    ///< `ov`: the JSON array shares an element with the given one
+};
+
+/** `op(any)` / `op(all)`: the filter holds for any / all of a `{a,b}` list. */
+enum class Quantifier { None, Any, All };
 
 /** One `column=op.value` filter (`not.` sets negated). For `is`, value is "null", "true", "false" or
-    "unknown"; for `in`, values holds the list and value is empty. Values are raw text: the storage
-    layer converts them to the column's type and binds them as parameters. */
+    "unknown"; for `in` and quantified filters (`like(any).{a,b}`), values holds the list and value is
+    empty. Values are raw text: the storage layer converts them to the column's type and binds them as
+    parameters. */
 struct Filter
 {
     QString column;
     FilterOperator op = FilterOperator::Eq;
+    Quantifier quantifier = Quantifier::None;
     bool negated = false;
     QString value;
     QStringList values;

@@ -11,33 +11,34 @@ struct OperatorName
 {
     const char16_t *name;
     FilterOperator op;
+    bool quantifiable; ///< takes (any) and (all), as in PostgREST
 };
 
 constexpr OperatorName s_operators[] = {
-    {u"eq", FilterOperator::Eq},
-    {u"neq", FilterOperator::Neq},
-    {u"gt", FilterOperator::Gt},
-    {u"gte", FilterOperator::Gte},
-    {u"lt", FilterOperator::Lt},
-    {u"lte", FilterOperator::Lte},
-    {u"like", FilterOperator::Like},
-    {u"ilike", FilterOperator::Ilike},
-    {u"in", FilterOperator::In},
-    {u"is", FilterOperator::Is},
+    {u"eq", FilterOperator::Eq, true},
+    {u"neq", FilterOperator::Neq, false},
+    {u"gt", FilterOperator::Gt, true},
+    {u"gte", FilterOperator::Gte, true},
+    {u"lt", FilterOperator::Lt, true},
+    {u"lte", FilterOperator::Lte, true},
+    {u"like", FilterOperator::Like, true},
+    {u"ilike", FilterOperator::Ilike, true},
+    {u"match", FilterOperator::Match, true},
+    {u"imatch", FilterOperator::Imatch, true},
+    {u"in", FilterOperator::In, false},
+    {u"is", FilterOperator::Is, false},
+    {u"isdistinct", FilterOperator::IsDistinct, false},
+    {u"cs", FilterOperator::Contains, false},
+    {u"cd", FilterOperator::ContainedBy, false},
+    {u"ov", FilterOperator::Overlaps, false},
 };
 
 // PostgREST operators Basalt does not offer: named so the message says "not supported", not "unknown".
 constexpr const char16_t *s_unsupportedOperators[] = {
-    u"match",
-    u"imatch",
-    u"isdistinct",
     u"fts",
     u"plfts",
     u"phfts",
     u"wfts",
-    u"cs",
-    u"cd",
-    u"ov",
     u"sl",
     u"sr",
     u"nxr",
@@ -47,7 +48,8 @@ constexpr const char16_t *s_unsupportedOperators[] = {
     u"any",
 };
 
-const QString s_operatorList = u"eq, neq, gt, gte, lt, lte, like, ilike, in or is"_s;
+const QString s_operatorList
+    = u"eq, neq, gt, gte, lt, lte, like, ilike, match, imatch, in, is, isdistinct, cs, cd or ov"_s;
 
 // A double-quoted value; backslash escapes the next character. The opening quote is current.
 bool parseQuoted(QueryScanner &s, QString &value)
@@ -67,9 +69,31 @@ bool parseQuoted(QueryScanner &s, QString &value)
     return true;
 }
 
-// An element of an in-list or a value in a logic tree: quoted, or everything up to ',' or ')'.
-bool parseListElement(QueryScanner &s, QString &value)
+// A `{...}` value inside a logic tree (an array or a JSON object, as PostgREST's pPgArray): up to the
+// first '}', commas included. The opening brace is current.
+bool parseBraced(QueryScanner &s, QString &value)
 {
+    const qsizetype open = s.position();
+    while (!s.atEnd() && s.peek() != u'}') {
+        value += s.peek();
+        s.setPosition(s.position() + 1);
+    }
+    if (!s.accept(u'}'))
+        return s.unexpected(u"the closing '}' of the value opened at position %1"_s.arg(open + 1));
+    value += u'}';
+    return true;
+}
+
+// An element of an in-list or a value in a logic tree: quoted, or everything up to ',' or ')'.
+bool parseListElement(QueryScanner &s, QString &value, bool braces = false)
+{
+    if (braces && s.peek() == u'{') {
+        if (!parseBraced(s, value))
+            return false;
+        if (!s.atEnd() && s.peek() != u',' && s.peek() != u')')
+            return s.unexpected(u"\",\" or \")\" after the value"_s);
+        return true;
+    }
     if (s.peek() == u'"') {
         if (!parseQuoted(s, value))
             return false;
@@ -103,6 +127,33 @@ bool parseInList(QueryScanner &s, QStringList &values)
     return true;
 }
 
+// The `{a,"b,c"}` list of a quantified filter (`like(any).{a*,b*}`): elements quoted or up to ',' or '}'.
+bool parseBraceList(QueryScanner &s, QStringList &values)
+{
+    if (!s.accept(u'{'))
+        return s.unexpected(u"\"{\" to open the list of values, e.g. like(any).{a*,b*}"_s);
+    if (s.accept(u'}'))
+        return true;
+    do {
+        if (values.size() >= ApiQueryLimits::maxListValues)
+            return s.fail(u"more than %1 values in the list"_s.arg(ApiQueryLimits::maxListValues));
+        QString value;
+        if (s.peek() == u'"') {
+            if (!parseQuoted(s, value))
+                return false;
+        } else {
+            while (!s.atEnd() && s.peek() != u',' && s.peek() != u'}') {
+                value += s.peek();
+                s.setPosition(s.position() + 1);
+            }
+        }
+        values << value;
+    } while (s.accept(u','));
+    if (!s.accept(u'}'))
+        return s.unexpected(u"\",\" or \"}\""_s);
+    return true;
+}
+
 bool parseIsValue(QueryScanner &s, QString &value)
 {
     const qsizetype at = s.position();
@@ -125,9 +176,18 @@ bool parseOperator(QueryScanner &s, Filter &filter)
     for (const OperatorName &entry : s_operators) {
         if (word == QStringView(entry.name)) {
             filter.op = entry.op;
-            if (s.peek() == u'(')
-                return s.unsupportedAt(
-                    s.position(), u"the modifier \"(\""_s, u"any and all are not offered"_s);
+            if (s.peek() == u'(') {
+                const qsizetype open = s.position();
+                if (!entry.quantifiable)
+                    return s.unsupportedAt(open, u"a modifier on \"%1\""_s.arg(word),
+                        u"(any) and (all) go with eq, gt, gte, lt, lte, like, ilike, match and imatch"_s);
+                if (s.accept(u"(any)"))
+                    filter.quantifier = Quantifier::Any;
+                else if (s.accept(u"(all)"))
+                    filter.quantifier = Quantifier::All;
+                else
+                    return s.unexpectedAt(open + 1, u"any or all in parentheses, e.g. like(any)"_s);
+            }
             if (!s.accept(u'.'))
                 return s.unexpected(u"\".\" after the operator"_s);
             return true;
@@ -146,19 +206,35 @@ bool parseOperatorAndValue(QueryScanner &s, Filter &filter, bool inLogic)
     if (!parseOperator(s, filter))
         return false;
     bool ok = true;
-    if (filter.op == FilterOperator::In)
+    const qsizetype valueStart = s.position();
+    const bool braced = filter.op == FilterOperator::Contains || filter.op == FilterOperator::ContainedBy
+        || filter.op == FilterOperator::Overlaps;
+    if (filter.quantifier != Quantifier::None)
+        ok = parseBraceList(s, filter.values);
+    else if (filter.op == FilterOperator::In)
         ok = parseInList(s, filter.values);
     else if (filter.op == FilterOperator::Is)
         ok = parseIsValue(s, filter.value);
     else if (inLogic)
-        ok = parseListElement(s, filter.value);
+        ok = parseListElement(s, filter.value, braced);
     else
         filter.value = s.rest();
     if (!ok)
         return false;
     // PostgREST writes LIKE wildcards as '*' in URLs; storage receives SQL patterns.
-    if (filter.op == FilterOperator::Like || filter.op == FilterOperator::Ilike)
+    if (filter.op == FilterOperator::Like || filter.op == FilterOperator::Ilike) {
         filter.value.replace(u'*', u'%');
+        for (QString &value : filter.values)
+            value.replace(u'*', u'%');
+    }
+    if (filter.op == FilterOperator::Match || filter.op == FilterOperator::Imatch) {
+        const QStringList patterns = filter.quantifier == Quantifier::None ? QStringList {filter.value} : filter.values;
+        for (const QString &pattern : patterns) {
+            if (pattern.size() > ApiQueryLimits::maxPatternLength)
+                return s.fail(u"the regular expression at position %1 is longer than %2 characters"_s
+                                  .arg(valueStart + 1).arg(ApiQueryLimits::maxPatternLength));
+        }
+    }
     return true;
 }
 

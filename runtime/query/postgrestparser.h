@@ -29,6 +29,7 @@ struct ApiQueryLimits
     static constexpr int maxConditions = 500;   ///< conditions in one or=/and= parameter, all levels
     static constexpr int maxListValues = 10000; ///< values of one in.(...) list
     static constexpr int maxFilters = 500;      ///< query parameters (filters and the others) of one request
+    static constexpr int maxPatternLength = 1000; ///< characters of a match/imatch regular expression
 };
 
 /** Parses the query string \a rawQuery (still percent-encoded, without '?') of a request to

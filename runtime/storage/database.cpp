@@ -4,6 +4,7 @@
 
 #include "postgresdialect.h"
 #include "sqlitedialect.h"
+#include "sqlitefunctions.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -129,7 +130,7 @@ Result<void> Database::Private::openSqlite()
         if (!error.isEmpty())
             return Error(ErrorCode::DatabaseOpenFailed, message, sql + QStringLiteral(": ") + error);
     }
-    return {};
+    return registerSqliteFunctions(db);
 }
 
 Result<void> Database::Private::openPostgres()

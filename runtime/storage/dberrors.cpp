@@ -2,6 +2,8 @@
 // DbErrors: translates database errors into the data API's errors, naming fields instead of constraints.
 #include "dberrors.h"
 
+#include "sqlitefunctions.h"
+
 #include "database.h"
 #include "sqldialect.h"
 #include "tableschema.h"
@@ -135,6 +137,12 @@ Error translateDatabaseError(const QSqlError &error, const QString &sql, const P
     }
     if (error.nativeErrorCode() == QLatin1String("22P02") || error.nativeErrorCode() == QLatin1String("22007"))
         return Error(ErrorCode::InvalidValue, QStringLiteral("A value does not fit its column's type"), detail);
+    // A filter's regular expression that does not compile or takes too long: the client's to fix.
+    // SQLite: sqlitefunctions.cpp's functions; PostgreSQL: invalid_regular_expression.
+    if (const qsizetype at = text.indexOf(QLatin1String(s_sqliteFunctionErrorPrefix)); at >= 0)
+        return Error(ErrorCode::BadQuery, text.mid(at + qsizetype(qstrlen(s_sqliteFunctionErrorPrefix))), detail);
+    if (error.nativeErrorCode() == QLatin1String("2201B"))
+        return Error(ErrorCode::BadQuery, text.section(QLatin1Char('\n'), 0, 0).remove(QStringLiteral("ERROR:")).trimmed(), detail);
     return connectionError(error, dialect.engine(), detail);
 }
 

@@ -184,6 +184,27 @@ QString PostgresDialect::likePattern(const QString &pattern, bool) const
     return escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
 }
 
+QString PostgresDialect::distinctCondition(const QString &column) const
+{
+    return column + QStringLiteral(" IS DISTINCT FROM ?");
+}
+
+QString PostgresDialect::regexCondition(const QString &column, bool caseInsensitive) const
+{
+    return column + (caseInsensitive ? QStringLiteral("::text ~* ?") : QStringLiteral("::text ~ ?"));
+}
+
+QString PostgresDialect::jsonContainsCondition(const QString &column, bool containedBy) const
+{
+    return column + (containedBy ? QStringLiteral(" <@ CAST(? AS jsonb)") : QStringLiteral(" @> CAST(? AS jsonb)"));
+}
+
+QString PostgresDialect::jsonOverlapsCondition(const QString &column) const
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(%1) = 'array' THEN %1 "
+                          "ELSE '[]'::jsonb END) AS e(v) WHERE CAST(? AS jsonb) @> jsonb_build_array(e.v))").arg(column);
+}
+
 QString PostgresDialect::likeCondition(const QString &column, bool caseInsensitive) const
 {
     return column + (caseInsensitive ? QStringLiteral("::text ILIKE ?") : QStringLiteral("::text LIKE ?"));

@@ -26,6 +26,10 @@ public:
     QString jsonValueExpression(FieldType type, const QString &column) const override;
     QString jsonObjectFunction() const override;
     QString jsonArrayAggregate(const QString &column) const override;
+    QString distinctCondition(const QString &column) const override;
+    QString regexCondition(const QString &column, bool caseInsensitive) const override;
+    QString jsonContainsCondition(const QString &column, bool containedBy) const override;
+    QString jsonOverlapsCondition(const QString &column) const override;
     QString likeCondition(const QString &column, bool caseInsensitive) const override;
     QString likePattern(const QString &pattern, bool caseInsensitive) const override;
     QString syncKeyGenerator(const QString &table, const QString &column) const override;

@@ -80,7 +80,8 @@ Result<RecordResult> RecordStore::Private::read(
 {
     SelectBuilder builder(*project, dialect(), query, &starColumns);
     builder.setAccessFilter(access.selectFilter());
-    const bool count = !keys && query.prefer.count == Preferences::Count::Exact;
+    // count=planned and count=estimated get the exact count: what a table in Basalt holds is counted quickly.
+    const bool count = !keys && query.prefer.count != Preferences::Count::None;
     Result<SelectPlan> plan = builder.build(table, count, keys);
     if (!plan)
         return plan.error();

@@ -2,6 +2,7 @@
 // SelectBuilder's filters, order and paging: the WHERE, ORDER BY and LIMIT parts of a level.
 #include "selectbuilder.h"
 
+#include "jsonfilters.h"
 #include "sqldialect.h"
 #include "valuecodec.h"
 
@@ -52,9 +53,66 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     Result<const Field *> field = visibleField(table, f.column);
     if (!field)
         return field.error();
+    if (f.quantifier != Quantifier::None) {
+        // `op(any).{a,b}` is `op.a OR op.b`, `op(all)` the same with AND; an empty list is false / true.
+        const bool any = f.quantifier == Quantifier::Any;
+        QStringList parts;
+        for (const QString &value : f.values) {
+            Filter one = f;
+            one.quantifier = Quantifier::None;
+            one.negated = false;
+            one.values.clear();
+            one.value = value;
+            Result<QString> part = filter(table, qualifier, one);
+            if (!part)
+                return part;
+            parts << *part;
+        }
+        const QString sql = parts.isEmpty() ? (any ? QStringLiteral("1 = 0") : QStringLiteral("1 = 1"))
+                                            : QLatin1Char('(') + parts.join(any ? QStringLiteral(" OR ") : QStringLiteral(" AND ")) + QLatin1Char(')');
+        return f.negated ? QStringLiteral("NOT ") + sql : sql;
+    }
     const QString column = qualifier + QLatin1Char('.') + m_dialect.quoteIdentifier(f.column);
     QString sql;
     switch (f.op) {
+    case FilterOperator::IsDistinct: {
+        Result<QVariant> v = ValueCodec::fromText(**field, f.value);
+        if (!v)
+            return v.error();
+        m_params << *v;
+        sql = m_dialect.distinctCondition(column);
+        break;
+    }
+    case FilterOperator::Match:
+    case FilterOperator::Imatch:
+        if (Result<void> storable = ValueCodec::checkStorable(**field, f.value); !storable)
+            return storable.error();
+        m_params << f.value;
+        sql = m_dialect.regexCondition(column, f.op == FilterOperator::Imatch);
+        break;
+    case FilterOperator::Contains:
+    case FilterOperator::ContainedBy:
+    case FilterOperator::Overlaps: {
+        if ((*field)->type != FieldType::Json) {
+            Error error(ErrorCode::BadQuery,
+                QStringLiteral("\"%1\": cs, cd and ov apply to JSON fields, and %1 is %2").arg(f.column, fieldTypeName((*field)->type)));
+            error.problems.append(Problem {Problem::Severity::Error, f.column,
+                QStringLiteral("compare it with eq, in or like instead"), {}});
+            return error;
+        }
+        Result<QByteArray> json = jsonFilterValue(f.column, f.value);
+        if (!json)
+            return json.error();
+        if (f.op == FilterOperator::Overlaps && !json->startsWith('[')) {
+            return Error(ErrorCode::InvalidValue,
+                QStringLiteral("invalid value for ov on column \"%1\": \"%2\" is not a list; write ov.{a,b} or ov.[\"a\",\"b\"]")
+                    .arg(f.column, f.value));
+        }
+        m_params << QString::fromUtf8(*json);
+        sql = f.op == FilterOperator::Overlaps ? m_dialect.jsonOverlapsCondition(column)
+                                               : m_dialect.jsonContainsCondition(column, f.op == FilterOperator::ContainedBy);
+        break;
+    }
     case FilterOperator::Like:
     case FilterOperator::Ilike: {
         const bool ci = f.op == FilterOperator::Ilike;

@@ -108,6 +108,15 @@ public:
     /** Returns a condition testing \a column against one bound LIKE pattern (see likePattern()),
         case-sensitively or not. */
     virtual QString likeCondition(const QString &column, bool caseInsensitive) const = 0;
+    /** Returns a condition true when \a column differs from one bound value, NULL counting as a value. */
+    virtual QString distinctCondition(const QString &column) const = 0;
+    /** Returns a condition testing \a column against one bound regular expression. */
+    virtual QString regexCondition(const QString &column, bool caseInsensitive) const = 0;
+    /** Returns a condition testing the JSON \a column against one bound JSON text: contains it, or (with
+        \a containedBy) is contained in it, as jsonb's `@>` / `<@`. */
+    virtual QString jsonContainsCondition(const QString &column, bool containedBy) const = 0;
+    /** Returns a condition true when the JSON array \a column shares an element with one bound JSON array. */
+    virtual QString jsonOverlapsCondition(const QString &column) const = 0;
     /** Returns the bound pattern for likeCondition() from a SQL LIKE pattern (`%`, `_`). */
     virtual QString likePattern(const QString &pattern, bool caseInsensitive) const;
     /** Returns the LIMIT / OFFSET clause with a placeholder for each part that is present, or "". */

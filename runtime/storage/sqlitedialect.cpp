@@ -183,6 +183,28 @@ QString SqliteDialect::nestedJson(const QString &expression) const
     return QStringLiteral("json(") + expression + QLatin1Char(')');
 }
 
+QString SqliteDialect::distinctCondition(const QString &column) const
+{
+    return column + QStringLiteral(" IS NOT ?");
+}
+
+QString SqliteDialect::regexCondition(const QString &column, bool caseInsensitive) const
+{
+    // basalt_regexp: sqlitefunctions.cpp (QRegularExpression, bounded in time).
+    return QStringLiteral("basalt_regexp(?, '%1', %2)").arg(caseInsensitive ? QStringLiteral("i") : QString(), column);
+}
+
+QString SqliteDialect::jsonContainsCondition(const QString &column, bool containedBy) const
+{
+    return containedBy ? QStringLiteral("basalt_json_contains(?, %1)").arg(column)
+                       : QStringLiteral("basalt_json_contains(%1, ?)").arg(column);
+}
+
+QString SqliteDialect::jsonOverlapsCondition(const QString &column) const
+{
+    return QStringLiteral("basalt_json_overlaps(%1, ?)").arg(column);
+}
+
 QString SqliteDialect::likeCondition(const QString &column, bool) const
 {
     // SQLite's LIKE ignores ASCII case only; GLOB is exact, and likePattern() spells out both cases.

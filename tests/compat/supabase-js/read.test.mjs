@@ -20,6 +20,7 @@ before(async () => {
         description: i % 3 === 0 ? null : `about ${name}`,
         released: `2026-01-${String(i + 1).padStart(2, '0')}`,
         category_id: category.id,
+        attrs: i % 2 === 0 ? { colour: i % 4 === 0 ? 'red' : 'blue', sizes: [i, i + 1], tags: ['tricky', `n${i}`] } : null,
     }))
     ok(await db.from('products').insert(rows))
     ok(await db.from('products').insert({ name: 'Books & Media', price: 99, category_id: otherCategory.id }))
@@ -72,6 +73,76 @@ test('is, not and match', async () => {
     assert.deepEqual(ok(await products().not('name', 'eq', 'Books & Media').eq('price', 1.5)), [{ name: 'a, b' }])
     assert.deepEqual(ok(await db.from('products').select('name').match({ name: 'say "hi"', category_id: category.id })),
         [{ name: 'say "hi"' }])
+})
+
+test('isDistinct treats null as a value', async () => {
+    // Rows whose description is null are distinct from any text (PostgREST: isdistinct.null compares
+    // with the text 'null', as here).
+    assert.equal(ok(await products().isDistinct('description', 'about a, b')).length, trickyValues.length - 1)
+    assert.equal(ok(await products().isDistinct('stock', 3)).length, trickyValues.length - 1)
+})
+
+test('likeAnyOf, likeAllOf, ilikeAnyOf, ilikeAllOf', async () => {
+    assert.deepEqual(ok(await products().likeAnyOf('name', ['Books%', '%(round)%']).order('price')),
+        [{ name: 'Books & Media' }, { name: 'paren (round) value' }])
+    assert.deepEqual(ok(await products().likeAllOf('name', ['%o%', '%a%', 'B%'])), [{ name: 'Books & Media' }])
+    assert.deepEqual(ok(await products().ilikeAnyOf('name', ['books%', 'SAY%']).order('price')),
+        [{ name: 'Books & Media' }, { name: 'say "hi"' }])
+    assert.deepEqual(ok(await products().ilikeAllOf('name', ['%BOOK%', '%media'])), [{ name: 'Books & Media' }])
+    assert.deepEqual(ok(await products().filter('stock', 'eq(any)', '{1,2}').order('stock')).length, 2)
+    assert.deepEqual(ok(await products().filter('stock', 'gt(all)', '{10,11}').order('stock')).map((r) => r.name),
+        trickyValues.slice(12))
+})
+
+test('regexMatch and regexIMatch', async () => {
+    assert.deepEqual(ok(await products().regexMatch('name', '^Books')), [{ name: 'Books & Media' }])
+    assert.deepEqual(ok(await products().regexMatch('name', '^books')), [])
+    assert.deepEqual(ok(await products().regexIMatch('name', '^books')), [{ name: 'Books & Media' }])
+    assert.deepEqual(ok(await products().regexMatch('name', '\\(round\\)')), [{ name: 'paren (round) value' }])
+    assert.deepEqual(ok(await products().regexMatch('name', '^[0-9]\\+[0-9]=[0-9]$')), [{ name: '1+1=2' }])
+    assert.deepEqual(ok(await products().regexMatch('name', '🎉')), [{ name: 'emoji 🎉👍🏽' }])
+    assert.equal(ok(await products().not('name', 'match', '[a-z]')).length, 2) // 日本語 and 1+1=2
+    const bad = await products().regexMatch('name', '(unclosed')
+    assert.equal(bad.status, 400)
+    assert.equal(bad.error.code, 'PGRST100')
+    assert.match(bad.error.message, /regular expression/)
+})
+
+test('a catastrophic regular expression is answered, never left to hang the request', async () => {
+    const [group] = ok(await db.from('categories').insert({ name: unique('regex'), slug: 'regex' }).select())
+    const rows = Array.from({ length: 200 }, (_, i) => ({ name: `${'a'.repeat(28)}b${i}`, category_id: group.id }))
+    ok(await db.from('products').insert(rows))
+    for (const pattern of ['^(a+)+$', '^(a*)*$', '(a|aa)+$']) {
+        const res = await db.from('products').select('id').eq('category_id', group.id).regexMatch('name', pattern)
+        // Either the right answer (nothing matches) or a clear refusal once matching took too long.
+        if (res.status === 200)
+            assert.deepEqual(res.data, [], pattern)
+        else {
+            assert.equal(res.status, 400, pattern)
+            assert.equal(res.error.code, 'PGRST100')
+            assert.match(res.error.message, /regular expression takes too long/)
+        }
+    }
+})
+
+test('contains, containedBy and overlaps on a JSON field', async () => {
+    const names = (rows) => rows.map((r) => r.name)
+    const even = trickyValues.filter((_, i) => i % 2 === 0)
+    assert.deepEqual(names(ok(await products().contains('attrs', { colour: 'red' }).order('price'))),
+        trickyValues.filter((_, i) => i % 4 === 0))
+    assert.deepEqual(names(ok(await products().contains('attrs', { tags: ['tricky'] }).order('price'))), even)
+    assert.deepEqual(names(ok(await products().contains('attrs', { sizes: [2, 3], colour: 'blue' }))), [trickyValues[2]])
+    assert.deepEqual(names(ok(await products().containedBy('attrs', { colour: 'red', sizes: [0, 1], tags: ['tricky', 'n0'], extra: 1 }))),
+        [trickyValues[0]])
+    assert.deepEqual(ok(await products().contains('attrs', '{"colour":"green"}')), [])
+    const [withList] = ok(await db.from('products').insert({ name: unique('json list'), category_id: otherCategory.id, attrs: ['a b', 'c,d', 3] }).select('id'))
+    const lists = db.from('products').select('id').eq('category_id', otherCategory.id)
+    assert.deepEqual(ok(await lists.contains('attrs', ['a b', 3])), [{ id: withList.id }])
+    assert.deepEqual(ok(await db.from('products').select('id').eq('category_id', otherCategory.id).overlaps('attrs', ['x', 'a b'])), [{ id: withList.id }])
+    assert.deepEqual(ok(await db.from('products').select('id').eq('category_id', otherCategory.id).overlaps('attrs', ['x'])), [])
+    const wrongType = await products().contains('name', ['a'])
+    assert.equal(wrongType.status, 400)
+    assert.equal(wrongType.error.code, 'PGRST100')
 })
 
 test('or and filter, with quoted values inside the logic tree', async () => {
@@ -132,6 +203,23 @@ test('count exact with head returns the number of rows and no data', async () =>
     assert.equal(paged.count, trickyValues.length)
     assert.equal(paged.data.length, 2)
     assert.equal(paged.status, 206)
+})
+
+test('count planned and estimated give a count too', async () => {
+    for (const count of ['planned', 'estimated']) {
+        const res = await db.from('products').select('*', { count, head: true }).eq('category_id', category.id)
+        assert.equal(res.error, null)
+        assert.equal(res.count, trickyValues.length, count)
+    }
+})
+
+test('stripNulls() leaves null fields out, in lists, single objects and embeds', async () => {
+    const rows = ok(await products('name, description, category:categories(name, slug)').eq('name', 'Books & Media').stripNulls())
+    assert.deepEqual(rows, [{ name: 'Books & Media', category: { name: category.name, slug: 'read' } }])
+    const one = ok(await products('name, description').eq('name', 'Books & Media').single().stripNulls())
+    assert.deepEqual(one, { name: 'Books & Media' })
+    const written = ok(await db.from('tags').insert({ name: unique('stripped') }).select('id, name').stripNulls())
+    assert.equal(written.length, 1)
 })
 
 test('embedded resources: many-to-one, one-to-many with its own filters, order and limit', async () => {

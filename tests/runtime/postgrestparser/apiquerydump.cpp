@@ -11,7 +11,8 @@ namespace {
 QString operatorName(FilterOperator op)
 {
     static const char16_t *const names[]
-        = {u"eq", u"neq", u"gt", u"gte", u"lt", u"lte", u"like", u"ilike", u"in", u"is"};
+        = {u"eq", u"neq", u"gt", u"gte", u"lt", u"lte", u"like", u"ilike", u"in", u"is", u"isdistinct", u"match",
+            u"imatch", u"cs", u"cd", u"ov"};
     return QString::fromUtf16(names[static_cast<int>(op)]);
 }
 
@@ -32,11 +33,13 @@ QString dumpCondition(const Condition &condition)
     }
     const Filter &f = condition.filter;
     QString value;
-    if (f.op == FilterOperator::In) {
+    if (f.op == FilterOperator::In || f.quantifier != Quantifier::None) {
         QStringList values;
         for (const QString &v : f.values)
             values << quoted(v);
         value = u'(' + values.join(u',') + u')';
+        if (f.quantifier != Quantifier::None)
+            value = (f.quantifier == Quantifier::Any ? u"(any)."_s : u"(all)."_s) + u'{' + value.mid(1, value.size() - 2) + u'}';
     } else {
         value = f.op == FilterOperator::Is ? f.value : quoted(f.value);
     }

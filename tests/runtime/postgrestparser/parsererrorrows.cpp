@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString s_ops = u"eq, neq, gt, gte, lt, lte, like, ilike, in or is"_s;
+const QString s_ops = u"eq, neq, gt, gte, lt, lte, like, ilike, match, imatch, in, is, isdistinct, cs, cd or ov"_s;
 
 void bad(const char *name, const QByteArray &query, const QString &message, const Headers &h = {})
 {
@@ -61,10 +61,18 @@ void addFilterErrors()
         uR"x("id": unexpected end of value at position 3 (expected "." after the operator))x"_s);
     bad("filter double not", "id=not.not.eq.1",
         uR"x("id": unexpected "not" at position 5 (expected an operator: %1))x"_s.arg(s_ops));
-    bad("unsupported operator", "tags=cs.{a}",
-        uR"x("tags": the operator "cs" at position 1 is not supported (supported: %1))x"_s.arg(s_ops));
-    bad("operator modifier", "id=eq(any).{1,2}",
-        uR"x("id": the modifier "(" at position 3 is not supported (any and all are not offered))x"_s);
+    bad("unsupported operator", "tags=adj.(1,2)",
+        uR"x("tags": the operator "adj" at position 1 is not supported (supported: %1))x"_s.arg(s_ops));
+    bad("modifier on neq", "id=neq(any).{1,2}",
+        uR"x("id": a modifier on "neq" at position 4 is not supported ((any) and (all) go with eq, gt, gte, lt, lte, like, ilike, match and imatch))x"_s);
+    bad("unknown modifier", "id=eq(some).{1,2}",
+        uR"x("id": unexpected "some" at position 4 (expected any or all in parentheses, e.g. like(any)))x"_s);
+    bad("quantified without braces", "name=like(any).a*",
+        uR"x("name": unexpected "a" at position 11 (expected "{" to open the list of values, e.g. like(any).{a*,b*}))x"_s);
+    bad("quantified list unclosed", "name=like(any).{a,b",
+        uR"x("name": unexpected end of value at position 15 (expected "," or "}"))x"_s);
+    bad("regular expression too long", "name=match." + QByteArray(1001, 'a'),
+        uR"x("name": the regular expression at position 7 is longer than 1000 characters)x"_s);
     bad("in without list", "id=in.1,2",
         uR"x("id": unexpected "1" at position 4 (expected "(" to open the list of in))x"_s);
     bad("in unclosed", "id=in.(1,2",

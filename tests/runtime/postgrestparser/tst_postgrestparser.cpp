@@ -130,6 +130,15 @@ void tst_PostgrestParser::filters_data()
     addRow("value with quotes kept", R"x(name=eq."x")x", uR"x(root: where=and(name.eq.""x""))x"_s);
     addRow("plus is a space", "name=eq.a+b", uR"x(root: where=and(name.eq."a b"))x"_s);
     addRow("encoded plus", "name=eq.a%2Bb", uR"x(root: where=and(name.eq."a+b"))x"_s);
+    addRow("isdistinct", "name=isdistinct.a", uR"x(root: where=and(name.isdistinct."a"))x"_s);
+    addRow("match", "name=match.%5Ea.*%24", uR"x(root: where=and(name.match."^a.*$"))x"_s);
+    addRow("imatch negated", "name=not.imatch.x", uR"x(root: where=and(not.name.imatch."x"))x"_s);
+    addRow("like any", "name=like(any).%7Ba*,%22b,c*%22%7D", uR"x(root: where=and(name.like.(any).{"a%","b,c%"}))x"_s);
+    addRow("eq all", "id=eq(all).%7B1,2%7D", uR"x(root: where=and(id.eq.(all).{"1","2"}))x"_s);
+    addRow("quantified empty", "id=gt(any).%7B%7D", uR"x(root: where=and(id.gt.(any).{}))x"_s);
+    addRow("cs json", "attrs=cs.%7B%22a%22:1%7D", uR"x(root: where=and(attrs.cs."{"a":1}"))x"_s);
+    addRow("cs array in a logic tree", "or=(tags.cs.%7Ba,b%7D,tags.ov.%7Bc%7D)",
+        uR"x(root: where=and(or(tags.cs."{a,b}",tags.ov."{c}")))x"_s);
     addRow("plus in the key", "or=(name.eq.a+b,id.eq.1)", uR"x(root: where=and(or(name.eq."a b",id.eq."1")))x"_s);
     addRow("quoted column in a logic tree", "or=(%22name%22.eq.x)", uR"x(root: where=and(or(name.eq."x")))x"_s);
     addRow("encoded space", "name=eq.hello%20world", uR"x(root: where=and(name.eq."hello world"))x"_s);
