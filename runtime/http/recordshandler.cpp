@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace Runtime {
 
@@ -235,7 +236,16 @@ Result<HttpResponse> runWriteUnexplained(
         = call(*context.recordStore, *query, context.request.body, options, type.format, context.caller);
     if (!result)
         return result.error();
+    // An upsert that only updated existing rows is 200, as in PostgREST.
+    if (result->insertedCount == 0)
+        status = emptyStatus = 200;
     HttpResponse response = writeResponse(*result, options, type, status, emptyStatus);
+    // return=headers-only: the new row's address, as PostgREST (one row inserted, the table has a key).
+    if (kind == RequestKind::Insert && prefer.returnPreference == Preferences::Return::HeadersOnly
+        && !result->location.isEmpty()) {
+        response.setHeader(QByteArrayLiteral("Location"),
+            QByteArrayLiteral("/") + QUrl::toPercentEncoding(query->table) + '?' + result->location.toUtf8());
+    }
     setPreferenceApplied(response, prefer, kind);
     return response;
 }

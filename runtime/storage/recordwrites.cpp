@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QSqlError>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -106,8 +107,11 @@ Result<RecordResult> RecordStore::Private::insert(
     const Table &t = **table;
     WriteBuilder builder(dialect(), t, checks);
     const Preferences::Resolution resolution = query.prefer.resolution;
+    // An explicit key for a generated one: upserts name the row they mean, and the service role may give
+    // any row its key (imports and seeds keep their ids, as PostgREST allows); the generator moves past it.
+    const bool explicitKeys = resolution != Preferences::Resolution::None || access.caller().isService();
     Result<std::vector<WriteRow>> rows = builder.parseBody(body,
-        {.allowArray = true, .allowPrimaryKey = resolution != Preferences::Resolution::None, .columns = query.columns});
+        {.allowArray = true, .allowPrimaryKey = explicitKeys, .columns = query.columns});
     if (!rows)
         return rows.error();
     if (Result<void> writable = access.checkWritable(t, *rows); !writable)
@@ -133,7 +137,16 @@ Result<RecordResult> RecordStore::Private::insert(
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     return inTransaction(options, [&]() -> Result<RecordResult> {
         QVariantList keys;
+        qint64 inserted = 0;
         for (const WriteRow &row : *rows) {
+            // A merge answers 200 when it only updated (PostgREST): which rows exist is asked before each.
+            if (merge) {
+                const std::optional<SqlStatement> probe = builder.existing(row, query.onConflict);
+                Result<QVariantList> found = probe ? executeKeys(*probe, t, WriteKind::Read) : QVariantList();
+                if (!found)
+                    return found.error();
+                inserted += found->isEmpty() ? 1 : 0;
+            }
             Result<SqlStatement> statement = builder.insert(row, query.onConflict, resolution, now, guard);
             if (!statement)
                 return statement.error();
@@ -155,7 +168,15 @@ Result<RecordResult> RecordStore::Private::insert(
             if (Result<void> referenced = access.checkReferences(t, *rows, keys); !referenced)
                 return referenced.error();
         }
-        return finishWrite(t, query, keys, options, format);
+        Result<RecordResult> finished = finishWrite(t, query, keys, options, format);
+        if (finished && merge)
+            finished->insertedCount = inserted;
+        if (finished && keys.size() == 1 && t.primaryKey()) {
+            const QString value = keys.front().toString();
+            finished->location = QString::fromUtf8(QUrl::toPercentEncoding(t.primaryKey()->name)) + QStringLiteral("=eq.")
+                + QString::fromUtf8(QUrl::toPercentEncoding(value));
+        }
+        return finished;
     });
 }
 

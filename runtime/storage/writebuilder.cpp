@@ -222,6 +222,25 @@ Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &confl
     return s;
 }
 
+std::optional<SqlStatement> WriteBuilder::existing(const WriteRow &row, const QStringList &conflict) const
+{
+    SqlStatement s;
+    QStringList conditions;
+    for (const QString &name : conflictColumns(conflict)) {
+        const auto found = std::find_if(row.values.begin(), row.values.end(),
+            [&name](const auto &value) { return value.first->name == name; });
+        if (found == row.values.end() || found->second.isNull())
+            return std::nullopt;
+        conditions << m_dialect.quoteIdentifier(name) + QStringLiteral(" = ?");
+        s.params << found->second;
+    }
+    if (conditions.isEmpty())
+        return std::nullopt;
+    s.sql = QStringLiteral("SELECT 1 FROM ") + m_dialect.quoteIdentifier(m_table.name) + QStringLiteral(" WHERE ")
+        + conditions.join(QStringLiteral(" AND "));
+    return s;
+}
+
 SqlStatement WriteBuilder::update(WriteRow row, const QString &condition, const QVariantList &params,
     const QString &now) const
 {

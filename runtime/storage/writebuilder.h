@@ -59,6 +59,10 @@ public:
     Result<SqlStatement> insert(WriteRow row, const QStringList &conflict, Preferences::Resolution resolution,
         const QString &now, const SqlStatement &updateCondition = {}) const;
 
+    /** Returns a SELECT giving a row when the table already holds one with \a row's values in the
+        \a conflict columns (empty: the primary key); nothing when \a row lacks one of them (it is new). */
+    std::optional<SqlStatement> existing(const WriteRow &row, const QStringList &conflict) const;
+
     /** Returns the UPDATE setting \a row (and updatedAt fields to \a now) where \a condition holds. */
     SqlStatement update(WriteRow row, const QString &condition, const QVariantList &params, const QString &now) const;
 

@@ -56,12 +56,25 @@ test('upsert merges on the primary key and on a unique column (onConflict)', asy
     const [created] = ok(await db.from('categories').insert({ name, slug: 'first' }).select())
     const byKey = await db.from('categories').upsert({ id: created.id, name, slug: 'second' }).select()
     assert.equal(byKey.error, null, JSON.stringify(byKey.error))
+    assert.equal(byKey.status, 200, 'an upsert that only updates answers 200')
     assert.deepEqual(byKey.data.map((r) => [r.id, r.slug]), [[created.id, 'second']])
     const byName = await db.from('categories').upsert({ name, slug: 'third' }, { onConflict: 'name' }).select()
     assert.equal(byName.error, null, JSON.stringify(byName.error))
     assert.deepEqual(byName.data.map((r) => [r.id, r.slug]), [[created.id, 'third']])
     const rows = ok(await db.from('categories').select('slug').eq('name', name))
     assert.deepEqual(rows, [{ slug: 'third' }])
+    const mixed = await db.from('categories').upsert([{ name, slug: 'fourth' }, { name: unique('category new'), slug: 'new' }], { onConflict: 'name' })
+    assert.equal(mixed.status, 201, 'an upsert that inserts a row answers 201')
+})
+
+test('the service role may give a generated key a value, and the generator moves past it', async () => {
+    const high = 900000 + (process.pid % 1000) * 10
+    const name = unique('explicit key')
+    const explicit = await db.from('tags').insert({ id: high, name }).select('id')
+    assert.equal(explicit.error, null, JSON.stringify(explicit.error))
+    assert.deepEqual(explicit.data, [{ id: high }])
+    const [next] = ok(await db.from('tags').insert({ name: unique('after explicit key') }).select('id'))
+    assert.ok(next.id > high, `the next generated key (${next.id}) must come after ${high}`)
 })
 
 test('upsert with ignoreDuplicates keeps the existing row and inserts the new one', async () => {

@@ -146,7 +146,6 @@ void tst_RecordStore::insertErrors_data()
         ErrorCode error;
         QString mentions;
     } rows[] = {
-        {"auto-managed key", u"tags"_s, R"({"id":9,"name":"x"})", ErrorCode::AutoManagedField, u"\"id\""_s},
         {"auto-managed timestamp", u"products"_s, "{" + product + R"(,"created_at":"2024-01-01"})",
             ErrorCode::AutoManagedField, u"created_at"_s},
         {"unknown body column", u"tags"_s, R"({"name":"x","colour":"red"})", ErrorCode::UnknownBodyColumn, u"'colour'"_s},
