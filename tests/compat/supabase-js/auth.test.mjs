@@ -80,6 +80,12 @@ test('updateUser changes metadata and password, and fires USER_UPDATED', async (
     assert.equal(changed.error, null, JSON.stringify(changed.error))
     const again = await anonClient().auth.signInWithPassword({ email: address, password: newPassword })
     assert.equal(again.error, null, JSON.stringify(again.error))
+    // current_password, as auth-js sends it: a wrong one is refused with GoTrue's code, a right one works.
+    const wrong = await client.auth.updateUser({ password: 'a third passphrase', current_password: 'not it at all' })
+    assert.ok(isAuthApiError(wrong.error), JSON.stringify(wrong.error))
+    assert.equal(wrong.error.code, 'current_password_mismatch')
+    const right = await client.auth.updateUser({ password: 'a third passphrase', current_password: newPassword })
+    assert.equal(right.error, null, JSON.stringify(right.error))
 })
 
 test('refreshSession issues new tokens and fires TOKEN_REFRESHED; a used refresh token is refused', async () => {
@@ -123,4 +129,27 @@ test('signOut scopes: others keeps this session, global ends every one', async (
     ok(await fourth.auth.signInWithPassword({ email: address, password }))
     assert.equal((await fourth.auth.signOut()).error, null) // the default scope is global
     assert.ok(isAuthSessionMissingError((await anonClient().auth.getUser(token)).error))
+})
+
+test('password guessing is stopped with 429, and other accounts still sign in', async () => {
+    const victim = await signedUp()
+    const guesser = anonClient()
+    let limited = null
+    for (let attempt = 1; attempt <= 15 && !limited; attempt++) {
+        const res = await guesser.auth.signInWithPassword({ email: victim.address, password: `guess number ${attempt}` })
+        assert.ok(isAuthApiError(res.error), JSON.stringify(res.error))
+        if (res.error.status === 429)
+            limited = res.error
+        else
+            assert.equal(res.error.code, 'invalid_credentials')
+    }
+    assert.ok(limited, 'fifteen wrong passwords in a row must be limited')
+    assert.equal(limited.code, 'over_request_rate_limit')
+    // Held back for that email from this address, even with the right password...
+    const right = await guesser.auth.signInWithPassword({ email: victim.address, password })
+    assert.equal(right.error?.status, 429)
+    // ...while another account signs in from the same address.
+    const other = await signedUp()
+    const fine = await anonClient().auth.signInWithPassword({ email: other.address, password })
+    assert.equal(fine.error, null, JSON.stringify(fine.error))
 })
