@@ -29,4 +29,13 @@ const QueryLevel *ApiQuery::level(const QStringList &embedPath) const
     return nullptr;
 }
 
+QString jsonPathName(const QString &column, const JsonPath &path)
+{
+    for (auto step = path.rbegin(); step != path.rend(); ++step) {
+        if (!step->isIndex)
+            return step->key;
+    }
+    return column;
+}
+
 } // namespace Runtime

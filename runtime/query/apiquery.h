@@ -22,6 +22,19 @@ enum class FilterOperator {
     Overlaps,    ///< `ov`: the JSON array shares an element with the given one
 };
 
+/** One step of a JSON path after a column: `->key`, `->0` (array index), `->>key` (the value as text). */
+struct JsonPathStep
+{
+    QString key;        ///< empty for an index
+    int index = 0;      ///< for an index step
+    bool isIndex = false;
+    bool asText = false; ///< `->>`: only the last step
+};
+using JsonPath = std::vector<JsonPathStep>;
+
+/** Returns the name PostgREST gives a JSON path's value: its last key, else \a column. */
+QString jsonPathName(const QString &column, const JsonPath &path);
+
 /** `op(any)` / `op(all)`: the filter holds for any / all of a `{a,b}` list. */
 enum class Quantifier { None, Any, All };
 
@@ -32,6 +45,7 @@ enum class Quantifier { None, Any, All };
 struct Filter
 {
     QString column;
+    JsonPath jsonPath; ///< `attrs->>colour=eq.red`: the filter applies to the value at the path
     FilterOperator op = FilterOperator::Eq;
     Quantifier quantifier = Quantifier::None;
     bool negated = false;
@@ -55,6 +69,7 @@ struct OrderTerm
     enum class Nulls { Default, First, Last };
 
     QString column;
+    JsonPath jsonPath; ///< `order=attrs->>size.desc`
     bool descending = false;
     Nulls nulls = Nulls::Default;
 };
@@ -69,10 +84,12 @@ struct SelectItem
     QString name;  ///< the column, or the embedded table / relationship name
     QString alias; ///< empty: the name
     QString hint;  ///< `!hint`: a foreign-key column or relationship name to pick among several
+    JsonPath jsonPath; ///< for Column: `attrs->colour`, `attrs->>size`
+    QString cast;      ///< for Column: `::text`, the type to convert the value to (empty: none)
     bool inner = false; ///< `!inner`: parent rows without a match are left out
     std::vector<SelectItem> children; ///< for Embed: what to select of the embedded rows (empty: *)
 
-    QString outputName() const { return alias.isEmpty() ? name : alias; }
+    QString outputName() const { return !alias.isEmpty() ? alias : jsonPathName(name, jsonPath); }
 };
 
 /** The filters, order and paging of one level of the request: the root table, or an embedded resource

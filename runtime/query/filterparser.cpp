@@ -292,6 +292,8 @@ bool parseCondition(QueryScanner &s, Condition &condition, ConditionBudget &budg
     }
     if (name.isEmpty())
         return s.unexpectedAt(at, u"a column name, and(, or( or not."_s);
+    if (s.lookingAt(u"->") && !parseJsonPath(s, condition.filter.jsonPath))
+        return false;
     if (!s.accept(u'.'))
         return s.unexpected(u"\".\" and an operator after the column name"_s);
     condition.kind = Condition::Kind::Filter;

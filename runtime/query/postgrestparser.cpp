@@ -49,15 +49,21 @@ struct ParameterKey
     Kind kind = Kind::Filter;
     QStringList path; ///< the embed path (output names); empty for the root
     QString column; ///< for Filter
+    JsonPath jsonPath; ///< for Filter: `attrs->>colour`
     bool negated = false; ///< for Logic: `not.or`
     bool isOr = false; ///< for Logic
 };
 
-bool checkKeySegments(QueryScanner &s)
+// `[embed.]*column[->json->>path]`: the names (quoted or not) and the last one's JSON path.
+bool parseKeySegments(QueryScanner &s, QStringList &segments, JsonPath &path)
 {
     do {
-        if (s.identifier().isEmpty())
+        const QString name = s.name();
+        if (name.isEmpty())
             return s.unexpected(u"a name in the parameter name"_s);
+        segments << name;
+        if (s.lookingAt(u"->"))
+            return parseJsonPath(s, path) && (s.atEnd() || s.unexpected(u"the end of the parameter name after the JSON path"_s));
     } while (s.accept(u'.'));
     if (!s.atEnd())
         return s.unexpected(u"\".\" or the end of the parameter name"_s);
@@ -67,9 +73,10 @@ bool checkKeySegments(QueryScanner &s)
 Result<ParameterKey> classifyKey(const QString &key)
 {
     QueryScanner s(key, key);
-    if (!checkKeySegments(s))
+    QStringList segments;
+    JsonPath path;
+    if (!parseKeySegments(s, segments, path))
         return s.error();
-    QStringList segments = key.split(u'.');
     const QString last = segments.takeLast();
     ParameterKey out;
     if (last == u"or" || last == u"and") {
@@ -93,7 +100,10 @@ Result<ParameterKey> classifyKey(const QString &key)
                u"to negate a filter write column=not.op.value"_s);
     } else {
         out.column = last;
+        out.jsonPath = path;
     }
+    if (!path.empty() && out.kind != ParameterKey::Kind::Filter)
+        s.fail(u"a JSON path goes with a column: attrs->>colour=eq.red"_s);
     if (s.hasFailed())
         return s.error();
     out.path = segments;
@@ -129,6 +139,7 @@ bool parseWhere(QueryScanner &s, const ParameterKey &key, QueryLevel &level)
     Condition condition;
     if (key.kind == ParameterKey::Kind::Filter) {
         condition.kind = Condition::Kind::Filter;
+        condition.filter.jsonPath = key.jsonPath;
         if (!parseFilter(s, key.column, condition.filter))
             return false;
     } else {
@@ -184,8 +195,11 @@ bool parseOrderTerm(QueryScanner &s, OrderTerm &term)
     term.column = s.name();
     if (term.column.isEmpty())
         return s.unexpected(u"a column name"_s);
-    if (s.lookingAt(u"->") || s.peek() == u'(')
-        return s.unsupportedAt(s.position(), u"ordering by a JSON path or an embedded resource's column"_s);
+    if (s.lookingAt(u"->") && !parseJsonPath(s, term.jsonPath))
+        return false;
+    if (s.peek() == u'(')
+        return s.unsupportedAt(s.position(), u"ordering by an embedded resource's column"_s,
+            u"order the embedded rows with <embed>.order=column"_s);
     bool sawDirection = false;
     while (s.accept(u'.')) {
         const qsizetype at = s.position();
@@ -204,6 +218,50 @@ bool parseOrderTerm(QueryScanner &s, OrderTerm &term)
     return true;
 }
 } // namespace
+
+bool parseJsonPath(QueryScanner &s, JsonPath &path)
+{
+    while (s.lookingAt(u"->")) {
+        if (!path.empty() && path.back().asText)
+            return s.unexpected(u"nothing after a ->> step, which gives text"_s);
+        s.accept(u"->");
+        JsonPathStep step;
+        step.asText = s.accept(u'>');
+        const qsizetype at = s.position();
+        const bool negative = s.peek() == u'-' && s.peek(1).isDigit();
+        if (s.peek().isDigit() || negative) {
+            QString digits = negative ? u"-"_s : QString();
+            if (negative)
+                s.accept(u'-');
+            while (s.peek().isDigit() && s.peek().unicode() < 128) {
+                digits += s.peek();
+                s.setPosition(s.position() + 1);
+            }
+            bool ok = false;
+            step.index = digits.toInt(&ok);
+            if (!ok)
+                return s.unexpectedAt(at, u"an array index that fits in 32 bits"_s);
+            step.isIndex = true;
+        } else if (s.peek() == u'"') {
+            step.key = s.name();
+            if (step.key.isEmpty())
+                return false;
+        } else {
+            static const QString stops = u"(-:.,>)"_s;
+            while (!s.atEnd() && !stops.contains(s.peek())) {
+                step.key += s.peek();
+                s.setPosition(s.position() + 1);
+            }
+            step.key = step.key.trimmed();
+            if (step.key.isEmpty())
+                return s.unexpectedAt(at, u"a key or an array index after \"->\""_s);
+        }
+        if (path.size() >= 32)
+            return s.fail(u"a JSON path of more than 32 steps"_s);
+        path.push_back(step);
+    }
+    return true;
+}
 
 bool parseOrder(QueryScanner &s, std::vector<OrderTerm> &order)
 {

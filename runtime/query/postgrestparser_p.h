@@ -11,6 +11,10 @@
 
 namespace Runtime {
 
+/** Parses a JSON path (`->a->0->>b`) at the scanner's position into \a path, if there is one. Keys are
+    quoted names or run up to one of `(-:.,>)`; only the last step may be `->>`. */
+bool parseJsonPath(QueryScanner &s, JsonPath &path);
+
 /** Parses the whole of \a s as `select=` items into \a items (empty text: `*`). Returns false on failure,
     with the reason in \a s. */
 bool parseSelect(QueryScanner &s, std::vector<SelectItem> &items);

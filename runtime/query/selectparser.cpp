@@ -17,14 +17,10 @@ struct SelectBudget
 
 bool parseItems(QueryScanner &s, std::vector<SelectItem> &items, SelectBudget &budget, int depth);
 
-// Refuses what PostgREST's select accepts but Basalt does not: casts, JSON paths, spreads.
+// Refuses what PostgREST's select accepts but Basalt does not: spreads.
 bool refuseUnsupported(QueryScanner &s)
 {
     const qsizetype at = s.position();
-    if (s.lookingAt(u"::"))
-        return s.unsupportedAt(at, u"the cast \"::\""_s, u"select the column as it is"_s);
-    if (s.lookingAt(u"->"))
-        return s.unsupportedAt(at, u"the JSON path \"->\""_s, u"select the whole column"_s);
     if (s.lookingAt(u"..."))
         return s.unsupportedAt(at, u"the spread \"...\""_s);
     return true;
@@ -103,6 +99,20 @@ bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int dept
         s.skipSpaces();
     }
     item.name = name;
+    // A column's value may be taken at a JSON path and cast: attrs->>size::int
+    if (s.lookingAt(u"->") || s.lookingAt(u"::")) {
+        if (!parseJsonPath(s, item.jsonPath))
+            return false;
+        if (s.accept(u"::")) {
+            item.cast = s.identifier().toLower();
+            if (item.cast.isEmpty())
+                return s.unexpected(u"a type after \"::\", e.g. ::text"_s);
+        }
+        s.skipSpaces();
+        if (s.peek() == u'(' || s.peek() == u'!')
+            return s.unexpected(u"\",\" or the end of the list after a JSON path or cast"_s);
+        return true;
+    }
     if (!refuseUnsupported(s) || !parseEmbedParameters(s, item))
         return false;
     return s.peek() == u'(' ? parseEmbedChildren(s, item, budget, depth) : true;

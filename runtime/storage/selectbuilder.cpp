@@ -209,10 +209,10 @@ Result<QString> SelectBuilder::columnList(const Table &table, const QString &ali
                     add(f.name, f.type, alias + QLatin1Char('.') + m_dialect.quoteIdentifier(f.name), false);
             }
         } else if (item.kind == SelectItem::Kind::Column) {
-            Result<const Field *> f = visibleField(table, item.name);
-            if (!f)
-                return f.error();
-            add(item.outputName(), (*f)->type, alias + QLatin1Char('.') + m_dialect.quoteIdentifier(item.name), false);
+            Result<Value> value = valueOf(table, alias, item.name, item.jsonPath, item.cast);
+            if (!value)
+                return value.error();
+            add(item.outputName(), value->field.type, value->sql, false);
         } else {
             Result<QString> e = embedExpression(table, alias, item, path);
             if (!e)

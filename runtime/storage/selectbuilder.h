@@ -81,6 +81,15 @@ public:
 
     /** Returns the visible field \a name of \a table, or UnknownColumn naming it. */
     static Result<const Field *> visibleField(const Table &table, const QString &name);
+    /** The SQL of a column's value as a request names it: \a column of \a table under \a qualifier, at
+        \a path if any (JSON fields only), converted to \a cast if any; with the type of the value. */
+    struct Value
+    {
+        QString sql;
+        Field field; ///< the column's field, with the value's type
+    };
+    Result<Value> valueOf(const Table &table, const QString &qualifier, const QString &column, const JsonPath &path,
+        const QString &cast = {}) const;
 
 private:
     Result<QString> rootColumns(const Table &root, const QString &alias, SelectPlan &plan);

@@ -4,7 +4,10 @@
 
 #include "jsonfilters.h"
 #include "sqldialect.h"
+#include "typeconversion.h"
 #include "valuecodec.h"
+
+#include <algorithm>
 
 namespace Runtime {
 
@@ -21,6 +24,60 @@ const char *comparison(FilterOperator op)
     }
 }
 } // namespace
+
+namespace {
+struct CastName
+{
+    const char16_t *name;
+    FieldType type;
+};
+
+// PostgreSQL's type names a cast may use, and the field type each gives the value.
+constexpr CastName s_casts[] = {
+    {u"text", FieldType::Text}, {u"varchar", FieldType::Text},
+    {u"int", FieldType::Integer}, {u"integer", FieldType::Integer}, {u"int2", FieldType::Integer},
+    {u"int4", FieldType::Integer}, {u"int8", FieldType::Integer}, {u"smallint", FieldType::Integer},
+    {u"bigint", FieldType::Integer}, {u"numeric", FieldType::Number}, {u"decimal", FieldType::Number},
+    {u"real", FieldType::Number}, {u"float", FieldType::Number}, {u"float4", FieldType::Number},
+    {u"float8", FieldType::Number}, {u"bool", FieldType::Boolean}, {u"boolean", FieldType::Boolean},
+    {u"json", FieldType::Json}, {u"jsonb", FieldType::Json}, {u"date", FieldType::Date},
+    {u"timestamp", FieldType::DateTime}, {u"timestamptz", FieldType::DateTime}, {u"uuid", FieldType::Uuid},
+};
+} // namespace
+
+Result<SelectBuilder::Value> SelectBuilder::valueOf(const Table &table, const QString &qualifier,
+    const QString &column, const JsonPath &path, const QString &cast) const
+{
+    Result<const Field *> field = visibleField(table, column);
+    if (!field)
+        return field.error();
+    Value value {qualifier + QLatin1Char('.') + m_dialect.quoteIdentifier(column), **field};
+    if (!path.empty()) {
+        if ((*field)->type != FieldType::Json) {
+            return Error(ErrorCode::BadQuery, QStringLiteral("\"%1\" is %2, not JSON: a JSON path (->, ->>) applies to JSON fields")
+                                                  .arg(column, fieldTypeName((*field)->type)));
+        }
+        value.sql = m_dialect.jsonPathExpression(value.sql, path);
+        value.field.type = path.back().asText ? FieldType::Text : FieldType::Json;
+        value.field.validation = {};
+        value.field.enumValues.clear();
+    }
+    if (!cast.isEmpty()) {
+        const auto known = std::find_if(std::begin(s_casts), std::end(s_casts),
+            [&cast](const CastName &c) { return cast == QStringView(c.name); });
+        if (known == std::end(s_casts)) {
+            return Error(ErrorCode::BadQuery, QStringLiteral("\"%1::%2\": unknown type %2 (use text, integer, bigint, numeric, "
+                                                             "float8, boolean, json, jsonb, date, timestamptz or uuid)").arg(column, cast));
+        }
+        if (typeConversion(value.field.type, known->type) == TypeConversion::Impossible) {
+            return Error(ErrorCode::BadQuery, QStringLiteral("\"%1::%2\": a %3 value cannot be cast to %2")
+                                                  .arg(column, cast, fieldTypeName(value.field.type)));
+        }
+        value.sql = m_dialect.conversionExpression(value.field.type, known->type, value.sql);
+        value.field.type = known->type;
+    }
+    return value;
+}
 
 Result<QString> SelectBuilder::condition(const Table &table, const QString &qualifier, const Condition &c)
 {
@@ -50,9 +107,11 @@ Result<QString> SelectBuilder::condition(const Table &table, const QString &qual
 
 Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifier, const Filter &f)
 {
-    Result<const Field *> field = visibleField(table, f.column);
-    if (!field)
-        return field.error();
+    Result<Value> value = valueOf(table, qualifier, f.column, f.jsonPath);
+    if (!value)
+        return value.error();
+    const Field *const pathField = &value->field;
+    Result<const Field *> field = pathField;
     if (f.quantifier != Quantifier::None) {
         // `op(any).{a,b}` is `op.a OR op.b`, `op(all)` the same with AND; an empty list is false / true.
         const bool any = f.quantifier == Quantifier::Any;
@@ -72,7 +131,11 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
                                             : QLatin1Char('(') + parts.join(any ? QStringLiteral(" OR ") : QStringLiteral(" AND ")) + QLatin1Char(')');
         return f.negated ? QStringLiteral("NOT ") + sql : sql;
     }
-    const QString column = qualifier + QLatin1Char('.') + m_dialect.quoteIdentifier(f.column);
+    // A value at a `->` path is JSON: compared as JSON values are (numbers by value), with the bound
+    // value read as JSON too.
+    const bool jsonValue = !f.jsonPath.empty() && !f.jsonPath.back().asText;
+    const QString column = jsonValue ? m_dialect.jsonComparable(value->sql) : value->sql;
+    const QString mark = jsonValue ? m_dialect.jsonComparable(QStringLiteral("?")) : QStringLiteral("?");
     QString sql;
     switch (f.op) {
     case FilterOperator::IsDistinct: {
@@ -131,7 +194,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
             if (!v)
                 return v.error();
             m_params << *v;
-            marks << QStringLiteral("?");
+            marks << mark;
         }
         sql = marks.isEmpty() ? QStringLiteral("1 = 0")
                               : column + QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
@@ -153,7 +216,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
         if (!v)
             return v.error();
         m_params << *v;
-        sql = column + QLatin1String(comparison(f.op));
+        sql = column + QString::fromLatin1(comparison(f.op)).replace(QLatin1Char('?'), mark);
     }
     }
     return f.negated ? QStringLiteral("NOT (") + sql + QLatin1Char(')') : sql;
@@ -170,16 +233,19 @@ Result<QString> SelectBuilder::orderBy(const Table &table, const QString &alias,
         return terms.join(QStringLiteral(", "));
     }
     for (const OrderTerm &term : l->order) {
-        Result<const Field *> field = visibleField(table, term.column);
-        if (!field)
-            return field.error();
-        QString sql = alias + QLatin1Char('.') + m_dialect.quoteIdentifier(term.column)
+        Result<Value> value = valueOf(table, alias, term.column, term.jsonPath);
+        if (!value)
+            return value.error();
+        const Field *const ordered = &value->field;
+        Result<const Field *> field = ordered;
+        const bool jsonValue = !term.jsonPath.empty() && !term.jsonPath.back().asText;
+        QString sql = (jsonValue ? m_dialect.jsonComparable(value->sql) : value->sql)
             + (term.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC"));
         // Engines disagree on where NULLs go (PostgreSQL: last when ascending), so say it on both.
         bool nullsFirst = term.descending;
         if (term.nulls != OrderTerm::Nulls::Default)
             nullsFirst = term.nulls == OrderTerm::Nulls::First;
-        if (!(*field)->required && !(*field)->isPrimaryKey())
+        if ((!(*field)->required && !(*field)->isPrimaryKey()) || !term.jsonPath.empty())
             sql += nullsFirst ? QStringLiteral(" NULLS FIRST") : QStringLiteral(" NULLS LAST");
         terms << sql;
     }

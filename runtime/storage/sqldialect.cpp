@@ -274,6 +274,21 @@ QString SqlDialect::jsonValueExpression(FieldType, const QString &column) const
     return column;
 }
 
+QString SqlDialect::jsonPathExpression(const QString &column, const JsonPath &path) const
+{
+    QString sql = column;
+    for (const JsonPathStep &step : path) {
+        sql += step.asText ? QStringLiteral(" ->> ") : QStringLiteral(" -> ");
+        sql += step.isIndex ? QString::number(step.index) : quoteString(step.key);
+    }
+    return QLatin1Char('(') + sql + QLatin1Char(')');
+}
+
+QString SqlDialect::jsonComparable(const QString &expression) const
+{
+    return expression;
+}
+
 QString SqlDialect::nestedJson(const QString &expression) const
 {
     return expression;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "query/apiquery.h"
 #include "storage/tableschema.h"
 
 #include <QJsonValue>
@@ -108,6 +109,13 @@ public:
     /** Returns a condition testing \a column against one bound LIKE pattern (see likePattern()),
         case-sensitively or not. */
     virtual QString likeCondition(const QString &column, bool caseInsensitive) const = 0;
+    /** Returns the value of the JSON \a column at \a path: JSON for `->` steps, text as PostgreSQL's `->>`
+        gives it when the last step is `->>` (a string's characters, a number's digits, true/false, NULL for
+        null). */
+    virtual QString jsonPathExpression(const QString &column, const JsonPath &path) const;
+    /** Returns JSON \a expression (a column's value at a `->` path, or a bound JSON text) as a value that
+        compares and sorts as jsonb does for values of one type (numbers by value). */
+    virtual QString jsonComparable(const QString &expression) const;
     /** Returns a condition true when \a column differs from one bound value, NULL counting as a value. */
     virtual QString distinctCondition(const QString &column) const = 0;
     /** Returns a condition testing \a column against one bound regular expression. */

@@ -183,6 +183,28 @@ QString SqliteDialect::nestedJson(const QString &expression) const
     return QStringLiteral("json(") + expression + QLatin1Char(')');
 }
 
+QString SqliteDialect::jsonPathExpression(const QString &column, const JsonPath &path) const
+{
+    // SQLite's ->> gives SQL values (1 for true, numbers as numbers); PostgreSQL's gives text. The JSON of
+    // the value (->) is turned into PostgreSQL's text instead: strings unquoted, null as NULL, the rest as
+    // written.
+    QString json = column;
+    for (const JsonPathStep &step : path) {
+        json += QStringLiteral(" -> ");
+        json += step.isIndex ? QString::number(step.index) : quoteString(step.key);
+    }
+    json = QLatin1Char('(') + json + QLatin1Char(')');
+    if (path.empty() || !path.back().asText)
+        return json;
+    return QStringLiteral("(CASE json_type(%1) WHEN 'null' THEN NULL WHEN 'text' THEN %1 ->> '$' ELSE %1 END)").arg(json);
+}
+
+QString SqliteDialect::jsonComparable(const QString &expression) const
+{
+    // JSON text compares as text ('8' > '12'); its SQL value compares numbers as numbers.
+    return QLatin1Char('(') + expression + QStringLiteral(" ->> '$')");
+}
+
 QString SqliteDialect::distinctCondition(const QString &column) const
 {
     return column + QStringLiteral(" IS NOT ?");

@@ -145,6 +145,26 @@ test('contains, containedBy and overlaps on a JSON field', async () => {
     assert.equal(wrongType.error.code, 'PGRST100')
 })
 
+test('JSON paths and casts in select, filters and order', async () => {
+    const rows = ok(await products('name, colour:attrs->>colour, attrs->sizes, first:attrs->sizes->0, stock::text')
+        .eq('name', 'Books & Media'))
+    assert.deepEqual(rows, [{ name: 'Books & Media', colour: 'red', sizes: [0, 1], first: 0, stock: '0' }])
+    assert.deepEqual(ok(await products('attrs->>colour, attrs->tags->1').eq('name', 'Books & Media')),
+        [{ colour: 'red', tags: 'n0' }], 'a path is named after its last key')
+    const red = trickyValues.filter((_, i) => i % 4 === 0)
+    assert.deepEqual(ok(await products().eq('attrs->>colour', 'red').order('price')).map((r) => r.name), red)
+    assert.deepEqual(ok(await products().eq('attrs->sizes->0', 2)), [{ name: trickyValues[2] }])
+    assert.deepEqual(ok(await products().or('attrs->>colour.eq.blue,name.eq.日本語').order('price')).map((r) => r.name),
+        trickyValues.filter((_, i) => i % 4 === 2 || trickyValues[i] === '日本語'))
+    const last = ok(await products().not('attrs', 'is', null).order('attrs->sizes->0', { ascending: false }).limit(1))
+    assert.deepEqual(last, [{ name: trickyValues[trickyValues.length % 2 === 0 ? trickyValues.length - 2 : trickyValues.length - 1] }])
+    const wrong = await products('name->>x')
+    assert.equal(wrong.status, 400)
+    assert.equal(wrong.error.code, 'PGRST100')
+    const unknownCast = await products('name::color')
+    assert.equal(unknownCast.status, 400)
+})
+
 test('or and filter, with quoted values inside the logic tree', async () => {
     const rows = ok(await products().or('price.lt.1,name.eq."a, b",name.eq."paren (round) value"').order('price'))
     assert.deepEqual(rows.map((r) => r.name), ['Books & Media', 'a, b', 'paren (round) value'])

@@ -21,6 +21,14 @@ QString quoted(const QString &value)
     return u'"' + value + u'"';
 }
 
+QString dumpPath(const JsonPath &path)
+{
+    QString out;
+    for (const JsonPathStep &step : path)
+        out += (step.asText ? u"->>"_s : u"->"_s) + (step.isIndex ? QString::number(step.index) : quoted(step.key));
+    return out;
+}
+
 QString dumpCondition(const Condition &condition)
 {
     const QString prefix = condition.negated ? u"not."_s : QString();
@@ -44,7 +52,7 @@ QString dumpCondition(const Condition &condition)
         value = f.op == FilterOperator::Is ? f.value : quoted(f.value);
     }
     const QString negation = f.negated ? u"not."_s : QString();
-    return prefix + negation + f.column + u'.' + operatorName(f.op) + u'.' + value;
+    return prefix + negation + f.column + dumpPath(f.jsonPath) + u'.' + operatorName(f.op) + u'.' + value;
 }
 
 QString dumpSelect(const std::vector<SelectItem> &items)
@@ -55,7 +63,9 @@ QString dumpSelect(const std::vector<SelectItem> &items)
             out << u"*"_s;
             continue;
         }
-        QString text = item.alias.isEmpty() ? item.name : item.alias + u':' + item.name;
+        QString text = (item.alias.isEmpty() ? item.name : item.alias + u':' + item.name) + dumpPath(item.jsonPath);
+        if (!item.cast.isEmpty())
+            text += u"::"_s + item.cast;
         if (item.kind == SelectItem::Kind::Embed) {
             if (!item.hint.isEmpty())
                 text += u'!' + item.hint;
@@ -76,7 +86,7 @@ QString dumpLevel(const QueryLevel &level)
     if (!level.order.empty()) {
         QStringList terms;
         for (const OrderTerm &term : level.order) {
-            QString text = term.column + (term.descending ? u".desc"_s : u".asc"_s);
+            QString text = term.column + dumpPath(term.jsonPath) + (term.descending ? u".desc"_s : u".asc"_s);
             if (term.nulls != OrderTerm::Nulls::Default)
                 text += term.nulls == OrderTerm::Nulls::First ? u".nullsfirst"_s : u".nullslast"_s;
             terms << text;

@@ -33,7 +33,9 @@ void addOrderAndPagingErrors()
     bad("order after nulls", "order=a.nullslast.desc",
         uR"x("order": unexpected "." at position 12 (expected "," or the end of the list))x"_s);
     bad("order embedded column", "order=users(name).desc",
-        uR"x("order": ordering by a JSON path or an embedded resource's column at position 6 is not supported)x"_s);
+        uR"x("order": ordering by an embedded resource's column at position 6 is not supported (order the embedded rows with <embed>.order=column))x"_s);
+    bad("order path after text", "order=data->>a->b",
+        uR"x("order": unexpected "-" at position 9 (expected nothing after a ->> step, which gives text))x"_s);
     bad("embedded order typo", "reviews.order=rating.up",
         uR"x("reviews.order": unexpected "up" at position 8 (expected asc, desc, nullsfirst or nullslast))x"_s);
     bad("limit negative", "limit=-1",
@@ -111,10 +113,14 @@ void addLogicErrors()
 
 void addSelectErrors()
 {
-    bad("select cast", "select=id::text",
-        uR"x("select": the cast "::" at position 3 is not supported (select the column as it is))x"_s);
-    bad("select json path", "select=data->a",
-        uR"x("select": the JSON path "->" at position 5 is not supported (select the whole column))x"_s);
+    bad("select cast without type", "select=id::",
+        uR"x("select": unexpected end of value at position 5 (expected a type after "::", e.g. ::text))x"_s);
+    bad("select json path without key", "select=data->",
+        uR"x("select": unexpected end of value at position 7 (expected a key or an array index after "->"))x"_s);
+    bad("select json path with embed", "select=data->a(b)",
+        uR"x("select": unexpected "(" at position 8 (expected "," or the end of the list after a JSON path or cast))x"_s);
+    bad("filter key path on a logic key", "or->a=(id.eq.1)",
+        uR"x("or->a": a JSON path goes with a column: attrs->>colour=eq.red)x"_s);
     bad("select unclosed quoted name", R"x(select=id,"my col)x",
         uR"x("select": unexpected end of value at position 11 (expected the closing '"' of the name opened at position 4))x"_s);
     bad("select empty quoted name", R"x(select="")x", uR"x("select": an empty quoted name "" at position 1)x"_s);

@@ -73,6 +73,8 @@ void tst_PostgrestParser::selectForms_data()
     addRow("empty select", "select=", u"-"_s);
     addRow("columns", "select=id,name", u"select=id,name"_s);
     addRow("alias", "select=title:name", u"select=title:name"_s);
+    addRow("json paths and casts", "select=id::text,c:data->a->>b,data->0,data->%22x.y%22::int",
+        uR"x(select=id::text,c:data->"a"->>"b",data->0,data->"x.y"::int)x"_s);
     addRow("quoted names", "select=%22id%22,title:%22name%22", u"select=id,title:name"_s);
     addRow("quoted name with escapes", "select=%22a%5C%22b%22", uR"x(select=a"b)x"_s);
     addRow("spaces ignored", "select=%20id%20,%20title%20:%20name%20", u"select=id,title:name"_s);
@@ -130,6 +132,10 @@ void tst_PostgrestParser::filters_data()
     addRow("value with quotes kept", R"x(name=eq."x")x", uR"x(root: where=and(name.eq.""x""))x"_s);
     addRow("plus is a space", "name=eq.a+b", uR"x(root: where=and(name.eq."a b"))x"_s);
     addRow("encoded plus", "name=eq.a%2Bb", uR"x(root: where=and(name.eq."a+b"))x"_s);
+    addRow("json path filter", "data->a->>b=eq.x", uR"x(root: where=and(data->"a"->>"b".eq."x"))x"_s);
+    addRow("json path in a logic tree", "or=(data->>a.eq.1,data->0.gt.2)",
+        uR"x(root: where=and(or(data->>"a".eq."1",data->0.gt."2")))x"_s);
+    addRow("json path order", "order=data->>a.desc,data->-1", uR"x(root: order=data->>"a".desc,data->-1.asc)x"_s);
     addRow("isdistinct", "name=isdistinct.a", uR"x(root: where=and(name.isdistinct."a"))x"_s);
     addRow("match", "name=match.%5Ea.*%24", uR"x(root: where=and(name.match."^a.*$"))x"_s);
     addRow("imatch negated", "name=not.imatch.x", uR"x(root: where=and(not.name.imatch."x"))x"_s);
