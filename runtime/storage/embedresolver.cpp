@@ -89,10 +89,18 @@ Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &nam
         if (matches(join, name, hint))
             matching.push_back(join);
     }
-    if (matching.empty())
-        return Error(ErrorCode::UnknownRelationship,
-            QStringLiteral("Could not find a relationship between '%1' and '%2' in the schema cache")
-                .arg(parent.name, name));
+    if (matching.empty()) {
+        // PostgREST's wording, message and details (Basalt's tables are all in its one schema, public).
+        Error error(ErrorCode::UnknownRelationship,
+            QStringLiteral("Could not find a relationship between '%1' and '%2' in the schema cache").arg(parent.name, name));
+        const QString usingHint = hint.isEmpty() ? QString() : QStringLiteral(" using the hint '%1'").arg(hint);
+        error.problems.append(Problem {Problem::Severity::Error, {},
+            QStringLiteral("Searched for a foreign key relationship between '%1' and '%2'%3 in the schema 'public', "
+                           "but no matches were found.")
+                .arg(parent.name, name, usingHint),
+            {}});
+        return error;
+    }
     if (matching.size() > 1)
         return Error(ErrorCode::AmbiguousRelationship,
             QStringLiteral("Could not embed because more than one relationship was found for '%1' and '%2'")

@@ -233,7 +233,15 @@ const std::vector<ApiRow> s_reads = {
         .path = "products?select=name,customers(id)",
         .status = "400",
         .code = "PGRST200",
-        .fragment = "customers"},
+        .fragment = "re:^Could not find a relationship between 'products' and 'customers' in the schema cache.*"
+                    "Searched for a foreign key relationship between 'products' and 'customers' in the schema "
+                    "'public', but no matches were found\\.$"},
+    {.name = "unknown relationship with a hint",
+        .path = "products?select=name,categories!owner_id(id)",
+        .status = "400",
+        .code = "PGRST200",
+        .fragment = "re:Searched for a foreign key relationship between 'products' and 'categories' using the hint "
+                    "'owner_id' in the schema 'public'"},
     // Order
     {.name = "order desc",
         .path = "products?select=id&order=price.desc",
