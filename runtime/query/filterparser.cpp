@@ -84,74 +84,55 @@ bool parseBraced(QueryScanner &s, QString &value)
     return true;
 }
 
-// An element of an in-list or a value in a logic tree: quoted, or everything up to ',' or ')'.
-bool parseListElement(QueryScanner &s, QString &value, bool braces = false)
+// An element of a list closed by \a close (`in.(...)`, `like(any).{...}`) or a value in a logic tree
+// (closed by ')'): quoted, `{...}` when \a braces allows it, or everything up to ',' or \a close.
+bool parseListElement(QueryScanner &s, QString &value, QChar close = u')', bool braces = false)
 {
-    if (braces && s.peek() == u'{') {
-        if (!parseBraced(s, value))
+    const auto ended = [&s, close] { return s.atEnd() || s.peek() == u',' || s.peek() == close; };
+    const bool quoted = s.peek() == u'"';
+    if (quoted || (braces && s.peek() == u'{')) {
+        if (!(quoted ? parseQuoted(s, value) : parseBraced(s, value)))
             return false;
-        if (!s.atEnd() && s.peek() != u',' && s.peek() != u')')
-            return s.unexpected(u"\",\" or \")\" after the value"_s);
+        if (!ended())
+            return s.unexpected(u"\",\" or \"%1\" after the %2"_s.arg(close).arg(quoted ? u"quoted value"_s : u"value"_s));
         return true;
     }
-    if (s.peek() == u'"') {
-        if (!parseQuoted(s, value))
-            return false;
-        if (!s.atEnd() && s.peek() != u',' && s.peek() != u')')
-            return s.unexpected(u"\",\" or \")\" after the quoted value"_s);
-        return true;
-    }
-    while (!s.atEnd() && s.peek() != u',' && s.peek() != u')') {
+    while (!ended()) {
         value += s.peek();
         s.setPosition(s.position() + 1);
     }
     return true;
 }
 
-bool parseInList(QueryScanner &s, QStringList &values)
+// A list `(a,"b,c")` or `{a,"b,c"}` from \a open to \a close; \a openExpected says what was expected.
+bool parseList(QueryScanner &s, QChar open, QChar close, const QString &openExpected, QStringList &values)
 {
-    if (!s.accept(u'('))
-        return s.unexpected(u"\"(\" to open the list of in"_s);
-    if (s.accept(u')'))
+    if (!s.accept(open))
+        return s.unexpected(openExpected);
+    if (s.accept(close))
         return true;
     do {
         if (values.size() >= ApiQueryLimits::maxListValues)
             return s.fail(u"more than %1 values in the list"_s.arg(ApiQueryLimits::maxListValues));
         QString value;
-        if (!parseListElement(s, value))
+        if (!parseListElement(s, value, close))
             return false;
         values << value;
     } while (s.accept(u','));
-    if (!s.accept(u')'))
-        return s.unexpected(u"\",\" or \")\""_s);
+    if (!s.accept(close))
+        return s.unexpected(u"\",\" or \"%1\""_s.arg(close));
     return true;
 }
 
-// The `{a,"b,c"}` list of a quantified filter (`like(any).{a*,b*}`): elements quoted or up to ',' or '}'.
+bool parseInList(QueryScanner &s, QStringList &values)
+{
+    return parseList(s, u'(', u')', u"\"(\" to open the list of in"_s, values);
+}
+
+// The `{a,"b,c"}` list of a quantified filter (`like(any).{a*,b*}`).
 bool parseBraceList(QueryScanner &s, QStringList &values)
 {
-    if (!s.accept(u'{'))
-        return s.unexpected(u"\"{\" to open the list of values, e.g. like(any).{a*,b*}"_s);
-    if (s.accept(u'}'))
-        return true;
-    do {
-        if (values.size() >= ApiQueryLimits::maxListValues)
-            return s.fail(u"more than %1 values in the list"_s.arg(ApiQueryLimits::maxListValues));
-        QString value;
-        if (s.peek() == u'"') {
-            if (!parseQuoted(s, value))
-                return false;
-        } else {
-            while (!s.atEnd() && s.peek() != u',' && s.peek() != u'}') {
-                value += s.peek();
-                s.setPosition(s.position() + 1);
-            }
-        }
-        values << value;
-    } while (s.accept(u','));
-    if (!s.accept(u'}'))
-        return s.unexpected(u"\",\" or \"}\""_s);
-    return true;
+    return parseList(s, u'{', u'}', u"\"{\" to open the list of values, e.g. like(any).{a*,b*}"_s, values);
 }
 
 bool parseIsValue(QueryScanner &s, QString &value)
@@ -216,7 +197,7 @@ bool parseOperatorAndValue(QueryScanner &s, Filter &filter, bool inLogic)
     else if (filter.op == FilterOperator::Is)
         ok = parseIsValue(s, filter.value);
     else if (inLogic)
-        ok = parseListElement(s, filter.value, braced);
+        ok = parseListElement(s, filter.value, u')', braced);
     else
         filter.value = s.rest();
     if (!ok)

@@ -184,9 +184,9 @@ QString PostgresDialect::likePattern(const QString &pattern, bool) const
     return escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
 }
 
-QString PostgresDialect::distinctCondition(const QString &column) const
+QString PostgresDialect::distinctCondition(const QString &column, const QString &value) const
 {
-    return column + QStringLiteral(" IS DISTINCT FROM ?");
+    return column + QStringLiteral(" IS DISTINCT FROM ") + value;
 }
 
 QString PostgresDialect::regexCondition(const QString &column, bool caseInsensitive) const

@@ -26,7 +26,7 @@ public:
     QString jsonValueExpression(FieldType type, const QString &column) const override;
     QString jsonObjectFunction() const override;
     QString jsonArrayAggregate(const QString &column) const override;
-    QString distinctCondition(const QString &column) const override;
+    QString distinctCondition(const QString &column, const QString &value) const override;
     QString regexCondition(const QString &column, bool caseInsensitive) const override;
     QString jsonContainsCondition(const QString &column, bool containedBy) const override;
     QString jsonOverlapsCondition(const QString &column) const override;

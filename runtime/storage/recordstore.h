@@ -31,7 +31,8 @@ struct RecordResult
     qint64 offset = 0;       ///< where the rows start in the whole result (for Content-Range)
     std::optional<qint64> totalCount; ///< set only when the request asked for count=exact
     qint64 insertedCount = -1; ///< an upsert merging duplicates: the rows it inserted (not updated); else -1
-    /** A write of one row: `<primary key>=eq.<value>` naming it (PostgREST's Location query); else empty. */
+    /** An insert of one row with return=headers-only: `<primary key>=eq.<value>` naming it (PostgREST's
+        Location query); else empty. */
     QString location;
     /** Set when the caller asked for an explanation (Caller::explain): a compact JSON object saying, per
         table the request touched, which rules applied (Grant::rules), the SQL condition, how many rows the

@@ -171,7 +171,8 @@ Result<RecordResult> RecordStore::Private::insert(
         Result<RecordResult> finished = finishWrite(t, query, keys, options, format);
         if (finished && merge)
             finished->insertedCount = inserted;
-        if (finished && keys.size() == 1 && t.primaryKey()) {
+        const bool located = query.prefer.returnPreference == Preferences::Return::HeadersOnly;
+        if (finished && located && keys.size() == 1 && t.primaryKey()) {
             const QString value = keys.front().toString();
             finished->location = QString::fromUtf8(QUrl::toPercentEncoding(t.primaryKey()->name)) + QStringLiteral("=eq.")
                 + QString::fromUtf8(QUrl::toPercentEncoding(value));

@@ -110,8 +110,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     Result<Value> value = valueOf(table, qualifier, f.column, f.jsonPath);
     if (!value)
         return value.error();
-    const Field *const pathField = &value->field;
-    Result<const Field *> field = pathField;
+    const Field &field = value->field;
     if (f.quantifier != Quantifier::None) {
         // `op(any).{a,b}` is `op.a OR op.b`, `op(all)` the same with AND; an empty list is false / true.
         const bool any = f.quantifier == Quantifier::Any;
@@ -139,16 +138,16 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     QString sql;
     switch (f.op) {
     case FilterOperator::IsDistinct: {
-        Result<QVariant> v = ValueCodec::fromText(**field, f.value);
+        Result<QVariant> v = ValueCodec::fromText(field, f.value);
         if (!v)
             return v.error();
         m_params << *v;
-        sql = m_dialect.distinctCondition(column);
+        sql = m_dialect.distinctCondition(column, mark);
         break;
     }
     case FilterOperator::Match:
     case FilterOperator::Imatch:
-        if (Result<void> storable = ValueCodec::checkStorable(**field, f.value); !storable)
+        if (Result<void> storable = ValueCodec::checkStorable(field, f.value); !storable)
             return storable.error();
         m_params << f.value;
         sql = m_dialect.regexCondition(column, f.op == FilterOperator::Imatch);
@@ -156,9 +155,9 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     case FilterOperator::Contains:
     case FilterOperator::ContainedBy:
     case FilterOperator::Overlaps: {
-        if ((*field)->type != FieldType::Json) {
+        if (field.type != FieldType::Json) {
             Error error(ErrorCode::BadQuery,
-                QStringLiteral("\"%1\": cs, cd and ov apply to JSON fields, and %1 is %2").arg(f.column, fieldTypeName((*field)->type)));
+                QStringLiteral("\"%1\": cs, cd and ov apply to JSON fields, and %1 is %2").arg(f.column, fieldTypeName(field.type)));
             error.problems.append(Problem {Problem::Severity::Error, f.column,
                 QStringLiteral("compare it with eq, in or like instead"), {}});
             return error;
@@ -179,7 +178,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     case FilterOperator::Like:
     case FilterOperator::Ilike: {
         const bool ci = f.op == FilterOperator::Ilike;
-        if (Result<void> storable = ValueCodec::checkStorable(**field, f.value); !storable)
+        if (Result<void> storable = ValueCodec::checkStorable(field, f.value); !storable)
             return storable.error();
         QString pattern = f.value;
         pattern.replace(QLatin1Char('*'), QLatin1Char('%'));
@@ -190,7 +189,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     case FilterOperator::In: {
         QStringList marks;
         for (const QString &value : f.values) {
-            Result<QVariant> v = ValueCodec::fromText(**field, value);
+            Result<QVariant> v = ValueCodec::fromText(field, value);
             if (!v)
                 return v.error();
             m_params << *v;
@@ -212,7 +211,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
         break;
     }
     default: {
-        Result<QVariant> v = ValueCodec::fromText(**field, f.value);
+        Result<QVariant> v = ValueCodec::fromText(field, f.value);
         if (!v)
             return v.error();
         m_params << *v;
@@ -236,8 +235,7 @@ Result<QString> SelectBuilder::orderBy(const Table &table, const QString &alias,
         Result<Value> value = valueOf(table, alias, term.column, term.jsonPath);
         if (!value)
             return value.error();
-        const Field *const ordered = &value->field;
-        Result<const Field *> field = ordered;
+        const Field &field = value->field;
         const bool jsonValue = !term.jsonPath.empty() && !term.jsonPath.back().asText;
         QString sql = (jsonValue ? m_dialect.jsonComparable(value->sql) : value->sql)
             + (term.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC"));
@@ -245,7 +243,7 @@ Result<QString> SelectBuilder::orderBy(const Table &table, const QString &alias,
         bool nullsFirst = term.descending;
         if (term.nulls != OrderTerm::Nulls::Default)
             nullsFirst = term.nulls == OrderTerm::Nulls::First;
-        if ((!(*field)->required && !(*field)->isPrimaryKey()) || !term.jsonPath.empty())
+        if ((!field.required && !field.isPrimaryKey()) || !term.jsonPath.empty())
             sql += nullsFirst ? QStringLiteral(" NULLS FIRST") : QStringLiteral(" NULLS LAST");
         terms << sql;
     }

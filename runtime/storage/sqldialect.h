@@ -116,8 +116,9 @@ public:
     /** Returns JSON \a expression (a column's value at a `->` path, or a bound JSON text) as a value that
         compares and sorts as jsonb does for values of one type (numbers by value). */
     virtual QString jsonComparable(const QString &expression) const;
-    /** Returns a condition true when \a column differs from one bound value, NULL counting as a value. */
-    virtual QString distinctCondition(const QString &column) const = 0;
+    /** Returns a condition true when \a column differs from \a value (a placeholder or an expression
+        over one), NULL counting as a value. */
+    virtual QString distinctCondition(const QString &column, const QString &value) const = 0;
     /** Returns a condition testing \a column against one bound regular expression. */
     virtual QString regexCondition(const QString &column, bool caseInsensitive) const = 0;
     /** Returns a condition testing the JSON \a column against one bound JSON text: contains it, or (with

@@ -205,9 +205,9 @@ QString SqliteDialect::jsonComparable(const QString &expression) const
     return QLatin1Char('(') + expression + QStringLiteral(" ->> '$')");
 }
 
-QString SqliteDialect::distinctCondition(const QString &column) const
+QString SqliteDialect::distinctCondition(const QString &column, const QString &value) const
 {
-    return column + QStringLiteral(" IS NOT ?");
+    return column + QStringLiteral(" IS NOT ") + value;
 }
 
 QString SqliteDialect::regexCondition(const QString &column, bool caseInsensitive) const

@@ -28,7 +28,7 @@ public:
     QString nestedJson(const QString &expression) const override;
     QString jsonPathExpression(const QString &column, const JsonPath &path) const override;
     QString jsonComparable(const QString &expression) const override;
-    QString distinctCondition(const QString &column) const override;
+    QString distinctCondition(const QString &column, const QString &value) const override;
     QString regexCondition(const QString &column, bool caseInsensitive) const override;
     QString jsonContainsCondition(const QString &column, bool containedBy) const override;
     QString jsonOverlapsCondition(const QString &column) const override;

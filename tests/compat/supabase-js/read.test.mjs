@@ -154,6 +154,7 @@ test('JSON paths and casts in select, filters and order', async () => {
     const red = trickyValues.filter((_, i) => i % 4 === 0)
     assert.deepEqual(ok(await products().eq('attrs->>colour', 'red').order('price')).map((r) => r.name), red)
     assert.deepEqual(ok(await products().eq('attrs->sizes->0', 2)), [{ name: trickyValues[2] }])
+    assert.equal(ok(await products().isDistinct('attrs->sizes->0', 2)).length, trickyValues.length - 1)
     assert.deepEqual(ok(await products().or('attrs->>colour.eq.blue,name.eq.日本語').order('price')).map((r) => r.name),
         trickyValues.filter((_, i) => i % 4 === 2 || trickyValues[i] === '日本語'))
     const last = ok(await products().not('attrs', 'is', null).order('attrs->sizes->0', { ascending: false }).limit(1))
