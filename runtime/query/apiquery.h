@@ -20,6 +20,10 @@ enum class FilterOperator {
     Contains,    ///< `cs`: the JSON value contains the given one
     ContainedBy, ///< `cd`: the JSON value is contained in the given one
     Overlaps,    ///< `ov`: the JSON array shares an element with the given one
+    Fts,         ///< `fts`: full-text search, to_tsquery syntax
+    PlainFts,    ///< `plfts`: full-text search for every word (plainto_tsquery)
+    PhraseFts,   ///< `phfts`: full-text search for the words in order (phraseto_tsquery)
+    WebFts,      ///< `wfts`: full-text search, search-engine syntax (websearch_to_tsquery)
 };
 
 /** One step of a JSON path after a column: `->key`, `->0` (array index), `->>key` (the value as text). */
@@ -51,6 +55,7 @@ struct Filter
     bool negated = false;
     QString value;
     QStringList values;
+    QString language; ///< the text search configuration of `fts(english).cat` (empty: Basalt's default)
 };
 
 /** A filter or a nested `and(...)` / `or(...)` group (`not.or(...)` sets negated). */

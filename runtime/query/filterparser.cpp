@@ -12,6 +12,7 @@ struct OperatorName
     const char16_t *name;
     FilterOperator op;
     bool quantifiable; ///< takes (any) and (all), as in PostgREST
+    bool textSearch = false; ///< takes a language in parentheses: fts(english)
 };
 
 constexpr OperatorName s_operators[] = {
@@ -31,14 +32,14 @@ constexpr OperatorName s_operators[] = {
     {u"cs", FilterOperator::Contains, false},
     {u"cd", FilterOperator::ContainedBy, false},
     {u"ov", FilterOperator::Overlaps, false},
+    {u"fts", FilterOperator::Fts, false, true},
+    {u"plfts", FilterOperator::PlainFts, false, true},
+    {u"phfts", FilterOperator::PhraseFts, false, true},
+    {u"wfts", FilterOperator::WebFts, false, true},
 };
 
 // PostgREST operators Basalt does not offer: named so the message says "not supported", not "unknown".
 constexpr const char16_t *s_unsupportedOperators[] = {
-    u"fts",
-    u"plfts",
-    u"phfts",
-    u"wfts",
     u"sl",
     u"sr",
     u"nxr",
@@ -49,7 +50,7 @@ constexpr const char16_t *s_unsupportedOperators[] = {
 };
 
 const QString s_operatorList
-    = u"eq, neq, gt, gte, lt, lte, like, ilike, match, imatch, in, is, isdistinct, cs, cd or ov"_s;
+    = u"eq, neq, gt, gte, lt, lte, like, ilike, match, imatch, in, is, isdistinct, cs, cd, ov, fts, plfts, phfts or wfts"_s;
 
 // A double-quoted value; backslash escapes the next character. The opening quote is current.
 bool parseQuoted(QueryScanner &s, QString &value)
@@ -145,6 +146,22 @@ bool parseIsValue(QueryScanner &s, QString &value)
     return true;
 }
 
+// `(english)` after a text search operator: a text search configuration's name.
+bool parseLanguage(QueryScanner &s, Filter &filter)
+{
+    s.accept(u'(');
+    const qsizetype at = s.position();
+    while (!s.atEnd() && (s.peek().isLetterOrNumber() || s.peek() == u'_')) {
+        filter.language += s.peek();
+        s.setPosition(s.position() + 1);
+    }
+    if (filter.language.isEmpty())
+        return s.unexpectedAt(at, u"a text search language in parentheses, e.g. fts(english)"_s);
+    if (!s.accept(u')'))
+        return s.unexpected(u"\")\" to close the language (letters, digits and _)"_s);
+    return true;
+}
+
 bool parseOperator(QueryScanner &s, Filter &filter)
 {
     qsizetype at = s.position();
@@ -157,6 +174,8 @@ bool parseOperator(QueryScanner &s, Filter &filter)
     for (const OperatorName &entry : s_operators) {
         if (word == QStringView(entry.name)) {
             filter.op = entry.op;
+            if (entry.textSearch && s.peek() == u'(')
+                return parseLanguage(s, filter) && (s.accept(u'.') || s.unexpected(u"\".\" after the language"_s));
             if (s.peek() == u'(') {
                 const qsizetype open = s.position();
                 if (!entry.quantifiable)

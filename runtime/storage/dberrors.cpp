@@ -141,8 +141,13 @@ Error translateDatabaseError(const QSqlError &error, const QString &sql, const P
     // SQLite: sqlitefunctions.cpp's functions; PostgreSQL: invalid_regular_expression.
     if (const qsizetype at = text.indexOf(QLatin1String(s_sqliteFunctionErrorPrefix)); at >= 0)
         return Error(ErrorCode::BadQuery, text.mid(at + qsizetype(qstrlen(s_sqliteFunctionErrorPrefix))), detail);
-    if (error.nativeErrorCode() == QLatin1String("2201B"))
-        return Error(ErrorCode::BadQuery, text.section(QLatin1Char('\n'), 0, 0).remove(QStringLiteral("ERROR:")).trimmed(), detail);
+    // PostgreSQL: a regular expression or a text search query of the client's that does not parse, a text
+    // search configuration that does not exist.
+    const QString code = error.nativeErrorCode();
+    const QString firstLine = text.section(QLatin1Char('\n'), 0, 0).remove(QStringLiteral("ERROR:")).trimmed();
+    if (code == QLatin1String("2201B") || (code == QLatin1String("42601") && firstLine.contains(QLatin1String(" in tsquery: ")))
+        || (code == QLatin1String("42704") && firstLine.startsWith(QLatin1String("text search configuration "))))
+        return Error(ErrorCode::BadQuery, firstLine, detail);
     return connectionError(error, dialect.engine(), detail);
 }
 

@@ -5,6 +5,8 @@
 #include "database.h"
 #include "typeconversion.h"
 
+#include <QHash>
+
 namespace Runtime {
 
 DatabaseEngine PostgresDialect::engine() const
@@ -203,6 +205,14 @@ QString PostgresDialect::jsonOverlapsCondition(const QString &column) const
 {
     return QStringLiteral("EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(%1) = 'array' THEN %1 "
                           "ELSE '[]'::jsonb END) AS e(v) WHERE CAST(? AS jsonb) @> jsonb_build_array(e.v))").arg(column);
+}
+
+QString PostgresDialect::textSearchCondition(const QString &column, const QString &form, const QString &language) const
+{
+    static const QHash<QString, QString> functions {{QStringLiteral("fts"), QStringLiteral("to_tsquery")},
+        {QStringLiteral("plfts"), QStringLiteral("plainto_tsquery")}, {QStringLiteral("phfts"), QStringLiteral("phraseto_tsquery")},
+        {QStringLiteral("wfts"), QStringLiteral("websearch_to_tsquery")}};
+    return QStringLiteral("to_tsvector('%1', %2::text) @@ %3('%1', ?)").arg(language, column, functions.value(form));
 }
 
 QString PostgresDialect::likeCondition(const QString &column, bool caseInsensitive) const

@@ -10,12 +10,15 @@
 namespace Runtime {
 
 namespace {
-// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. Lines end
-// in '\n' as PostgREST's do.
-void appendCsvField(QByteArray &out, const QString &text)
+// Quoted as PostgreSQL's `COPY ... (FORMAT csv)` quotes (RFC 4180): NULL is nothing, the empty string
+// `""`, a field with a comma, quote or line break is quoted with its quotes doubled. Lines end in '\n'
+// as PostgREST's do.
+void appendCsvField(QByteArray &out, const QString &text, bool isNull = false)
 {
+    if (isNull)
+        return;
     const QByteArray utf8 = text.toUtf8();
-    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r')) {
+    if (!utf8.isEmpty() && !utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r')) {
         out += utf8;
         return;
     }
@@ -54,9 +57,9 @@ void RowWriter::appendRow(QByteArray &out, const QSqlQuery &query, bool first) c
             if (c.embed) {
                 QByteArray json;
                 ValueCodec::appendJsonValue(json, FieldType::Json, value, m_compact);
-                appendCsvField(out, value.isNull() ? QString() : QString::fromUtf8(json));
+                appendCsvField(out, QString::fromUtf8(json), value.isNull());
             } else {
-                appendCsvField(out, ValueCodec::csvText(c.type, value, m_compact));
+                appendCsvField(out, ValueCodec::csvText(c.type, value, m_compact), value.isNull());
             }
         }
         return;

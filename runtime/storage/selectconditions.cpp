@@ -26,6 +26,16 @@ const char *comparison(FilterOperator op)
 } // namespace
 
 namespace {
+QString textSearchName(FilterOperator op)
+{
+    switch (op) {
+    case FilterOperator::PlainFts: return QStringLiteral("plfts");
+    case FilterOperator::PhraseFts: return QStringLiteral("phfts");
+    case FilterOperator::WebFts: return QStringLiteral("wfts");
+    default: return QStringLiteral("fts");
+    }
+}
+
 struct CastName
 {
     const char16_t *name;
@@ -173,6 +183,24 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
         m_params << QString::fromUtf8(*json);
         sql = f.op == FilterOperator::Overlaps ? m_dialect.jsonOverlapsCondition(column)
                                                : m_dialect.jsonContainsCondition(column, f.op == FilterOperator::ContainedBy);
+        break;
+    }
+    case FilterOperator::Fts:
+    case FilterOperator::PlainFts:
+    case FilterOperator::PhraseFts:
+    case FilterOperator::WebFts: {
+        if (!isTextLike(field.type) || field.type == FieldType::Uuid) {
+            Error error(ErrorCode::BadQuery,
+                QStringLiteral("\"%1\": full-text search applies to text fields, and %1 is %2").arg(f.column, fieldTypeName(field.type)));
+            error.problems.append(Problem {Problem::Severity::Error, f.column,
+                QStringLiteral("search a text field, or a JSON value as text (%1->>key)").arg(f.column), {}});
+            return error;
+        }
+        if (Result<void> storable = ValueCodec::checkStorable(field, f.value); !storable)
+            return storable.error();
+        m_params << f.value;
+        sql = m_dialect.textSearchCondition(column, textSearchName(f.op),
+            f.language.isEmpty() ? QStringLiteral("english") : f.language);
         break;
     }
     case FilterOperator::Like:

@@ -126,6 +126,10 @@ public:
     virtual QString jsonContainsCondition(const QString &column, bool containedBy) const = 0;
     /** Returns a condition true when the JSON array \a column shares an element with one bound JSON array. */
     virtual QString jsonOverlapsCondition(const QString &column) const = 0;
+    /** Returns a condition true when the text \a column matches one bound full-text query, as PostgreSQL's
+        `to_tsvector(language, column) @@ to_tsquery(language, ?)`: \a form is fts, plfts, phfts or wfts
+        (to_tsquery, plainto_, phraseto_, websearch_to_tsquery); \a language holds letters, digits and _. */
+    virtual QString textSearchCondition(const QString &column, const QString &form, const QString &language) const = 0;
     /** Returns the bound pattern for likeCondition() from a SQL LIKE pattern (`%`, `_`). */
     virtual QString likePattern(const QString &pattern, bool caseInsensitive) const;
     /** Returns the LIMIT / OFFSET clause with a placeholder for each part that is present, or "". */

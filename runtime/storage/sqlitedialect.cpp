@@ -227,6 +227,12 @@ QString SqliteDialect::jsonOverlapsCondition(const QString &column) const
     return QStringLiteral("basalt_json_overlaps(%1, ?)").arg(column);
 }
 
+QString SqliteDialect::textSearchCondition(const QString &column, const QString &form, const QString &language) const
+{
+    // basalt_text_search: sqlitefunctions.cpp (english and simple, on FTS5's tokenizers).
+    return QStringLiteral("basalt_text_search('%1', '%2', ?, %3)").arg(form, language, column);
+}
+
 QString SqliteDialect::likeCondition(const QString &column, bool) const
 {
     // SQLite's LIKE ignores ASCII case only; GLOB is exact, and likePattern() spells out both cases.

@@ -3,12 +3,16 @@
 #include "sqlitefunctions.h"
 
 #include "jsonfilters.h"
+#include "textsearch.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
+
+#include <map>
+#include <set>
 
 namespace Runtime {
 
@@ -105,6 +109,163 @@ bool contains(const QJsonValue &a, const QJsonValue &b)
 {
     return jsonContains(a, b);
 }
+
+// PostgreSQL's english stop words (share/tsearch_data/english.stop, from Snowball).
+const std::set<QString> &englishStopWords()
+{
+    static const std::set<QString> words = [] {
+        const QString list = QStringLiteral(
+            "i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers "
+            "herself it its itself they them their theirs themselves what which who whom this that these those am "
+            "is are was were be been being have has had having do does did doing a an the and but if or because as "
+            "until while of at by for with about against between into through during before after above below to "
+            "from up down in out on off over under again further then once here there when where why how all any "
+            "both each few more most other some such no nor not only own same so than too very s t can will just "
+            "don should now");
+        std::set<QString> set;
+        for (const QString &word : list.split(QLatin1Char(' ')))
+            set.insert(word);
+        return set;
+    }();
+    return words;
+}
+
+/** A tokenizer of SQLite's FTS5 (unicode61: words of letters and digits, case folded). */
+class Fts5Tokens
+{
+public:
+    Fts5Tokens(fts5_api *api, const char *name, std::vector<const char *> arguments)
+    {
+        void *context = nullptr;
+        if (api->xFindTokenizer(api, name, &context, &m_api) == SQLITE_OK
+            && m_api.xCreate(context, arguments.data(), int(arguments.size()), &m_tokenizer) != SQLITE_OK)
+            m_tokenizer = nullptr;
+    }
+    ~Fts5Tokens()
+    {
+        if (m_tokenizer)
+            m_api.xDelete(m_tokenizer);
+    }
+    Fts5Tokens(const Fts5Tokens &) = delete;
+    Fts5Tokens &operator=(const Fts5Tokens &) = delete;
+
+    bool isValid() const { return m_tokenizer; }
+    std::vector<QString> tokens(const QByteArray &utf8) const
+    {
+        std::vector<QString> out;
+        m_api.xTokenize(m_tokenizer, &out, FTS5_TOKENIZE_DOCUMENT, utf8.constData(), int(utf8.size()),
+            [](void *context, int, const char *token, int size, int, int) {
+                static_cast<std::vector<QString> *>(context)->push_back(QString::fromUtf8(token, size));
+                return SQLITE_OK;
+            });
+        return out;
+    }
+
+private:
+    fts5_tokenizer m_api {};
+    Fts5Tokenizer *m_tokenizer = nullptr;
+};
+
+/** A text search configuration: `simple` (lower-cased words) or `english` (stop words dropped, the rest
+    reduced to their Porter stems). PostgreSQL's parser knows more kinds of tokens (e-mail addresses,
+    hyphenated words, URLs); here every run of letters and digits is a word. */
+class Fts5Lexer : public TextSearchLexer
+{
+public:
+    Fts5Lexer(fts5_api *api, bool english)
+        : m_words(api, "unicode61", {"remove_diacritics", "0"})
+    {
+        if (english)
+            m_stems = std::make_unique<Fts5Tokens>(api, "porter", std::vector<const char *> {"unicode61", "remove_diacritics", "0"});
+    }
+    bool isValid() const { return m_words.isValid() && (!m_stems || m_stems->isValid()); }
+
+    TextSearchLexemes lexemes(QStringView text) const override
+    {
+        const QByteArray utf8 = text.toUtf8();
+        const std::vector<QString> words = m_words.tokens(utf8);
+        const std::vector<QString> stems = m_stems ? m_stems->tokens(utf8) : std::vector<QString>();
+        TextSearchLexemes out;
+        for (size_t i = 0; i < words.size(); ++i) {
+            if (m_stems && englishStopWords().count(words[i]))
+                continue;
+            out.push_back({i < stems.size() ? stems[i] : words[i], int(i) + 1});
+        }
+        return out;
+    }
+
+private:
+    Fts5Tokens m_words;
+    std::unique_ptr<Fts5Tokens> m_stems;
+};
+
+/** What basalt_text_search() keeps per connection: FTS5's API and a lexer per configuration. */
+struct TextSearchContext
+{
+    fts5_api *api = nullptr;
+    std::map<QString, std::unique_ptr<Fts5Lexer>> lexers;
+
+    const Fts5Lexer *lexer(const QString &language)
+    {
+        auto it = lexers.find(language);
+        if (it == lexers.end()) {
+            if (!api || (language != u"english" && language != u"simple"))
+                return nullptr;
+            auto lexer = std::make_unique<Fts5Lexer>(api, language == u"english");
+            if (!lexer->isValid())
+                return nullptr;
+            it = lexers.emplace(language, std::move(lexer)).first;
+        }
+        return it->second.get();
+    }
+};
+
+fts5_api *fts5Api(sqlite3 *connection)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api;
+}
+
+struct ParsedTextSearch
+{
+    std::optional<TextSearchQuery> query;
+    const Fts5Lexer *lexer = nullptr;
+};
+
+// basalt_text_search(form, language, query, document): tsvector @@ tsquery, see textsearch.h.
+void textSearchFunction(sqlite3_context *context, int, sqlite3_value **args)
+{
+    auto *parsed = static_cast<ParsedTextSearch *>(sqlite3_get_auxdata(context, 2));
+    std::unique_ptr<ParsedTextSearch> fresh;
+    if (!parsed) {
+        const QString language = textOf(args[1]).toLower();
+        const std::optional<TextSearchForm> form = textSearchFormFromName(textOf(args[0]));
+        const Fts5Lexer *lexer = static_cast<TextSearchContext *>(sqlite3_user_data(context))->lexer(language);
+        if (!lexer || !form) {
+            fail(context, QStringLiteral("text search configuration \"%1\" does not exist; use english or simple").arg(language));
+            return;
+        }
+        Result<std::optional<TextSearchQuery>> query = parseTextSearchQuery(*form, textOf(args[2]), *lexer);
+        if (!query) {
+            fail(context, query.error().message);
+            return;
+        }
+        fresh = std::make_unique<ParsedTextSearch>(ParsedTextSearch {std::move(*query), lexer});
+        parsed = fresh.get();
+    }
+    if (sqlite3_value_type(args[3]) == SQLITE_NULL)
+        sqlite3_result_null(context);
+    else
+        sqlite3_result_int(context, parsed->query && textSearchMatches(*parsed->query, parsed->lexer->lexemes(textOf(args[3]))));
+    if (fresh)
+        sqlite3_set_auxdata(context, 2, fresh.release(), [](void *p) { delete static_cast<ParsedTextSearch *>(p); });
+}
 } // namespace
 
 Result<void> registerSqliteFunctions(QSqlDatabase &db)
@@ -118,6 +279,8 @@ Result<void> registerSqliteFunctions(QSqlDatabase &db)
         sqlite3_create_function_v2(connection, "basalt_regexp", 3, flags, nullptr, regexpFunction, nullptr, nullptr, nullptr),
         sqlite3_create_function_v2(connection, "basalt_json_contains", 2, flags, nullptr, jsonFunction<contains>, nullptr, nullptr, nullptr),
         sqlite3_create_function_v2(connection, "basalt_json_overlaps", 2, flags, nullptr, jsonFunction<jsonOverlaps>, nullptr, nullptr, nullptr),
+        sqlite3_create_function_v2(connection, "basalt_text_search", 4, flags, new TextSearchContext {fts5Api(connection), {}},
+            textSearchFunction, nullptr, nullptr, [](void *p) { delete static_cast<TextSearchContext *>(p); }),
     };
     for (const int result : results) {
         if (result != SQLITE_OK)

@@ -17,7 +17,10 @@ inline constexpr char s_sqliteFunctionErrorPrefix[] = "basalt: ";
       has taken more than a bounded time within one statement, fails the statement with an error
       starting with s_sqliteFunctionErrorPrefix.
     - basalt_json_contains(a, b) / basalt_json_overlaps(a, b): jsonb's `@>` and array overlap on JSON text
-      (see jsonfilters.h); NULL when either is NULL. */
+      (see jsonfilters.h); NULL when either is NULL.
+    - basalt_text_search(form, language, query, document): PostgreSQL's `to_tsvector(language, document)
+      @@ <form>(language, query)` (form: fts, plfts, phfts, wfts; language: english or simple), see
+      textsearch.h; NULL for a NULL document. */
 Result<void> registerSqliteFunctions(QSqlDatabase &db);
 
 } // namespace Runtime

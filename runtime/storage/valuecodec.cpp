@@ -357,7 +357,23 @@ QString csvText(FieldType type, const QVariant &value, bool compact)
 {
     if (value.isNull())
         return {};
-    if (type == FieldType::Text || isTextLike(type) || type == FieldType::Date || type == FieldType::DateTime)
+    // PostgreSQL's text output, as COPY writes it: booleans t/f, timestamps with a space and "+00".
+    if (type == FieldType::Boolean)
+        return value.toBool() ? QStringLiteral("t") : QStringLiteral("f");
+    if (type == FieldType::DateTime) {
+        QString text = value.toString();
+        if (text.size() == 24 && text.at(10) == u'T' && text.endsWith(u'Z')) {
+            text[10] = u' ';
+            text.chop(1);
+            while (text.endsWith(u'0'))
+                text.chop(1);
+            if (text.endsWith(u'.'))
+                text.chop(1);
+            text += QStringLiteral("+00");
+        }
+        return text;
+    }
+    if (type == FieldType::Text || isTextLike(type) || type == FieldType::Date)
         return value.toString();
     QByteArray out;
     appendJsonValue(out, type, value, compact);

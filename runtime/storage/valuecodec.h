@@ -48,7 +48,8 @@ void appendCanonicalJson(QByteArray &out, const QJsonValue &value);
     \a compact says whether JSON text from the database is compact already. */
 void appendJsonValue(QByteArray &out, FieldType type, const QVariant &value, bool compact);
 
-/** Returns \a value, read from a column of \a type, as CSV field text (unquoted). */
+/** Returns \a value, read from a column of \a type, as CSV field text (unquoted), written as
+    PostgreSQL's COPY writes it: booleans `t`/`f`, timestamps `2024-05-01 09:30:00.25+00`. */
 QString csvText(FieldType type, const QVariant &value, bool compact);
 
 /** Returns \a value as short text for messages (`Key (email)=(a@b.c)`). */

@@ -75,6 +75,27 @@ test('is, not and match', async () => {
         [{ name: 'say "hi"' }])
 })
 
+test('textSearch in its four forms, with and without a configuration', async () => {
+    const names = async (query) => ok(await query.order('price')).map((r) => r.name)
+    assert.deepEqual(await names(products().textSearch('name', "'books' & 'media'")), ['Books & Media'])
+    assert.deepEqual(await names(products().textSearch('name', 'star & !round')), ['star*value'])
+    assert.deepEqual(await names(products().textSearch('name', 'media books', { type: 'plain' })), ['Books & Media'])
+    assert.deepEqual(await names(products().textSearch('name', 'round value', { type: 'phrase', config: 'english' })),
+        ['paren (round) value'])
+    assert.deepEqual(await names(products().textSearch('name', 'value round', { type: 'phrase' })), [])
+    assert.deepEqual(await names(products().textSearch('name', '"paren round" or emoji -books', { type: 'websearch' })),
+        ['paren (round) value', 'emoji 🎉👍🏽'])
+    assert.deepEqual(await names(products().textSearch('name', 'book:*', { config: 'simple' })), ['Books & Media'])
+    assert.deepEqual(await names(products().not('name', 'fts', 'value').ilike('name', 'paren%')), [])
+    const bad = await products().textSearch('name', 'books media')
+    assert.equal(bad.status, 400)
+    assert.equal(bad.error.code, 'PGRST100')
+    assert.match(bad.error.message, /syntax error in tsquery/)
+    const notText = await products().textSearch('price', 'books')
+    assert.equal(notText.status, 400)
+    assert.match(notText.error.message, /full-text search applies to text fields/)
+})
+
 test('isDistinct treats null as a value', async () => {
     // Rows whose description is null are distinct from any text (PostgREST: isdistinct.null compares
     // with the text 'null', as here).

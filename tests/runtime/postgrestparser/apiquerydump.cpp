@@ -12,7 +12,7 @@ QString operatorName(FilterOperator op)
 {
     static const char16_t *const names[]
         = {u"eq", u"neq", u"gt", u"gte", u"lt", u"lte", u"like", u"ilike", u"in", u"is", u"isdistinct", u"match",
-            u"imatch", u"cs", u"cd", u"ov"};
+            u"imatch", u"cs", u"cd", u"ov", u"fts", u"plfts", u"phfts", u"wfts"};
     return QString::fromUtf16(names[static_cast<int>(op)]);
 }
 
@@ -52,7 +52,8 @@ QString dumpCondition(const Condition &condition)
         value = f.op == FilterOperator::Is ? f.value : quoted(f.value);
     }
     const QString negation = f.negated ? u"not."_s : QString();
-    return prefix + negation + f.column + dumpPath(f.jsonPath) + u'.' + operatorName(f.op) + u'.' + value;
+    const QString language = f.language.isEmpty() ? QString() : u'(' + f.language + u')';
+    return prefix + negation + f.column + dumpPath(f.jsonPath) + u'.' + operatorName(f.op) + language + u'.' + value;
 }
 
 QString dumpSelect(const std::vector<SelectItem> &items)

@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString s_ops = u"eq, neq, gt, gte, lt, lte, like, ilike, match, imatch, in, is, isdistinct, cs, cd or ov"_s;
+const QString s_ops = u"eq, neq, gt, gte, lt, lte, like, ilike, match, imatch, in, is, isdistinct, cs, cd, ov, fts, plfts, phfts or wfts"_s;
 
 void bad(const char *name, const QByteArray &query, const QString &message, const Headers &h = {})
 {
@@ -65,6 +65,12 @@ void addFilterErrors()
         uR"x("id": unexpected "not" at position 5 (expected an operator: %1))x"_s.arg(s_ops));
     bad("unsupported operator", "tags=adj.(1,2)",
         uR"x("tags": the operator "adj" at position 1 is not supported (supported: %1))x"_s.arg(s_ops));
+    bad("fts language not closed", "body=fts(english.cat",
+        uR"x("body": unexpected "." at position 12 (expected ")" to close the language (letters, digits and _)))x"_s);
+    bad("fts empty language", "body=fts().cat",
+        uR"x("body": unexpected ")" at position 5 (expected a text search language in parentheses, e.g. fts(english)))x"_s);
+    bad("fts language with a quote", "body=fts(en'x).cat",
+        uR"x("body": unexpected "'" at position 7 (expected ")" to close the language (letters, digits and _)))x"_s);
     bad("modifier on neq", "id=neq(any).{1,2}",
         uR"x("id": a modifier on "neq" at position 4 is not supported ((any) and (all) go with eq, gt, gte, lt, lte, like, ilike, match and imatch))x"_s);
     bad("unknown modifier", "id=eq(some).{1,2}",

@@ -145,6 +145,10 @@ void tst_PostgrestParser::filters_data()
     addRow("cs json", "attrs=cs.%7B%22a%22:1%7D", uR"x(root: where=and(attrs.cs."{"a":1}"))x"_s);
     addRow("cs array in a logic tree", "or=(tags.cs.%7Ba,b%7D,tags.ov.%7Bc%7D)",
         uR"x(root: where=and(or(tags.cs."{a,b}",tags.ov."{c}")))x"_s);
+    addRow("fts", "body=fts.cat%20%26%20dog", uR"x(root: where=and(body.fts."cat & dog"))x"_s);
+    addRow("fts with a language", "body=not.wfts(french).chat+noir", uR"x(root: where=and(not.body.wfts(french)."chat noir"))x"_s);
+    addRow("plfts and phfts in a logic tree", "or=(body.plfts.a+b,body.phfts(simple).%22c,d%22)",
+        uR"x(root: where=and(or(body.plfts."a b",body.phfts(simple)."c,d")))x"_s);
     addRow("plus in the key", "or=(name.eq.a+b,id.eq.1)", uR"x(root: where=and(or(name.eq."a b",id.eq."1")))x"_s);
     addRow("quoted column in a logic tree", "or=(%22name%22.eq.x)", uR"x(root: where=and(or(name.eq."x")))x"_s);
     addRow("encoded space", "name=eq.hello%20world", uR"x(root: where=and(name.eq."hello world"))x"_s);

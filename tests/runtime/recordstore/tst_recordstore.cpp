@@ -163,7 +163,7 @@ void addFormatRows()
     addRow("single object of many", query(u"tags"_s, {star()}), ResultFormat::SingleObject, {}, int(ErrorCode::NotSingleObject));
     addRow("csv", query(products, {col(u"id"_s), col(u"description"_s), col(u"sku"_s), col(u"active"_s)},
         {level({}, {whereIn(u"id"_s, {u"1"_s, u"2"_s})})}), ResultFormat::Csv,
-        "id,description,sku,active\n1,\"A \"\"classic\"\", truly\",BK-1,true\n2,,,false");
+        "id,description,sku,active\n1,\"A \"\"classic\"\", truly\",BK-1,t\n2,,,f");
 }
 
 // Errors

@@ -365,6 +365,11 @@ const std::vector<ApiRow> s_reads = {
         .headers = "Accept: text/csv",
         .expectHeaders = "Content-Type: text/csv",
         .expected = "id,sku\n3,PAN-1\n4,"},
+    {.name = "csv as COPY writes it: booleans t/f, timestamps with a space and +00, quotes doubled",
+        .path = "products?select=id,active,created_at,description,name:slug&id=in.(3,5)&order=id",
+        .headers = "Accept: text/csv",
+        .expectHeaders = "Content-Type: text/csv",
+        .expected = "id,active,created_at,description,name\n3,t,2026-01-02 03:04:05+00,Cast iron,frying-pan\n5,f,2026-01-02 03:04:05+00,,old-shovel"},
     // Errors
     {.name = "filter without value",
         .path = "products?price=eq",
