@@ -3356,6 +3356,18 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>The database&apos;s disk is full</source>
         <translation>Der Datenträger der Datenbank ist voll</translation>
     </message>
+    <message>
+        <source>The write would affect more rows than Prefer: max-affected allows</source>
+        <translation>Der Schreibvorgang beträfe mehr Zeilen, als Prefer: max-affected erlaubt</translation>
+    </message>
+    <message>
+        <source>Only a to-one embedded resource can be spread</source>
+        <translation>Nur eine eingebettete Ressource mit höchstens einer Zeile kann aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>The aggregate cannot be computed as asked</source>
+        <translation>Die Aggregatfunktion kann so nicht berechnet werden</translation>
+    </message>
 </context>
 <context>
     <name>ProjectReader</name>

@@ -4,6 +4,7 @@
 
 #include "errorcodes.h"
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -33,6 +34,11 @@ struct Error
     QString message;
     QString detail;
     QList<Problem> problems;
+    /** For clients, when set: the error's "details" as they are (PGRST201's list of relationships),
+        instead of the problems joined into a string. */
+    QJsonValue details;
+    /** For clients, when set: the error's "hint", instead of the one of its code. */
+    QString hint;
 
     Error() = default;
     Error(ErrorCode c, QString msg, QString det = {}) : code(c), message(std::move(msg)), detail(std::move(det)) {}

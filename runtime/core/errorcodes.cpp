@@ -61,6 +61,8 @@ constexpr Entry s_entries[] = {
     {ErrorCode::DatabaseBusy, "database-busy", QT_TRANSLATE_NOOP("ErrorCode", "The database is busy with another write")},
     {ErrorCode::DiskFull, "disk-full", QT_TRANSLATE_NOOP("ErrorCode", "The database's disk is full")},
     {ErrorCode::EmbedNotSelected, "embed-not-selected", QT_TRANSLATE_NOOP("ErrorCode", "The request filters or orders an embedded resource it does not select")},
+    {ErrorCode::SpreadNotPossible, "spread-not-possible", QT_TRANSLATE_NOOP("ErrorCode", "Only a to-one embedded resource can be spread")},
+    {ErrorCode::InvalidAggregate, "invalid-aggregate", QT_TRANSLATE_NOOP("ErrorCode", "The aggregate cannot be computed as asked")},
     {ErrorCode::NotAcceptable, "not-acceptable", QT_TRANSLATE_NOOP("ErrorCode", "None of the accepted media types can be produced")},
     {ErrorCode::InvalidConflictTarget, "invalid-conflict-target", QT_TRANSLATE_NOOP("ErrorCode", "on_conflict must name a unique key")},
     {ErrorCode::InvalidToken, "invalid-token", QT_TRANSLATE_NOOP("ErrorCode", "The token is not valid")},

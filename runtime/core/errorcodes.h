@@ -50,6 +50,8 @@ enum class ErrorCode {
     DatabaseBusy,
     DiskFull, ///< the database's disk (or its size limit) is full: nothing was written; 507
     EmbedNotSelected,
+    SpreadNotPossible, ///< `...rel(cols)` on a to-many relationship: 400 PGRST119 (PostgREST 12)
+    InvalidAggregate,  ///< an aggregate Basalt cannot compute as asked (sum of text, with embeds): 400
     InvalidConflictTarget,
     NotAcceptable,
     InvalidToken,

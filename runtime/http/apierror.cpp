@@ -46,6 +46,10 @@ Mapping mappingFor(ErrorCode code)
         return {300, "PGRST201", "Name the relationship or foreign key with '!', e.g. author:users!author_id(name)."};
     case ErrorCode::EmbedNotSelected:
         return {400, "PGRST108", "Add the embedded resource to select=, e.g. select=*,reviews(*)."};
+    case ErrorCode::SpreadNotPossible:
+        return {400, "PGRST119", "Embed it without \"...\" to get its rows as an array."};
+    case ErrorCode::InvalidAggregate:
+        return {400, "PGRST100", nullptr};
     case ErrorCode::InvalidConflictTarget:
         return {400, "42P10", "on_conflict must name the primary key, a unique field or the fields of a unique index."};
     case ErrorCode::NotAcceptable:
@@ -167,7 +171,9 @@ ApiError toApiError(const Error &error)
         api.details = QJsonValue::Null;
     } else {
         api.message = error.message.isEmpty() ? catalogueMessage : error.message;
-        api.details = detailsOf(error.problems);
+        api.details = error.details.isNull() || error.details.isUndefined() ? detailsOf(error.problems) : error.details;
+        if (!error.hint.isEmpty())
+            api.hint = error.hint;
     }
     return api;
 }

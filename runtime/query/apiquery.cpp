@@ -38,4 +38,27 @@ QString jsonPathName(const QString &column, const JsonPath &path)
     return column;
 }
 
+QString aggregateName(Aggregate aggregate)
+{
+    switch (aggregate) {
+    case Aggregate::Count: return QStringLiteral("count");
+    case Aggregate::Sum: return QStringLiteral("sum");
+    case Aggregate::Avg: return QStringLiteral("avg");
+    case Aggregate::Min: return QStringLiteral("min");
+    case Aggregate::Max: return QStringLiteral("max");
+    case Aggregate::None: break;
+    }
+    return {};
+}
+
+QString SelectItem::outputName() const
+{
+    // PostgREST names an unaliased aggregate as PostgreSQL does: sum, avg, count, ...
+    if (!alias.isEmpty())
+        return alias;
+    if (aggregate != Aggregate::None)
+        return aggregateName(aggregate);
+    return jsonPathName(name, jsonPath);
+}
+
 } // namespace Runtime

@@ -79,8 +79,15 @@ struct OrderTerm
     Nulls nulls = Nulls::Default;
 };
 
-/** One item of `select=`: a column (`alias:column`), `*`, or an embedded resource
-    (`alias:relation!hint!inner(items)`) whose name is a related table or a relationship's name. */
+/** An aggregate over the rows of a select (`count()`, `amount.sum()`), as PostgREST's. */
+enum class Aggregate { None, Count, Sum, Avg, Min, Max };
+
+/** Returns the name of \a aggregate in URLs and SQL, lower case ("sum"); empty for None. */
+QString aggregateName(Aggregate aggregate);
+
+/** One item of `select=`: a column (`alias:column`), `*`, an aggregate (`count()`, `amount.sum()`), or an
+    embedded resource (`alias:relation!hint!inner(items)`, `...relation(items)` to spread its columns into
+    the parent) whose name is a related table or a relationship's name. */
 struct SelectItem
 {
     enum class Kind { Column, Star, Embed };
@@ -92,9 +99,12 @@ struct SelectItem
     JsonPath jsonPath; ///< for Column: `attrs->colour`, `attrs->>size`
     QString cast;      ///< for Column: `::text`, the type to convert the value to (empty: none)
     bool inner = false; ///< `!inner`: parent rows without a match are left out
+    bool spread = false; ///< for Embed: `...relation(items)`, the items become the parent's keys
+    Aggregate aggregate = Aggregate::None; ///< for Column: `col.sum()`; name is empty for `count()`
+    QString aggregateCast; ///< for Column: `col.sum()::int`, the type of the aggregate's value
     std::vector<SelectItem> children; ///< for Embed: what to select of the embedded rows (empty: *)
 
-    QString outputName() const { return !alias.isEmpty() ? alias : jsonPathName(name, jsonPath); }
+    QString outputName() const;
 };
 
 /** The filters, order and paging of one level of the request: the root table, or an embedded resource

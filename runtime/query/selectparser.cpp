@@ -17,15 +17,6 @@ struct SelectBudget
 
 bool parseItems(QueryScanner &s, std::vector<SelectItem> &items, SelectBudget &budget, int depth);
 
-// Refuses what PostgREST's select accepts but Basalt does not: spreads.
-bool refuseUnsupported(QueryScanner &s)
-{
-    const qsizetype at = s.position();
-    if (s.lookingAt(u"..."))
-        return s.unsupportedAt(at, u"the spread \"...\""_s);
-    return true;
-}
-
 // Reads `!hint`, `!inner` and `!left`, at most one hint and one join type, in either order.
 bool parseEmbedParameters(QueryScanner &s, SelectItem &item)
 {
@@ -74,6 +65,51 @@ bool parseEmbedChildren(QueryScanner &s, SelectItem &item, SelectBudget &budget,
     return true;
 }
 
+// `::type` after a column or an aggregate, into \a cast.
+bool parseCast(QueryScanner &s, QString &cast)
+{
+    if (!s.accept(u"::"))
+        return true;
+    cast = s.identifier().toLower();
+    if (cast.isEmpty())
+        return s.unexpected(u"a type after \"::\", e.g. ::text"_s);
+    return true;
+}
+
+// `.sum()` and the other aggregates after a column, then the aggregate's `::cast`.
+bool parseAggregate(QueryScanner &s, SelectItem &item)
+{
+    if (!s.accept(u'.'))
+        return true;
+    const qsizetype at = s.position();
+    const QString word = s.identifier();
+    static const Aggregate aggregates[] = {Aggregate::Count, Aggregate::Sum, Aggregate::Avg, Aggregate::Min, Aggregate::Max};
+    for (const Aggregate aggregate : aggregates) {
+        if (word == aggregateName(aggregate)) {
+            if (!s.accept(u"()"))
+                return s.unexpected(u"\"()\" after %1"_s.arg(word));
+            item.aggregate = aggregate;
+            return parseCast(s, item.aggregateCast);
+        }
+    }
+    return s.unexpectedAt(at, u"an aggregate: count(), sum(), avg(), min() or max()"_s);
+}
+
+// `...relation!hint!inner(items)`: the "..." is current.
+bool parseSpread(QueryScanner &s, SelectItem &item, SelectBudget &budget, int depth)
+{
+    s.accept(u"...");
+    item.spread = true;
+    item.name = s.name();
+    if (item.name.isEmpty())
+        return s.unexpected(u"the name of an embedded resource after \"...\""_s);
+    if (!parseEmbedParameters(s, item))
+        return false;
+    if (s.peek() != u'(')
+        return s.unexpected(u"\"(\" and the columns to spread, e.g. ...%1(name)"_s.arg(item.name));
+    return parseEmbedChildren(s, item, budget, depth);
+}
+
 bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int depth)
 {
     s.skipSpaces();
@@ -81,8 +117,8 @@ bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int dept
         item.kind = SelectItem::Kind::Star;
         return true;
     }
-    if (!refuseUnsupported(s))
-        return false;
+    if (s.lookingAt(u"..."))
+        return parseSpread(s, item, budget, depth);
     QString name = s.name();
     if (name.isEmpty())
         return s.unexpected(s_itemExpected);
@@ -91,29 +127,30 @@ bool parseItem(QueryScanner &s, SelectItem &item, SelectBudget &budget, int dept
         s.accept(u':');
         s.skipSpaces();
         item.alias = name;
-        if (!refuseUnsupported(s))
-            return false;
+        if (s.lookingAt(u"..."))
+            return s.unexpected(u"a column or embedded resource name after the alias (a spread takes no alias)"_s);
         name = s.name();
         if (name.isEmpty())
             return s.unexpected(u"a column or embedded resource name after the alias"_s);
         s.skipSpaces();
     }
     item.name = name;
-    // A column's value may be taken at a JSON path and cast: attrs->>size::int
-    if (s.lookingAt(u"->") || s.lookingAt(u"::")) {
-        if (!parseJsonPath(s, item.jsonPath))
+    // `count()` counts the rows; it has no column.
+    if (name == u"count" && s.accept(u"()")) {
+        item.name.clear();
+        item.aggregate = Aggregate::Count;
+        return parseCast(s, item.aggregateCast);
+    }
+    // A column's value may be taken at a JSON path, cast and aggregated: attrs->>size::int.sum()
+    if (s.lookingAt(u"->") || s.lookingAt(u"::") || s.peek() == u'.') {
+        if (!parseJsonPath(s, item.jsonPath) || !parseCast(s, item.cast) || !parseAggregate(s, item))
             return false;
-        if (s.accept(u"::")) {
-            item.cast = s.identifier().toLower();
-            if (item.cast.isEmpty())
-                return s.unexpected(u"a type after \"::\", e.g. ::text"_s);
-        }
         s.skipSpaces();
         if (s.peek() == u'(' || s.peek() == u'!')
-            return s.unexpected(u"\",\" or the end of the list after a JSON path or cast"_s);
+            return s.unexpected(u"\",\" or the end of the list after a JSON path, cast or aggregate"_s);
         return true;
     }
-    if (!refuseUnsupported(s) || !parseEmbedParameters(s, item))
+    if (!parseEmbedParameters(s, item))
         return false;
     return s.peek() == u'(' ? parseEmbedChildren(s, item, budget, depth) : true;
 }

@@ -2,6 +2,9 @@
 // EmbedResolver: finds the relationship a `select=` embed follows from one table to another.
 #include "embedresolver.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 namespace Runtime {
 
 void EmbedResolver::collect(const Table &parent, const Relationship &r, std::vector<EmbedJoin> &out) const
@@ -61,22 +64,63 @@ void EmbedResolver::collectJunction(const Table &parent, const Relationship &r, 
     }
 }
 
-bool EmbedResolver::matches(const EmbedJoin &join, const QString &name, const QString &hint) const
+namespace {
+// The table holding the foreign key of a join that is not many-to-many, and that key.
+std::pair<const Table *, const Field *> foreignKeyOf(const EmbedJoin &join, const Table &parent)
+{
+    if (join.shape == EmbedJoin::Shape::ManyToOne)
+        return {&parent, join.parentColumn};
+    return {join.target, join.targetColumn};
+}
+
+QString cardinalityName(EmbedJoin::Shape shape)
+{
+    switch (shape) {
+    case EmbedJoin::Shape::ManyToOne: return QStringLiteral("many-to-one");
+    case EmbedJoin::Shape::OneToOne: return QStringLiteral("one-to-one");
+    case EmbedJoin::Shape::OneToMany: return QStringLiteral("one-to-many");
+    case EmbedJoin::Shape::ManyToMany: return QStringLiteral("many-to-many");
+    }
+    return {};
+}
+} // namespace
+
+QString EmbedResolver::constraintName(const Table &table, const Field &column)
+{
+    return table.name + QLatin1Char('_') + column.name + QStringLiteral("_fkey");
+}
+
+// PostgREST's findRel: an embed names the related table, a foreign key's constraint or its column on the
+// parent's side; a hint (`!x`) names a constraint, a column on either side or a junction table. A table
+// related to itself has two joins through one key: its name gives the children (one-to-many), the key's
+// column the parent (`parent_id(*)`), and with a hint the name gives the children through that key.
+// Basalt's relationship names work as a constraint's name does.
+bool EmbedResolver::matches(const EmbedJoin &join, const Table &parent, const QString &name, const QString &hint) const
 {
     // The relationship's name stands for the many-to-many link, not for the joins through its junction.
     const QString relName = join.viaJunctionKey ? QString() : join.relationship->name;
-    const bool nameMatches = join.target->name == name || (!relName.isEmpty() && relName == name);
-    if (!nameMatches)
-        return false;
-    if (hint.isEmpty())
-        return true;
-    if (!relName.isEmpty() && relName == hint)
-        return true;
-    if (join.junction)
-        return join.junction->name == hint || join.junctionParent->name == hint
+    const bool namesTable = join.target->name == name || (!relName.isEmpty() && relName == name);
+    if (join.shape == EmbedJoin::Shape::ManyToMany) {
+        if (!namesTable)
+            return false;
+        return hint.isEmpty() || relName == hint || join.junction->name == hint || join.junctionParent->name == hint
             || join.junctionTarget->name == hint;
-    const Field *fk = join.shape == EmbedJoin::Shape::ManyToOne ? join.parentColumn : join.targetColumn;
-    return fk->name == hint;
+    }
+    const QString column = join.parentColumn->name;
+    const QString targetColumn = join.targetColumn->name;
+    const auto [fkTable, fk] = foreignKeyOf(join, parent);
+    const QString constraint = constraintName(*fkTable, *fk);
+    const bool self = !join.viaJunctionKey && join.relationship->fromTableId == join.relationship->toTableId;
+    if (self) {
+        const bool children = join.shape == EmbedJoin::Shape::OneToMany || join.shape == EmbedJoin::Shape::OneToOne;
+        if (hint.isEmpty())
+            return (join.target->name == name && children) || (join.shape == EmbedJoin::Shape::ManyToOne && column == name)
+                || (!relName.isEmpty() && relName == name && join.shape == EmbedJoin::Shape::ManyToOne);
+        return join.target->name == name && children && (targetColumn == hint || relName == hint || constraint == hint);
+    }
+    if (hint.isEmpty())
+        return namesTable || constraint == name || column == name;
+    return namesTable && (relName == hint || constraint == hint || column == hint || targetColumn == hint);
 }
 
 Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &name, const QString &hint) const
@@ -86,7 +130,7 @@ Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &nam
         collect(parent, r, candidates);
     std::vector<EmbedJoin> matching;
     for (const EmbedJoin &join : candidates) {
-        if (matches(join, name, hint))
+        if (matches(join, parent, name, hint))
             matching.push_back(join);
     }
     if (matching.empty()) {
@@ -102,10 +146,42 @@ Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &nam
         return error;
     }
     if (matching.size() > 1)
-        return Error(ErrorCode::AmbiguousRelationship,
-            QStringLiteral("Could not embed because more than one relationship was found for '%1' and '%2'")
-                .arg(parent.name, name));
+        return ambiguity(parent, name, matching);
     return matching.front();
+}
+
+Error EmbedResolver::ambiguity(const Table &parent, const QString &name, const std::vector<EmbedJoin> &matching) const
+{
+    // PostgREST's answer: each candidate, and the hints that pick one.
+    Error error(ErrorCode::AmbiguousRelationship,
+        QStringLiteral("Could not embed because more than one relationship was found for '%1' and '%2'").arg(parent.name, name));
+    QJsonArray details;
+    QStringList choices;
+    for (const EmbedJoin &join : matching) {
+        QString relationship;
+        QString choice;
+        if (join.shape == EmbedJoin::Shape::ManyToMany) {
+            choice = join.junction->name;
+            relationship = QStringLiteral("%1 using %2(%3) and %4(%5)")
+                               .arg(join.junction->name, constraintName(*join.junction, *join.junctionParent),
+                                   join.junctionParent->name, constraintName(*join.junction, *join.junctionTarget),
+                                   join.junctionTarget->name);
+        } else {
+            const auto [fkTable, fk] = foreignKeyOf(join, parent);
+            choice = join.relationship->name.isEmpty() || join.viaJunctionKey ? constraintName(*fkTable, *fk)
+                                                                              : join.relationship->name;
+            relationship = QStringLiteral("%1 using %2(%3) and %4(%5)")
+                               .arg(choice, parent.name, join.parentColumn->name, join.target->name, join.targetColumn->name);
+        }
+        details.append(QJsonObject {{QStringLiteral("cardinality"), cardinalityName(join.shape)},
+            {QStringLiteral("embedding"), QStringLiteral("%1 with %2").arg(parent.name, join.target->name)},
+            {QStringLiteral("relationship"), relationship}});
+        choices << QStringLiteral("'%1!%2'").arg(name, choice);
+    }
+    error.details = details;
+    error.hint = QStringLiteral("Try changing '%1' to one of the following: %2. Find the desired relationship in the "
+                                "'details' key.").arg(name, choices.join(QStringLiteral(", ")));
+    return error;
 }
 
 } // namespace Runtime

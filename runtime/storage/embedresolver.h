@@ -42,11 +42,16 @@ public:
         AmbiguousRelationship when more than one relationship matches. */
     Result<EmbedJoin> resolve(const Table &parent, const QString &name, const QString &hint) const;
 
+    /** Returns the name PostgreSQL gives the foreign key on \a column of \a table by default
+        (`products_category_id_fkey`), which embeds and hints may use as PostgREST's do. */
+    static QString constraintName(const Table &table, const Field &column);
+
 private:
     void collect(const Table &parent, const Relationship &r, std::vector<EmbedJoin> &out) const;
     void collectJunction(const Table &parent, const Relationship &r, const Table &from, const Table &to,
         const Table &junction, std::vector<EmbedJoin> &out) const;
-    bool matches(const EmbedJoin &join, const QString &name, const QString &hint) const;
+    bool matches(const EmbedJoin &join, const Table &parent, const QString &name, const QString &hint) const;
+    Error ambiguity(const Table &parent, const QString &name, const std::vector<EmbedJoin> &matching) const;
 
     const Project &m_project;
 };

@@ -207,6 +207,11 @@ QString PostgresDialect::jsonOverlapsCondition(const QString &column) const
                           "ELSE '[]'::jsonb END) AS e(v) WHERE CAST(? AS jsonb) @> jsonb_build_array(e.v))").arg(column);
 }
 
+QString PostgresDialect::jsonText(const QString &expression) const
+{
+    return QStringLiteral("to_json(") + expression + QLatin1Char(')');
+}
+
 QString PostgresDialect::textSearchCondition(const QString &column, const QString &form, const QString &language) const
 {
     static const QHash<QString, QString> functions {{QStringLiteral("fts"), QStringLiteral("to_tsquery")},

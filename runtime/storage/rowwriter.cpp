@@ -4,6 +4,8 @@
 
 #include "valuecodec.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -57,7 +59,9 @@ void RowWriter::appendRow(QByteArray &out, const QSqlQuery &query, bool first) c
             if (c.embed) {
                 QByteArray json;
                 ValueCodec::appendJsonValue(json, FieldType::Json, value, m_compact);
-                appendCsvField(out, QString::fromUtf8(json), value.isNull());
+                // A spread column is a JSON scalar: a string is written as its text.
+                const QJsonValue scalar = json.startsWith('"') ? QJsonDocument::fromJson('[' + json + ']').array().at(0) : QJsonValue();
+                appendCsvField(out, scalar.isString() ? scalar.toString() : QString::fromUtf8(json), value.isNull());
             } else {
                 appendCsvField(out, ValueCodec::csvText(c.type, value, m_compact), value.isNull());
             }

@@ -21,15 +21,14 @@ QString joinNonEmpty(const QStringList &parts, const QString &separator)
     return out;
 }
 
-QByteArray keyOf(const QString &name)
-{
-    QByteArray key;
-    ValueCodec::appendJsonString(key, name);
-    key += ':';
-    return key;
-}
-
 } // namespace
+
+QString SelectBuilder::groupByClause(const ColumnList &columns)
+{
+    if (!columns.aggregated || columns.groupBy.isEmpty())
+        return {};
+    return QStringLiteral(" GROUP BY ") + columns.groupBy.join(QStringLiteral(", "));
+}
 
 SelectBuilder::SelectBuilder(
     const Project &project, const SqlDialect &dialect, const ApiQuery &query, StarCache *starCache)
@@ -65,12 +64,15 @@ Result<SelectPlan> SelectBuilder::build(const Table &root, bool withCount, const
     SelectPlan plan;
     m_params.clear();
     const QString alias = nextAlias();
-    Result<QString> columns = rootColumns(root, alias, plan);
+    Result<ColumnList> columns = rootColumns(root, alias, plan);
     if (!columns)
         return columns.error();
     if (Result<void> levels = checkLevels(); !levels)
         return levels.error();
-    QString select = *columns;
+    if (keys && columns->aggregated)
+        return Error(ErrorCode::InvalidAggregate,
+            QStringLiteral("aggregates apply to reads: select the written rows' columns, then read the aggregate"));
+    QString select = columns->sql;
     if (keys && root.primaryKey()) {
         plan.keyColumn = int(plan.columns.size());
         select += QStringLiteral(", ")
@@ -80,13 +82,15 @@ Result<SelectPlan> SelectBuilder::build(const Table &root, bool withCount, const
     Result<QString> where = rootWhere(root, keys);
     if (!where)
         return where.error();
-    Result<QString> order = orderBy(root, alias, {});
+    Result<QString> order = orderBy(root, alias, {}, &*columns);
     if (!order)
         return order.error();
+    const QString groupBy = groupByClause(*columns);
     QString sql = QStringLiteral("SELECT ") + select + QStringLiteral(" FROM ")
         + m_dialect.quoteIdentifier(root.name) + QStringLiteral(" AS ") + alias;
     if (!where->isEmpty())
         sql += QStringLiteral(" WHERE ") + *where;
+    sql += groupBy;
     if (!order->isEmpty())
         sql += QStringLiteral(" ORDER BY ") + *order;
     if (!keys)
@@ -98,16 +102,19 @@ Result<SelectPlan> SelectBuilder::build(const Table &root, bool withCount, const
         Result<QString> countWhere = rootWhere(root, keys);
         if (!countWhere)
             return countWhere.error();
-        QString count = QStringLiteral("SELECT COUNT(*) FROM ") + m_dialect.quoteIdentifier(root.name)
-            + QStringLiteral(" AS ") + alias;
+        QString from = QStringLiteral(" FROM ") + m_dialect.quoteIdentifier(root.name) + QStringLiteral(" AS ") + alias;
         if (!countWhere->isEmpty())
-            count += QStringLiteral(" WHERE ") + *countWhere;
+            from += QStringLiteral(" WHERE ") + *countWhere;
+        // Grouped by aggregates: the count is of the groups.
+        const QString count = columns->aggregated
+            ? QString(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1") + from + groupBy + QStringLiteral(") AS g"))
+            : QString(QStringLiteral("SELECT COUNT(*)") + from);
         plan.count = {count, m_params};
     }
     return plan;
 }
 
-Result<QString> SelectBuilder::rootColumns(const Table &root, const QString &alias, SelectPlan &plan)
+Result<SelectBuilder::ColumnList> SelectBuilder::rootColumns(const Table &root, const QString &alias, SelectPlan &plan)
 {
     const bool star = m_query.select.empty()
         || (m_query.select.size() == 1 && m_query.select.front().kind == SelectItem::Kind::Star);
@@ -115,11 +122,11 @@ Result<QString> SelectBuilder::rootColumns(const Table &root, const QString &ali
         return columnList(root, alias, m_query.select, {}, &plan.columns);
     if (const auto cached = m_starCache->constFind(root.id); cached != m_starCache->constEnd()) {
         plan.columns = cached->columns;
-        return cached->sql;
+        return ColumnList {cached->sql, {}};
     }
-    Result<QString> columns = columnList(root, alias, m_query.select, {}, &plan.columns);
+    Result<ColumnList> columns = columnList(root, alias, m_query.select, {}, &plan.columns);
     if (columns)
-        m_starCache->insert(root.id, {*columns, plan.columns});
+        m_starCache->insert(root.id, {columns->sql, plan.columns});
     return columns;
 }
 
@@ -187,42 +194,6 @@ Result<QString> SelectBuilder::rootCondition(const Table &root, const QString &q
     return c;
 }
 
-Result<QString> SelectBuilder::columnList(const Table &table, const QString &alias,
-    const std::vector<SelectItem> &items, const QStringList &path, std::vector<OutputColumn> *columns)
-{
-    static const std::vector<SelectItem> star {SelectItem {SelectItem::Kind::Star}};
-    QStringList parts;
-    // A JSON object built in SQL takes 'key', value pairs; the root row takes plain expressions.
-    auto add = [&](const QString &name, FieldType type, const QString &expression, bool embed) {
-        if (columns) {
-            columns->push_back({name, keyOf(name), type, embed});
-            parts << (embed ? expression : m_dialect.readExpression(type, expression));
-        } else {
-            parts << m_dialect.quoteString(name) + QStringLiteral(", ")
-                    + (embed ? m_dialect.nestedJson(expression) : m_dialect.jsonValueExpression(type, expression));
-        }
-    };
-    for (const SelectItem &item : items.empty() ? star : items) {
-        if (item.kind == SelectItem::Kind::Star) {
-            for (const Field &f : table.fields) {
-                if (!f.hidden)
-                    add(f.name, f.type, alias + QLatin1Char('.') + m_dialect.quoteIdentifier(f.name), false);
-            }
-        } else if (item.kind == SelectItem::Kind::Column) {
-            Result<Value> value = valueOf(table, alias, item.name, item.jsonPath, item.cast);
-            if (!value)
-                return value.error();
-            add(item.outputName(), value->field.type, value->sql, false);
-        } else {
-            Result<QString> e = embedExpression(table, alias, item, path);
-            if (!e)
-                return e;
-            add(item.outputName(), FieldType::Json, *e, true);
-        }
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
 Result<QString> SelectBuilder::embedExpression(
     const Table &parent, const QString &parentAlias, const SelectItem &item, const QStringList &path)
 {
@@ -233,18 +204,22 @@ Result<QString> SelectBuilder::embedExpression(
     const QString alias = nextAlias();
     const QStringList childPath = path + QStringList {item.outputName()};
     m_embedPaths << childPath;
-    Result<QString> args = columnList(target, alias, item.children, childPath, nullptr);
+    Result<ColumnList> args = columnList(target, alias, item.children, childPath, nullptr);
     if (!args)
-        return args;
+        return args.error();
     Result<QString> where = embedCondition(*join, item, parentAlias, alias, childPath);
     if (!where)
         return where;
-    const QString object = m_dialect.jsonObjectFunction() + QLatin1Char('(') + *args + QLatin1Char(')');
+    const QString object = m_dialect.jsonObjectFunction() + QLatin1Char('(') + args->sql + QLatin1Char(')');
     const QString from = QStringLiteral(" FROM ") + m_dialect.quoteIdentifier(target.name) + QStringLiteral(" AS ")
-        + alias + QStringLiteral(" WHERE ") + *where;
-    if (!join->isArray())
+        + alias + QStringLiteral(" WHERE ") + *where + groupByClause(*args);
+    if (!join->isArray()) {
+        if (args->aggregated)
+            return Error(ErrorCode::InvalidAggregate, QStringLiteral("\"%1\" is one row, not a list: aggregates apply to "
+                                                                     "the root and to embedded lists").arg(item.name));
         return QString(QStringLiteral("(SELECT ") + object + from + QLatin1Char(')'));
-    Result<QString> order = orderBy(target, alias, childPath);
+    }
+    Result<QString> order = orderBy(target, alias, childPath, &*args);
     if (!order)
         return order;
     const QString rows = alias + QStringLiteral("x");

@@ -90,11 +90,39 @@ public:
     };
     Result<Value> valueOf(const Table &table, const QString &qualifier, const QString &column, const JsonPath &path,
         const QString &cast = {}) const;
+    /** Returns the field type \a cast (a PostgreSQL type name: text, int, numeric, ...) converts a \a from
+        value of \a column to, or BadQuery for an unknown type or an impossible conversion. */
+    static Result<FieldType> castType(const QString &column, FieldType from, const QString &cast);
 
 private:
-    Result<QString> rootColumns(const Table &root, const QString &alias, SelectPlan &plan);
-    Result<QString> columnList(const Table &table, const QString &alias, const std::vector<SelectItem> &items,
+    /** One key of a row being built: its SQL, with the parameters of that SQL in order. */
+    struct Piece
+    {
+        QString name;
+        FieldType type = FieldType::Text;
+        QString sql;
+        bool embed = false;      ///< JSON built by the database, spliced as is
+        bool aggregated = false; ///< an aggregate: the level is grouped by the other pieces' groupKey
+        QString groupKey;        ///< what to group by for this piece (its column, or the join column of an embed)
+        QVariantList params;
+    };
+    /** The select list of a level, and the GROUP BY expressions its aggregates need (empty: no grouping). */
+    struct ColumnList
+    {
+        QString sql;
+        QStringList groupBy;
+        bool aggregated = false;
+    };
+
+    static QString groupByClause(const ColumnList &columns);
+    Result<ColumnList> rootColumns(const Table &root, const QString &alias, SelectPlan &plan);
+    Result<ColumnList> columnList(const Table &table, const QString &alias, const std::vector<SelectItem> &items,
         const QStringList &path, std::vector<OutputColumn> *columns);
+    Result<void> addPieces(const Table &table, const QString &alias, const std::vector<SelectItem> &items,
+        const QStringList &path, std::vector<Piece> &out);
+    Result<Piece> aggregatePiece(const Table &table, const QString &alias, const SelectItem &item);
+    Result<void> addSpreadPieces(const Table &parent, const QString &parentAlias, const SelectItem &item,
+        const QStringList &path, std::vector<Piece> &out);
     Result<QString> embedExpression(
         const Table &parent, const QString &parentAlias, const SelectItem &item, const QStringList &path);
     Result<QString> embedCondition(const EmbedJoin &join, const SelectItem &item, const QString &parentAlias,
@@ -104,7 +132,8 @@ private:
     Result<QString> levelCondition(const Table &table, const QString &alias, const QStringList &path);
     Result<QString> condition(const Table &table, const QString &qualifier, const Condition &c);
     Result<QString> filter(const Table &table, const QString &qualifier, const Filter &f);
-    Result<QString> orderBy(const Table &table, const QString &alias, const QStringList &path);
+    Result<QString> orderBy(const Table &table, const QString &alias, const QStringList &path,
+        const ColumnList *grouping = nullptr);
     QString limit(const QStringList &path);
     Result<QString> rootWhere(const Table &root, const QVariantList *keys);
     Result<QString> accessCondition(const Table &table, const QString &alias);

@@ -73,20 +73,28 @@ Result<SelectBuilder::Value> SelectBuilder::valueOf(const Table &table, const QS
         value.field.enumValues.clear();
     }
     if (!cast.isEmpty()) {
-        const auto known = std::find_if(std::begin(s_casts), std::end(s_casts),
-            [&cast](const CastName &c) { return cast == QStringView(c.name); });
-        if (known == std::end(s_casts)) {
-            return Error(ErrorCode::BadQuery, QStringLiteral("\"%1::%2\": unknown type %2 (use text, integer, bigint, numeric, "
-                                                             "float8, boolean, json, jsonb, date, timestamptz or uuid)").arg(column, cast));
-        }
-        if (typeConversion(value.field.type, known->type) == TypeConversion::Impossible) {
-            return Error(ErrorCode::BadQuery, QStringLiteral("\"%1::%2\": a %3 value cannot be cast to %2")
-                                                  .arg(column, cast, fieldTypeName(value.field.type)));
-        }
-        value.sql = m_dialect.conversionExpression(value.field.type, known->type, value.sql);
-        value.field.type = known->type;
+        Result<FieldType> type = castType(column, value.field.type, cast);
+        if (!type)
+            return type.error();
+        value.sql = m_dialect.conversionExpression(value.field.type, *type, value.sql);
+        value.field.type = *type;
     }
     return value;
+}
+
+Result<FieldType> SelectBuilder::castType(const QString &column, FieldType from, const QString &cast)
+{
+    const auto known = std::find_if(std::begin(s_casts), std::end(s_casts),
+        [&cast](const CastName &c) { return cast == QStringView(c.name); });
+    if (known == std::end(s_casts)) {
+        return Error(ErrorCode::BadQuery, QStringLiteral("\"%1::%2\": unknown type %2 (use text, integer, bigint, numeric, "
+                                                         "float8, boolean, json, jsonb, date, timestamptz or uuid)").arg(column, cast));
+    }
+    if (typeConversion(from, known->type) == TypeConversion::Impossible) {
+        return Error(ErrorCode::BadQuery, QStringLiteral("\"%1::%2\": a %3 value cannot be cast to %2")
+                                              .arg(column, cast, fieldTypeName(from)));
+    }
+    return known->type;
 }
 
 Result<QString> SelectBuilder::condition(const Table &table, const QString &qualifier, const Condition &c)
@@ -249,12 +257,17 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     return f.negated ? QStringLiteral("NOT (") + sql + QLatin1Char(')') : sql;
 }
 
-Result<QString> SelectBuilder::orderBy(const Table &table, const QString &alias, const QStringList &path)
+Result<QString> SelectBuilder::orderBy(const Table &table, const QString &alias, const QStringList &path,
+    const ColumnList *grouping)
 {
     const QueryLevel *l = level(path);
+    const bool grouped = grouping && grouping->aggregated;
     QStringList terms;
     if (!l || l->order.empty()) {
-        // A stable default, so both engines return the same rows in the same order.
+        // A stable default, so both engines return the same rows in the same order; groups by what
+        // they are grouped by.
+        if (grouped)
+            return grouping->groupBy.join(QStringLiteral(", "));
         if (const Field *pk = table.primaryKey())
             terms << alias + QLatin1Char('.') + m_dialect.quoteIdentifier(pk->name);
         return terms.join(QStringLiteral(", "));
@@ -263,6 +276,10 @@ Result<QString> SelectBuilder::orderBy(const Table &table, const QString &alias,
         Result<Value> value = valueOf(table, alias, term.column, term.jsonPath);
         if (!value)
             return value.error();
+        if (grouped && !grouping->groupBy.contains(value->sql)) {
+            return Error(ErrorCode::InvalidAggregate,
+                QStringLiteral("order=%1: with aggregates, order by a selected column that is not aggregated").arg(term.column));
+        }
         const Field &field = value->field;
         const bool jsonValue = !term.jsonPath.empty() && !term.jsonPath.back().asText;
         QString sql = (jsonValue ? m_dialect.jsonComparable(value->sql) : value->sql)

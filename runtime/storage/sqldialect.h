@@ -106,6 +106,9 @@ public:
     /** Returns \a expression (JSON text from a subquery) as a JSON value that a JSON object nests
         as JSON, not as a string. */
     virtual QString nestedJson(const QString &expression) const;
+    /** Returns \a expression (a jsonValueExpression()) as JSON text that keeps its meaning when it leaves a
+        subquery: a string quoted, a number, true/false, an object; NULL stays NULL. */
+    virtual QString jsonText(const QString &expression) const = 0;
     /** Returns a condition testing \a column against one bound LIKE pattern (see likePattern()),
         case-sensitively or not. */
     virtual QString likeCondition(const QString &column, bool caseInsensitive) const = 0;

@@ -227,6 +227,11 @@ QString SqliteDialect::jsonOverlapsCondition(const QString &column) const
     return QStringLiteral("basalt_json_overlaps(%1, ?)").arg(column);
 }
 
+QString SqliteDialect::jsonText(const QString &expression) const
+{
+    return QStringLiteral("json_quote(") + expression + QLatin1Char(')');
+}
+
 QString SqliteDialect::textSearchCondition(const QString &column, const QString &form, const QString &language) const
 {
     // basalt_text_search: sqlitefunctions.cpp (english and simple, on FTS5's tokenizers).

@@ -32,6 +32,7 @@ public:
     QString regexCondition(const QString &column, bool caseInsensitive) const override;
     QString jsonContainsCondition(const QString &column, bool containedBy) const override;
     QString jsonOverlapsCondition(const QString &column) const override;
+    QString jsonText(const QString &expression) const override;
     QString textSearchCondition(const QString &column, const QString &form, const QString &language) const override;
     QString likeCondition(const QString &column, bool caseInsensitive) const override;
     QString likePattern(const QString &pattern, bool caseInsensitive) const override;

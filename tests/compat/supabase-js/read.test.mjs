@@ -96,6 +96,20 @@ test('textSearch in its four forms, with and without a configuration', async () 
     assert.match(notText.error.message, /full-text search applies to text fields/)
 })
 
+test('spreads and aggregates in select', async () => {
+    const rows = ok(await products('name, ...categories(category:name, slug)').eq('name', 'a, b'))
+    assert.deepEqual(rows, [{ name: 'a, b', category: category.name, slug: 'read' }])
+    const [totals] = ok(await db.from('products').select('count(), stock.sum(), top:price.max()').eq('category_id', category.id))
+    assert.deepEqual(totals, { count: trickyValues.length, sum: 91, top: 13.5 })
+    const groups = ok(await db.from('products').select('active, count()').eq('category_id', category.id).order('active'))
+    assert.deepEqual(groups, [{ active: false, count: 7 }, { active: true, count: 7 }])
+    const counted = await db.from('products').select('active, count()', { count: 'exact', head: true }).eq('category_id', category.id)
+    assert.equal(counted.count, 2)
+    const many = await db.from('categories').select('name, ...products(name)').eq('id', category.id)
+    assert.equal(many.status, 400)
+    assert.equal(many.error.code, 'PGRST119')
+})
+
 test('isDistinct treats null as a value', async () => {
     // Rows whose description is null are distinct from any text (PostgREST: isdistinct.null compares
     // with the text 'null', as here).

@@ -64,9 +64,16 @@ QString dumpSelect(const std::vector<SelectItem> &items)
             out << u"*"_s;
             continue;
         }
-        QString text = (item.alias.isEmpty() ? item.name : item.alias + u':' + item.name) + dumpPath(item.jsonPath);
+        const QString name = item.aggregate == Aggregate::Count && item.name.isEmpty() ? u"count()"_s : item.name;
+        QString text = (item.alias.isEmpty() ? name : item.alias + u':' + name) + dumpPath(item.jsonPath);
+        if (item.spread)
+            text = u"..."_s + text;
         if (!item.cast.isEmpty())
             text += u"::"_s + item.cast;
+        if (item.aggregate != Aggregate::None && !item.name.isEmpty())
+            text += u'.' + aggregateName(item.aggregate) + u"()"_s;
+        if (!item.aggregateCast.isEmpty())
+            text += u"::"_s + item.aggregateCast;
         if (item.kind == SelectItem::Kind::Embed) {
             if (!item.hint.isEmpty())
                 text += u'!' + item.hint;

@@ -124,14 +124,24 @@ void addSelectErrors()
     bad("select json path without key", "select=data->",
         uR"x("select": unexpected end of value at position 7 (expected a key or an array index after "->"))x"_s);
     bad("select json path with embed", "select=data->a(b)",
-        uR"x("select": unexpected "(" at position 8 (expected "," or the end of the list after a JSON path or cast))x"_s);
+        uR"x("select": unexpected "(" at position 8 (expected "," or the end of the list after a JSON path, cast or aggregate))x"_s);
     bad("filter key path on a logic key", "or->a=(id.eq.1)",
         uR"x("or->a": a JSON path goes with a column: attrs->>colour=eq.red)x"_s);
     bad("select unclosed quoted name", R"x(select=id,"my col)x",
         uR"x("select": unexpected end of value at position 11 (expected the closing '"' of the name opened at position 4))x"_s);
     bad("select empty quoted name", R"x(select="")x", uR"x("select": an empty quoted name "" at position 1)x"_s);
-    bad("select spread", "select=id,...users(name)",
-        uR"x("select": the spread "..." at position 4 is not supported)x"_s);
+    bad("select spread with an alias", "select=id,u:...users(name)",
+        uR"x("select": unexpected "." at position 6 (expected a column or embedded resource name after the alias (a spread takes no alias)))x"_s);
+    bad("select spread without columns", "select=id,...users",
+        uR"x("select": unexpected end of value at position 12 (expected "(" and the columns to spread, e.g. ...users(name)))x"_s);
+    bad("select spread without a name", "select=...(name)",
+        uR"x("select": unexpected "(" at position 4 (expected the name of an embedded resource after "..."))x"_s);
+    bad("select unknown aggregate", "select=price.median()",
+        uR"x("select": unexpected "median" at position 7 (expected an aggregate: count(), sum(), avg(), min() or max()))x"_s);
+    bad("select aggregate without parentheses", "select=price.sum",
+        uR"x("select": unexpected end of value at position 10 (expected "()" after sum))x"_s);
+    bad("select aggregate cast without a type", "select=price.sum()::",
+        uR"x("select": unexpected end of value at position 14 (expected a type after "::", e.g. ::text))x"_s);
     bad("select empty embed", "select=id,reviews()",
         uR"x("select": an empty embed "()" at position 11 is not supported (write reviews(*) to select all of its columns))x"_s);
     bad("select unclosed embed", "select=id,reviews(rating",

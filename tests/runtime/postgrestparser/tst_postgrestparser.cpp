@@ -76,6 +76,10 @@ void tst_PostgrestParser::selectForms_data()
     addRow("json paths and casts", "select=id::text,c:data->a->>b,data->0,data->%22x.y%22::int",
         uR"x(select=id::text,c:data->"a"->>"b",data->0,data->"x.y"::int)x"_s);
     addRow("quoted names", "select=%22id%22,title:%22name%22", u"select=id,title:name"_s);
+    addRow("spread", "select=id,...categories!category_id!inner(name,c:slug)",
+        u"select=id,...categories!category_id!inner(name,c:slug)"_s);
+    addRow("aggregates", "select=count(),n:count()::text,price.sum(),price::int.avg()::text,data->>a.max(),status",
+        u"select=count(),n:count()::text,price.sum(),price::int.avg()::text,data->>\"a\".max(),status"_s);
     addRow("quoted name with escapes", "select=%22a%5C%22b%22", uR"x(select=a"b)x"_s);
     addRow("spaces ignored", "select=%20id%20,%20title%20:%20name%20", u"select=id,title:name"_s);
     addRow("star and column", "select=*,price", u"select=*,price"_s);

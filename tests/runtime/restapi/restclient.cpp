@@ -46,6 +46,11 @@ const char *const s_seed[] = {
     "'2026-01-02T03:04:05.000Z', '2026-01-02T03:04:05.000Z'), "
     "('22222222-2222-4222-8222-222222222222', 'bob@example.com', 'Bob Baker', '+44 1234 5678', FALSE, "
     "'2026-01-02T03:04:05.000Z', '2026-01-02T03:04:05.000Z')",
+    "INSERT INTO staff (name, manager_id, mentor_id, buddy_id) VALUES "
+    "('Boss', NULL, '11111111-1111-4111-8111-111111111111', NULL), "
+    "('Ada', 1, '22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111'), "
+    "('Cy', 1, NULL, NULL), "
+    "('Di', 2, NULL, NULL)",
     "INSERT INTO reviews (product_id, customer_id, rating, title, created_at) VALUES "
     "(1, '11111111-1111-4111-8111-111111111111', 5, 'Great', '2026-01-02T03:04:05.000Z'), "
     "(1, '22222222-2222-4222-8222-222222222222', 3, 'Okay', '2026-01-02T03:04:05.000Z'), "
@@ -375,7 +380,23 @@ QString ShopServer::start(const QString &engine, const QStringList &extraArgumen
         table.insert(QStringLiteral("fields"), fields);
         tables.replace(i, table);
     }
+    // Staff: a table related to itself (manager_id) and to customers twice (mentor_id, buddy_id), for
+    // self-referencing embeds and PostgREST's ambiguity error.
+    tables.append(QJsonDocument::fromJson(R"({"id": "tbl_staff", "name": "staff", "fields": [
+        {"id": "fld_staff_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+        {"id": "fld_staff_name", "name": "name", "type": "text", "required": true},
+        {"id": "fld_staff_manager_id", "name": "manager_id", "type": "integer"},
+        {"id": "fld_staff_mentor_id", "name": "mentor_id", "type": "uuid"},
+        {"id": "fld_staff_buddy_id", "name": "buddy_id", "type": "uuid"}]})")
+                      .object());
     project.insert(QStringLiteral("tables"), tables);
+    QJsonArray relationships = project.value(QStringLiteral("relationships")).toArray();
+    for (const char *relationship : {
+             R"({"id": "rel_staff_manager", "kind": "oneToMany", "from": "tbl_staff", "to": "tbl_staff", "foreignKey": "fld_staff_manager_id", "onDelete": "setNull"})",
+             R"({"id": "rel_staff_mentor", "kind": "oneToMany", "from": "tbl_customers", "to": "tbl_staff", "foreignKey": "fld_staff_mentor_id", "onDelete": "setNull"})",
+             R"({"id": "rel_staff_buddy", "name": "buddy", "kind": "oneToMany", "from": "tbl_customers", "to": "tbl_staff", "foreignKey": "fld_staff_buddy_id", "onDelete": "setNull"})"})
+        relationships.append(QJsonDocument::fromJson(relationship).object());
+    project.insert(QStringLiteral("relationships"), relationships);
     const QString projectFile = m_dir.filePath(QStringLiteral("shop.basalt"));
     QFile out(projectFile);
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(project).toJson()) < 0)
