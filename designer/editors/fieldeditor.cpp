@@ -93,6 +93,11 @@ void FieldEditor::createKeyAndDefaultWidgets()
     m_primaryKeyCombo->addItem(tr("No"), int(Runtime::PrimaryKeyKind::None));
     m_primaryKeyCombo->addItem(tr("Auto-increment integer"), int(Runtime::PrimaryKeyKind::AutoIncrement));
     m_primaryKeyCombo->addItem(tr("Random UUID"), int(Runtime::PrimaryKeyKind::Uuid));
+    m_primaryKeyCombo->addItem(tr("Supplied on insert"), int(Runtime::PrimaryKeyKind::Supplied));
+    m_primaryKeyCombo->setItemData(3,
+        tr("The insert gives the key: a username, a slug, or the id of the row this one extends "
+           "(text, integer or uuid)"),
+        Qt::ToolTipRole);
     m_timestampCombo = named(new QComboBox(this), "fieldTimestampCombo");
     m_timestampCombo->addItem(tr("None"), int(Runtime::AutoTimestamp::None));
     m_timestampCombo->addItem(tr("Set when the row is created"), int(Runtime::AutoTimestamp::CreatedAt));

@@ -123,7 +123,8 @@ QJsonObject openApiRowSchema(const Project &project, const Table &table)
         schema.insert(u"description"_s, table.description);
     QJsonArray required;
     for (const Field &field : table.fields) {
-        if (!field.hidden && field.required && !field.isAutoManaged() && field.defaultValue.isNone())
+        if (!field.hidden && (field.required || field.isSuppliedKey()) && !field.isAutoManaged()
+            && field.defaultValue.isNone())
             required.append(field.name);
     }
     if (!required.isEmpty())

@@ -45,6 +45,7 @@ QString SqliteDialect::primaryKeyClause(const Field &field, const QString &const
         return QStringLiteral("CONSTRAINT ") + quoteIdentifier(constraintName)
             + QStringLiteral(" PRIMARY KEY AUTOINCREMENT");
     case PrimaryKeyKind::Uuid:
+    case PrimaryKeyKind::Supplied:
         break;
     }
     return QStringLiteral("CONSTRAINT ") + quoteIdentifier(constraintName) + QStringLiteral(" PRIMARY KEY");

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Runtime {
 
 namespace {
@@ -182,6 +184,16 @@ Result<void> WriteBuilder::checkConflictTarget(const TableSchema &schema, const 
 Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &conflict,
     Preferences::Resolution resolution, const QString &now, const SqlStatement &updateCondition) const
 {
+    // A supplied key has no generator; on SQLite an INTEGER key would get a rowid instead of the NOT NULL error.
+    if (const Field *pk = m_table.primaryKey(); pk && pk->isSuppliedKey()) {
+        const auto given = std::find_if(row.values.begin(), row.values.end(), [pk](const auto &value) { return value.first == pk; });
+        if (given == row.values.end() || given->second.isNull()) {
+            Error e(ErrorCode::NotNullViolation,
+                QStringLiteral("null value in column \"%1\" violates not-null constraint").arg(pk->name));
+            e.problems << Problem {Problem::Severity::Error, pk->name, QStringLiteral("is required")};
+            return e;
+        }
+    }
     stamp(row, true, now);
     SqlStatement s;
     QStringList columns;

@@ -30,6 +30,7 @@ private slots:
     void removeFieldDropsIndexes();
     void planRelationship_data();
     void planRelationship();
+    void planRelationshipToSuppliedKey();
     void planRelationshipErrors_data();
     void planRelationshipErrors();
     void removeRelationship_data();
@@ -495,6 +496,24 @@ void tst_Commands::planRelationship()
         else
             QVERIFY(hasEvent(events, Kind::TableChanged, toId));
     });
+}
+
+// A text key given on insert: the planned foreign key is text too, and the relationship validates.
+void tst_Commands::planRelationshipToSuppliedKey()
+{
+    auto document = openTemplate(QStringLiteral("ecommerce"));
+    Runtime::Table keyed {.id = QStringLiteral("tbl_sections"), .name = QStringLiteral("sections")};
+    keyed.fields = {Runtime::Field {.id = QStringLiteral("fld_sections_slug"), .name = QStringLiteral("slug"),
+                        .primaryKey = Runtime::PrimaryKeyKind::Supplied},
+        Runtime::Field {.id = QStringLiteral("fld_sections_name"), .name = QStringLiteral("name")}};
+    pushUndoRedo(*document, new AddTables(document.get(), {keyed}));
+    const Runtime::Table *products = document->project().tableByName(QStringLiteral("products"));
+    Runtime::Result<RelationshipPlan> plan = Designer::planRelationship(
+        document->project(), Runtime::RelationshipKind::OneToMany, keyed.id, products->id);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
+    QCOMPARE(plan->foreignKey->name, QStringLiteral("section_id"));
+    QCOMPARE(plan->foreignKey->type, Runtime::FieldType::Text);
+    pushUndoRedo(*document, new AddRelationship(document.get(), *plan));
 }
 
 void tst_Commands::planRelationshipErrors_data()

@@ -20,6 +20,30 @@
 namespace {
 // Rows in id order, so ids are 1, 2, 3... on both engines. Booleans as TRUE/FALSE and datetimes as
 // ISO 8601 literals in the form Basalt writes to SQLite (milliseconds, Z) read the same in both engines.
+// writers: a text key given on insert; articles point at it; customer_cards.customer_id is both the key and
+// the one-to-one foreign key to customers.
+const char s_modelTables[] = R"({
+  "tables": [
+    {"id": "tbl_writers", "name": "writers", "fields": [
+      {"id": "fld_writers_username", "name": "username", "type": "text", "primaryKey": "supplied",
+       "validation": {"maxLength": 20}},
+      {"id": "fld_writers_display_name", "name": "display_name", "type": "text"}]},
+    {"id": "tbl_articles", "name": "articles", "fields": [
+      {"id": "fld_articles_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+      {"id": "fld_articles_writer", "name": "writer", "type": "text", "required": true},
+      {"id": "fld_articles_title", "name": "title", "type": "text"}]},
+    {"id": "tbl_customer_cards", "name": "customer_cards", "fields": [
+      {"id": "fld_customer_cards_customer_id", "name": "customer_id", "type": "uuid", "primaryKey": "supplied"},
+      {"id": "fld_customer_cards_nickname", "name": "nickname", "type": "text"}]}
+  ],
+  "relationships": [
+    {"id": "rel_writer_articles", "kind": "oneToMany", "from": "tbl_writers", "to": "tbl_articles",
+     "foreignKey": "fld_articles_writer", "onDelete": "cascade"},
+    {"id": "rel_customer_card", "kind": "oneToOne", "from": "tbl_customers", "to": "tbl_customer_cards",
+     "foreignKey": "fld_customer_cards_customer_id", "onDelete": "cascade"}
+  ]
+})";
+
 const char *const s_seed[] = {
     "INSERT INTO categories (name, slug, description, created_at) VALUES "
     "('Kitchen', 'kitchen', 'Pots and pans', '2026-01-02T03:04:05.000Z'), "
@@ -375,6 +399,14 @@ QString ShopServer::start(const QString &engine, const QStringList &extraArgumen
         table.insert(QStringLiteral("fields"), fields);
         tables.replace(i, table);
     }
+    // Tables for the model rows (modelrows.cpp): text keys, a key that is also a foreign key.
+    const QJsonObject model = QJsonDocument::fromJson(s_modelTables).object();
+    for (const QJsonValue &table : model.value(QStringLiteral("tables")).toArray())
+        tables.append(table);
+    QJsonArray relationships = project.value(QStringLiteral("relationships")).toArray();
+    for (const QJsonValue &relationship : model.value(QStringLiteral("relationships")).toArray())
+        relationships.append(relationship);
+    project.insert(QStringLiteral("relationships"), relationships);
     project.insert(QStringLiteral("tables"), tables);
     const QString projectFile = m_dir.filePath(QStringLiteral("shop.basalt"));
     QFile out(projectFile);
