@@ -2739,6 +2739,10 @@ Empty: no filter.</source>
 • null: kein Wert, !null: beliebiger Wert
 Leer: kein Filter.</translation>
     </message>
+    <message>
+        <source>Write a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;] or [1, 2].</source>
+        <translation>Schreiben Sie ein JSON-Array, z. B. [&quot;a&quot;, &quot;b&quot;] oder [1, 2].</translation>
+    </message>
 </context>
 <context>
     <name>Designer::RuleEditor</name>
@@ -3932,6 +3936,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>setNull cannot empty %1.%2, the primary key of %1; choose cascade or restrict</source>
         <translation>setNull kann %1.%2, den Primärschlüssel von %1, nicht leeren; wählen Sie cascade oder restrict</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an array field, which has no fixed default; remove the default (an insert without a value leaves it empty)</source>
+        <translation>&quot;%1&quot; ist ein Array-Feld, das keinen festen Standardwert hat; entfernen Sie den Standardwert (ein Einfügen ohne Wert lässt es leer)</translation>
     </message>
 </context>
 <context>

@@ -338,7 +338,8 @@ void FieldEditor::refreshDefault(const Runtime::Field &shown)
     using Kind = Runtime::DefaultValue::Kind;
     m_defaultKindCombo->clear();
     m_defaultKindCombo->addItem(tr("None"), int(Kind::None));
-    m_defaultKindCombo->addItem(tr("Value"), int(Kind::Literal));
+    if (!Runtime::isArray(shown.type) || shown.defaultValue.kind == Kind::Literal) // arrays take no fixed default
+        m_defaultKindCombo->addItem(tr("Value"), int(Kind::Literal));
     if (FieldOptions::takesNow(shown.type) || shown.defaultValue.kind == Kind::Now)
         m_defaultKindCombo->addItem(tr("Now"), int(Kind::Now));
     if (shown.type == Runtime::FieldType::Uuid || shown.defaultValue.kind == Kind::RandomUuid)

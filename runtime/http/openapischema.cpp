@@ -35,6 +35,9 @@ QJsonObject typeSchema(FieldType type)
     case FieldType::Enum:
     case FieldType::File:
         return {{u"type"_s, u"string"_s}};
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
+        return {{u"type"_s, u"array"_s}, {u"items"_s, typeSchema(arrayElementType(type))}};
     }
     return {};
 }

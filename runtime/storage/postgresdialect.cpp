@@ -2,6 +2,7 @@
 // PostgresDialect: PostgreSQL's types, defaults, checks and conversions.
 #include "postgresdialect.h"
 
+#include "arrayvalues.h"
 #include "database.h"
 #include "typeconversion.h"
 
@@ -39,6 +40,10 @@ QString PostgresDialect::columnType(FieldType type) const
         return QStringLiteral("jsonb");
     case FieldType::Uuid:
         return QStringLiteral("uuid");
+    case FieldType::TextArray:
+        return QStringLiteral("text[]");
+    case FieldType::IntegerArray:
+        return QStringLiteral("bigint[]");
     default:
         return QStringLiteral("text");
     }
@@ -153,9 +158,25 @@ QString PostgresDialect::readExpression(FieldType type, const QString &column) c
     case FieldType::Uuid:
     case FieldType::Json:
         return column + QStringLiteral("::text");
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
+        return QStringLiteral("array_to_json(") + column + QStringLiteral(")::text");
     default:
         return column;
     }
+}
+
+QString PostgresDialect::arrayJson(const QString &column) const
+{
+    return QStringLiteral("to_jsonb(") + column + QLatin1Char(')');
+}
+
+QVariant PostgresDialect::boundValue(FieldType type, const QVariant &value) const
+{
+    // An array is bound as its literal ({"a","b"}), which PostgreSQL reads into the text[] or bigint[].
+    if (!isArray(type) || value.isNull())
+        return value;
+    return ArrayValues::postgresLiteral(value);
 }
 
 QString PostgresDialect::jsonValueExpression(FieldType type, const QString &column) const

@@ -126,6 +126,12 @@ public:
     virtual QString jsonContainsCondition(const QString &column, bool containedBy) const = 0;
     /** Returns a condition true when the JSON array \a column shares an element with one bound JSON array. */
     virtual QString jsonOverlapsCondition(const QString &column) const = 0;
+    /** Returns \a column (an array field's column) as JSON, for jsonContainsCondition() and
+        jsonOverlapsCondition(). */
+    virtual QString arrayJson(const QString &column) const;
+    /** Returns the value to bind for \a value (ValueCodec's form) in a column of \a type: the value itself,
+        except where the engine stores the type in another form (PostgreSQL's arrays). */
+    virtual QVariant boundValue(FieldType type, const QVariant &value) const;
     /** Returns the bound pattern for likeCondition() from a SQL LIKE pattern (`%`, `_`). */
     virtual QString likePattern(const QString &pattern, bool caseInsensitive) const;
     /** Returns the LIMIT / OFFSET clause with a placeholder for each part that is present, or "". */

@@ -201,7 +201,7 @@ Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &confl
     for (const auto &[field, value] : row.values) {
         columns << m_dialect.quoteIdentifier(field->name);
         marks << QStringLiteral("?");
-        s.params << value;
+        s.params << m_dialect.boundValue(field->type, value);
     }
     s.sql = QStringLiteral("INSERT INTO ") + m_dialect.quoteIdentifier(m_table.name)
         + (columns.isEmpty() ? QStringLiteral(" DEFAULT VALUES")
@@ -244,7 +244,7 @@ std::optional<SqlStatement> WriteBuilder::existing(const WriteRow &row, const QS
         if (found == row.values.end() || found->second.isNull())
             return std::nullopt;
         conditions << m_dialect.quoteIdentifier(name) + QStringLiteral(" = ?");
-        s.params << found->second;
+        s.params << m_dialect.boundValue(found->first->type, found->second);
     }
     if (conditions.isEmpty())
         return std::nullopt;
@@ -261,7 +261,7 @@ SqlStatement WriteBuilder::update(WriteRow row, const QString &condition, const 
     QStringList set;
     for (const auto &[field, value] : row.values) {
         set << m_dialect.quoteIdentifier(field->name) + QStringLiteral(" = ?");
-        s.params << value;
+        s.params << m_dialect.boundValue(field->type, value);
     }
     s.params << params;
     s.sql = QStringLiteral("UPDATE ") + m_dialect.quoteIdentifier(m_table.name) + QStringLiteral(" SET ")

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Schemas written for Supabase, as apps use them with supabase-js: a text key given on insert and foreign
-// keys to it, a key that is also a one-to-one foreign key (profiles.id → users.id).
+// keys to it, a key that is also a one-to-one foreign key (profiles.id → users.id), text[] and integer[] fields.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serviceClient, ok } from './lib.mjs'
@@ -66,4 +66,51 @@ test('a key that is also a one-to-one foreign key embeds as an object both ways'
     ])
     ok(await db.from('accounts').delete().eq('id', account.id))
     assert.deepEqual(ok(await db.from('account_settings').select('id').eq('id', account.id)), [])
+})
+
+test('array fields are written and read as JSON arrays', async () => {
+    const title = `arrays ${suffix}`
+    const rows = ok(
+        await db
+            .from('gallery')
+            .insert([
+                { title, tags: ['red', 'big, heavy', 'say "hi"'], sizes: [3, 1, 2] },
+                { title, tags: ['blue'], sizes: [] },
+                { title, tags: null },
+            ])
+            .select('tags, sizes'),
+    )
+    assert.deepEqual(rows, [
+        { tags: ['red', 'big, heavy', 'say "hi"'], sizes: [3, 1, 2] },
+        { tags: ['blue'], sizes: [] },
+        { tags: null, sizes: null },
+    ])
+    const wrong = await db.from('gallery').insert({ title, sizes: ['one'] })
+    assert.equal(wrong.status, 400)
+    assert.equal(wrong.error.code, '22P02')
+    assert.match(wrong.error.message, /sizes/)
+})
+
+test('contains, containedBy and overlaps on array fields', async () => {
+    const title = `filters ${suffix}`
+    ok(
+        await db.from('gallery').insert([
+            { title, tags: ['red', 'big, heavy'], sizes: [1, 2, 3] },
+            { title, tags: ['blue', 'small'], sizes: [2] },
+        ]),
+    )
+    const gallery = (columns = 'tags') => db.from('gallery').select(columns).eq('title', title).order('id')
+    assert.deepEqual(ok(await gallery().contains('tags', ['red'])), [{ tags: ['red', 'big, heavy'] }])
+    // postgrest-js joins array values with ',' unquoted (as PostgREST reads them, 'big, heavy' would be two
+    // elements): an element with a comma is quoted by hand, PostgreSQL's array syntax.
+    assert.deepEqual(ok(await gallery().filter('tags', 'cs', '{"big, heavy"}')), [{ tags: ['red', 'big, heavy'] }])
+    assert.deepEqual(ok(await gallery('sizes').contains('sizes', [3, 1])), [{ sizes: [1, 2, 3] }])
+    assert.deepEqual(ok(await gallery('sizes').containedBy('sizes', [2, 5])), [{ sizes: [2] }])
+    assert.deepEqual(ok(await gallery().containedBy('tags', ['blue', 'small', 'green'])), [{ tags: ['blue', 'small'] }])
+    assert.deepEqual(ok(await gallery().overlaps('tags', ['green', 'red'])), [{ tags: ['red', 'big, heavy'] }])
+    assert.deepEqual(ok(await gallery('sizes').overlaps('sizes', [2])), [{ sizes: [1, 2, 3] }, { sizes: [2] }])
+    assert.deepEqual(ok(await gallery().not('tags', 'ov', '{blue}')), [{ tags: ['red', 'big, heavy'] }])
+    assert.deepEqual(ok(await gallery().filter('tags', 'eq', '{blue,small}')), [{ tags: ['blue', 'small'] }])
+    ok(await db.from('gallery').update({ tags: ['green'] }).eq('title', title).contains('tags', ['blue']))
+    assert.deepEqual(ok(await gallery()), [{ tags: ['red', 'big, heavy'] }, { tags: ['green'] }])
 })

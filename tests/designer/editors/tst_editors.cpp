@@ -643,6 +643,20 @@ void tst_Editors::screenshots()
     QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-enum.png")));
     f.select(s_products, QStringLiteral("fld_products_sku"));
     QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-text.png")));
+    // An array field, and a key given on insert.
+    const Runtime::Table &products = *f.document->project().table(s_products);
+    Runtime::Field sku = *products.field(QStringLiteral("fld_products_sku"));
+    sku.type = Runtime::FieldType::TextArray;
+    sku.validation = {};
+    f.document->undoStack()->push(new ChangeTable(f.document.get(), changeField(products, sku), QStringLiteral("t")));
+    f.select(s_products, QStringLiteral("fld_products_sku"));
+    QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-array.png")));
+    const Runtime::Table &tags = *f.document->project().table(QStringLiteral("tbl_tags"));
+    Runtime::Field tagId = *tags.field(QStringLiteral("fld_tags_id"));
+    tagId.primaryKey = Runtime::PrimaryKeyKind::Supplied;
+    f.document->undoStack()->push(new ChangeTable(f.document.get(), changeField(tags, tagId), QStringLiteral("t")));
+    f.select(QStringLiteral("tbl_tags"), QStringLiteral("fld_tags_id"));
+    QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-supplied-key.png")));
 }
 
 QTEST_MAIN(tst_Editors)

@@ -58,6 +58,9 @@ QPair<QString, QString> expectedType(FieldType type)
     case FieldType::Enum:
     case FieldType::File:
         return {u"string"_s, {}};
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
+        return {u"array"_s, {}};
     }
     return {};
 }
@@ -205,6 +208,11 @@ void tst_OpenApi::schemas()
             const QByteArray where = (table.name + u'.' + field.name).toUtf8();
             QVERIFY2(property.value(u"type"_s).toString() == type, where.constData());
             QVERIFY2(property.value(u"format"_s).toString() == format, where.constData());
+            if (isArray(field.type)) {
+                const auto [itemType, itemFormat] = expectedType(arrayElementType(field.type));
+                QVERIFY2(property[u"items"_s][u"type"_s].toString() == itemType, where.constData());
+                QVERIFY2(property[u"items"_s][u"format"_s].toString() == itemFormat, where.constData());
+            }
             QVERIFY2(property.value(u"readOnly"_s).toBool() == field.isAutoManaged(), where.constData());
             const bool nullable = !field.required && !field.isPrimaryKey() && field.type != FieldType::Json;
             QVERIFY2(property.value(u"nullable"_s).toBool() == nullable, where.constData());

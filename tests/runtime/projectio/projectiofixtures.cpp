@@ -230,7 +230,12 @@ std::vector<Table> readerTables()
                            .name = u"username"_s,
                            .type = FieldType::Text,
                            .primaryKey = PrimaryKeyKind::Supplied},
-                    Field {.id = u"fld_reader_cards_number"_s, .name = u"number"_s, .type = FieldType::Integer}};
+                    Field {.id = u"fld_reader_cards_number"_s, .name = u"number"_s, .type = FieldType::Integer},
+                    Field {.id = u"fld_reader_cards_labels"_s, .name = u"labels"_s, .type = FieldType::TextArray},
+                    Field {.id = u"fld_reader_cards_scores"_s,
+                           .name = u"scores"_s,
+                           .type = FieldType::IntegerArray,
+                           .required = true}};
     return {readers, cards};
 }
 } // namespace

@@ -20,8 +20,8 @@
 namespace {
 // Rows in id order, so ids are 1, 2, 3... on both engines. Booleans as TRUE/FALSE and datetimes as
 // ISO 8601 literals in the form Basalt writes to SQLite (milliseconds, Z) read the same in both engines.
-// writers: a text key given on insert; articles point at it; customer_cards.customer_id is both the key and
-// the one-to-one foreign key to customers.
+// writers: a text key given on insert; articles point at it and have array fields; customer_cards.customer_id
+// is both the key and the one-to-one foreign key to customers.
 const char s_modelTables[] = R"({
   "tables": [
     {"id": "tbl_writers", "name": "writers", "fields": [
@@ -31,7 +31,9 @@ const char s_modelTables[] = R"({
     {"id": "tbl_articles", "name": "articles", "fields": [
       {"id": "fld_articles_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
       {"id": "fld_articles_writer", "name": "writer", "type": "text", "required": true},
-      {"id": "fld_articles_title", "name": "title", "type": "text"}]},
+      {"id": "fld_articles_title", "name": "title", "type": "text"},
+      {"id": "fld_articles_labels", "name": "labels", "type": "text[]"},
+      {"id": "fld_articles_scores", "name": "scores", "type": "integer[]"}]},
     {"id": "tbl_customer_cards", "name": "customer_cards", "fields": [
       {"id": "fld_customer_cards_customer_id", "name": "customer_id", "type": "uuid", "primaryKey": "supplied"},
       {"id": "fld_customer_cards_nickname", "name": "nickname", "type": "text"}]}
@@ -399,7 +401,7 @@ QString ShopServer::start(const QString &engine, const QStringList &extraArgumen
         table.insert(QStringLiteral("fields"), fields);
         tables.replace(i, table);
     }
-    // Tables for the model rows (modelrows.cpp): text keys, a key that is also a foreign key.
+    // Tables for the model rows (modelrows.cpp): text keys, a key that is also a foreign key, arrays.
     const QJsonObject model = QJsonDocument::fromJson(s_modelTables).object();
     for (const QJsonValue &table : model.value(QStringLiteral("tables")).toArray())
         tables.append(table);
