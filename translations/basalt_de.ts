@@ -1216,6 +1216,14 @@
         <source>Select a field in the grid to edit all of its options.</source>
         <translation>Wählen Sie ein Feld im Raster aus, um alle seine Optionen zu bearbeiten.</translation>
     </message>
+    <message>
+        <source>Supplied on insert</source>
+        <translation>Beim Einfügen angegeben</translation>
+    </message>
+    <message>
+        <source>The insert gives the key: a username, a slug, or the id of the row this one extends (text, integer or uuid)</source>
+        <translation>Das Einfügen gibt den Schlüssel an: einen Benutzernamen, einen Slug oder die ID der Zeile, die diese erweitert (text, integer oder uuid)</translation>
+    </message>
 </context>
 <context>
     <name>Designer::FieldsModel</name>
@@ -2731,6 +2739,10 @@ Empty: no filter.</source>
 • null: kein Wert, !null: beliebiger Wert
 Leer: kein Filter.</translation>
     </message>
+    <message>
+        <source>Write a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;] or [1, 2].</source>
+        <translation>Schreiben Sie ein JSON-Array, z. B. [&quot;a&quot;, &quot;b&quot;] oder [1, 2].</translation>
+    </message>
 </context>
 <context>
     <name>Designer::RuleEditor</name>
@@ -3826,24 +3838,12 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <translation>keine Tabelle hat die ID „%1“</translation>
     </message>
     <message>
-        <source>%1.%2 is %3 but %4.%5 is an integer key; a foreign key must have the type of the key it references</source>
-        <translation>%1.%2 ist %3, aber %4.%5 ist ein integer-Schlüssel; ein Fremdschlüssel muss den Typ des Schlüssels haben, auf den er verweist</translation>
-    </message>
-    <message>
-        <source>%1.%2 is %3 but %4.%5 is a uuid key; a foreign key must have the type of the key it references</source>
-        <translation>%1.%2 ist %3, aber %4.%5 ist ein uuid-Schlüssel; ein Fremdschlüssel muss den Typ des Schlüssels haben, auf den er verweist</translation>
-    </message>
-    <message>
         <source>no field is set; choose a field of %1</source>
         <translation>kein Feld festgelegt; wählen Sie ein Feld von %1</translation>
     </message>
     <message>
         <source>no field of %1 has the id &quot;%2&quot;</source>
         <translation>kein Feld von %1 hat die ID „%2“</translation>
-    </message>
-    <message>
-        <source>%1.%2 is the primary key of %1; a foreign key needs a field of its own</source>
-        <translation>%1.%2 ist der Primärschlüssel von %1; ein Fremdschlüssel braucht ein eigenes Feld</translation>
     </message>
     <message>
         <source>%1.%2 is already the foreign key of %3; each relationship needs its own field</source>
@@ -3924,6 +3924,30 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>the table &quot;%1&quot; is tenant-scoped, so access tokens must carry the caller&apos;s organization: add organization_id to settings.jwtClaimFields</source>
         <translation>die Tabelle „%1“ ist mandantenbezogen, daher müssen Zugriffstokens die Organisation des Aufrufers enthalten: Fügen Sie organization_id zu settings.jwtClaimFields hinzu</translation>
+    </message>
+    <message>
+        <source>a supplied primary key must have the type text, integer or uuid, but &quot;%1&quot; is %2</source>
+        <translation>ein angegebener Primärschlüssel muss den Typ text, integer oder uuid haben, aber &quot;%1&quot; ist %2</translation>
+    </message>
+    <message>
+        <source>%1.%2 is %3 but the key %4.%5 is %6; a foreign key must have the type of the key it references</source>
+        <translation>%1.%2 ist %3, aber der Schlüssel %4.%5 ist %6; ein Fremdschlüssel muss den Typ des Schlüssels haben, auf den er verweist</translation>
+    </message>
+    <message>
+        <source>%1.%2 is the primary key of %1; a foreign key needs a field of its own, or make the relationship oneToOne</source>
+        <translation>%1.%2 ist der Primärschlüssel von %1; ein Fremdschlüssel braucht ein eigenes Feld, oder machen Sie die Beziehung zu oneToOne</translation>
+    </message>
+    <message>
+        <source>%1.%2 is a generated primary key; as a foreign key it takes the key of the row it points at, so set its primaryKey to supplied</source>
+        <translation>%1.%2 ist ein erzeugter Primärschlüssel; als Fremdschlüssel übernimmt er den Schlüssel der Zeile, auf die er verweist, setzen Sie primaryKey daher auf supplied</translation>
+    </message>
+    <message>
+        <source>setNull cannot empty %1.%2, the primary key of %1; choose cascade or restrict</source>
+        <translation>setNull kann %1.%2, den Primärschlüssel von %1, nicht leeren; wählen Sie cascade oder restrict</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an array field, which has no fixed default; remove the default (an insert without a value leaves it empty)</source>
+        <translation>&quot;%1&quot; ist ein Array-Feld, das keinen festen Standardwert hat; entfernen Sie den Standardwert (ein Einfügen ohne Wert lässt es leer)</translation>
     </message>
 </context>
 <context>

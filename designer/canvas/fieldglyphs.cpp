@@ -120,6 +120,20 @@ void paintFieldTypeGlyph(QPainter *painter, const QRectF &rect, Runtime::FieldTy
             painter->drawLine(QPointF(r.left() + 5, y), QPointF(r.right(), y));
         }
         break;
+    case FieldType::TextArray:
+    case FieldType::IntegerArray: {
+        // Square brackets around a short list.
+        const qreal inset = r.width() * 0.25;
+        painter->drawLine(QPointF(r.left() + inset, r.top()), QPointF(r.left(), r.top()));
+        painter->drawLine(QPointF(r.left(), r.top()), QPointF(r.left(), r.bottom()));
+        painter->drawLine(QPointF(r.left(), r.bottom()), QPointF(r.left() + inset, r.bottom()));
+        painter->drawLine(QPointF(r.right() - inset, r.top()), QPointF(r.right(), r.top()));
+        painter->drawLine(QPointF(r.right(), r.top()), QPointF(r.right(), r.bottom()));
+        painter->drawLine(QPointF(r.right(), r.bottom()), QPointF(r.right() - inset, r.bottom()));
+        for (int i = 0; i < 3; ++i)
+            painter->drawPoint(QPointF(r.left() + r.width() * (0.3 + 0.2 * i), r.center().y()));
+        break;
+    }
     case FieldType::File: {
         QPainterPath page;
         const qreal fold = r.width() * 0.35;

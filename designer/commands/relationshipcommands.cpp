@@ -20,7 +20,7 @@ Runtime::Field keyField(const Runtime::ObjectId &id, const QString &name, const 
     Runtime::Field field;
     field.id = id;
     field.name = name;
-    field.type = referencedKey.type; // an autoIncrement key is an integer, a uuid key a uuid
+    field.type = referencedKey.type; // a foreign key has the type of the key it references
     return field;
 }
 

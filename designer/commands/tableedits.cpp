@@ -58,7 +58,11 @@ Runtime::Table addField(const Runtime::Project &project, Runtime::Table table, R
     Runtime::Field field;
     field.id = newTableId(project, table, QStringLiteral("fld"));
     field.type = type;
-    const QString stem = Runtime::fieldTypeName(type) + QLatin1Char('_');
+    // "text[]" names a type, not a field: an array field is "text_list_1".
+    QString stem = Runtime::fieldTypeName(type);
+    if (Runtime::isArray(type))
+        stem = Runtime::fieldTypeName(Runtime::arrayElementType(type)) + QStringLiteral("_list");
+    stem += QLatin1Char('_');
     for (int n = 1;; ++n) {
         field.name = stem + QString::number(n);
         if (!table.fieldByName(field.name))

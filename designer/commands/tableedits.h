@@ -19,8 +19,8 @@ Runtime::Table setTableColor(Runtime::Table table, const QString &color);
 /** Returns \a table with its rows scoped to the caller's organization (\a scoped) or not. */
 Runtime::Table setTenantScoped(Runtime::Table table, bool scoped);
 
-/** Returns \a table with a new last field of \a type, named `<type>_<n>` (e.g. "text_1") so that the
-    name is free in the table, with an id new in \a project. An enum field gets one value, "option_1". */
+/** Returns \a table with a new last field of \a type, named `<type>_<n>` (e.g. "text_1"; "text_list_1"
+    for text[]) so that the name is free in the table, with an id new in \a project. An enum field gets one value, "option_1". */
 Runtime::Table addField(const Runtime::Project &project, Runtime::Table table, Runtime::FieldType type);
 /** Returns \a table without the field \a fieldId; indexes lose the field, and indexes left empty go.
     A field that is the foreign key of a relationship is removed with RemoveRelationship instead

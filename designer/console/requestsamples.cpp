@@ -127,6 +127,8 @@ QJsonValue RequestSamples::sampleValue(const Runtime::Field &field)
     case FieldType::Url: return fitLength(field, QStringLiteral("https://example.com/%1").arg(randomSuffix()));
     case FieldType::Enum: return field.enumValues.isEmpty() ? QJsonValue(QString()) : QJsonValue(field.enumValues.first());
     case FieldType::File: return QStringLiteral("https://example.com/files/sample-%1.png").arg(randomSuffix());
+    case FieldType::TextArray: return QJsonArray {QStringLiteral("a"), QStringLiteral("b")};
+    case FieldType::IntegerArray: return QJsonArray {1, 2};
     }
     return {};
 }

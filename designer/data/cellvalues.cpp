@@ -64,6 +64,16 @@ QJsonValue CellValues::fromText(const Runtime::Field &field, const QString &text
         }
         return document.array().at(0);
     }
+    case Runtime::FieldType::TextArray:
+    case Runtime::FieldType::IntegerArray: {
+        // An array cell is edited as its JSON text, as it is shown and exported.
+        const QJsonDocument document = QJsonDocument::fromJson(text.trimmed().toUtf8());
+        if (!document.isArray()) {
+            *error = tr("Write a JSON array, e.g. [\"a\", \"b\"] or [1, 2].");
+            return {};
+        }
+        return document.array();
+    }
     default:
         return text;
     }

@@ -93,6 +93,11 @@ void FieldEditor::createKeyAndDefaultWidgets()
     m_primaryKeyCombo->addItem(tr("No"), int(Runtime::PrimaryKeyKind::None));
     m_primaryKeyCombo->addItem(tr("Auto-increment integer"), int(Runtime::PrimaryKeyKind::AutoIncrement));
     m_primaryKeyCombo->addItem(tr("Random UUID"), int(Runtime::PrimaryKeyKind::Uuid));
+    m_primaryKeyCombo->addItem(tr("Supplied on insert"), int(Runtime::PrimaryKeyKind::Supplied));
+    m_primaryKeyCombo->setItemData(3,
+        tr("The insert gives the key: a username, a slug, or the id of the row this one extends "
+           "(text, integer or uuid)"),
+        Qt::ToolTipRole);
     m_timestampCombo = named(new QComboBox(this), "fieldTimestampCombo");
     m_timestampCombo->addItem(tr("None"), int(Runtime::AutoTimestamp::None));
     m_timestampCombo->addItem(tr("Set when the row is created"), int(Runtime::AutoTimestamp::CreatedAt));
@@ -333,7 +338,8 @@ void FieldEditor::refreshDefault(const Runtime::Field &shown)
     using Kind = Runtime::DefaultValue::Kind;
     m_defaultKindCombo->clear();
     m_defaultKindCombo->addItem(tr("None"), int(Kind::None));
-    m_defaultKindCombo->addItem(tr("Value"), int(Kind::Literal));
+    if (!Runtime::isArray(shown.type) || shown.defaultValue.kind == Kind::Literal) // arrays take no fixed default
+        m_defaultKindCombo->addItem(tr("Value"), int(Kind::Literal));
     if (FieldOptions::takesNow(shown.type) || shown.defaultValue.kind == Kind::Now)
         m_defaultKindCombo->addItem(tr("Now"), int(Kind::Now));
     if (shown.type == Runtime::FieldType::Uuid || shown.defaultValue.kind == Kind::RandomUuid)

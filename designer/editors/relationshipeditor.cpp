@@ -136,9 +136,11 @@ QList<const Runtime::Field *> RelationshipEditor::foreignKeyCandidates(
     const Runtime::Field *key = from ? from->primaryKey() : nullptr;
     if (!to)
         return result;
+    // A one-to-one relationship may use a supplied primary key (profiles.id → users.id).
+    const bool oneToOne = relationship.kind == Runtime::RelationshipKind::OneToOne;
     for (const Runtime::Field &field : to->fields) {
-        if (field.id == relationship.foreignKeyFieldId
-            || (!field.isPrimaryKey() && (!key || field.type == key->type)))
+        const bool keyAllowed = !field.isPrimaryKey() || (oneToOne && field.isSuppliedKey());
+        if (field.id == relationship.foreignKeyFieldId || (keyAllowed && (!key || field.type == key->type)))
             result << &field;
     }
     return result;

@@ -184,9 +184,10 @@ bool CsvImporter::Private::stepSqlite(sqlite3_stmt *statement, QSqlError &error,
 
 void CsvImporter::Private::bind(QSqlQuery &query, int &index, const QVariantList &values) const
 {
-    for (const QVariant &value : values) {
-        if (!value.isNull())
-            query.bindValue(index++, value);
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const Field *field = size_t(i) < targets.size() ? targets[size_t(i)] : nullptr;
+        if (!values.at(i).isNull())
+            query.bindValue(index++, field ? database.dialect().boundValue(field->type, values.at(i)) : values.at(i));
     }
 }
 

@@ -35,6 +35,9 @@ QJsonObject typeSchema(FieldType type)
     case FieldType::Enum:
     case FieldType::File:
         return {{u"type"_s, u"string"_s}};
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
+        return {{u"type"_s, u"array"_s}, {u"items"_s, typeSchema(arrayElementType(type))}};
     }
     return {};
 }
@@ -123,7 +126,8 @@ QJsonObject openApiRowSchema(const Project &project, const Table &table)
         schema.insert(u"description"_s, table.description);
     QJsonArray required;
     for (const Field &field : table.fields) {
-        if (!field.hidden && field.required && !field.isAutoManaged() && field.defaultValue.isNone())
+        if (!field.hidden && (field.required || field.isSuppliedKey()) && !field.isAutoManaged()
+            && field.defaultValue.isNone())
             required.append(field.name);
     }
     if (!required.isEmpty())

@@ -246,7 +246,8 @@ void validateUserSettings(ProblemCollector &c)
                 QCoreApplication::translate("ProjectValidator", "no table has the id \"%1\"; choose the table "
                                                                 "that holds your users' profiles")
                     .arg(s.usersTable));
-    } else if (users && (!users->primaryKey() || users->primaryKey()->primaryKey != PrimaryKeyKind::Uuid)) {
+    } else if (users && (!users->primaryKey() || users->primaryKey()->type != FieldType::Uuid
+                         || users->primaryKey()->primaryKey == PrimaryKeyKind::AutoIncrement)) {
         c.error(QStringLiteral("settings.usersTable"), users->id,
                 QCoreApplication::translate("ProjectValidator",
                                             "the users table \"%1\" needs a uuid primary key: it holds the "

@@ -103,6 +103,12 @@ QString typeProblem(const Field &f, const QJsonValue &value)
     switch (f.type) {
     case FieldType::Json:
         return {};
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
+        return QCoreApplication::translate("ProjectValidator",
+                                           "\"%1\" is an array field, which has no fixed default; remove the "
+                                           "default (an insert without a value leaves it empty)")
+            .arg(f.name);
     case FieldType::Integer:
         if (JsonObjectReader::toInteger(value))
             return {};

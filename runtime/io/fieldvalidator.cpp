@@ -63,6 +63,12 @@ void checkKeyAndTimestamp(const FieldSite &s)
                 QCoreApplication::translate("ProjectValidator", "a uuid primary key must have the "
                                                                 "type uuid, but \"%1\" is %2")
                     .arg(f.name, type));
+    } else if (f.isSuppliedKey() && f.type != FieldType::Text && f.type != FieldType::Integer
+               && f.type != FieldType::Uuid) {
+        s.error("primaryKey",
+                QCoreApplication::translate("ProjectValidator", "a supplied primary key must have the "
+                                                                "type text, integer or uuid, but \"%1\" is %2")
+                    .arg(f.name, type));
     }
     if (f.isPrimaryKey() && f.defaultValue.kind == DefaultValue::Kind::Literal) {
         s.error("default",

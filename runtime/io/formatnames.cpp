@@ -15,6 +15,7 @@ struct NamedValue
 constexpr NamedValue<PrimaryKeyKind> s_primaryKeyKinds[] = {
     {PrimaryKeyKind::AutoIncrement, "autoIncrement"},
     {PrimaryKeyKind::Uuid, "uuid"},
+    {PrimaryKeyKind::Supplied, "supplied"},
 };
 constexpr NamedValue<AutoTimestamp> s_autoTimestamps[] = {
     {AutoTimestamp::CreatedAt, "createdAt"},

@@ -11,7 +11,7 @@
 
 namespace Runtime {
 
-/** Returns "autoIncrement" or "uuid" for \a kind; empty for PrimaryKeyKind::None. */
+/** Returns "autoIncrement", "uuid" or "supplied" for \a kind; empty for PrimaryKeyKind::None. */
 QString primaryKeyKindName(PrimaryKeyKind kind);
 /** Returns the primary key kind named \a name, or nothing if no kind has that name. */
 std::optional<PrimaryKeyKind> primaryKeyKindFromName(const QString &name);

@@ -23,33 +23,45 @@ struct RelationshipSite
     }
 };
 
-// Checks that \a field of \a holder can hold the primary key of \a referenced.
+// Checks that \a field of \a holder can hold the primary key of \a referenced: it has the key's type.
 void checkKeyType(const RelationshipSite &s, const QString &path, const Table &holder, const Field &field,
                   const Table &referenced)
 {
     const Field *key = referenced.primaryKey();
-    if (!key)
-        return; // reported with the table
-    if (key->primaryKey == PrimaryKeyKind::AutoIncrement && key->type == FieldType::Integer
-        && field.type != FieldType::Integer) {
+    if (!key || key->type == field.type)
+        return; // a missing key is reported with the table
+    s.error(path, QCoreApplication::translate("ProjectValidator",
+                                              "%1.%2 is %3 but the key %4.%5 is %6; a foreign key must have "
+                                              "the type of the key it references")
+                      .arg(holder.name, field.name, fieldTypeName(field.type), referenced.name, key->name,
+                           fieldTypeName(key->type)));
+}
+
+// Checks the primary key \a field of \a holder as a foreign key: only a oneToOne relationship may use
+// one (the row extends the row it points at, as profiles.id → users.id), and only a supplied one.
+void checkPrimaryKeyAsForeignKey(const RelationshipSite &s, const QString &path, const Table &holder,
+                                 const Field &field, bool oneToOne)
+{
+    if (!oneToOne) {
         s.error(path,
-                QCoreApplication::translate(
-                    "ProjectValidator", "%1.%2 is %3 but %4.%5 is an integer key; a foreign key must have "
-                                        "the type of the key it references")
-                    .arg(holder.name, field.name, fieldTypeName(field.type), referenced.name, key->name));
-    } else if (key->primaryKey == PrimaryKeyKind::Uuid && key->type == FieldType::Uuid
-               && field.type != FieldType::Uuid) {
+                QCoreApplication::translate("ProjectValidator", "%1.%2 is the primary key of %1; a foreign "
+                                                                "key needs a field of its own, or make the "
+                                                                "relationship oneToOne")
+                    .arg(holder.name, field.name));
+    } else if (!field.isSuppliedKey()) {
         s.error(path,
                 QCoreApplication::translate("ProjectValidator",
-                                            "%1.%2 is %3 but %4.%5 is a uuid key; a foreign key must have "
-                                            "the type of the key it references")
-                    .arg(holder.name, field.name, fieldTypeName(field.type), referenced.name, key->name));
+                                            "%1.%2 is a generated primary key; as a foreign key it takes "
+                                            "the key of the row it points at, so set its primaryKey to "
+                                            "supplied")
+                    .arg(holder.name, field.name));
     }
 }
 
 // Checks the field \a fieldId of \a holder as a key pointing at \a referenced; returns it if it exists.
+// \a oneToOne: the field is the foreign key of a oneToOne relationship, which may be the primary key.
 const Field *checkKeyField(const RelationshipSite &s, const QString &path, const ObjectId &fieldId,
-                           const Table &holder, const Table &referenced)
+                           const Table &holder, const Table &referenced, bool oneToOne = false)
 {
     const Field *field = holder.field(fieldId);
     if (!field) {
@@ -62,11 +74,9 @@ const Field *checkKeyField(const RelationshipSite &s, const QString &path, const
         return nullptr;
     }
     if (field->isPrimaryKey()) {
-        s.error(path,
-                QCoreApplication::translate("ProjectValidator", "%1.%2 is the primary key of %1; a foreign "
-                                                                "key needs a field of its own")
-                    .arg(holder.name, field->name));
-        return field;
+        checkPrimaryKeyAsForeignKey(s, path, holder, *field, oneToOne);
+        if (!oneToOne || !field->isSuppliedKey())
+            return field;
     }
     checkKeyType(s, path, holder, *field, referenced);
     if (s.keyOwners.contains(fieldId)) {
@@ -108,8 +118,13 @@ void checkForeignKey(const RelationshipSite &s, const Table *from, const Table *
                           .arg(from->name, from->field(r.foreignKeyFieldId)->name, to->name));
         return;
     }
-    const Field *key = checkKeyField(s, path, r.foreignKeyFieldId, *to, *from);
-    if (key && r.onDelete == DeleteAction::SetNull && key->required) {
+    const Field *key = checkKeyField(s, path, r.foreignKeyFieldId, *to, *from, r.kind == RelationshipKind::OneToOne);
+    if (key && r.onDelete == DeleteAction::SetNull && key->isPrimaryKey()) {
+        s.error(memberPath(s.path, "onDelete"),
+                QCoreApplication::translate("ProjectValidator", "setNull cannot empty %1.%2, the primary key "
+                                                                "of %1; choose cascade or restrict")
+                    .arg(to->name, key->name));
+    } else if (key && r.onDelete == DeleteAction::SetNull && key->required) {
         s.error(memberPath(s.path, "onDelete"),
                 QCoreApplication::translate("ProjectValidator",
                                             "setNull needs %1.%2 to be optional, but it is "

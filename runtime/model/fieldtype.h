@@ -9,7 +9,24 @@
 
 namespace Runtime {
 
-enum class FieldType { Text, Integer, Number, Boolean, Date, DateTime, Json, Uuid, Email, Url, Enum, File };
+/** A column's type. TextArray and IntegerArray ("text[]", "integer[]") hold lists of their element type:
+    native arrays on PostgreSQL, JSON arrays on SQLite, JSON arrays in the API. */
+enum class FieldType {
+    Text,
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    DateTime,
+    Json,
+    Uuid,
+    Email,
+    Url,
+    Enum,
+    File,
+    TextArray,
+    IntegerArray
+};
 
 /** Returns the file-format name of \a type ("text", "integer", "datetime", ...). */
 QString fieldTypeName(FieldType type);
@@ -23,5 +40,9 @@ QStringList fieldTypeNames();
 bool isTextLike(FieldType type);
 /** Returns true for integer and number. */
 bool isNumeric(FieldType type);
+/** Returns true for the array types (text[], integer[]). */
+bool isArray(FieldType type);
+/** Returns the type of the elements of the array type \a type (Text, Integer); \a type itself otherwise. */
+FieldType arrayElementType(FieldType type);
 
 } // namespace Runtime

@@ -24,7 +24,8 @@ std::optional<Enum> valueOf(const char *const (&names)[N], const QString &name)
 }
 
 constexpr const char *s_fieldTypes[] = {"text", "integer", "number", "boolean", "date", "datetime",
-                                         "json", "uuid",    "email",  "url",     "enum", "file"};
+                                         "json", "uuid",    "email",  "url",     "enum", "file",
+                                         "text[]", "integer[]"};
 constexpr const char *s_operations[] = {"select", "insert", "update", "delete"};
 constexpr const char *s_relationshipKinds[] = {"oneToOne", "oneToMany", "manyToMany"};
 constexpr const char *s_deleteActions[] = {"cascade", "setNull", "restrict"};
@@ -73,6 +74,18 @@ bool isTextLike(FieldType type)
 }
 
 bool isNumeric(FieldType type) { return type == FieldType::Integer || type == FieldType::Number; }
+bool isArray(FieldType type) { return type == FieldType::TextArray || type == FieldType::IntegerArray; }
+FieldType arrayElementType(FieldType type)
+{
+    switch (type) {
+    case FieldType::TextArray:
+        return FieldType::Text;
+    case FieldType::IntegerArray:
+        return FieldType::Integer;
+    default:
+        return type;
+    }
+}
 
 QString operationName(Operation op) { return nameOf(s_operations, op); }
 std::optional<Operation> operationFromName(const QString &name) { return valueOf<Operation>(s_operations, name); }

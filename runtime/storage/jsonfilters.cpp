@@ -16,8 +16,9 @@ bool sameScalar(const QJsonValue &a, const QJsonValue &b)
     return a.type() == b.type() && a == b;
 }
 
-// Reads the `{a,"b c",3}` array literal postgrest-js writes for contains(col, [...]); nothing if malformed.
-std::optional<QJsonArray> arrayLiteral(const QString &text)
+} // namespace
+
+std::optional<QJsonArray> arrayLiteral(const QString &text, bool asText)
 {
     if (!text.startsWith(QLatin1Char('{')) || !text.endsWith(QLatin1Char('}')))
         return std::nullopt;
@@ -44,8 +45,15 @@ std::optional<QJsonArray> arrayLiteral(const QString &text)
             while (i < inner.size() && inner.at(i) != QLatin1Char(','))
                 element += inner.at(i++);
         }
-        const std::optional<QJsonValue> scalar = quoted ? std::nullopt : parseJsonValue(element.toUtf8());
-        out.append(scalar && !scalar->isArray() && !scalar->isObject() ? *scalar : QJsonValue(element));
+        if (asText) {
+            // As PostgreSQL reads text[] literals: unquoted elements are trimmed, and NULL is no value.
+            const QString trimmed = element.trimmed();
+            const bool null = !quoted && trimmed.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0;
+            out.append(null ? QJsonValue() : QJsonValue(quoted ? element : trimmed));
+        } else {
+            const std::optional<QJsonValue> scalar = quoted ? std::nullopt : parseJsonValue(element.toUtf8());
+            out.append(scalar && !scalar->isArray() && !scalar->isObject() ? *scalar : QJsonValue(element));
+        }
         if (i >= inner.size())
             return out;
         if (inner.at(i) != QLatin1Char(','))
@@ -53,7 +61,6 @@ std::optional<QJsonArray> arrayLiteral(const QString &text)
         ++i;
     }
 }
-} // namespace
 
 bool jsonContains(const QJsonValue &container, const QJsonValue &contained, bool topLevel)
 {

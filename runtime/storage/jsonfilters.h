@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QString>
 
@@ -18,6 +19,12 @@ bool jsonContains(const QJsonValue &container, const QJsonValue &contained, bool
 /** Returns true if the arrays \a a and \a b share an element (scalars: equal; others: containment both
     ways); false if either is not an array. */
 bool jsonOverlaps(const QJsonValue &a, const QJsonValue &b);
+
+/** Reads the array literal `{a,"b c",3}` that postgrest-js writes for contains(col, [...]) and PostgreSQL
+    prints for arrays: each element a JSON scalar if it reads as one (number, true, false, null), else a
+    string; with \a asText every element is a string, as in a text[] literal (unquoted ones trimmed, NULL
+    a null). Returns nothing if \a text is not such a literal. */
+std::optional<QJsonArray> arrayLiteral(const QString &text, bool asText = false);
 
 /** Parses \a text (any JSON value, scalars included), or returns nothing. */
 std::optional<QJsonValue> parseJsonValue(const QByteArray &text);

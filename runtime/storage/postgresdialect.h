@@ -34,6 +34,8 @@ public:
     QString textSearchCondition(const QString &column, const QString &form, const QString &language) const override;
     QString likeCondition(const QString &column, bool caseInsensitive) const override;
     QString likePattern(const QString &pattern, bool caseInsensitive) const override;
+    QString arrayJson(const QString &column) const override;
+    QVariant boundValue(FieldType type, const QVariant &value) const override;
     QString syncKeyGenerator(const QString &table, const QString &column) const override;
     bool producesCompactJson() const override { return false; }
 protected:

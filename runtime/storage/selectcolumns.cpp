@@ -113,9 +113,9 @@ Result<SelectBuilder::Piece> SelectBuilder::aggregatePiece(const Table &table, c
                         .arg(item.name, aggregateName(item.aggregate), fieldTypeName(piece.type)));
             }
             piece.type = FieldType::Number;
-        } else if (piece.type == FieldType::Json) {
+        } else if (piece.type == FieldType::Json || piece.type == FieldType::TextArray || piece.type == FieldType::IntegerArray) {
             return Error(ErrorCode::InvalidAggregate,
-                QStringLiteral("\"%1.%2()\": JSON values have no order; take a value with ->> or cast it")
+                QStringLiteral("\"%1.%2()\": JSON values and arrays have no order; take a value with ->> or cast it")
                     .arg(item.name, aggregateName(item.aggregate)));
         }
         piece.sql = aggregateFunction(item.aggregate) + QLatin1Char('(') + value->sql + QLatin1Char(')');

@@ -2,6 +2,7 @@
 // SelectBuilder's filters, order and paging: the WHERE, ORDER BY and LIMIT parts of a level.
 #include "selectbuilder.h"
 
+#include "arrayvalues.h"
 #include "jsonfilters.h"
 #include "sqldialect.h"
 #include "typeconversion.h"
@@ -159,7 +160,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
         Result<QVariant> v = ValueCodec::fromText(field, f.value);
         if (!v)
             return v.error();
-        m_params << *v;
+        m_params << m_dialect.boundValue(field.type, *v);
         sql = m_dialect.distinctCondition(column, mark);
         break;
     }
@@ -173,14 +174,16 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
     case FilterOperator::Contains:
     case FilterOperator::ContainedBy:
     case FilterOperator::Overlaps: {
-        if (field.type != FieldType::Json) {
+        if (field.type != FieldType::Json && !isArray(field.type)) {
             Error error(ErrorCode::BadQuery,
-                QStringLiteral("\"%1\": cs, cd and ov apply to JSON fields, and %1 is %2").arg(f.column, fieldTypeName(field.type)));
+                QStringLiteral("\"%1\": cs, cd and ov apply to JSON and array fields, and %1 is %2").arg(f.column, fieldTypeName(field.type)));
             error.problems.append(Problem {Problem::Severity::Error, f.column,
                 QStringLiteral("compare it with eq, in or like instead"), {}});
             return error;
         }
-        Result<QByteArray> json = jsonFilterValue(f.column, f.value);
+        // An array field is compared as the JSON array it reads as, with the elements typed as its own.
+        const bool array = isArray(field.type) && f.jsonPath.empty();
+        Result<QByteArray> json = array ? ArrayValues::filterValue(field, f.value) : jsonFilterValue(f.column, f.value);
         if (!json)
             return json.error();
         if (f.op == FilterOperator::Overlaps && !json->startsWith('[')) {
@@ -189,8 +192,12 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
                     .arg(f.column, f.value));
         }
         m_params << QString::fromUtf8(*json);
-        sql = f.op == FilterOperator::Overlaps ? m_dialect.jsonOverlapsCondition(column)
-                                               : m_dialect.jsonContainsCondition(column, f.op == FilterOperator::ContainedBy);
+        const QString target = array ? m_dialect.arrayJson(column) : column;
+        sql = f.op == FilterOperator::Overlaps ? m_dialect.jsonOverlapsCondition(target)
+                                               : m_dialect.jsonContainsCondition(target, f.op == FilterOperator::ContainedBy);
+        // A NULL array matches neither the condition nor its not. (as && and @> on PostgreSQL's arrays).
+        if (array)
+            sql = QStringLiteral("(CASE WHEN %1 IS NULL THEN NULL ELSE %2 END)").arg(column, sql);
         break;
     }
     case FilterOperator::Fts:
@@ -228,7 +235,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
             Result<QVariant> v = ValueCodec::fromText(field, value);
             if (!v)
                 return v.error();
-            m_params << *v;
+            m_params << m_dialect.boundValue(field.type, *v);
             marks << mark;
         }
         sql = marks.isEmpty() ? QStringLiteral("1 = 0")
@@ -250,7 +257,7 @@ Result<QString> SelectBuilder::filter(const Table &table, const QString &qualifi
         Result<QVariant> v = ValueCodec::fromText(field, f.value);
         if (!v)
             return v.error();
-        m_params << *v;
+        m_params << m_dialect.boundValue(field.type, *v);
         sql = column + QString::fromLatin1(comparison(f.op)).replace(QLatin1Char('?'), mark);
     }
     }

@@ -289,6 +289,16 @@ QString SqlDialect::jsonComparable(const QString &expression) const
     return expression;
 }
 
+QString SqlDialect::arrayJson(const QString &column) const
+{
+    return column; // SQLite stores arrays as JSON text
+}
+
+QVariant SqlDialect::boundValue(FieldType, const QVariant &value) const
+{
+    return value;
+}
+
 QString SqlDialect::nestedJson(const QString &expression) const
 {
     return expression;

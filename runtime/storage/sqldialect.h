@@ -133,6 +133,12 @@ public:
         `to_tsvector(language, column) @@ to_tsquery(language, ?)`: \a form is fts, plfts, phfts or wfts
         (to_tsquery, plainto_, phraseto_, websearch_to_tsquery); \a language holds letters, digits and _. */
     virtual QString textSearchCondition(const QString &column, const QString &form, const QString &language) const = 0;
+    /** Returns \a column (an array field's column) as JSON, for jsonContainsCondition() and
+        jsonOverlapsCondition(). */
+    virtual QString arrayJson(const QString &column) const;
+    /** Returns the value to bind for \a value (ValueCodec's form) in a column of \a type: the value itself,
+        except where the engine stores the type in another form (PostgreSQL's arrays). */
+    virtual QVariant boundValue(FieldType type, const QVariant &value) const;
     /** Returns the bound pattern for likeCondition() from a SQL LIKE pattern (`%`, `_`). */
     virtual QString likePattern(const QString &pattern, bool caseInsensitive) const;
     /** Returns the LIMIT / OFFSET clause with a placeholder for each part that is present, or "". */

@@ -45,6 +45,7 @@ QString SqliteDialect::primaryKeyClause(const Field &field, const QString &const
         return QStringLiteral("CONSTRAINT ") + quoteIdentifier(constraintName)
             + QStringLiteral(" PRIMARY KEY AUTOINCREMENT");
     case PrimaryKeyKind::Uuid:
+    case PrimaryKeyKind::Supplied:
         break;
     }
     return QStringLiteral("CONSTRAINT ") + quoteIdentifier(constraintName) + QStringLiteral(" PRIMARY KEY");
@@ -76,6 +77,10 @@ QStringList SqliteDialect::storageConditions(const Field &field, const QString &
     if (field.type == FieldType::Json)
         return {QLatin1Char('(') + column + QStringLiteral(" IS NULL OR json_valid(") + column
             + QStringLiteral("))")};
+    // Arrays are JSON arrays; their elements are checked on write (ArrayValues).
+    if (isArray(field.type))
+        return {QStringLiteral("(%1 IS NULL OR CASE WHEN json_valid(%1) THEN json_type(%1) = 'array' ELSE 0 END)")
+                    .arg(column)};
     return {};
 }
 
@@ -162,7 +167,7 @@ QString SqliteDialect::jsonValueExpression(FieldType type, const QString &column
     if (type == FieldType::Boolean)
         return QStringLiteral("CASE WHEN ") + column + QStringLiteral(" IS NULL THEN NULL WHEN ") + column
             + QStringLiteral(" THEN json('true') ELSE json('false') END");
-    if (type == FieldType::Json)
+    if (type == FieldType::Json || isArray(type))
         return QStringLiteral("json(") + column + QLatin1Char(')');
     return column;
 }

@@ -65,6 +65,9 @@ bool isPlainText(FieldType type)
 
 TypeConversion typeConversion(FieldType from, FieldType to)
 {
+    // Arrays are stored in another form on each engine (JSON text, native arrays): no conversion keeps it.
+    if (from != to && (isArray(from) || isArray(to)))
+        return TypeConversion::Impossible;
     if (from == to || (isPlainText(from) && isPlainText(to)))
         return TypeConversion::None;
     if (isPlainText(to))

@@ -2,6 +2,8 @@
 // ValueCodec: converts API values (filter text, body JSON) to bound parameters and rows to JSON text.
 #include "valuecodec.h"
 
+#include "arrayvalues.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,6 +132,8 @@ Result<QVariant> fromText(const Field &field, const QString &text)
 {
     if (Result<void> storable = checkStorable(field, text); !storable)
         return storable.error();
+    if (isArray(field.type))
+        return ArrayValues::fromText(field, text);
     bool ok = false;
     switch (field.type) {
     case FieldType::Integer: {
@@ -176,6 +180,8 @@ Result<QVariant> fromJson(const Field &field, const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined())
         return QVariant();
+    if (isArray(field.type))
+        return ArrayValues::fromJson(field, value);
     if (field.type == FieldType::Json)
         return QVariant(jsonText(value));
     if (value.isArray() || value.isObject())
@@ -343,6 +349,8 @@ void appendJsonValue(QByteArray &out, FieldType type, const QVariant &value, boo
         out += value.toBool() ? "true" : "false";
         return;
     case FieldType::Json:
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
         if (compact)
             out += value.toString().toUtf8();
         else

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Runtime {
 
 namespace {
@@ -182,6 +184,16 @@ Result<void> WriteBuilder::checkConflictTarget(const TableSchema &schema, const 
 Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &conflict,
     Preferences::Resolution resolution, const QString &now, const SqlStatement &updateCondition) const
 {
+    // A supplied key has no generator; on SQLite an INTEGER key would get a rowid instead of the NOT NULL error.
+    if (const Field *pk = m_table.primaryKey(); pk && pk->isSuppliedKey()) {
+        const auto given = std::find_if(row.values.begin(), row.values.end(), [pk](const auto &value) { return value.first == pk; });
+        if (given == row.values.end() || given->second.isNull()) {
+            Error e(ErrorCode::NotNullViolation,
+                QStringLiteral("null value in column \"%1\" violates not-null constraint").arg(pk->name));
+            e.problems << Problem {Problem::Severity::Error, pk->name, QStringLiteral("is required")};
+            return e;
+        }
+    }
     stamp(row, true, now);
     SqlStatement s;
     QStringList columns;
@@ -189,7 +201,7 @@ Result<SqlStatement> WriteBuilder::insert(WriteRow row, const QStringList &confl
     for (const auto &[field, value] : row.values) {
         columns << m_dialect.quoteIdentifier(field->name);
         marks << QStringLiteral("?");
-        s.params << value;
+        s.params << m_dialect.boundValue(field->type, value);
     }
     s.sql = QStringLiteral("INSERT INTO ") + m_dialect.quoteIdentifier(m_table.name)
         + (columns.isEmpty() ? QStringLiteral(" DEFAULT VALUES")
@@ -232,7 +244,7 @@ std::optional<SqlStatement> WriteBuilder::existing(const WriteRow &row, const QS
         if (found == row.values.end() || found->second.isNull())
             return std::nullopt;
         conditions << m_dialect.quoteIdentifier(name) + QStringLiteral(" = ?");
-        s.params << found->second;
+        s.params << m_dialect.boundValue(found->first->type, found->second);
     }
     if (conditions.isEmpty())
         return std::nullopt;
@@ -249,7 +261,7 @@ SqlStatement WriteBuilder::update(WriteRow row, const QString &condition, const 
     QStringList set;
     for (const auto &[field, value] : row.values) {
         set << m_dialect.quoteIdentifier(field->name) + QStringLiteral(" = ?");
-        s.params << value;
+        s.params << m_dialect.boundValue(field->type, value);
     }
     s.params << params;
     s.sql = QStringLiteral("UPDATE ") + m_dialect.quoteIdentifier(m_table.name) + QStringLiteral(" SET ")

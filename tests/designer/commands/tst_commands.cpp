@@ -30,6 +30,7 @@ private slots:
     void removeFieldDropsIndexes();
     void planRelationship_data();
     void planRelationship();
+    void planRelationshipToSuppliedKey();
     void planRelationshipErrors_data();
     void planRelationshipErrors();
     void removeRelationship_data();
@@ -231,7 +232,7 @@ void tst_Commands::changeTable_data()
     QTest::addColumn<QString>("edit");
     const QStringList edits = {QStringLiteral("rename"), QStringLiteral("color"),
         QStringLiteral("tenantScoped"), QStringLiteral("addTextField"), QStringLiteral("addEnumField"),
-        QStringLiteral("addIntegerField"), QStringLiteral("removeField"), QStringLiteral("changeField"),
+        QStringLiteral("addIntegerField"), QStringLiteral("addTextArrayField"), QStringLiteral("removeField"), QStringLiteral("changeField"),
         QStringLiteral("moveField"), QStringLiteral("setRule"), QStringLiteral("changeRule"),
         QStringLiteral("removeRule"), QStringLiteral("addIndex"), QStringLiteral("removeIndex")};
     for (const QString &name : templateNames()) {
@@ -254,14 +255,18 @@ void makeFieldEdit(
     if (edit.startsWith(QLatin1String("add"))) {
         const Runtime::FieldType type = edit == QLatin1String("addEnumField") ? Runtime::FieldType::Enum
             : edit == QLatin1String("addTextField")                           ? Runtime::FieldType::Text
+            : edit == QLatin1String("addTextArrayField")                      ? Runtime::FieldType::TextArray
                                                                               : Runtime::FieldType::Integer;
         out.after = addField(project, table, type);
         QCOMPARE(out.after.fields.size(), table.fields.size() + 1);
-        QCOMPARE(out.after.fields.back().name, Runtime::fieldTypeName(type) + QStringLiteral("_1"));
+        // An array field is named after its elements: "text[]_1" would not be a name.
+        const QString stem = type == Runtime::FieldType::TextArray ? QStringLiteral("text_list")
+                                                                   : Runtime::fieldTypeName(type);
+        QCOMPARE(out.after.fields.back().name, stem + QStringLiteral("_1"));
         QVERIFY(!project.containsId(out.after.fields.back().id));
         // A second new field gets the next free name and another new id.
         const Runtime::Table twice = addField(project, out.after, type);
-        QCOMPARE(twice.fields.back().name, Runtime::fieldTypeName(type) + QStringLiteral("_2"));
+        QCOMPARE(twice.fields.back().name, stem + QStringLiteral("_2"));
         QVERIFY(twice.fields.back().id != out.after.fields.back().id);
         out.text = addFieldText(table, out.after.fields.back().name);
     } else if (edit == QLatin1String("removeField")) {
@@ -495,6 +500,24 @@ void tst_Commands::planRelationship()
         else
             QVERIFY(hasEvent(events, Kind::TableChanged, toId));
     });
+}
+
+// A text key given on insert: the planned foreign key is text too, and the relationship validates.
+void tst_Commands::planRelationshipToSuppliedKey()
+{
+    auto document = openTemplate(QStringLiteral("ecommerce"));
+    Runtime::Table keyed {.id = QStringLiteral("tbl_sections"), .name = QStringLiteral("sections")};
+    keyed.fields = {Runtime::Field {.id = QStringLiteral("fld_sections_slug"), .name = QStringLiteral("slug"),
+                        .primaryKey = Runtime::PrimaryKeyKind::Supplied},
+        Runtime::Field {.id = QStringLiteral("fld_sections_name"), .name = QStringLiteral("name")}};
+    pushUndoRedo(*document, new AddTables(document.get(), {keyed}));
+    const Runtime::Table *products = document->project().tableByName(QStringLiteral("products"));
+    Runtime::Result<RelationshipPlan> plan = Designer::planRelationship(
+        document->project(), Runtime::RelationshipKind::OneToMany, keyed.id, products->id);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
+    QCOMPARE(plan->foreignKey->name, QStringLiteral("section_id"));
+    QCOMPARE(plan->foreignKey->type, Runtime::FieldType::Text);
+    pushUndoRedo(*document, new AddRelationship(document.get(), *plan));
 }
 
 void tst_Commands::planRelationshipErrors_data()

@@ -9,6 +9,7 @@
 #include "editors/projecteditor.h"
 #include "editors/relationshipeditor.h"
 #include "editors/tableeditor.h"
+#include "io/projectvalidator.h"
 #include "io/projectwriter.h"
 #include "mainwindow/deleteguard.h"
 #include "mainwindow/mainwindow.h"
@@ -122,6 +123,7 @@ private slots:
     void fieldOptionsFitType();
     void fieldEnumValues();
     void fieldShowsProblems();
+    void fieldSuppliedKey();
     void deleteGuardAsks_data();
     void deleteGuardAsks();
     void deleteGuardWithoutDatabase();
@@ -381,6 +383,54 @@ void tst_Editors::fieldShowsProblems()
     QVERIFY(!problems->isVisible());
 }
 
+// A text key given on insert: the key choice, then a one-to-one relationship whose foreign key is that key.
+void tst_Editors::fieldSuppliedKey()
+{
+    FieldFixture f;
+    const QString tags = QStringLiteral("tbl_tags");
+    const QString tagId = QStringLiteral("fld_tags_id");
+    f.select(tags, tagId);
+    const QByteArray before = Runtime::writeProject(f.document->project());
+    auto *type = f.child<QComboBox>("fieldTypeCombo");
+    type->setCurrentText(QStringLiteral("text"));
+    emit type->activated(type->currentIndex());
+    pick(f.child<QComboBox>("fieldPrimaryKeyCombo"), int(Runtime::PrimaryKeyKind::Supplied));
+    QCOMPARE(fieldOf(*f.document, tags, tagId).primaryKey, Runtime::PrimaryKeyKind::Supplied);
+    QCOMPARE(fieldOf(*f.document, tags, tagId).type, Runtime::FieldType::Text);
+    QCOMPARE(f.document->undoStack()->count(), 2);
+    // products_tags.tag_id is still an integer: the validator names it with the key's type.
+    QString problems;
+    for (const Runtime::Problem &problem : Runtime::validateProject(f.document->project()))
+        problems += problem.message + QLatin1Char('\n');
+    QVERIFY2(problems.contains(QLatin1String("the key tags.id is text")), qPrintable(problems));
+
+    // A one-to-one relationship may use a supplied key as its foreign key; a one-to-many may not.
+    Runtime::Relationship oneToOne {.id = QStringLiteral("rel_x"), .kind = Runtime::RelationshipKind::OneToOne,
+        .fromTableId = QStringLiteral("tbl_products_tags"), .toTableId = tags};
+    const auto candidates = [&](const Runtime::Relationship &r) {
+        QStringList ids;
+        for (const Runtime::Field *field : RelationshipEditor::foreignKeyCandidates(f.document->project(), r))
+            ids << field->id;
+        return ids;
+    };
+    QVERIFY(!candidates(oneToOne).contains(tagId)); // products_tags.id is an integer, tags.id text
+    oneToOne.fromTableId = QStringLiteral("tbl_categories");
+    Runtime::Project project = f.document->project();
+    project.table(QStringLiteral("tbl_categories"))->fields.front().type = Runtime::FieldType::Text;
+    QVERIFY(RelationshipEditor::foreignKeyCandidates(project, oneToOne).contains(
+        project.table(tags)->field(tagId)));
+    Runtime::Relationship oneToMany = oneToOne;
+    oneToMany.kind = Runtime::RelationshipKind::OneToMany;
+    QVERIFY(!RelationshipEditor::foreignKeyCandidates(project, oneToMany).contains(
+        project.table(tags)->field(tagId)));
+
+    while (f.document->undoStack()->canUndo())
+        f.document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(f.document->project()), before);
+    QCOMPARE(f.child<QComboBox>("fieldPrimaryKeyCombo")->currentData().toInt(),
+        int(Runtime::PrimaryKeyKind::AutoIncrement));
+}
+
 namespace {
 /** Saves the ecommerce template as shop.basalt in \a dir, with a local database holding \a orders rows of
     orders (none: no database). */
@@ -593,6 +643,20 @@ void tst_Editors::screenshots()
     QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-enum.png")));
     f.select(s_products, QStringLiteral("fld_products_sku"));
     QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-text.png")));
+    // An array field, and a key given on insert.
+    const Runtime::Table &products = *f.document->project().table(s_products);
+    Runtime::Field sku = *products.field(QStringLiteral("fld_products_sku"));
+    sku.type = Runtime::FieldType::TextArray;
+    sku.validation = {};
+    f.document->undoStack()->push(new ChangeTable(f.document.get(), changeField(products, sku), QStringLiteral("t")));
+    f.select(s_products, QStringLiteral("fld_products_sku"));
+    QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-array.png")));
+    const Runtime::Table &tags = *f.document->project().table(QStringLiteral("tbl_tags"));
+    Runtime::Field tagId = *tags.field(QStringLiteral("fld_tags_id"));
+    tagId.primaryKey = Runtime::PrimaryKeyKind::Supplied;
+    f.document->undoStack()->push(new ChangeTable(f.document.get(), changeField(tags, tagId), QStringLiteral("t")));
+    f.select(QStringLiteral("tbl_tags"), QStringLiteral("fld_tags_id"));
+    QVERIFY(f.editor.grab().save(out + QStringLiteral("/field-supplied-key.png")));
 }
 
 QTEST_MAIN(tst_Editors)

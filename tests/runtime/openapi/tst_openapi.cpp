@@ -21,9 +21,12 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString s_serverUrl = u"http://localhost:8090"_s;
 
+// Returns the template \a name, or for "compat" the supabase-js suite's project (supplied keys, arrays).
 std::unique_ptr<Project> loadTemplate(const QString &name)
 {
-    Result<std::unique_ptr<Project>> project = readProjectFile(TestSupport::templatePath(name));
+    const QString path = name == u"compat"_s ? TestSupport::sourcePath(u"tests/compat/supabase-js/compat.basalt"_s)
+                                             : TestSupport::templatePath(name);
+    Result<std::unique_ptr<Project>> project = readProjectFile(path);
     if (!project)
         qWarning().noquote() << project.error().toString();
     return project ? std::move(project.value()) : nullptr;
@@ -55,6 +58,9 @@ QPair<QString, QString> expectedType(FieldType type)
     case FieldType::Enum:
     case FieldType::File:
         return {u"string"_s, {}};
+    case FieldType::TextArray:
+    case FieldType::IntegerArray:
+        return {u"array"_s, {}};
     }
     return {};
 }
@@ -120,7 +126,7 @@ private slots:
 void tst_OpenApi::structure_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char *name : {"ecommerce", "saas", "social", "chat"})
+    for (const char *name : {"ecommerce", "saas", "social", "chat", "compat"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -202,10 +208,16 @@ void tst_OpenApi::schemas()
             const QByteArray where = (table.name + u'.' + field.name).toUtf8();
             QVERIFY2(property.value(u"type"_s).toString() == type, where.constData());
             QVERIFY2(property.value(u"format"_s).toString() == format, where.constData());
+            if (isArray(field.type)) {
+                const auto [itemType, itemFormat] = expectedType(arrayElementType(field.type));
+                QVERIFY2(property[u"items"_s][u"type"_s].toString() == itemType, where.constData());
+                QVERIFY2(property[u"items"_s][u"format"_s].toString() == itemFormat, where.constData());
+            }
             QVERIFY2(property.value(u"readOnly"_s).toBool() == field.isAutoManaged(), where.constData());
             const bool nullable = !field.required && !field.isPrimaryKey() && field.type != FieldType::Json;
             QVERIFY2(property.value(u"nullable"_s).toBool() == nullable, where.constData());
-            const bool mustGive = field.required && !field.isAutoManaged() && field.defaultValue.isNone();
+            const bool mustGive
+                = (field.required || field.isSuppliedKey()) && !field.isAutoManaged() && field.defaultValue.isNone();
             QVERIFY2(required.contains(field.name) == mustGive, where.constData());
             if (field.type == FieldType::Enum) {
                 QJsonArray values = QJsonArray::fromStringList(field.enumValues);

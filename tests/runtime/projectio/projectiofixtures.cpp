@@ -216,6 +216,28 @@ Table authorsTable()
                       Field {.id = u"fld_authors_role"_s, .name = u"role"_s, .type = FieldType::Text}};
     return authors;
 }
+// A text key given on insert, and a one-to-one extension table whose key is also its foreign key.
+std::vector<Table> readerTables()
+{
+    Table readers {.id = u"tbl_readers"_s, .name = u"readers"_s};
+    readers.fields = {Field {.id = u"fld_readers_username"_s,
+                             .name = u"username"_s,
+                             .type = FieldType::Text,
+                             .primaryKey = PrimaryKeyKind::Supplied,
+                             .validation = {.maxLength = 30}}};
+    Table cards {.id = u"tbl_reader_cards"_s, .name = u"reader_cards"_s};
+    cards.fields = {Field {.id = u"fld_reader_cards_username"_s,
+                           .name = u"username"_s,
+                           .type = FieldType::Text,
+                           .primaryKey = PrimaryKeyKind::Supplied},
+                    Field {.id = u"fld_reader_cards_number"_s, .name = u"number"_s, .type = FieldType::Integer},
+                    Field {.id = u"fld_reader_cards_labels"_s, .name = u"labels"_s, .type = FieldType::TextArray},
+                    Field {.id = u"fld_reader_cards_scores"_s,
+                           .name = u"scores"_s,
+                           .type = FieldType::IntegerArray,
+                           .required = true}};
+    return {readers, cards};
+}
 } // namespace
 
 Project everyFeatureProject()
@@ -232,12 +254,20 @@ Project everyFeatureProject()
                   .corsOrigins = {u"http://localhost:5173"_s}};
     p.roles = {Role {.id = u"role_editor"_s, .name = u"editor"_s, .description = u"Edits things"_s}};
     p.tables = {authorsTable(), booksTable()};
+    for (Table &t : readerTables())
+        p.tables.push_back(std::move(t));
     p.relationships = {Relationship {.id = u"rel_books_author"_s,
                                      .name = u"author"_s,
                                      .fromTableId = u"tbl_authors"_s,
                                      .toTableId = u"tbl_books"_s,
                                      .foreignKeyFieldId = u"fld_books_author_id"_s,
-                                     .onDelete = DeleteAction::SetNull}};
+                                     .onDelete = DeleteAction::SetNull},
+                       Relationship {.id = u"rel_reader_card"_s,
+                                     .kind = RelationshipKind::OneToOne,
+                                     .fromTableId = u"tbl_readers"_s,
+                                     .toTableId = u"tbl_reader_cards"_s,
+                                     .foreignKeyFieldId = u"fld_reader_cards_username"_s,
+                                     .onDelete = DeleteAction::Cascade}};
     p.functions = {ScriptFunction {.id = u"fn_publish"_s,
                                    .name = u"publish"_s,
                                    .description = u"Publishes"_s,

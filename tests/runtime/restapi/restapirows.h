@@ -27,3 +27,6 @@ const std::vector<ApiRow> &readRows();
 
 /** Writes and the reads that check them, in order (each row may depend on the ones before). */
 const std::vector<ApiRow> &writeRows();
+
+/** Text keys, keys that are foreign keys and array fields (the model tables of ShopServer), in order. */
+const std::vector<ApiRow> &modelRows();

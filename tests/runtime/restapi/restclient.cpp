@@ -20,6 +20,32 @@
 namespace {
 // Rows in id order, so ids are 1, 2, 3... on both engines. Booleans as TRUE/FALSE and datetimes as
 // ISO 8601 literals in the form Basalt writes to SQLite (milliseconds, Z) read the same in both engines.
+// writers: a text key given on insert; articles point at it and have array fields; customer_cards.customer_id
+// is both the key and the one-to-one foreign key to customers.
+const char s_modelTables[] = R"({
+  "tables": [
+    {"id": "tbl_writers", "name": "writers", "fields": [
+      {"id": "fld_writers_username", "name": "username", "type": "text", "primaryKey": "supplied",
+       "validation": {"maxLength": 20}},
+      {"id": "fld_writers_display_name", "name": "display_name", "type": "text"}]},
+    {"id": "tbl_articles", "name": "articles", "fields": [
+      {"id": "fld_articles_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+      {"id": "fld_articles_writer", "name": "writer", "type": "text", "required": true},
+      {"id": "fld_articles_title", "name": "title", "type": "text"},
+      {"id": "fld_articles_labels", "name": "labels", "type": "text[]"},
+      {"id": "fld_articles_scores", "name": "scores", "type": "integer[]"}]},
+    {"id": "tbl_customer_cards", "name": "customer_cards", "fields": [
+      {"id": "fld_customer_cards_customer_id", "name": "customer_id", "type": "uuid", "primaryKey": "supplied"},
+      {"id": "fld_customer_cards_nickname", "name": "nickname", "type": "text"}]}
+  ],
+  "relationships": [
+    {"id": "rel_writer_articles", "kind": "oneToMany", "from": "tbl_writers", "to": "tbl_articles",
+     "foreignKey": "fld_articles_writer", "onDelete": "cascade"},
+    {"id": "rel_customer_card", "kind": "oneToOne", "from": "tbl_customers", "to": "tbl_customer_cards",
+     "foreignKey": "fld_customer_cards_customer_id", "onDelete": "cascade"}
+  ]
+})";
+
 const char *const s_seed[] = {
     "INSERT INTO categories (name, slug, description, created_at) VALUES "
     "('Kitchen', 'kitchen', 'Pots and pans', '2026-01-02T03:04:05.000Z'), "
@@ -389,6 +415,10 @@ QString ShopServer::start(const QString &engine, const QStringList &extraArgumen
         {"id": "fld_staff_mentor_id", "name": "mentor_id", "type": "uuid"},
         {"id": "fld_staff_buddy_id", "name": "buddy_id", "type": "uuid"}]})")
                       .object());
+    // Tables for the model rows (modelrows.cpp): text keys, a key that is also a foreign key, arrays.
+    const QJsonObject model = QJsonDocument::fromJson(s_modelTables).object();
+    for (const QJsonValue &table : model.value(QStringLiteral("tables")).toArray())
+        tables.append(table);
     project.insert(QStringLiteral("tables"), tables);
     QJsonArray relationships = project.value(QStringLiteral("relationships")).toArray();
     for (const char *relationship : {
@@ -396,6 +426,8 @@ QString ShopServer::start(const QString &engine, const QStringList &extraArgumen
              R"({"id": "rel_staff_mentor", "kind": "oneToMany", "from": "tbl_customers", "to": "tbl_staff", "foreignKey": "fld_staff_mentor_id", "onDelete": "setNull"})",
              R"({"id": "rel_staff_buddy", "name": "buddy", "kind": "oneToMany", "from": "tbl_customers", "to": "tbl_staff", "foreignKey": "fld_staff_buddy_id", "onDelete": "setNull"})"})
         relationships.append(QJsonDocument::fromJson(relationship).object());
+    for (const QJsonValue &relationship : model.value(QStringLiteral("relationships")).toArray())
+        relationships.append(relationship);
     project.insert(QStringLiteral("relationships"), relationships);
     const QString projectFile = m_dir.filePath(QStringLiteral("shop.basalt"));
     QFile out(projectFile);

@@ -53,6 +53,8 @@ private slots:
     void reads();
     void writes_data();
     void writes();
+    void model_data();
+    void model();
     void concurrency_data();
     void concurrency();
     void concurrentDuplicates_data();
@@ -148,6 +150,17 @@ void tst_RestApi::writes_data()
 
 // Runs after reads() on the same servers: rows depend on the ones before them.
 void tst_RestApi::writes()
+{
+    runRow();
+}
+
+void tst_RestApi::model_data()
+{
+    addRows(modelRows());
+}
+
+// Runs after writes() on the same servers, on tables of their own.
+void tst_RestApi::model()
 {
     runRow();
 }

@@ -1,0 +1,1 @@
+INSERT INTO members (username, name) VALUES ('ann', 'Ann'), ('bob', 'Bob');
