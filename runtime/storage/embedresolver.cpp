@@ -108,19 +108,24 @@ bool EmbedResolver::matches(const EmbedJoin &join, const Table &parent, const QS
     }
     const QString column = join.parentColumn->name;
     const QString targetColumn = join.targetColumn->name;
-    const auto [fkTable, fk] = foreignKeyOf(join, parent);
-    const QString constraint = constraintName(*fkTable, *fk);
+    // Built only when asked for: most embeds name a table.
+    const auto isConstraint = [&](const QString &text) {
+        if (!text.endsWith(QLatin1String("_fkey")))
+            return false;
+        const auto [fkTable, fk] = foreignKeyOf(join, parent);
+        return text == constraintName(*fkTable, *fk);
+    };
     const bool self = !join.viaJunctionKey && join.relationship->fromTableId == join.relationship->toTableId;
     if (self) {
         const bool children = join.shape == EmbedJoin::Shape::OneToMany || join.shape == EmbedJoin::Shape::OneToOne;
         if (hint.isEmpty())
             return (join.target->name == name && children) || (join.shape == EmbedJoin::Shape::ManyToOne && column == name)
                 || (!relName.isEmpty() && relName == name && join.shape == EmbedJoin::Shape::ManyToOne);
-        return join.target->name == name && children && (targetColumn == hint || relName == hint || constraint == hint);
+        return join.target->name == name && children && (targetColumn == hint || relName == hint || isConstraint(hint));
     }
     if (hint.isEmpty())
-        return namesTable || constraint == name || column == name;
-    return namesTable && (relName == hint || constraint == hint || column == hint || targetColumn == hint);
+        return namesTable || column == name || isConstraint(name);
+    return namesTable && (relName == hint || column == hint || targetColumn == hint || isConstraint(hint));
 }
 
 Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &name, const QString &hint) const

@@ -194,12 +194,14 @@ Result<QString> SelectBuilder::rootCondition(const Table &root, const QString &q
     return c;
 }
 
-Result<QString> SelectBuilder::embedExpression(
-    const Table &parent, const QString &parentAlias, const SelectItem &item, const QStringList &path)
+Result<QString> SelectBuilder::embedExpression(const Table &parent, const QString &parentAlias, const SelectItem &item,
+    const QStringList &path, const Field **parentColumn)
 {
     Result<EmbedJoin> join = m_resolver.resolve(parent, item.name, item.hint);
     if (!join)
         return join.error();
+    if (parentColumn)
+        *parentColumn = join->parentColumn;
     const Table &target = *join->target;
     const QString alias = nextAlias();
     const QStringList childPath = path + QStringList {item.outputName()};

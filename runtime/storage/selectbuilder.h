@@ -123,8 +123,9 @@ private:
     Result<Piece> aggregatePiece(const Table &table, const QString &alias, const SelectItem &item);
     Result<void> addSpreadPieces(const Table &parent, const QString &parentAlias, const SelectItem &item,
         const QStringList &path, std::vector<Piece> &out);
-    Result<QString> embedExpression(
-        const Table &parent, const QString &parentAlias, const SelectItem &item, const QStringList &path);
+    /** The SQL of an embed; \a parentColumn, when given, is set to the parent's column of its join. */
+    Result<QString> embedExpression(const Table &parent, const QString &parentAlias, const SelectItem &item,
+        const QStringList &path, const Field **parentColumn = nullptr);
     Result<QString> embedCondition(const EmbedJoin &join, const SelectItem &item, const QString &parentAlias,
         const QString &alias, const QStringList &path);
     Result<QString> innerConditions(

@@ -79,12 +79,12 @@ Result<void> SelectBuilder::addPieces(const Table &table, const QString &alias, 
         } else {
             // The embed's parameters are its own: they go wherever its SQL goes.
             QVariantList outer = std::exchange(m_params, {});
-            Result<QString> e = embedExpression(table, alias, item, path);
+            const Field *parentColumn = nullptr;
+            Result<QString> e = embedExpression(table, alias, item, path, &parentColumn);
             QVariantList params = std::exchange(m_params, std::move(outer));
             if (!e)
                 return e.error();
-            Result<EmbedJoin> join = m_resolver.resolve(table, item.name, item.hint);
-            const QString groupKey = alias + QLatin1Char('.') + m_dialect.quoteIdentifier(join->parentColumn->name);
+            const QString groupKey = alias + QLatin1Char('.') + m_dialect.quoteIdentifier(parentColumn->name);
             out.push_back({item.outputName(), FieldType::Json, *e, true, false, groupKey, std::move(params)});
         }
     }
