@@ -63,6 +63,9 @@ test('in matches a list of values, the client quoting those with , ( )', async (
         [{ name: 'a, b' }, { name: 'paren (round) value' }])
     assert.deepEqual(ok(await products().in('stock', [1, 3])).length, 2)
     assert.equal(ok(await products().not('name', 'in', '("a, b",it\'s)')).length, trickyValues.length - 2)
+    assert.equal(ok(await products().notIn('name', ['a, b', 'paren (round) value', 'say "hi"'])).length,
+        trickyValues.length - 3)
+    assert.deepEqual(ok(await products().eq('name', 'a, b').returns()), [{ name: 'a, b' }])
 })
 
 test('is, not and match', async () => {
