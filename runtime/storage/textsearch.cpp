@@ -116,28 +116,21 @@ private:
         m_at = end + 1;
         return distance == 0 ? -1 : distance;
     }
-    Result<Node> parseOr(int depth)
+    // `operand (op operand)*`, left-associative: `|` over parseAnd, `&` over parsePhrase.
+    template<Result<Node> (TsqueryParser::*Operand)(int)>
+    Result<Node> parseBinary(int depth, QStringView op, Query::Kind kind)
     {
-        Result<Node> left = parseAnd(depth);
-        while (left && accept(u"|")) {
-            Result<Node> right = parseAnd(depth);
+        Result<Node> left = (this->*Operand)(depth);
+        while (left && accept(op)) {
+            Result<Node> right = (this->*Operand)(depth);
             if (!right)
                 return right;
-            left = combine(Query::Kind::Or, std::move(*left), std::move(*right));
+            left = combine(kind, std::move(*left), std::move(*right));
         }
         return left;
     }
-    Result<Node> parseAnd(int depth)
-    {
-        Result<Node> left = parsePhrase(depth);
-        while (left && accept(u"&")) {
-            Result<Node> right = parsePhrase(depth);
-            if (!right)
-                return right;
-            left = combine(Query::Kind::And, std::move(*left), std::move(*right));
-        }
-        return left;
-    }
+    Result<Node> parseOr(int depth) { return parseBinary<&TsqueryParser::parseAnd>(depth, u"|", Query::Kind::Or); }
+    Result<Node> parseAnd(int depth) { return parseBinary<&TsqueryParser::parsePhrase>(depth, u"&", Query::Kind::And); }
     Result<Node> parsePhrase(int depth)
     {
         Result<Node> left = parseNot(depth);
