@@ -3949,6 +3949,54 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>&quot;%1&quot; is an array field, which has no fixed default; remove the default (an insert without a value leaves it empty)</source>
         <translation>&quot;%1&quot; ist ein Array-Feld, das keinen festen Standardwert hat; entfernen Sie den Standardwert (ein Einfügen ohne Wert lässt es leer)</translation>
     </message>
+    <message>
+        <source>a view is read-only: only select rules apply to it; remove this rule or make it a select rule</source>
+        <translation>eine Sicht ist schreibgeschützt: für sie gelten nur select-Regeln; entfernen Sie diese Regel oder machen Sie sie zu einer select-Regel</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is reserved by the API or the database; choose another name</source>
+        <translation>„%1“ ist für die API oder die Datenbank reserviert; wählen Sie einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>the table %1 is already named &quot;%2&quot;; a view and a table cannot share a name, rename one of them</source>
+        <translation>die Tabelle %1 heißt bereits „%2“; eine Sicht und eine Tabelle können nicht denselben Namen tragen, benennen Sie eine von beiden um</translation>
+    </message>
+    <message>
+        <source>another view is already named &quot;%1&quot; (%2); view names must be unique</source>
+        <translation>eine andere Sicht heißt bereits „%1“ (%2); Namen von Sichten müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>the view &quot;%1&quot; has no columns; add at least one</source>
+        <translation>die Sicht „%1“ hat keine Spalten; fügen Sie mindestens eine hinzu</translation>
+    </message>
+    <message>
+        <source>the column name &quot;%1&quot; is already used by %2; give this column another name (an alias)</source>
+        <translation>der Spaltenname „%1“ wird bereits von %2 verwendet; geben Sie dieser Spalte einen anderen Namen (einen Alias)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a many-to-one or one-to-one relationship of the table &quot;%2&quot;; a view column follows a foreign key of its table to one row</source>
+        <translation>„%1“ ist keine n:1- oder 1:1-Beziehung der Tabelle „%2“; eine Spalte einer Sicht folgt einem Fremdschlüssel ihrer Tabelle zu genau einer Zeile</translation>
+    </message>
+    <message>
+        <source>no field with the id &quot;%1&quot; is in the table the relationship leads to; choose a field of that table</source>
+        <translation>in der Tabelle, zu der die Beziehung führt, gibt es kein Feld mit der ID „%1“; wählen Sie ein Feld dieser Tabelle</translation>
+    </message>
+    <message>
+        <source>no field with the id &quot;%1&quot; is in the table &quot;%2&quot;; choose one of its fields</source>
+        <translation>in der Tabelle „%2“ gibt es kein Feld mit der ID „%1“; wählen Sie eines ihrer Felder</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is hidden and never leaves the server; remove this column</source>
+        <translation>das Feld „%1“ ist verborgen und verlässt den Server nie; entfernen Sie diese Spalte</translation>
+    </message>
+    <message>
+        <source>the table &quot;%1&quot; is tenant-scoped: add its organization_id field as a column named organization_id, so that each caller sees only its organization&apos;s rows</source>
+        <translation>die Tabelle „%1“ ist mandantenbezogen: fügen Sie ihr Feld organization_id als Spalte namens organization_id hinzu, damit jeder Aufrufer nur die Zeilen seiner Organisation sieht</translation>
+    </message>
+    <message>
+        <source>the filter does not fit the table &quot;%1&quot;: %2; write it as a data-API query string, e.g. status=eq.published&amp;price=gt.0</source>
+        <translation>der Filter passt nicht zur Tabelle „%1“: %2; schreiben Sie ihn als Abfrage-String der Daten-API, z. B. status=eq.published&amp;price=gt.0</translation>
+    </message>
 </context>
 <context>
     <name>ProjectWriter</name>
@@ -4236,6 +4284,14 @@ Es wurde nichts geändert. Um sie anzuwenden und diese Daten zu verlieren, start
     <message>
         <source>The project has errors; fix them before migrating the database.</source>
         <translation>Das Projekt enthält Fehler; beheben Sie sie, bevor Sie die Datenbank migrieren.</translation>
+    </message>
+    <message>
+        <source>drop view %1</source>
+        <translation>Sicht %1 löschen</translation>
+    </message>
+    <message>
+        <source>create view %1</source>
+        <translation>Sicht %1 anlegen</translation>
     </message>
 </context>
 <context>

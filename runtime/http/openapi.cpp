@@ -132,7 +132,7 @@ QJsonObject requestBody(const QJsonObject &schema, const QString &description)
         {u"content"_s, QJsonObject {{s_json, QJsonObject {{u"schema"_s, schema}}}}}};
 }
 
-QJsonObject pathItem(const Table &table)
+QJsonObject pathItem(const Table &table, bool readOnly)
 {
     const QStringList readParams {
         u"select"_s, u"order"_s, u"limit"_s, u"offset"_s, u"range"_s, u"rangeUnit"_s, u"preferCount"_s};
@@ -142,6 +142,16 @@ QJsonObject pathItem(const Table &table)
         {u"206"_s, rowsResponse(table, u"Part of the rows' headers"_s, false)}};
     const QJsonObject writeResponses {{u"200"_s, rowsResponse(table, u"The changed rows"_s, true)},
         {u"204"_s, QJsonObject {{u"description"_s, u"No Content"_s}}}};
+    QJsonObject reads {
+        {u"get"_s,
+            operation(table, u"get"_s, u"Read rows of %1"_s.arg(table.name),
+                parameterRefs(table, true, readParams), readResponses)},
+        {u"head"_s,
+            operation(table, u"head"_s, u"Count rows of %1"_s.arg(table.name),
+                parameterRefs(table, true, readParams), headResponses)},
+    };
+    if (readOnly)
+        return reads;
     const QJsonObject row = openApiRef(u"schemas"_s, table.name);
     const QJsonObject oneOrMany {
         {u"oneOf"_s, QJsonArray {row, QJsonObject {{u"type"_s, u"array"_s}, {u"items"_s, row}}}}};
@@ -155,28 +165,33 @@ QJsonObject pathItem(const Table &table)
             parameterRefs(table, true, {u"select"_s, u"preferReturn"_s}), writeResponses);
     patch.insert(u"requestBody"_s,
         requestBody(openApiRef(u"schemas"_s, table.name + u".update"_s), u"The columns to change"_s));
-    return {
-        {u"get"_s,
-            operation(table, u"get"_s, u"Read rows of %1"_s.arg(table.name),
-                parameterRefs(table, true, readParams), readResponses)},
-        {u"head"_s,
-            operation(table, u"head"_s, u"Count rows of %1"_s.arg(table.name),
-                parameterRefs(table, true, readParams), headResponses)},
-        {u"post"_s, post},
-        {u"patch"_s, patch},
-        {u"delete"_s,
-            operation(table, u"delete"_s, u"Delete the rows of %1 that match the filters"_s.arg(table.name),
-                parameterRefs(table, true, {u"select"_s, u"preferReturn"_s}), writeResponses)},
-    };
+    reads.insert(u"post"_s, post);
+    reads.insert(u"patch"_s, patch);
+    reads.insert(u"delete"_s,
+        operation(table, u"delete"_s, u"Delete the rows of %1 that match the filters"_s.arg(table.name),
+            parameterRefs(table, true, {u"select"_s, u"preferReturn"_s}), writeResponses));
+    return reads;
+}
+
+// The tables of \a project, then its views as the read-only tables they present.
+std::vector<std::pair<Table, bool>> servedTables(const Project &project)
+{
+    std::vector<std::pair<Table, bool>> out;
+    for (const Table &table : project.tables)
+        out.emplace_back(table, false);
+    for (const View &view : project.views)
+        out.emplace_back(view.asTable(project), true);
+    return out;
 }
 
 QJsonObject components(const Project &project)
 {
     QJsonObject schemas {{u"Error"_s, openApiErrorSchema()}};
     QJsonObject parameters = commonParameters();
-    for (const Table &table : project.tables) {
+    for (const auto &[table, readOnly] : servedTables(project)) {
         schemas.insert(table.name, openApiRowSchema(project, table));
-        schemas.insert(table.name + u".update"_s, openApiUpdateSchema(project, table));
+        if (!readOnly)
+            schemas.insert(table.name + u".update"_s, openApiUpdateSchema(project, table));
         for (const Field &field : table.fields) {
             if (field.hidden)
                 continue;
@@ -211,8 +226,8 @@ QByteArray openApiDocument(const Project &project, const QString &serverUrl)
     description += u"The data API of this project, served by Basalt in PostgREST's URL dialect."_s;
     QJsonObject paths;
     QJsonArray tags;
-    for (const Table &table : project.tables) {
-        paths.insert(u"/rest/v1/"_s + table.name, pathItem(table));
+    for (const auto &[table, readOnly] : servedTables(project)) {
+        paths.insert(u"/rest/v1/"_s + table.name, pathItem(table, readOnly));
         QJsonObject tag {{u"name"_s, table.name}};
         if (!table.description.isEmpty())
             tag.insert(u"description"_s, table.description);

@@ -253,7 +253,14 @@ Result<HttpResponse> runWriteUnexplained(
 Result<HttpResponse> runWrite(
     const RequestContext &context, RequestKind kind, WriteCall call, int status, int emptyStatus)
 {
-    return explained(context, runWriteUnexplained(context, kind, call, status, emptyStatus));
+    Result<HttpResponse> response = explained(context, runWriteUnexplained(context, kind, call, status, emptyStatus));
+    // A view is read-only: PostgREST's 405 (PGRST117), with the methods it does accept.
+    if (!response && response.error().code == ErrorCode::MethodNotAllowed) {
+        HttpResponse refused = errorResponse(response.error());
+        refused.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, HEAD"));
+        return refused;
+    }
+    return response;
 }
 
 Result<HttpResponse> readRecords(const RequestContext &context);

@@ -134,14 +134,24 @@ QString roleProblem(const Project &project, const QString &role)
 
 void validatePermissions(ProblemCollector &c, size_t tableIndex)
 {
-    const Table &t = c.project().tables[tableIndex];
-    const QString tablePath = arrayPath("tables", tableIndex);
+    validateRules(c, c.project().tables[tableIndex], arrayPath("tables", tableIndex), false);
+}
+
+void validateRules(ProblemCollector &c, const Table &t, const QString &tablePath, bool selectOnly)
+{
     QHash<QString, QString> seen; // "role operation" → path of its rule
     for (size_t i = 0; i < t.permissions.size(); ++i) {
         const PermissionRule &rule = t.permissions[i];
         const QString path = elementPath(memberPath(tablePath, "permissions"), qsizetype(i));
         if (const QString problem = roleProblem(c.project(), rule.role); !problem.isEmpty()) {
             c.error(memberPath(path, "role"), rule.id, problem);
+            continue;
+        }
+        if (selectOnly && rule.operation != Operation::Select) {
+            c.error(memberPath(path, "operation"), rule.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "a view is read-only: only select rules apply to it; "
+                                                "remove this rule or make it a select rule"));
             continue;
         }
         const QString key = rule.role + QLatin1Char(' ') + operationName(rule.operation);

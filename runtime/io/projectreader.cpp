@@ -180,6 +180,7 @@ void readRoot(const QJsonObject &object, Project &project, QList<Problem> &probl
     project.roles = readArray<Role>(r, "roles", problems, readRole);
     project.tables = readArray<Table>(r, "tables", problems, readTable);
     project.relationships = readArray<Relationship>(r, "relationships", problems, readRelationship);
+    project.views = readArray<View>(r, "views", problems, readView);
     project.functions = readArray<ScriptFunction>(r, "functions", problems, readFunction);
     project.endpoints = readArray<Endpoint>(r, "endpoints", problems, readEndpoint);
     project.triggers = readArray<Trigger>(r, "triggers", problems, readTrigger);

@@ -24,6 +24,7 @@ std::vector<T> readArray(JsonObjectReader &r, const char *key, QList<Problem> &p
 
 // Each reader below reads the object \a value found at \a path, appending what is wrong to \a problems.
 Table readTable(const QJsonValue &value, const QString &path, QList<Problem> &problems);
+View readView(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Relationship readRelationship(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Role readRole(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 ScriptFunction readFunction(const QJsonValue &value, const QString &path, QList<Problem> &problems);

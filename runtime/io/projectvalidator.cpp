@@ -35,6 +35,11 @@ QList<QPair<ObjectId, QString>> allIds(const Project &p)
         add(table.indexes, memberPath(path, "indexes"));
         add(table.permissions, memberPath(path, "permissions"));
     }
+    for (size_t v = 0; v < p.views.size(); ++v) {
+        const QString path = arrayPath("views", v);
+        ids.append({p.views[v].id, path});
+        add(p.views[v].permissions, memberPath(path, "permissions"));
+    }
     add(p.relationships, QStringLiteral("relationships"));
     add(p.functions, QStringLiteral("functions"));
     add(p.endpoints, QStringLiteral("endpoints"));
@@ -190,6 +195,7 @@ QList<Problem> validateProject(const Project &project)
         validateTable(c, i, tableNames);
     validateIndexes(c);
     validateRelationships(c);
+    validateViews(c, tableNames);
     validateRolesAndFunctions(c);
     validateEndpoints(c);
     validateTriggersAndIntegrations(c);

@@ -67,6 +67,11 @@ QString defaultLiteralProblem(const Field &field);
 void validateFields(ProblemCollector &c, size_t tableIndex);
 void validateIndexes(ProblemCollector &c);
 void validatePermissions(ProblemCollector &c, size_t tableIndex);
+/** Checks the permission rules of \a table (a project table, or a view as View::asTable() presents it)
+    found at \a tablePath; \a selectOnly (views) refuses rules for other operations. */
+void validateRules(ProblemCollector &c, const Table &table, const QString &tablePath, bool selectOnly);
+/** Checks the views; \a tableNames maps each table name to the path of its table. */
+void validateViews(ProblemCollector &c, const QHash<QString, QString> &tableNames);
 void validateRelationships(ProblemCollector &c);
 void validateRolesAndFunctions(ProblemCollector &c);
 void validateEndpoints(ProblemCollector &c);

@@ -147,6 +147,36 @@ void writeTable(JsonWriter &w, const Table &t)
     w.endObject();
 }
 
+void writeView(JsonWriter &w, const View &v)
+{
+    w.beginObject();
+    w.member("id", v.id);
+    w.member("name", v.name);
+    optionalString(w, "description", v.description);
+    if (!v.position.isNull()) {
+        w.key("position");
+        w.beginObject();
+        w.member("x", v.position.x());
+        w.member("y", v.position.y());
+        w.endObject();
+    }
+    optionalString(w, "color", v.color);
+    w.member("table", v.baseTableId);
+    w.key("columns");
+    w.beginArray();
+    for (const ViewColumn &c : v.columns) {
+        w.beginObject();
+        w.member("name", c.name);
+        optionalString(w, "relationship", c.relationshipId);
+        w.member("field", c.fieldId);
+        w.endObject();
+    }
+    w.endArray();
+    optionalString(w, "filter", v.filter);
+    optionalArray(w, "permissions", v.permissions, writePermission);
+    w.endObject();
+}
+
 void writeRelationship(JsonWriter &w, const Relationship &r)
 {
     w.beginObject();
@@ -241,6 +271,7 @@ QByteArray writeProject(const Project &project)
     optionalArray(w, "roles", project.roles, writeRole);
     optionalArray(w, "tables", project.tables, writeTable);
     optionalArray(w, "relationships", project.relationships, writeRelationship);
+    optionalArray(w, "views", project.views, writeView);
     optionalArray(w, "functions", project.functions, writeFunction);
     optionalArray(w, "endpoints", project.endpoints, writeEndpoint);
     optionalArray(w, "triggers", project.triggers, writeTrigger);

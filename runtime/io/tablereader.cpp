@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reads tables, with their fields, indexes and permission rules, from a .basalt file.
+// Reads tables (with their fields, indexes and permission rules) and views from a .basalt file.
 #include "formatnames.h"
 #include "projectreader_p.h"
 
@@ -113,6 +113,17 @@ PermissionRule readPermission(const QJsonValue &value, const QString &path, QLis
     r.finish();
     return rule;
 }
+
+ViewColumn readViewColumn(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    ViewColumn column;
+    column.name = r.string("name", Presence::Required);
+    column.relationshipId = r.string("relationship");
+    column.fieldId = r.string("field", Presence::Required);
+    r.finish();
+    return column;
+}
 } // namespace
 
 Table readTable(const QJsonValue &value, const QString &path, QList<Problem> &problems)
@@ -131,6 +142,28 @@ Table readTable(const QJsonValue &value, const QString &path, QList<Problem> &pr
     t.permissions = readArray<PermissionRule>(r, "permissions", problems, readPermission);
     r.finish();
     return t;
+}
+
+} // namespace Runtime
+
+namespace Runtime {
+
+View readView(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    View v;
+    v.id = r.string("id", Presence::Required);
+    r.setObjectId(v.id);
+    v.name = r.string("name", Presence::Required);
+    v.description = r.string("description");
+    v.position = readPosition(r.value("position"), r.pathOf("position"), problems, v.id);
+    v.color = r.string("color");
+    v.baseTableId = r.string("table", Presence::Required);
+    v.columns = readArray<ViewColumn>(r, "columns", problems, readViewColumn, Presence::Required);
+    v.filter = r.string("filter");
+    v.permissions = readArray<PermissionRule>(r, "permissions", problems, readPermission);
+    r.finish();
+    return v;
 }
 
 } // namespace Runtime

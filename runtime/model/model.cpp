@@ -183,6 +183,24 @@ int Project::tableIndex(const ObjectId &id) const
     return -1;
 }
 
+const View *Project::view(const ObjectId &id) const
+{
+    for (const View &v : views) {
+        if (v.id == id)
+            return &v;
+    }
+    return nullptr;
+}
+
+const View *Project::viewByName(const QString &viewName) const
+{
+    for (const View &v : views) {
+        if (v.name == viewName)
+            return &v;
+    }
+    return nullptr;
+}
+
 const Relationship *Project::relationship(const ObjectId &id) const
 {
     for (const Relationship &r : relationships) {
@@ -222,6 +240,10 @@ bool Project::containsId(const ObjectId &id) const
 {
     for (const Table &t : tables) {
         if (t.id == id || anyHasId(t.fields, id) || anyHasId(t.indexes, id) || anyHasId(t.permissions, id))
+            return true;
+    }
+    for (const View &v : views) {
+        if (v.id == id || anyHasId(v.permissions, id))
             return true;
     }
     return anyHasId(relationships, id) || anyHasId(roles, id) || anyHasId(endpoints, id)

@@ -5,6 +5,7 @@
 #include "projectparts.h"
 #include "relationship.h"
 #include "table.h"
+#include "view.h"
 
 #include <vector>
 
@@ -23,6 +24,7 @@ public:
     QString description;
     std::vector<Table> tables;
     std::vector<Relationship> relationships;
+    std::vector<View> views;
     std::vector<Role> roles;
     std::vector<Endpoint> endpoints;
     std::vector<ScriptFunction> functions;
@@ -37,6 +39,9 @@ public:
     const Role *roleByName(const QString &name) const;
     /** Returns the position of the table with \a id in tables, or -1. */
     int tableIndex(const ObjectId &id) const;
+    const View *view(const ObjectId &id) const;
+    /** Returns the view named \a name, or nullptr. Views and tables share one namespace. */
+    const View *viewByName(const QString &name) const;
     const Relationship *relationship(const ObjectId &id) const;
     /** Returns the relationships in which the table \a tableId takes part, as from, to or junction. */
     std::vector<const Relationship *> relationshipsOf(const ObjectId &tableId) const;

@@ -29,6 +29,8 @@ Result<MigrationPlan> MigrationPlanner::plan()
     Result<void> laidOut = m_dialect.inlinesForeignKeys() ? planSqlite() : planPostgres();
     if (!laidOut)
         return laidOut.error();
+    if (Result<void> views = planViews(); !views)
+        return views.error();
     return m_plan;
 }
 

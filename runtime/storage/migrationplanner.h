@@ -57,6 +57,9 @@ private:
     Result<void> planPostgresColumns(const TableDiff &table);
     void planPostgresAdditions();
 
+    // viewmigration.cpp: drops the views before the table steps, creates them after.
+    Result<void> planViews();
+
     // sqlitemigration.cpp
     Result<void> planSqlite();
     bool needsRebuild(const TableDiff &table) const;

@@ -4,6 +4,7 @@
 
 #include "rowwriter.h"
 #include "sqldialect.h"
+#include "viewsql.h"
 
 #include <QSqlError>
 
@@ -29,8 +30,11 @@ const QueryLevel *rootLevel(const ApiQuery &query)
 }
 } // namespace
 
-Result<const Table *> RecordStore::Private::table(const QString &name) const
+Result<const Table *> RecordStore::Private::table(const QString &name, bool forWrite) const
 {
+    if (forWrite && project->viewByName(name))
+        return Error(ErrorCode::MethodNotAllowed,
+            QStringLiteral("'public.%1' is a view: it is read-only, write to the tables it shows").arg(name));
     const Table *t = project->tableByName(name);
     if (!t)
         return Error(ErrorCode::UnknownTable,
@@ -204,7 +208,7 @@ QByteArray RecordStore::lastExplain() const
 }
 
 RecordStore::RecordStore(std::shared_ptr<const Project> project, Database &database)
-    : d(std::make_unique<Private>(std::move(project), database))
+    : d(std::make_unique<Private>(withViewTables(std::move(project)), database))
 {
 }
 

@@ -38,7 +38,8 @@ struct RecordStore::Private
     }
 
     const SqlDialect &dialect() const { return database.dialect(); }
-    Result<const Table *> table(const QString &name) const;
+    /** Returns the table (or view, as a table) \a name; \a forWrite refuses a view (MethodNotAllowed). */
+    Result<const Table *> table(const QString &name, bool forWrite = false) const;
     Result<QSqlQuery *> execute(const SqlStatement &statement, const Table &table, WriteKind kind,
         const QHash<QString, QVariant> &values = {});
     Result<QVariantList> executeKeys(const SqlStatement &statement, const Table &table, WriteKind kind,

@@ -101,7 +101,7 @@ Result<RecordResult> RecordStore::Private::inTransaction(
 Result<RecordResult> RecordStore::Private::insert(
     const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
 {
-    Result<const Table *> table = this->table(query.table);
+    Result<const Table *> table = this->table(query.table, true);
     if (!table)
         return table.error();
     const Table &t = **table;
@@ -184,7 +184,7 @@ Result<RecordResult> RecordStore::Private::insert(
 Result<RecordResult> RecordStore::Private::update(
     const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format)
 {
-    Result<const Table *> table = this->table(query.table);
+    Result<const Table *> table = this->table(query.table, true);
     if (!table)
         return table.error();
     const Table &t = **table;
@@ -234,7 +234,7 @@ Result<RecordResult> RecordStore::Private::update(
 
 Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format)
 {
-    Result<const Table *> table = this->table(query.table);
+    Result<const Table *> table = this->table(query.table, true);
     if (!table)
         return table.error();
     const Table &t = **table;

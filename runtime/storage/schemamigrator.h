@@ -19,6 +19,7 @@ struct MigrationStep
         CreateTable, DropTable, RenameTable, RebuildTable,
         AddColumn, DropColumn, RenameColumn, ChangeColumnType, ChangeColumnConstraints,
         AddForeignKey, DropForeignKey, CreateIndex, DropIndex,
+        CreateView, DropView,
     };
 
     Kind kind = Kind::CreateTable;

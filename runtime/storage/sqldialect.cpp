@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SqlDialect: the grammar shared by the engines; the overrides hold what differs.
 #include "sqldialect.h"
+#include "viewsql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,6 +160,20 @@ QString SqlDialect::dropTable(const QString &tableName) const
     return QStringLiteral("DROP TABLE ") + quoteIdentifier(tableName);
 }
 
+QString SqlDialect::createView(const QString &name, const QStringList &columns, const QString &select) const
+{
+    QStringList quoted;
+    for (const QString &column : columns)
+        quoted << quoteIdentifier(column);
+    return QStringLiteral("CREATE VIEW ") + quoteIdentifier(name) + QStringLiteral(" (")
+        + quoted.join(QStringLiteral(", ")) + QStringLiteral(") AS ") + select;
+}
+
+QString SqlDialect::dropView(const QString &name) const
+{
+    return QStringLiteral("DROP VIEW IF EXISTS ") + quoteIdentifier(name);
+}
+
 QString SqlDialect::renameTable(const QString &from, const QString &to) const
 {
     return QStringLiteral("ALTER TABLE ") + quoteIdentifier(from) + QStringLiteral(" RENAME TO ")
@@ -249,6 +264,11 @@ QStringList SqlDialect::createSchema(const Project &project) const
                     statements << addConstraint(schema.name, c);
             }
         }
+    }
+    for (const View &view : project.views) {
+        // A valid project's views always build (the validator checks them); an invalid one's are left out.
+        if (Result<QString> sql = createViewStatement(project, view, *this))
+            statements << *sql;
     }
     return statements;
 }

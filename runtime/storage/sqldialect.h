@@ -62,6 +62,10 @@ public:
     QString dropIndex(const QString &indexName) const;
     QString dropTable(const QString &tableName) const;
     QString renameTable(const QString &from, const QString &to) const;
+    /** Returns CREATE VIEW \a name (\a columns) AS \a select. */
+    QString createView(const QString &name, const QStringList &columns, const QString &select) const;
+    /** Returns DROP VIEW IF EXISTS \a name (a view holds no data; one already gone is no error). */
+    QString dropView(const QString &name) const;
     QString renameColumn(const QString &tableName, const QString &from, const QString &to) const;
     QString addColumn(const QString &tableName, const ColumnSchema &column) const;
     /** Returns INSERT INTO \a to (\a columns) SELECT \a values FROM \a from: copies rows between tables. */
@@ -78,7 +82,7 @@ public:
         const QString &tableName, const QString &columnName, const QString &defaultSql) const;
 
     /** Returns every statement that creates the schema of \a project in an empty database, in order:
-        tables, indexes and (where not inline) foreign keys. */
+        tables, indexes, (where not inline) foreign keys, then views. */
     QStringList createSchema(const Project &project) const;
     /** Returns createSchema() as one script: statements ending in ";", separated by blank lines. */
     QString createSchemaScript(const Project &project) const;

@@ -141,9 +141,31 @@ void tst_OpenApi::structure()
     QVERIFY(doc[u"info"_s][u"description"_s].toString().startsWith(project->description));
     QCOMPARE(doc[u"servers"_s][0][u"url"_s].toString(), s_serverUrl);
     const QJsonObject paths = doc.value(u"paths"_s).toObject();
-    QCOMPARE(paths.size(), qsizetype(project->tables.size()));
+    QCOMPARE(paths.size(), qsizetype(project->tables.size() + project->views.size()));
     const QJsonObject components = doc.value(u"components"_s).toObject();
     const QJsonObject parameters = components.value(u"parameters"_s).toObject();
+    // A view is a read-only path: GET and HEAD, its columns typed by the fields they come from.
+    for (const View &view : project->views) {
+        const QJsonObject item = paths.value(u"/rest/v1/"_s + view.name).toObject();
+        QCOMPARE(item.keys(), QStringList({u"get"_s, u"head"_s}));
+        const QJsonObject properties = components[u"schemas"_s][view.name][u"properties"_s].toObject();
+        QCOMPARE(qsizetype(properties.size()), qsizetype(view.columns.size()));
+        for (size_t i = 0; i < view.columns.size(); ++i) {
+            const Field *source = view.sourceField(*project, i);
+            QVERIFY(source);
+            const QJsonObject column = properties.value(view.columns[i].name).toObject();
+            QVERIFY2(!column.isEmpty(), qPrintable(view.columns[i].name));
+            for (const Table &table : project->tables) {
+                if (table.field(source->id)) {
+                    const QJsonObject original = components[u"schemas"_s][table.name][u"properties"_s][source->name].toObject();
+                    QCOMPARE(column.value(u"type"_s), original.value(u"type"_s));
+                    QCOMPARE(column.value(u"format"_s), original.value(u"format"_s));
+                }
+            }
+            QVERIFY(parameters.contains(u"rowFilter.%1.%2"_s.arg(view.name, view.columns[i].name)));
+        }
+        QVERIFY(!components[u"schemas"_s].toObject().contains(view.name + u".update"_s));
+    }
     for (const Table &table : project->tables) {
         const QJsonObject item = paths.value(u"/rest/v1/"_s + table.name).toObject();
         QCOMPARE(item.keys(), QStringList({u"delete"_s, u"get"_s, u"head"_s, u"patch"_s, u"post"_s}));

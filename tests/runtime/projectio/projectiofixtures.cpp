@@ -268,6 +268,17 @@ Project everyFeatureProject()
                                      .toTableId = u"tbl_reader_cards"_s,
                                      .foreignKeyFieldId = u"fld_reader_cards_username"_s,
                                      .onDelete = DeleteAction::Cascade}};
+    p.views = {View {.id = u"view_cheap_books"_s,
+        .name = u"cheap_books"_s,
+        .description = u"Books under 10, with their author's role"_s,
+        .baseTableId = u"tbl_books"_s,
+        .columns = {ViewColumn {.name = u"organization_id"_s, .fieldId = u"fld_books_organization_id"_s},
+            ViewColumn {.name = u"cost"_s, .fieldId = u"fld_books_price"_s},
+            ViewColumn {.name = u"author_role"_s, .relationshipId = u"rel_books_author"_s, .fieldId = u"fld_authors_role"_s}},
+        .filter = u"price=lt.10&or=(pages.gt.100,pages.is.null)"_s,
+        .permissions = {PermissionRule {.id = u"perm_view_books"_s, .role = u"authenticated"_s, .expression = u"cost < 5"_s}},
+        .position = QPointF(40, 500.5),
+        .color = u"#445566"_s}};
     p.functions = {ScriptFunction {.id = u"fn_publish"_s,
                                    .name = u"publish"_s,
                                    .description = u"Publishes"_s,

@@ -21,7 +21,7 @@ namespace {
 // Rows in id order, so ids are 1, 2, 3... on both engines. Booleans as TRUE/FALSE and datetimes as
 // ISO 8601 literals in the form Basalt writes to SQLite (milliseconds, Z) read the same in both engines.
 // writers: a text key given on insert; articles point at it and have array fields; customer_cards.customer_id
-// is both the key and the one-to-one foreign key to customers.
+// is both the key and the one-to-one foreign key to customers; article_list is a view over articles.
 const char s_modelTables[] = R"({
   "tables": [
     {"id": "tbl_writers", "name": "writers", "fields": [
@@ -43,6 +43,14 @@ const char s_modelTables[] = R"({
      "foreignKey": "fld_articles_writer", "onDelete": "cascade"},
     {"id": "rel_customer_card", "kind": "oneToOne", "from": "tbl_customers", "to": "tbl_customer_cards",
      "foreignKey": "fld_customer_cards_customer_id", "onDelete": "cascade"}
+  ],
+  "views": [
+    {"id": "view_article_list", "name": "article_list", "table": "tbl_articles", "columns": [
+      {"name": "id", "field": "fld_articles_id"},
+      {"name": "headline", "field": "fld_articles_title"},
+      {"name": "labels", "field": "fld_articles_labels"},
+      {"name": "writer_name", "relationship": "rel_writer_articles", "field": "fld_writers_display_name"}],
+     "filter": "title=neq.Other&writer=not.is.null"}
   ]
 })";
 
@@ -429,6 +437,7 @@ QString ShopServer::start(const QString &engine, const QStringList &extraArgumen
     for (const QJsonValue &relationship : model.value(QStringLiteral("relationships")).toArray())
         relationships.append(relationship);
     project.insert(QStringLiteral("relationships"), relationships);
+    project.insert(QStringLiteral("views"), model.value(QStringLiteral("views")));
     const QString projectFile = m_dir.filePath(QStringLiteral("shop.basalt"));
     QFile out(projectFile);
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(project).toJson()) < 0)
