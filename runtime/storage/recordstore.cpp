@@ -4,9 +4,15 @@
 
 #include "rowwriter.h"
 #include "sqldialect.h"
+#include "sqlliterals.h"
 #include "viewsql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
+
+#include <algorithm>
 
 namespace Runtime {
 
@@ -84,7 +90,6 @@ Result<RecordResult> RecordStore::Private::read(
 {
     SelectBuilder builder(*project, dialect(), query, &starColumns);
     builder.setAccessFilter(access.selectFilter());
-    // count=planned and count=estimated get the exact count: what a table in Basalt holds is counted quickly.
     const bool count = !keys && query.prefer.count != Preferences::Count::None;
     Result<SelectPlan> plan = builder.build(table, count, keys);
     if (!plan)
@@ -117,13 +122,55 @@ Result<RecordResult> RecordStore::Private::read(
     if (const QueryLevel *root = rootLevel(query))
         result.offset = root->offset.value_or(0);
     if (count) {
-        Result<QSqlQuery *> counted = execute(plan->count, table, WriteKind::Read);
-        if (!counted)
-            return counted.error();
-        result.totalCount = (*counted)->next() ? (*counted)->value(0).toLongLong() : 0;
-        (*counted)->finish();
+        Result<qint64> total = totalCount(*plan, table, query.prefer.count);
+        if (!total)
+            return total.error();
+        result.totalCount = *total;
     }
     return result;
+}
+
+Result<qint64> RecordStore::Private::totalCount(const SelectPlan &plan, const Table &table, Preferences::Count kind)
+{
+    // count=planned is the planner's guess where the engine makes one (PostgreSQL); count=estimated counts
+    // exactly up to Supabase's default max-rows and takes the guess beyond it, as PostgREST does. SQLite
+    // has no row estimate: both get the exact count there.
+    constexpr qint64 exactUpTo = 1000;
+    if (kind == Preferences::Count::Exact || dialect().engine() != DatabaseEngine::PostgreSQL)
+        return countRows(plan.count, table);
+    if (kind == Preferences::Count::Planned) {
+        if (const std::optional<qint64> planned = plannedRows(plan.counted))
+            return *planned;
+        return countRows(plan.count, table);
+    }
+    const SqlStatement limited {QStringLiteral("SELECT COUNT(*) FROM (") + plan.counted.sql + QStringLiteral(" LIMIT ")
+            + QString::number(exactUpTo + 1) + QStringLiteral(") AS c"),
+        plan.counted.params};
+    Result<qint64> upTo = countRows(limited, table);
+    if (!upTo || *upTo <= exactUpTo)
+        return upTo;
+    if (const std::optional<qint64> planned = plannedRows(plan.counted))
+        return std::max(*upTo, *planned);
+    return countRows(plan.count, table);
+}
+
+std::optional<qint64> RecordStore::Private::plannedRows(const SqlStatement &statement)
+{
+    // Inside a batch a failing EXPLAIN would abort the open transaction: count there instead.
+    if (batchOpen)
+        return std::nullopt;
+    // PostgreSQL cannot PREPARE an EXPLAIN: its values go into the text as literals, and it runs unprepared.
+    const std::optional<QString> sql = inlineParameters(statement.sql, statement.params, dialect());
+    if (!sql)
+        return std::nullopt;
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("EXPLAIN (FORMAT JSON) ") + *sql) || !query.next())
+        return std::nullopt;
+    const QJsonValue rows = QJsonDocument::fromJson(query.value(0).toString().toUtf8())
+                                .array()
+                                .at(0)[QLatin1String("Plan")][QLatin1String("Plan Rows")];
+    return rows.isDouble() ? std::optional<qint64>(qint64(rows.toDouble())) : std::nullopt;
 }
 
 Result<QByteArray> RecordStore::Private::readKeys(

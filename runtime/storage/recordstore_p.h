@@ -54,6 +54,10 @@ struct RecordStore::Private
     Result<RecordResult> inTransaction(const WriteOptions &options, const std::function<Result<RecordResult>()> &work);
     Result<RecordResult> inSavepoint(const WriteOptions &options, const std::function<Result<RecordResult>()> &work);
     Result<qint64> countRows(const SqlStatement &statement, const Table &table);
+    /** Returns the total of count=exact|planned|estimated for \a plan (see read()). */
+    Result<qint64> totalCount(const SelectPlan &plan, const Table &table, Preferences::Count kind);
+    /** Returns PostgreSQL's estimate of the rows \a statement gives (EXPLAIN), or nothing if it has none. */
+    std::optional<qint64> plannedRows(const SqlStatement &statement);
     Result<RecordResult> insert(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,
         ResultFormat format);
     Result<RecordResult> update(const ApiQuery &query, const QByteArray &body, const WriteOptions &options,

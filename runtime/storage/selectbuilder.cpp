@@ -106,10 +106,12 @@ Result<SelectPlan> SelectBuilder::build(const Table &root, bool withCount, const
         if (!countWhere->isEmpty())
             from += QStringLiteral(" WHERE ") + *countWhere;
         // Grouped by aggregates: the count is of the groups.
+        const QString counted = QStringLiteral("SELECT 1") + from + groupBy;
         const QString count = columns->aggregated
-            ? QString(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1") + from + groupBy + QStringLiteral(") AS g"))
+            ? QString(QStringLiteral("SELECT COUNT(*) FROM (") + counted + QStringLiteral(") AS g"))
             : QString(QStringLiteral("SELECT COUNT(*)") + from);
         plan.count = {count, m_params};
+        plan.counted = {counted, m_params};
     }
     return plan;
 }

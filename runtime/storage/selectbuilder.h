@@ -40,6 +40,7 @@ struct SelectPlan
 {
     SqlStatement rows;
     SqlStatement count; ///< sql empty unless a count was asked for
+    SqlStatement counted; ///< with count: the rows (or groups) it counts, one `1` each, without paging
     std::vector<OutputColumn> columns;
     int keyColumn = -1; ///< with keys: the result column after the output ones holding the primary key
 };

@@ -5,8 +5,7 @@
 #include "query/postgrestparser.h"
 #include "selectbuilder.h"
 #include "sqldialect.h"
-
-#include <QDateTime>
+#include "sqlliterals.h"
 
 namespace Runtime {
 
@@ -14,63 +13,6 @@ namespace {
 Error badView(const QString &message)
 {
     return Error(ErrorCode::BadQuery, message);
-}
-
-// Returns \a value as an SQL literal, or nothing for a kind of value no filter binds.
-std::optional<QString> literalOf(const QVariant &value, const SqlDialect &dialect)
-{
-    if (value.isNull())
-        return QStringLiteral("NULL");
-    switch (value.typeId()) {
-    case QMetaType::Bool:
-        return dialect.booleanLiteral(value.toBool());
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-        return value.toString();
-    case QMetaType::Double:
-        return dialect.numberLiteral(value.toDouble());
-    case QMetaType::QString:
-        return dialect.quoteString(value.toString());
-    case QMetaType::QByteArray:
-        return dialect.quoteString(QString::fromUtf8(value.toByteArray()));
-    case QMetaType::QDateTime:
-        return dialect.quoteString(value.toDateTime().toUTC().toString(Qt::ISODateWithMs));
-    case QMetaType::QDate:
-        return dialect.quoteString(value.toDate().toString(Qt::ISODate));
-    default:
-        return std::nullopt;
-    }
-}
-
-// Replaces the `?` placeholders of \a sql (outside quoted literals and identifiers) with \a params as
-// literals.
-Result<QString> inlined(const QString &sql, const QVariantList &params, const SqlDialect &dialect)
-{
-    QString out;
-    out.reserve(sql.size());
-    QChar quote;
-    qsizetype next = 0;
-    for (const QChar c : sql) {
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == u'\'' || c == u'"') {
-            quote = c;
-        } else if (c == u'?') {
-            const std::optional<QString> literal
-                = next < params.size() ? literalOf(params.at(next++), dialect) : std::nullopt;
-            if (!literal)
-                return badView(QStringLiteral("a value of the filter cannot be written into a view"));
-            out += *literal;
-            continue;
-        }
-        out += c;
-    }
-    if (next != params.size())
-        return badView(QStringLiteral("a value of the filter cannot be written into a view"));
-    return out;
 }
 
 // Returns the SQL of column \a index of \a view over the base row t0.
@@ -160,9 +102,9 @@ Result<QString> viewSelect(const Project &project, const View &view, const SqlDi
     Result<QString> condition = builder.rootCondition(*base, QStringLiteral("t0"), params);
     if (!condition)
         return condition;
-    Result<QString> where = inlined(*condition, params, dialect);
+    const std::optional<QString> where = inlineParameters(*condition, params, dialect);
     if (!where)
-        return where;
+        return badView(QStringLiteral("a value of the filter cannot be written into a view"));
     if (!where->isEmpty())
         sql += QStringLiteral(" WHERE ") + *where;
     return sql;

@@ -3,7 +3,7 @@
 // need encoding, ordering, paging, single rows, CSV, counts and embedded resources.
 import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { serviceClient, anonClient, unique, ok, trickyValues } from './lib.mjs'
+import { serviceClient, anonClient, unique, ok, trickyValues, engine } from './lib.mjs'
 
 const db = serviceClient()
 let category // every product of this file is in it, so other files' rows never interfere
@@ -264,12 +264,14 @@ test('count exact with head returns the number of rows and no data', async () =>
     assert.equal(paged.status, 206)
 })
 
-test('count planned and estimated give a count too', async () => {
-    for (const count of ['planned', 'estimated']) {
-        const res = await db.from('products').select('*', { count, head: true }).eq('category_id', category.id)
-        assert.equal(res.error, null)
-        assert.equal(res.count, trickyValues.length, count)
-    }
+test('count estimated counts a few rows exactly; planned is the engine\'s estimate (exact on SQLite)', async () => {
+    const estimated = await db.from('products').select('*', { count: 'estimated', head: true }).eq('category_id', category.id)
+    assert.equal(estimated.error, null)
+    assert.equal(estimated.count, trickyValues.length)
+    const planned = await db.from('products').select('*', { count: 'planned', head: true }).eq('category_id', category.id)
+    assert.equal(planned.error, null)
+    assert.ok(Number.isInteger(planned.count) && planned.count >= 0, `planned count ${planned.count}`)
+    if (engine !== 'postgresql') assert.equal(planned.count, trickyValues.length)
 })
 
 test('stripNulls() leaves null fields out, in lists, single objects and embeds', async () => {

@@ -59,6 +59,8 @@ private slots:
     void concurrency();
     void concurrentDuplicates_data();
     void concurrentDuplicates();
+    void countEstimates_data();
+    void countEstimates();
     void cleanupTestCase();
 
 private:
@@ -196,6 +198,69 @@ void tst_RestApi::runRow()
     const QString problem
         = code.isEmpty() ? bodyProblem(reply, expected) : errorProblem(reply, code, fragment);
     QVERIFY2(problem.isEmpty(), qPrintable(problem + QStringLiteral("; ") + context));
+}
+
+void tst_RestApi::countEstimates_data()
+{
+    QTest::addColumn<QString>("engine");
+    for (const QString &engine : s_engines)
+        QTest::addRow("%s", qPrintable(engine)) << engine;
+}
+
+// count=planned is PostgreSQL's estimate (what ANALYZE last saw), not a count; count=estimated counts
+// exactly up to 1000 rows and takes the estimate beyond; SQLite, which has no estimate, counts exactly.
+void tst_RestApi::countEstimates()
+{
+    QFETCH(QString, engine);
+    ShopServer *shop = server(engine, QStringLiteral("estimates"));
+    REQUIRE_SERVER(shop);
+    const bool estimates = engine == QLatin1String("postgresql");
+    const auto insertCategories = [&](int from, int count) {
+        QStringList values;
+        for (int i = from; i < from + count; ++i)
+            values << QStringLiteral("('Estimate %1', 'estimate-%1')").arg(i);
+        return executeSql(shop->databaseUrl(),
+            QStringLiteral("INSERT INTO categories (name, slug) VALUES ") + values.join(QLatin1Char(',')));
+    };
+    // Returns the total of Content-Range for count=\a kind over all categories.
+    const auto total = [&](const char *kind) -> qint64 {
+        const HttpReply reply = sendRequest(m_manager, "GET",
+            shop->url(QStringLiteral("/rest/v1/categories?select=id&limit=1")), {{"Prefer", QByteArray("count=") + kind}});
+        const QByteArray range = reply.headers.value("content-range");
+        return reply.status == 206 || reply.status == 200 ? range.mid(range.indexOf('/') + 1).toLongLong() : -1;
+    };
+    const auto analyze = [&] {
+        return estimates ? executeSql(shop->databaseUrl(), QStringLiteral("ANALYZE categories")) : QString();
+    };
+
+    QCOMPARE(insertCategories(0, 40), QString());
+    QCOMPARE(analyze(), QString());
+    const qint64 analyzed = total("exact");
+    QVERIFY(analyzed >= 40);
+    QCOMPARE(insertCategories(40, 3), QString()); // too few for autovacuum to analyze again
+    QCOMPARE(total("exact"), analyzed + 3);
+    QCOMPARE(total("estimated"), analyzed + 3); // few rows: counted exactly
+    // PostgreSQL: the planner's figure, the rows ANALYZE saw (the same pages hold the three new ones).
+    QCOMPARE(total("planned"), estimates ? analyzed : analyzed + 3);
+
+    // Beyond 1000 rows count=estimated is the planner's figure (more than 1000), not a count.
+    QCOMPARE(insertCategories(43, 1460), QString());
+    QCOMPARE(analyze(), QString());
+    const qint64 many = total("exact");
+    QVERIFY(many > 1500);
+    QCOMPARE(insertCategories(1503, 3), QString());
+    QCOMPARE(total("exact"), many + 3);
+    const qint64 estimated = total("estimated");
+    if (estimates)
+        QVERIFY2(estimated > 1000 && estimated != many + 3, qPrintable(QString::number(estimated)));
+    else
+        QCOMPARE(estimated, many + 3);
+    // A filter the planner estimates: a figure, never an error.
+    const HttpReply filtered = sendRequest(m_manager, "GET",
+        shop->url(QStringLiteral("/rest/v1/categories?select=id&name=like.Estimate%201*&slug=neq.it%27s&limit=1")),
+        {{"Prefer", "count=planned"}});
+    QCOMPARE(filtered.status, 206);
+    QVERIFY2(filtered.headers.value("content-range").contains('/'), filtered.headers.value("content-range"));
 }
 
 void tst_RestApi::concurrency_data()
