@@ -225,8 +225,10 @@ QString PostgresDialect::jsonContainsCondition(const QString &column, bool conta
 
 QString PostgresDialect::jsonOverlapsCondition(const QString &column) const
 {
-    return QStringLiteral("EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(%1) = 'array' THEN %1 "
-                          "ELSE '[]'::jsonb END) AS e(v) WHERE CAST(? AS jsonb) @> jsonb_build_array(e.v))").arg(column);
+    // NULL for a NULL column, as @> gives, so that not.ov leaves it out too.
+    return QStringLiteral("(CASE WHEN %1 IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN "
+                          "jsonb_typeof(%1) = 'array' THEN %1 ELSE '[]'::jsonb END) AS e(v) WHERE CAST(? AS jsonb) @> "
+                          "jsonb_build_array(e.v)) END)").arg(column);
 }
 
 QString PostgresDialect::jsonText(const QString &expression) const
