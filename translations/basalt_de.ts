@@ -1224,6 +1224,10 @@
         <source>The insert gives the key: a username, a slug, or the id of the row this one extends (text, integer or uuid)</source>
         <translation>Das Einfügen gibt den Schlüssel an: einen Benutzernamen, einen Slug oder die ID der Zeile, die diese erweitert (text, integer oder uuid)</translation>
     </message>
+    <message>
+        <source>a list, e.g. [] or {a,b}</source>
+        <translation>eine Liste, z. B. [] oder {a,b}</translation>
+    </message>
 </context>
 <context>
     <name>Designer::FieldsModel</name>
@@ -3536,12 +3540,12 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <translation>Die Projektdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>expected a string, number or boolean, found %1</source>
-        <translation>erwartet: eine Zeichenkette, eine Zahl oder ein Wahrheitswert, gefunden: %1</translation>
-    </message>
-    <message>
         <source>&quot;default&quot; and &quot;defaultFunction&quot; cannot be used together; keep one of them</source>
         <translation>„default“ und „defaultFunction“ können nicht zusammen verwendet werden; behalten Sie nur eines</translation>
+    </message>
+    <message>
+        <source>expected a string, number, boolean or list, found %1</source>
+        <translation>erwartet wurde eine Zeichenkette, eine Zahl, ein Wahrheitswert oder eine Liste, gefunden: %1</translation>
     </message>
 </context>
 <context>
@@ -3946,10 +3950,6 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <translation>setNull kann %1.%2, den Primärschlüssel von %1, nicht leeren; wählen Sie cascade oder restrict</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is an array field, which has no fixed default; remove the default (an insert without a value leaves it empty)</source>
-        <translation>&quot;%1&quot; ist ein Array-Feld, das keinen festen Standardwert hat; entfernen Sie den Standardwert (ein Einfügen ohne Wert lässt es leer)</translation>
-    </message>
-    <message>
         <source>a view is read-only: only select rules apply to it; remove this rule or make it a select rule</source>
         <translation>eine Sicht ist schreibgeschützt: für sie gelten nur select-Regeln; entfernen Sie diese Regel oder machen Sie sie zu einer select-Regel</translation>
     </message>
@@ -3996,6 +3996,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>the filter does not fit the table &quot;%1&quot;: %2; write it as a data-API query string, e.g. status=eq.published&amp;price=gt.0</source>
         <translation>der Filter passt nicht zur Tabelle „%1“: %2; schreiben Sie ihn als Abfrage-String der Daten-API, z. B. status=eq.published&amp;price=gt.0</translation>
+    </message>
+    <message>
+        <source>the default of &quot;%1&quot; must be a list such as [] or [&quot;a&quot;, &quot;b&quot;], because it is an array field; found %2</source>
+        <translation>der Standardwert von &quot;%1&quot; muss eine Liste wie [] oder [&quot;a&quot;, &quot;b&quot;] sein, weil es ein Array-Feld ist; gefunden: %2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,40 @@
 // Pure functions for the options of one field: which fit which type, and changing a field's type.
 #include "fieldoptions.h"
 
+#include "storage/arrayvalues.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace Designer::FieldOptions {
+
+QJsonValue literalDefault(const Runtime::Field &field, const QString &text)
+{
+    if (Runtime::isNumeric(field.type)) {
+        bool ok = false;
+        const double value = text.trimmed().toDouble(&ok);
+        if (ok)
+            return value; // 1.5 for an integer field is a number the validator refuses, not text
+    } else if (field.type == Runtime::FieldType::Boolean) {
+        if (text == QLatin1String("true") || text == QLatin1String("false"))
+            return text == QLatin1String("true");
+    } else if (Runtime::isArray(field.type)) {
+        if (const Runtime::Result<QVariant> json = Runtime::ArrayValues::fromText(field, text.trimmed()))
+            return QJsonDocument::fromJson(json->toString().toUtf8()).array();
+    }
+    return text;
+}
+
+QString literalText(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 15);
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return value.toString();
+}
 
 bool takesLengths(Runtime::FieldType type)
 {

@@ -42,12 +42,6 @@ void setTextIfChanged(QLineEdit *edit, const QString &text)
         edit->setText(text);
 }
 
-QString literalText(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 15);
-    return value.toString();
-}
 } // namespace
 
 FieldEditor::FieldEditor(ProjectDocument *document, QWidget *parent)
@@ -283,15 +277,10 @@ void FieldEditor::defaultEdited()
     Runtime::DefaultValue value;
     value.kind = Runtime::DefaultValue::Kind(m_defaultKindCombo->currentData().toInt());
     if (value.kind == Runtime::DefaultValue::Kind::Literal) {
-        const QString text = m_defaultEdit->text();
-        bool ok = false;
-        const double number = text.trimmed().toDouble(&ok);
         if (shown->type == Runtime::FieldType::Boolean)
             value.literal = m_defaultBoolCombo->currentData().toBool();
-        else if (Runtime::isNumeric(shown->type) && ok)
-            value.literal = number;
-        else
-            value.literal = text; // the validator names what is wrong with it
+        else // what does not read as a value of the type stays text: the validator names what is wrong
+            value.literal = FieldOptions::literalDefault(*shown, m_defaultEdit->text());
     }
     edit(QStringLiteral("default"), [&value](Runtime::Field &f) { f.defaultValue = value; });
 }
@@ -338,8 +327,7 @@ void FieldEditor::refreshDefault(const Runtime::Field &shown)
     using Kind = Runtime::DefaultValue::Kind;
     m_defaultKindCombo->clear();
     m_defaultKindCombo->addItem(tr("None"), int(Kind::None));
-    if (!Runtime::isArray(shown.type) || shown.defaultValue.kind == Kind::Literal) // arrays take no fixed default
-        m_defaultKindCombo->addItem(tr("Value"), int(Kind::Literal));
+    m_defaultKindCombo->addItem(tr("Value"), int(Kind::Literal));
     if (FieldOptions::takesNow(shown.type) || shown.defaultValue.kind == Kind::Now)
         m_defaultKindCombo->addItem(tr("Now"), int(Kind::Now));
     if (shown.type == Runtime::FieldType::Uuid || shown.defaultValue.kind == Kind::RandomUuid)
@@ -348,11 +336,12 @@ void FieldEditor::refreshDefault(const Runtime::Field &shown)
     const bool literal = shown.defaultValue.kind == Kind::Literal;
     const bool boolean = shown.type == Runtime::FieldType::Boolean;
     m_defaultEdit->setVisible(literal && !boolean);
+    m_defaultEdit->setPlaceholderText(Runtime::isArray(shown.type) ? tr("a list, e.g. [] or {a,b}") : QString());
     m_defaultBoolCombo->setVisible(literal && boolean);
     if (literal && boolean)
         m_defaultBoolCombo->setCurrentIndex(shown.defaultValue.literal.toBool() ? 1 : 0);
-    else if (literal)
-        setTextIfChanged(m_defaultEdit, literalText(shown.defaultValue.literal));
+    else if (literal && FieldOptions::literalDefault(shown, m_defaultEdit->text()) != shown.defaultValue.literal)
+        m_defaultEdit->setText(FieldOptions::literalText(shown.defaultValue.literal)); // not while it means that
 }
 
 void FieldEditor::refreshValidation(const Runtime::Field &shown)

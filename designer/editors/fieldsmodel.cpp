@@ -2,6 +2,7 @@
 // FieldsModel: the fields of one table as an editable grid whose edits are undoable commands.
 #include "fieldsmodel.h"
 
+#include "commands/fieldoptions.h"
 #include "commands/relationshipcommands.h"
 #include "commands/tableedits.h"
 #include "commands/tablecommands.h"
@@ -15,23 +16,6 @@ namespace Designer {
 namespace {
 const QString s_rowMimeType = QStringLiteral("application/x-basalt-field-row");
 
-QJsonValue literalFor(Runtime::FieldType type, const QString &text)
-{
-    bool ok = false;
-    if (type == Runtime::FieldType::Integer) {
-        const qint64 value = text.toLongLong(&ok);
-        if (ok)
-            return value;
-    } else if (type == Runtime::FieldType::Number) {
-        const double value = text.toDouble(&ok);
-        if (ok)
-            return value;
-    } else if (type == Runtime::FieldType::Boolean) {
-        if (text == QLatin1String("true") || text == QLatin1String("false"))
-            return text == QLatin1String("true");
-    }
-    return text;
-}
 } // namespace
 
 FieldsModel::FieldsModel(ProjectDocument *document, QObject *parent)
@@ -100,12 +84,7 @@ QString FieldsModel::defaultText(const Runtime::Field &field)
     case Runtime::DefaultValue::Kind::Literal:
         break;
     }
-    const QJsonValue &literal = field.defaultValue.literal;
-    if (literal.isBool())
-        return literal.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (literal.isDouble())
-        return QString::number(literal.toDouble(), 'g', 15);
-    return literal.toString();
+    return FieldOptions::literalText(field.defaultValue.literal);
 }
 
 QVariant FieldsModel::data(const QModelIndex &index, int role) const
@@ -193,7 +172,7 @@ bool FieldsModel::setFieldValue(Runtime::Field &field, int column, const QVarian
         else if (text == QLatin1String("uuid()"))
             defaultValue.kind = Runtime::DefaultValue::Kind::RandomUuid;
         else if (!text.isEmpty())
-            defaultValue = {Runtime::DefaultValue::Kind::Literal, literalFor(field.type, text)};
+            defaultValue = {Runtime::DefaultValue::Kind::Literal, FieldOptions::literalDefault(field, text)};
         field.defaultValue = defaultValue;
         return true;
     }

@@ -3,6 +3,7 @@
 #include "jsonobjectreader.h"
 #include "jsonwriter.h"
 #include "projectvalidator_p.h"
+#include "storage/arrayvalues.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -104,11 +105,15 @@ QString typeProblem(const Field &f, const QJsonValue &value)
     case FieldType::Json:
         return {};
     case FieldType::TextArray:
-    case FieldType::IntegerArray:
-        return QCoreApplication::translate("ProjectValidator",
-                                           "\"%1\" is an array field, which has no fixed default; remove the "
-                                           "default (an insert without a value leaves it empty)")
-            .arg(f.name);
+    case FieldType::IntegerArray: {
+        if (!value.isArray())
+            return QCoreApplication::translate("ProjectValidator",
+                                               "the default of \"%1\" must be a list such as [] or [\"a\", "
+                                               "\"b\"], because it is an array field; found %2")
+                .arg(f.name, describeLiteral(value));
+        const Result<QVariant> checked = ArrayValues::fromJson(f, value);
+        return checked ? QString() : checked.error().message;
+    }
     case FieldType::Integer:
         if (JsonObjectReader::toInteger(value))
             return {};

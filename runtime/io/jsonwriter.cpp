@@ -2,6 +2,7 @@
 // JsonWriter: writes JSON with keys in the order given, a 2-space indent and stable number formatting.
 #include "jsonwriter.h"
 
+#include <QJsonArray>
 #include <QMetaType>
 #include <QVariant>
 
@@ -79,6 +80,30 @@ void JsonWriter::value(const QJsonValue &scalar)
             value(variant.toLongLong());
         else
             value(scalar.toDouble());
+        break;
+    }
+    case QJsonValue::Array: {
+        // A list of scalars (an array field's default) on one line, as value(QStringList) writes names.
+        beforeValue();
+        m_out += '[';
+        const QJsonArray array = scalar.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                m_out += ", ";
+            const QJsonValue element = array.at(i);
+            const QVariant variant = element.toVariant();
+            if (element.isString())
+                m_out += quoted(element.toString());
+            else if (element.isBool())
+                m_out += element.toBool() ? "true" : "false";
+            else if (variant.typeId() == QMetaType::LongLong)
+                m_out += QByteArray::number(variant.toLongLong());
+            else if (element.isDouble())
+                m_out += formatNumber(element.toDouble());
+            else
+                m_out += "null";
+        }
+        m_out += ']';
         break;
     }
     default:

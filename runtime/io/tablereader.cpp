@@ -44,11 +44,12 @@ DefaultValue readDefault(JsonObjectReader &r)
     const QJsonValue literal = r.value("default");
     const std::optional<DefaultValue::Kind> function
         = r.enumValue<DefaultValue::Kind>("defaultFunction", defaultFunctionFromName, defaultFunctionNames());
-    if (literal.isString() || literal.isDouble() || literal.isBool()) {
+    // A list is the default of an array field (the validator checks it against the field's type).
+    if (literal.isString() || literal.isDouble() || literal.isBool() || literal.isArray()) {
         result.kind = DefaultValue::Kind::Literal;
         result.literal = literal;
     } else if (!literal.isUndefined()) {
-        r.report(r.pathOf("default"), JsonObjectReader::tr("expected a string, number or boolean, found %1")
+        r.report(r.pathOf("default"), JsonObjectReader::tr("expected a string, number, boolean or list, found %1")
                                           .arg(JsonObjectReader::describeType(literal)));
     }
     if (function && !literal.isUndefined()) {

@@ -111,7 +111,10 @@ Result<RecordResult> RecordStore::Private::insert(
     // any row its key (imports and seeds keep their ids, as PostgREST allows); the generator moves past it.
     const bool explicitKeys = resolution != Preferences::Resolution::None || access.caller().isService();
     Result<std::vector<WriteRow>> rows = builder.parseBody(body,
-        {.allowArray = true, .allowPrimaryKey = explicitKeys, .columns = query.columns});
+        {.allowArray = true,
+            .allowPrimaryKey = explicitKeys,
+            .columns = query.columns,
+            .missingDefault = query.prefer.missingDefault});
     if (!rows)
         return rows.error();
     if (Result<void> writable = access.checkWritable(t, *rows); !writable)

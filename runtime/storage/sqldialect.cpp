@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SqlDialect: the grammar shared by the engines; the overrides hold what differs.
 #include "sqldialect.h"
+
+#include "arrayvalues.h"
 #include "viewsql.h"
 
 #include <QJsonArray>
@@ -49,6 +51,12 @@ QString SqlDialect::literal(FieldType type, const QJsonValue &value) const
         if (value.isString())
             return booleanLiteral(value.toString() == QLatin1String("true"));
         return booleanLiteral(value.toBool() || value.toDouble() != 0);
+    case FieldType::TextArray:
+    case FieldType::IntegerArray: {
+        // A list ([] or ["a","b"]), in the form the engine binds an array in (SQLite: JSON; PostgreSQL: {a,b}).
+        const Result<QVariant> json = ArrayValues::fromJson(Field {.type = type}, value);
+        return json ? quoteString(boundValue(type, *json).toString()) : QStringLiteral("NULL");
+    }
     case FieldType::Json:
         // A JSON default is given as its JSON text ("{}", "[]") or as a scalar.
         if (value.isString())

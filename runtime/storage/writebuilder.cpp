@@ -91,11 +91,17 @@ Result<WriteRow> WriteBuilder::parseRow(const QJsonObject &object, const BodyRul
     }
     WriteRow row;
     Error checkError(ErrorCode::CheckViolation, {});
+    const bool missingIsNull = !rules.columns.isEmpty() && !rules.missingDefault;
     for (const Field &field : m_table.fields) {
         const auto it = object.constFind(field.name);
-        if (it == object.constEnd() || (!rules.columns.isEmpty() && !rules.columns.contains(field.name)))
+        const bool named = rules.columns.isEmpty() || rules.columns.contains(field.name);
+        // A key `columns=` names and this row leaves out is null, as PostgREST writes it (its
+        // json_populate_recordset), unless missing=default asks for the default; fields the server sets
+        // itself stay its own.
+        const bool nullForMissing = it == object.constEnd() && named && missingIsNull && !field.isAutoManaged();
+        if (!named || (it == object.constEnd() && !nullForMissing))
             continue;
-        Result<QVariant> value = parseValue(field, *it, rules);
+        Result<QVariant> value = parseValue(field, nullForMissing ? QJsonValue(QJsonValue::Null) : *it, rules);
         if (!value)
             return value.error();
         const QString problem = m_checks.check(field, *value);

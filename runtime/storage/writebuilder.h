@@ -42,6 +42,9 @@ public:
         bool allowArray = true;      ///< POST: an object or an array of objects; PATCH: one object
         bool allowPrimaryKey = false; ///< upserts name the row they update by its key
         QStringList columns;         ///< `columns=`: only these keys are taken (empty: all)
+        /** With columns: a named key a row leaves out gets the field's default (`missing=default`);
+            else it is null, as PostgREST inserts it. */
+        bool missingDefault = false;
     };
 
     /** Returns the rows of the JSON \a body: InvalidBody (with line and column) for malformed JSON,

@@ -91,6 +91,19 @@ test('array fields are written and read as JSON arrays', async () => {
     assert.match(wrong.error.message, /sizes/)
 })
 
+test('array fields take their default list when a row leaves them out', async () => {
+    const title = `defaults ${suffix}`
+    const [one] = ok(await db.from('gallery').insert({ title }).select('tags, sizes'))
+    assert.deepEqual(one, { tags: ['new', 'a, "b"'], sizes: [] })
+    const many = ok(
+        await db.from('gallery')
+            .insert([{ title, tags: ['x'] }, { title, sizes: [1] }], { defaultToNull: false })
+            .select('tags, sizes')
+            .order('id'),
+    )
+    assert.deepEqual(many, [{ tags: ['x'], sizes: [] }, { tags: ['new', 'a, "b"'], sizes: [1] }])
+})
+
 test('contains, containedBy and overlaps on array fields', async () => {
     const title = `filters ${suffix}`
     ok(

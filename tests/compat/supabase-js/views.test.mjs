@@ -14,7 +14,7 @@ test('a view reads like a table: its columns, a related column, eq, order, count
         { name: `${name} b`, price: 20, category_id: category.id },
         { name: `${name} a`, price: 10, category_id: category.id },
         { name: `${name} hidden`, price: 5, active: false, category_id: category.id },
-    ]))
+    ], { defaultToNull: false }))
     const { data, count, status } = await anonClient().from('product_cards')
         .select('title, price, category', { count: 'exact' })
         .eq('category', category.name)

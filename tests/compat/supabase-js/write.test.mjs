@@ -45,6 +45,26 @@ test('insert of many rows with different keys: defaultToNull false fills default
     ])
 })
 
+test('insert of many rows with different keys: a key one row leaves out is null, as PostgREST writes it', async () => {
+    const a = unique('product nulls')
+    const b = unique('product nulls')
+    const res = await db
+        .from('products')
+        .insert([{ name: a, price: 1, description: 'first' }, { name: b, description: 'second' }])
+        .select('name, price, description, stock')
+        .order('name')
+    assert.equal(res.error, null, JSON.stringify(res.error))
+    assert.deepEqual(res.data, [
+        { name: a, price: 1, description: 'first', stock: 0 },
+        { name: b, price: null, description: 'second', stock: 0 },
+    ])
+    // A required field left out of one row is null there too, and the database refuses it (no row written).
+    const refused = await db.from('products').insert([{ name: unique('stocked'), stock: 3 }, { name: unique('unstocked') }])
+    assert.equal(refused.status, 400)
+    assert.equal(refused.error.code, '23502')
+    assert.match(refused.error.message, /stock/)
+})
+
 test('insert with count exact reports the rows written', async () => {
     const res = await db.from('tags').insert([{ name: unique('counted') }, { name: unique('counted') }], { count: 'exact' })
     assert.equal(res.error, null, JSON.stringify(res.error))

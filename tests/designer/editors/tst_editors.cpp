@@ -124,6 +124,7 @@ private slots:
     void fieldEnumValues();
     void fieldShowsProblems();
     void fieldSuppliedKey();
+    void fieldArrayDefault();
     void deleteGuardAsks_data();
     void deleteGuardAsks();
     void deleteGuardWithoutDatabase();
@@ -384,6 +385,42 @@ void tst_Editors::fieldShowsProblems()
 }
 
 // A text key given on insert: the key choice, then a one-to-one relationship whose foreign key is that key.
+// An array field's default is typed as {a,b} or ["a","b"] and kept as a list, one undoable step per edit.
+void tst_Editors::fieldArrayDefault()
+{
+    FieldFixture f;
+    const QString description = QStringLiteral("fld_products_description");
+    f.select(s_products, description);
+    const QByteArray before = Runtime::writeProject(f.document->project());
+    auto *type = f.child<QComboBox>("fieldTypeCombo");
+    type->setCurrentText(QStringLiteral("text[]"));
+    emit type->activated(type->currentIndex());
+    QCOMPARE(fieldOf(*f.document, s_products, description).type, Runtime::FieldType::TextArray);
+    pick(f.child<QComboBox>("fieldDefaultKindCombo"), int(Runtime::DefaultValue::Kind::Literal));
+    auto *edit = f.child<QLineEdit>("fieldDefaultEdit");
+    QVERIFY(edit->isVisible());
+    QVERIFY(edit->placeholderText().contains(QLatin1String("{a,b}")));
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral(R"({new,"a, b"})"));
+    const Runtime::DefaultValue value = fieldOf(*f.document, s_products, description).defaultValue;
+    QCOMPARE(value.kind, Runtime::DefaultValue::Kind::Literal);
+    QCOMPARE(value.literal, QJsonValue(QJsonArray {QStringLiteral("new"), QStringLiteral("a, b")}));
+    QCOMPARE(edit->text(), QStringLiteral(R"({new,"a, b"})")); // what was typed stays while it means the list
+    for (const Runtime::Problem &problem : Runtime::validateProject(f.document->project()))
+        QVERIFY2(!problem.message.contains(QLatin1String("\"description\"")), qPrintable(problem.message));
+    // Not a list: kept as typed, and the validator says what to write.
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("oops"));
+    QCOMPARE(fieldOf(*f.document, s_products, description).defaultValue.literal, QJsonValue(QStringLiteral("oops")));
+    QString problems;
+    for (const Runtime::Problem &problem : Runtime::validateProject(f.document->project()))
+        problems += problem.message + QLatin1Char('\n');
+    QVERIFY2(problems.contains(QLatin1String("must be a list such as []")), qPrintable(problems));
+    while (f.document->undoStack()->canUndo())
+        f.document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(f.document->project()), before);
+}
+
 void tst_Editors::fieldSuppliedKey()
 {
     FieldFixture f;

@@ -1,0 +1,2 @@
+INSERT INTO "items" ("name") VALUES ('b')
+SELECT "name" FROM "items" WHERE "tags" IS NOT NULL ORDER BY "id"
