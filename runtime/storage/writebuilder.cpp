@@ -65,6 +65,21 @@ Result<std::vector<WriteRow>> WriteBuilder::parseBody(const QByteArray &body, co
                 ? QStringLiteral("The body must be a JSON object or an array of objects")
                 : QStringLiteral("The body must be a JSON object"));
     }
+    // Without `columns=` the rows of an array must have the same keys, or PostgREST could not tell which
+    // columns it writes (it answers PGRST102 then; supabase-js always names the columns).
+    if (rules.columns.isEmpty() && objects.size() > 1) {
+        const QStringList keys = objects.front().keys();
+        for (size_t i = 1; i < objects.size(); ++i) {
+            if (objects[i].keys() == keys)
+                continue;
+            Error e(ErrorCode::InvalidBody, QStringLiteral("All object keys must match"));
+            e.hint = QStringLiteral("Object %1 has other keys than object 1. Give every object the same keys, or name "
+                                    "the columns with ?columns=a,b (a key an object leaves out is then null, or its "
+                                    "default with Prefer: missing=default).")
+                         .arg(i + 1);
+            return e;
+        }
+    }
     for (const QString &name : rules.columns) {
         if (!m_table.fieldByName(name))
             return Error(ErrorCode::UnknownBodyColumn,

@@ -55,7 +55,7 @@ const std::vector<AccessRow> &ruleRows()
             .path = "organizations", .body = R"({"name":"Initech","slug":"initech"})", .status = "403",
             .code = "42501", .unchanged = true},
         {.name = "insert, all or nothing across tenants", .method = "POST", .path = "tasks",
-            .body = R"([{"project_id":"{project1}","title":"Fine"},{"organization_id":"{org2}","project_id":"{project2}","title":"Not fine"}])",
+            .body = R"([{"organization_id":"{org1}","project_id":"{project1}","title":"Fine"},{"organization_id":"{org2}","project_id":"{project2}","title":"Not fine"}])",
             .status = "403", .code = "42501", .unchanged = true},
         // update
         {.name = "update, expression: own row", .method = "PATCH", .path = "users?id=eq.{alice}&select=full_name",

@@ -5,6 +5,9 @@
 #include "io/projectreader.h"
 #include "storage/schemamigrator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -151,6 +154,14 @@ bool Fixture::seed(const QString &templateName)
         ApiQuery q = query(QString::fromLatin1(table), {});
         if (saas || QLatin1String(table) == QLatin1String("customers")) // fixed ids, so both engines agree
             q.prefer.resolution = Preferences::Resolution::MergeDuplicates;
+        // Rows with different keys, the rest their defaults: as supabase-js sends them with defaultToNull: false.
+        for (const QJsonValue &row : QJsonDocument::fromJson(json).array()) {
+            for (const QString &key : row.toObject().keys()) {
+                if (!q.columns.contains(key))
+                    q.columns << key;
+            }
+        }
+        q.prefer.missingDefault = true;
         Result<RecordResult> r = m_store->insert(q, QByteArray(json), {}, ResultFormat::JsonArray, Runtime::Caller::service());
         if (!r) {
             m_why = QLatin1String(table) + QStringLiteral(": ") + r.error().toString() + r.error().detail;
