@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
 
@@ -77,11 +78,126 @@ QList<Runtime::ObjectId> ErScene::selectedIds() const
         if (TableItem *item = m_tables.value(table.id); item && item->isSelected())
             ids << table.id;
     }
+    for (const Runtime::View &view : project.views) {
+        if (TableItem *item = m_views.value(view.id); item && item->isSelected())
+            ids << view.id;
+    }
     for (const Runtime::Relationship &relationship : project.relationships) {
         if (RelationshipItem *item = m_relationships.value(relationship.id); item && item->isSelected())
             ids << relationship.id;
     }
     return ids;
+}
+
+QList<QGraphicsPathItem *> ErScene::viewLines(const Runtime::ObjectId &viewId) const
+{
+    QList<QGraphicsPathItem *> lines;
+    for (const ViewLine &line : m_viewLines) {
+        if (line.viewId == viewId)
+            lines << line.item;
+    }
+    return lines;
+}
+
+void ErScene::syncViews()
+{
+    const Runtime::Project &project = m_document->project();
+    QSet<Runtime::ObjectId> present;
+    for (const Runtime::View &view : project.views) {
+        present.insert(view.id);
+        const Runtime::Table shown = view.asTable(project);
+        // Columns that come through a relationship show the link glyph, like foreign keys on tables.
+        QSet<Runtime::ObjectId> related;
+        for (size_t i = 0; i < view.columns.size(); ++i) {
+            if (!view.columns[i].relationshipId.isEmpty())
+                related << shown.fields[i].id;
+        }
+        TableItem *item = m_views.value(view.id);
+        if (!item) {
+            item = new TableItem(shown);
+            item->setViewCard(true);
+            addItem(item);
+            m_views.insert(view.id, item);
+        }
+        item->setTable(shown, related, false);
+    }
+    for (auto it = m_views.begin(); it != m_views.end();) {
+        if (present.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        removeItem(it.value());
+        delete it.value();
+        it = m_views.erase(it);
+    }
+    // Lines are few (one or two per view): made anew whenever views or tables change.
+    for (const ViewLine &line : std::as_const(m_viewLines)) {
+        removeItem(line.item);
+        delete line.item;
+    }
+    m_viewLines.clear();
+    for (const Runtime::View &view : project.views) {
+        QList<Runtime::ObjectId> tables {view.baseTableId};
+        for (size_t i = 0; i < view.columns.size(); ++i) {
+            const Runtime::Relationship *r = view.columns[i].relationshipId.isEmpty()
+                ? nullptr
+                : project.relationship(view.columns[i].relationshipId);
+            const Runtime::ObjectId other = !r ? Runtime::ObjectId()
+                : r->toTableId == view.baseTableId ? r->fromTableId
+                                                   : r->toTableId;
+            if (!other.isEmpty() && !tables.contains(other))
+                tables << other;
+        }
+        for (const Runtime::ObjectId &tableId : std::as_const(tables)) {
+            if (!m_tables.contains(tableId))
+                continue;
+            auto *item = new QGraphicsPathItem;
+            item->setZValue(-1);
+            addItem(item);
+            m_viewLines.append({item, view.id, tableId});
+        }
+    }
+    updateViewLines();
+}
+
+void ErScene::updateViewLines(const Runtime::ObjectId &cardId)
+{
+    // From the edge of one card to the edge of the other, along the line between their centres.
+    auto edgePoint = [](const QRectF &rect, const QPointF &towards) {
+        const QPointF c = rect.center();
+        const QPointF d = towards - c;
+        if (qFuzzyIsNull(d.x()) && qFuzzyIsNull(d.y()))
+            return c;
+        const qreal sx = qFuzzyIsNull(d.x()) ? 1e9 : rect.width() / 2 / qAbs(d.x());
+        const qreal sy = qFuzzyIsNull(d.y()) ? 1e9 : rect.height() / 2 / qAbs(d.y());
+        return c + d * qMin(1.0, qMin(sx, sy));
+    };
+    QColor colour = palette().color(QPalette::Text);
+    colour.setAlphaF(0.55);
+    for (const ViewLine &line : std::as_const(m_viewLines)) {
+        if (!cardId.isEmpty() && line.viewId != cardId && line.tableId != cardId)
+            continue;
+        TableItem *view = m_views.value(line.viewId);
+        TableItem *table = m_tables.value(line.tableId);
+        if (!view || !table)
+            continue;
+        const QRectF a = view->sceneBoundingRect().adjusted(2, 2, -2, -2);
+        const QRectF b = table->sceneBoundingRect().adjusted(2, 2, -2, -2);
+        QPainterPath path(edgePoint(a, b.center()));
+        const QPointF end = edgePoint(b, a.center());
+        path.lineTo(end);
+        // A small open arrowhead at the table: the view reads from it.
+        const QLineF back(end, path.elementAt(0));
+        for (qreal angle : {25.0, -25.0}) {
+            QLineF wing = back;
+            wing.setLength(qMin<qreal>(9, back.length()));
+            wing.setAngle(back.angle() + angle);
+            path.moveTo(end);
+            path.lineTo(wing.p2());
+        }
+        line.item->setPen(QPen(colour, 1.3, Qt::DashLine));
+        line.item->setPath(path);
+    }
 }
 
 bool ErScene::addRelationship(
@@ -105,12 +221,15 @@ void ErScene::rebuild()
     m_tables.clear();
     m_relationships.clear();
     m_linesByTable.clear();
+    m_views.clear();
+    m_viewLines.clear();
     const Runtime::Project &project = m_document->project();
     m_tables.reserve(qsizetype(project.tables.size()));
     for (const Runtime::Table &table : project.tables)
         addTableItem(table.id);
     syncRelationships();
     refreshCards();
+    syncViews();
     m_syncingSelection = wasSyncing;
     onDocumentSelectionChanged(m_document->selection());
 }
@@ -138,6 +257,10 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
             addTableItem(id);
         syncRelationships();
         refreshCards();
+        syncViews();
+        break;
+    case Kind::ViewsChanged:
+        syncViews();
         break;
     case Kind::TablesAboutToBeRemoved:
     case Kind::ProjectChanged:
@@ -151,6 +274,7 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         }
         syncRelationships();
         refreshCards();
+        syncViews();
         break;
     case Kind::TableChanged:
         for (const Runtime::ObjectId &id : event.ids) {
@@ -162,6 +286,7 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
                         linksFor(line->relationship())); // a row or a required flag may have changed
             }
         }
+        syncViews(); // a view's column takes the type of its field
         break;
     case Kind::TablesMoved:
         for (const Runtime::ObjectId &id : event.ids) {
@@ -169,11 +294,15 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
             const Runtime::Table *table = project.table(id);
             if (item && table && item->pos() != table->position)
                 item->setPos(table->position);
+            const Runtime::View *view = project.view(id);
+            if (TableItem *card = m_views.value(id); card && view && card->pos() != view->position)
+                card->setPos(view->position);
         }
         break;
     case Kind::RelationshipsChanged:
         syncRelationships();
         refreshCards();
+        syncViews();
         break;
     }
 }
@@ -267,6 +396,7 @@ void ErScene::updateLinesOf(const Runtime::ObjectId &tableId)
 void ErScene::tableItemMoved(TableItem *item)
 {
     updateLinesOf(item->tableId());
+    updateViewLines(item->tableId());
 }
 
 void ErScene::onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids)
@@ -278,6 +408,8 @@ void ErScene::onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids)
     for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
         it.value()->setSelected(selected.contains(it.key()));
     for (auto it = m_relationships.cbegin(); it != m_relationships.cend(); ++it)
+        it.value()->setSelected(selected.contains(it.key()));
+    for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
         it.value()->setSelected(selected.contains(it.key()));
     m_syncingSelection = false;
 }
@@ -301,18 +433,21 @@ void ErScene::pushDragMove()
             continue;
         auto *item = static_cast<TableItem *>(graphicsItem);
         const Runtime::Table *table = project.table(item->tableId());
-        if (table && table->position != item->pos())
+        const Runtime::View *view = project.view(item->tableId());
+        if ((table && table->position != item->pos()) || (view && view->position != item->pos()))
             positions.insert(item->tableId(), item->pos());
     }
     if (positions.isEmpty())
         return;
     // One macro per drag: the MoveTables of its steps merge inside it, and the next drag is a new step.
     if (!m_moveMacroOpen) {
-        const Runtime::Table *only
-            = positions.size() == 1 ? project.table(positions.constBegin().key()) : nullptr;
+        const Runtime::ObjectId first = positions.constBegin().key();
+        const Runtime::Table *only = positions.size() == 1 ? project.table(first) : nullptr;
+        const Runtime::View *onlyView = positions.size() == 1 ? project.view(first) : nullptr;
         m_document->undoStack()->beginMacro(only
                 ? QCoreApplication::translate("Commands", "Move table %1").arg(only->name)
-                : tr("Move %n table(s)", nullptr, int(positions.size())));
+                : onlyView ? QCoreApplication::translate("Commands", "Move view %1").arg(onlyView->name)
+                           : tr("Move %n table(s)", nullptr, int(positions.size())));
         m_moveMacroOpen = true;
     }
     m_document->undoStack()->push(new MoveTables(m_document, positions));
@@ -344,7 +479,7 @@ TableItem *ErScene::cardAt(const QPointF &scenePos) const
 {
     const auto under = items(scenePos);
     for (QGraphicsItem *item : under) {
-        if (item->type() == TableItem::Type)
+        if (item->type() == TableItem::Type && !static_cast<TableItem *>(item)->isViewCard())
             return static_cast<TableItem *>(item);
     }
     return nullptr;
