@@ -1022,6 +1022,13 @@
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n view(s) (%1) show rows of the tables to delete and are deleted with them.</source>
+        <translation>
+            <numerusform>%n Sicht (%1) zeigt Zeilen der zu löschenden Tabellen und wird mit ihnen gelöscht.</numerusform>
+            <numerusform>%n Sichten (%1) zeigen Zeilen der zu löschenden Tabellen und werden mit ihnen gelöscht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::DiagramExport</name>

@@ -6,6 +6,7 @@
 #include "editors/ruleeditor.h"
 #include "editors/vieweditor.h"
 #include "io/projectwriter.h"
+#include "mainwindow/deleteguard.h"
 #include "mainwindow/propertiesdock.h"
 #include "testsupport.h"
 
@@ -56,6 +57,7 @@ private slots:
     void editsAreUndoSteps();
     void filterIsCheckedWhileTyping();
     void rules();
+    void deleteGuardNamesViews();
 };
 
 void tst_ViewEditor::propertiesDockShowsViewEditor()
@@ -209,6 +211,29 @@ void tst_ViewEditor::rules()
     document->undoStack()->undo();
     QVERIFY(document->project().view(viewId)->permissions.empty());
     QVERIFY(!editor.findChild<QCheckBox *>(QStringLiteral("viewRuleCheck_anon"))->isChecked());
+}
+
+void tst_ViewEditor::deleteGuardNamesViews()
+{
+    Runtime::ObjectId viewId;
+    auto document = documentWithView(viewId);
+    QVERIFY(document);
+    DeleteGuard guard;
+    QStringList asked;
+    DeleteGuard::Decision answer = DeleteGuard::Decision::Cancel;
+    guard.setDecisionHook([&](const QString &text) {
+        asked << text;
+        return answer;
+    });
+    // Deleting the view's table asks, naming the view; another table is deleted without a question.
+    QVERIFY(!guard.confirm(document.get(), {s_orders}));
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.front().contains(QLatin1String("orders_view")), qPrintable(asked.front()));
+    answer = DeleteGuard::Decision::Delete;
+    QVERIFY(guard.confirm(document.get(), {s_orders}));
+    QVERIFY(guard.confirm(document.get(), {QStringLiteral("tbl_tags")}));
+    QVERIFY(guard.confirm(document.get(), {s_orders, viewId}));
+    QCOMPARE(asked.size(), 2);
 }
 
 QTEST_MAIN(tst_ViewEditor)
