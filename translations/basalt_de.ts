@@ -210,6 +210,57 @@
         <source>Remove Role</source>
         <translation>Rolle entfernen</translation>
     </message>
+    <message>
+        <source>Move view %1</source>
+        <translation>Sicht %1 verschieben</translation>
+    </message>
+    <message>
+        <source>Add view %1</source>
+        <translation>Sicht %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove view %1</source>
+        <translation>Sicht %1 entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n views</source>
+        <translation>
+            <numerusform>%n Sicht entfernen</numerusform>
+            <numerusform>%n Sichten entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename view %1</source>
+        <translation>Sicht %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Change the description of view %1</source>
+        <translation>Beschreibung der Sicht %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change the table of view %1</source>
+        <translation>Tabelle der Sicht %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change the columns of view %1</source>
+        <translation>Spalten der Sicht %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change the filter of view %1</source>
+        <translation>Filter der Sicht %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change the colour of view %1</source>
+        <translation>Farbe der Sicht %1 ändern</translation>
+    </message>
+    <message>
+        <source>Remove the select rule of view %1 for %2</source>
+        <translation>select-Regel der Sicht %1 für %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Set the select rule of view %1 for %2</source>
+        <translation>select-Regel der Sicht %1 für %2 festlegen</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>
@@ -971,6 +1022,13 @@
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n view(s) (%1) show rows of the tables to delete and are deleted with them.</source>
+        <translation>
+            <numerusform>%n Sicht (%1) zeigt Zeilen der zu löschenden Tabellen und wird mit ihnen gelöscht.</numerusform>
+            <numerusform>%n Sichten (%1) zeigen Zeilen der zu löschenden Tabellen und werden mit ihnen gelöscht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::DiagramExport</name>
@@ -1584,6 +1642,26 @@
         <source>&amp;Project Tree</source>
         <translation>&amp;Projektbaum</translation>
     </message>
+    <message>
+        <source>Create &amp;View of %1</source>
+        <translation>&amp;Sicht von %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Add View</source>
+        <translation>Sicht hinzufügen</translation>
+    </message>
+    <message>
+        <source>A view shows rows of a table: add a table first.</source>
+        <translation>Eine Sicht zeigt Zeilen einer Tabelle: Legen Sie zuerst eine Tabelle an.</translation>
+    </message>
+    <message>
+        <source>The view shows rows of the table:</source>
+        <translation>Die Sicht zeigt Zeilen der Tabelle:</translation>
+    </message>
+    <message>
+        <source>Add &amp;View…</source>
+        <translation>&amp;Sicht hinzufügen …</translation>
+    </message>
 </context>
 <context>
     <name>Designer::MigrationDialog</name>
@@ -1707,6 +1785,14 @@
     <message>
         <source>A %1 field</source>
         <translation>Ein Feld vom Typ %1</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>A read-only view of a table: drop it on a table&apos;s card, or anywhere for the selected table</source>
+        <translation>Eine schreibgeschützte Sicht auf eine Tabelle: auf die Karte einer Tabelle ziehen oder irgendwohin für die ausgewählte Tabelle</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2108,14 @@ Spalte %2: %3</translation>
     <message>
         <source>%1 /api/%2</source>
         <translation>%1 /api/%2</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3218,121 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>N:M</source>
         <translation>N:M</translation>
+    </message>
+    <message>
+        <source>VIEW</source>
+        <translation>SICHT</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ViewEditor</name>
+    <message>
+        <source>optional; shown in the API documentation</source>
+        <translation>optional; erscheint in der API-Dokumentation</translation>
+    </message>
+    <message>
+        <source>The table whose rows the view shows; changing it resets the columns and the filter</source>
+        <translation>Die Tabelle, deren Zeilen die Sicht zeigt; eine andere Tabelle setzt Spalten und Filter zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Columns of the view</source>
+        <translation>Spalten der Sicht</translation>
+    </message>
+    <message>
+        <source>&amp;Add Column</source>
+        <translation>Spalte &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>every row; e.g. status=eq.published&amp;price=gt.0</source>
+        <translation>jede Zeile; z. B. status=eq.published&amp;price=gt.0</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Who may read it</source>
+        <translation>Wer sie lesen darf</translation>
+    </message>
+    <message>
+        <source>Without a tick only the service role reads the view; a rule limits the rows a role sees</source>
+        <translation>Ohne Haken liest nur die Service-Rolle die Sicht; eine Regel begrenzt die Zeilen, die eine Rolle sieht</translation>
+    </message>
+    <message>
+        <source>View %1 of %2</source>
+        <translation>Sicht %1 von %2</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Let the role %1 read this view</source>
+        <translation>Die Rolle %1 darf diese Sicht lesen</translation>
+    </message>
+    <message>
+        <source>every row</source>
+        <translation>jede Zeile</translation>
+    </message>
+    <message>
+        <source>Rows %1 may read</source>
+        <translation>Zeilen, die %1 lesen darf</translation>
+    </message>
+    <message>
+        <source>The view shows every row of %1.</source>
+        <translation>Die Sicht zeigt jede Zeile von %1.</translation>
+    </message>
+    <message>
+        <source>The filter is valid.</source>
+        <translation>Der Filter ist gültig.</translation>
+    </message>
+    <message>
+        <source>View Colour</source>
+        <translation>Farbe der Sicht</translation>
     </message>
 </context>
 <context>

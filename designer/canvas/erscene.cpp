@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ErScene: the ER diagram of a ProjectDocument, kept in step with its changes and its selection.
+// ErScene: the ER diagram of a ProjectDocument, kept in step with its changes and its selection (views:
+// ersceneviews.cpp).
 #include "erscene.h"
 
 #include "commands/relationshipcommands.h"
@@ -77,6 +78,10 @@ QList<Runtime::ObjectId> ErScene::selectedIds() const
         if (TableItem *item = m_tables.value(table.id); item && item->isSelected())
             ids << table.id;
     }
+    for (const Runtime::View &view : project.views) {
+        if (TableItem *item = m_views.value(view.id); item && item->isSelected())
+            ids << view.id;
+    }
     for (const Runtime::Relationship &relationship : project.relationships) {
         if (RelationshipItem *item = m_relationships.value(relationship.id); item && item->isSelected())
             ids << relationship.id;
@@ -105,12 +110,15 @@ void ErScene::rebuild()
     m_tables.clear();
     m_relationships.clear();
     m_linesByTable.clear();
+    m_views.clear();
+    m_viewLines.clear();
     const Runtime::Project &project = m_document->project();
     m_tables.reserve(qsizetype(project.tables.size()));
     for (const Runtime::Table &table : project.tables)
         addTableItem(table.id);
     syncRelationships();
     refreshCards();
+    syncViews();
     m_syncingSelection = wasSyncing;
     onDocumentSelectionChanged(m_document->selection());
 }
@@ -138,6 +146,10 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
             addTableItem(id);
         syncRelationships();
         refreshCards();
+        syncViews();
+        break;
+    case Kind::ViewsChanged:
+        syncViews();
         break;
     case Kind::TablesAboutToBeRemoved:
     case Kind::ProjectChanged:
@@ -151,6 +163,7 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         }
         syncRelationships();
         refreshCards();
+        syncViews();
         break;
     case Kind::TableChanged:
         for (const Runtime::ObjectId &id : event.ids) {
@@ -162,6 +175,7 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
                         linksFor(line->relationship())); // a row or a required flag may have changed
             }
         }
+        syncViews(); // a view's column takes the type of its field
         break;
     case Kind::TablesMoved:
         for (const Runtime::ObjectId &id : event.ids) {
@@ -169,11 +183,15 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
             const Runtime::Table *table = project.table(id);
             if (item && table && item->pos() != table->position)
                 item->setPos(table->position);
+            const Runtime::View *view = project.view(id);
+            if (TableItem *card = m_views.value(id); card && view && card->pos() != view->position)
+                card->setPos(view->position);
         }
         break;
     case Kind::RelationshipsChanged:
         syncRelationships();
         refreshCards();
+        syncViews();
         break;
     }
 }
@@ -267,6 +285,7 @@ void ErScene::updateLinesOf(const Runtime::ObjectId &tableId)
 void ErScene::tableItemMoved(TableItem *item)
 {
     updateLinesOf(item->tableId());
+    updateViewLines(item->tableId());
 }
 
 void ErScene::onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids)
@@ -278,6 +297,8 @@ void ErScene::onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids)
     for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
         it.value()->setSelected(selected.contains(it.key()));
     for (auto it = m_relationships.cbegin(); it != m_relationships.cend(); ++it)
+        it.value()->setSelected(selected.contains(it.key()));
+    for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
         it.value()->setSelected(selected.contains(it.key()));
     m_syncingSelection = false;
 }
@@ -301,18 +322,21 @@ void ErScene::pushDragMove()
             continue;
         auto *item = static_cast<TableItem *>(graphicsItem);
         const Runtime::Table *table = project.table(item->tableId());
-        if (table && table->position != item->pos())
+        const Runtime::View *view = project.view(item->tableId());
+        if ((table && table->position != item->pos()) || (view && view->position != item->pos()))
             positions.insert(item->tableId(), item->pos());
     }
     if (positions.isEmpty())
         return;
     // One macro per drag: the MoveTables of its steps merge inside it, and the next drag is a new step.
     if (!m_moveMacroOpen) {
-        const Runtime::Table *only
-            = positions.size() == 1 ? project.table(positions.constBegin().key()) : nullptr;
+        const Runtime::ObjectId first = positions.constBegin().key();
+        const Runtime::Table *only = positions.size() == 1 ? project.table(first) : nullptr;
+        const Runtime::View *onlyView = positions.size() == 1 ? project.view(first) : nullptr;
         m_document->undoStack()->beginMacro(only
                 ? QCoreApplication::translate("Commands", "Move table %1").arg(only->name)
-                : tr("Move %n table(s)", nullptr, int(positions.size())));
+                : onlyView ? QCoreApplication::translate("Commands", "Move view %1").arg(onlyView->name)
+                           : tr("Move %n table(s)", nullptr, int(positions.size())));
         m_moveMacroOpen = true;
     }
     m_document->undoStack()->push(new MoveTables(m_document, positions));
@@ -344,7 +368,7 @@ TableItem *ErScene::cardAt(const QPointF &scenePos) const
 {
     const auto under = items(scenePos);
     for (QGraphicsItem *item : under) {
-        if (item->type() == TableItem::Type)
+        if (item->type() == TableItem::Type && !static_cast<TableItem *>(item)->isViewCard())
             return static_cast<TableItem *>(item);
     }
     return nullptr;

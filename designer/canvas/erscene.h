@@ -14,13 +14,16 @@
 #include <optional>
 
 class QGraphicsLineItem;
+class QGraphicsPathItem;
 
 namespace Designer {
 
 class ProjectDocument;
 class TableItem;
 
-/** The ER diagram of a document: one TableItem per table and one RelationshipItem per relationship.
+/** The ER diagram of a document: one TableItem per table and one RelationshipItem per relationship; one
+    TableItem in view style per view (see TableItem::setViewCard()) with a dashed line to its base table and
+    to each table its related columns come from.
     Built from the document and updated incrementally from its changed() events (Reset rebuilds). The
     scene's selection and the document's selection follow each other. Moving cards with the mouse pushes
     MoveTables while dragging (merged; one undo step per drag); dragging from a row's handle onto another
@@ -44,10 +47,15 @@ public:
         return m_relationships.value(id);
     }
     QList<TableItem *> tableItems() const { return m_tables.values(); }
+    /** Returns the card of the view \a viewId, or nullptr. */
+    TableItem *viewItem(const Runtime::ObjectId &viewId) const { return m_views.value(viewId); }
+    QList<TableItem *> viewItems() const { return m_views.values(); }
+    /** Returns the dashed lines from the view \a viewId to the tables it reads (base table first). */
+    QList<QGraphicsPathItem *> viewLines(const Runtime::ObjectId &viewId) const;
     QList<RelationshipItem *> relationshipItems() const { return m_relationships.values(); }
-    /** Returns the topmost card at \a scenePos, or nullptr. */
+    /** Returns the topmost table card (not a view's) at \a scenePos, or nullptr. */
     TableItem *cardAt(const QPointF &scenePos) const;
-    /** Returns the ids of the selected tables, then of the selected relationships, in model order. */
+    /** Returns the ids of the selected tables, views, then relationships, in model order. */
     QList<Runtime::ObjectId> selectedIds() const;
 
     /** Replaces the menu that asks the kind of a dragged relationship (tests choose programmatically). */
@@ -75,6 +83,8 @@ private:
     void onDocumentSelectionChanged(const QList<Runtime::ObjectId> &ids);
     void onSceneSelectionChanged();
     void addTableItem(const Runtime::ObjectId &tableId);
+    void syncViews();
+    void updateViewLines(const Runtime::ObjectId &cardId = {});
     void syncRelationships();
     QList<RelationshipItem::Link> linksFor(const Runtime::Relationship &relationship) const;
     void refreshCards();
@@ -85,6 +95,15 @@ private:
     ProjectDocument *m_document;
     QHash<Runtime::ObjectId, TableItem *> m_tables;
     QHash<Runtime::ObjectId, RelationshipItem *> m_relationships;
+    QHash<Runtime::ObjectId, TableItem *> m_views;
+    /** A view's dashed line to a table it reads. */
+    struct ViewLine
+    {
+        QGraphicsPathItem *item;
+        Runtime::ObjectId viewId;
+        Runtime::ObjectId tableId;
+    };
+    QList<ViewLine> m_viewLines;
     QMultiHash<Runtime::ObjectId, RelationshipItem *> m_linesByTable;
     QHash<Runtime::ObjectId, QSet<Runtime::ObjectId>> m_foreignKeys; ///< table id → its foreign-key fields
     QSet<Runtime::ObjectId> m_junctions;

@@ -7,6 +7,8 @@
 #include "canvasaccessibility.h"
 #include "commands/relationshipcommands.h"
 #include "commands/tablecommands.h"
+#include "commands/viewcommands.h"
+#include "commands/viewedits.h"
 #include "document/projectdocument.h"
 #include "erscene.h"
 #include "relationshipitem.h"
@@ -169,14 +171,43 @@ void ErView::deleteSelection()
         if (document->project().relationship(id))
             stack->push(new RemoveRelationship(document, id));
     }
+    QList<Runtime::ObjectId> views;
     QList<Runtime::ObjectId> tables;
     for (const Runtime::ObjectId &id : ids) {
+        if (document->project().view(id))
+            views << id;
         if (document->project().table(id))
             tables << id;
     }
+    if (!views.isEmpty())
+        stack->push(new RemoveViews(document, views));
+    // Views over a removed table go with it (planRemoval()).
     if (!tables.isEmpty())
         stack->push(new RemoveTables(document, tables));
     stack->endMacro();
+}
+
+Runtime::ObjectId ErView::addViewOf(const Runtime::ObjectId &tableId)
+{
+    ProjectDocument *document = m_scene->document();
+    const Runtime::Project &project = document->project();
+    const Runtime::Table *table = project.table(tableId);
+    if (!table)
+        return {};
+    Runtime::View view = newView(project, tableId, {});
+    const QSizeF size = cardSize(view.asTable(project), true);
+    const QSizeF baseSize = cardSize(*table);
+    const auto sizeOf = [this](const Runtime::ObjectId &id) {
+        TableItem *card = m_scene->tableItem(id) ? m_scene->tableItem(id) : m_scene->viewItem(id);
+        return card ? card->boundingRect().size() : QSizeF(220, 120);
+    };
+    view.position = freeCardPosition(project, table->position + QPointF(baseSize.width() + 80, 0), size, sizeOf);
+    const Runtime::ObjectId id = view.id;
+    document->undoStack()->push(new AddView(document, std::move(view)));
+    document->setSelection({id});
+    if (TableItem *card = m_scene->viewItem(id))
+        ensureVisible(card);
+    return id;
 }
 
 void ErView::addPaletteEntry(const QString &entry)
@@ -227,6 +258,16 @@ bool ErView::addEntryAt(const QString &entry, const QPointF &scenePos)
         fieldType = Runtime::fieldTypeFromName(entry.mid(6));
         if (!fieldType)
             return false;
+    } else if (entry == PaletteWidget::viewEntry()) {
+        // A view of the table under the drop, else of the selected table, else of the first one.
+        Runtime::ObjectId tableId = m_scene->cardAt(scenePos) ? m_scene->cardAt(scenePos)->tableId() : QString();
+        for (const Runtime::ObjectId &id : document->selection()) {
+            if (tableId.isEmpty() && project.table(id))
+                tableId = id;
+        }
+        if (tableId.isEmpty() && !project.tables.empty())
+            tableId = project.tables.front().id;
+        return !addViewOf(tableId).isEmpty();
     } else if (entry != PaletteWidget::tableEntry()) {
         return false;
     }

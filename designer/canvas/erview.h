@@ -43,11 +43,16 @@ public slots:
     void fitToWindow();
     /** Places every card with arrangeTables() as one undoable MoveTables. */
     void autoArrange();
-    /** Removes the selected relationships and tables (one undo step). */
+    /** Removes the selected relationships, views and tables (one undo step). */
     void deleteSelection();
-    /** Adds the palette \a entry: a table at the view's centre, or a field to the selected table (to a new
-        table at the view's centre when none is selected). */
+    /** Adds the palette \a entry: a table at the view's centre, a view of the selected table (of the first
+        table when none is), or a field to the selected table (to a new table at the view's centre when none
+        is selected). */
     void addPaletteEntry(const QString &entry);
+    /** Adds a view of the table \a tableId (newView(): its visible fields, named `<table>_view`) in free
+        space right of its card, as one AddView, and selects it. Returns the view's id (empty: no such
+        table). */
+    Runtime::ObjectId addViewOf(const Runtime::ObjectId &tableId);
     /** Puts the selected tables (and the relationships among them) on the clipboard as .basalt JSON. */
     void copySelection();
     /** Adds the tables on the clipboard with new ids and names, offset from the originals (one AddTables)

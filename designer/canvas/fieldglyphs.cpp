@@ -40,6 +40,20 @@ void paintEyeOffGlyph(QPainter *painter, const QRectF &r, const QColor &color)
     painter->drawLine(r.bottomLeft() + QPointF(2, -2), r.topRight() + QPointF(-2, 2));
 }
 
+void paintEyeGlyph(QPainter *painter, const QRectF &r, const QColor &color)
+{
+    painter->setPen(QPen(color, 1.3));
+    painter->setBrush(Qt::NoBrush);
+    const QRectF eye = r.adjusted(0.5, r.height() * 0.25, -0.5, -r.height() * 0.25);
+    QPainterPath lids;
+    lids.moveTo(eye.left(), eye.center().y());
+    lids.quadTo(eye.center().x(), eye.top() - eye.height() * 0.5, eye.right(), eye.center().y());
+    lids.quadTo(eye.center().x(), eye.bottom() + eye.height() * 0.5, eye.left(), eye.center().y());
+    painter->drawPath(lids);
+    painter->setBrush(color);
+    painter->drawEllipse(eye.center(), eye.height() * 0.28, eye.height() * 0.28);
+}
+
 void paintLockGlyph(QPainter *painter, const QRectF &r, const QColor &color)
 {
     painter->setPen(QPen(color, 1.2));

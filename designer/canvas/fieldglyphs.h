@@ -16,6 +16,8 @@ void paintFieldTypeGlyph(QPainter *painter, const QRectF &rect, Runtime::FieldTy
 /** Paint the marker glyphs of a field row into \a r: primary key, foreign key, hidden, read-only. */
 void paintKeyGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 void paintLinkGlyph(QPainter *painter, const QRectF &r, const QColor &color);
+/** Paints an open eye: the mark of a view (a table to look at, not to write). */
+void paintEyeGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 void paintEyeOffGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 void paintLockGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 

@@ -81,10 +81,10 @@ QColor cardTitleColor(const QString &color)
     return parsed.isValid() ? parsed : QColor(0x60, 0x7d, 0x8b);
 }
 
-QSizeF cardSize(const Runtime::Table &table)
+QSizeF cardSize(const Runtime::Table &table, bool viewCard)
 {
     const QFontMetricsF metrics(cardFont());
-    qreal width = QFontMetricsF(titleFont()).horizontalAdvance(table.name) + 2 * Padding + 60;
+    qreal width = QFontMetricsF(titleFont()).horizontalAdvance(table.name) + 2 * Padding + (viewCard ? 110 : 60);
     for (const Runtime::Field &field : table.fields) {
         const qreal row = Padding + GlyphSize + 4 + MarkerWidth + 4 + metrics.horizontalAdvance(field.name)
             + 12 + badgeCount(field) * BadgeWidth
@@ -125,13 +125,23 @@ void TableItem::setTable(
         m_table = table;
         return;
     }
-    const QSizeF size = cardSize(table);
+    const QSizeF size = cardSize(table, m_viewCard);
     if (size != m_size)
         prepareGeometryChange();
     m_table = table;
     m_foreignKeys = foreignKeys;
     m_junction = junction;
     m_size = size;
+    update();
+}
+
+void TableItem::setViewCard(bool view)
+{
+    if (view == m_viewCard)
+        return;
+    m_viewCard = view;
+    prepareGeometryChange();
+    m_size = cardSize(m_table, m_viewCard);
     update();
 }
 
@@ -163,7 +173,7 @@ QPointF TableItem::handleCenter(int row) const
 
 int TableItem::handleAt(const QPointF &localPos) const
 {
-    const int row = rowAt(localPos);
+    const int row = m_viewCard ? -1 : rowAt(localPos);
     if (row < 0)
         return -1;
     return QLineF(localPos, handleCenter(row)).length() <= HandleRadius + 3 ? row : -1;
@@ -182,7 +192,14 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QRectF card(QPointF(0, 0), m_size);
 
     painter->setPen(Qt::NoPen);
-    painter->setBrush(palette.color(QPalette::Base));
+    QColor body = palette.color(QPalette::Base);
+    if (m_viewCard) {
+        // A view's body takes a trace of its colour, so it reads as "not a table" before its title is read.
+        const QColor tint = cardTitleColor(m_table.color);
+        body = QColor::fromRgbF(body.redF() * 0.9 + tint.redF() * 0.1, body.greenF() * 0.9 + tint.greenF() * 0.1,
+            body.blueF() * 0.9 + tint.blueF() * 0.1);
+    }
+    painter->setBrush(body);
     painter->drawRoundedRect(card, 5, 5);
     paintTitle(painter, palette);
     // Zoomed far out, rows are too small to read: draw their outline only (keeps zooming a large diagram
@@ -204,8 +221,10 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const bool selected = option->state & QStyle::State_Selected;
     QPen border(
         selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), selected ? 2.5 : 1);
-    if (m_junction && !selected)
+    if ((m_junction || m_viewCard) && !selected)
         border.setStyle(Qt::DashLine);
+    if (m_viewCard && !selected)
+        border = QPen(cardTitleColor(m_table.color), 1.5, Qt::DashLine);
     painter->setPen(border);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
@@ -242,12 +261,19 @@ void TableItem::paintTitle(QPainter *painter, const QPalette &palette) const
         pill(QCoreApplication::translate("Designer::TableItem", "tenant"));
     if (m_junction)
         pill(QCoreApplication::translate("Designer::TableItem", "N:M"));
+    if (m_viewCard)
+        pill(QCoreApplication::translate("Designer::TableItem", "VIEW"));
 
+    qreal left = Padding;
+    if (m_viewCard) {
+        paintEyeGlyph(painter, QRectF(left, h / 2 - GlyphSize / 2, GlyphSize + 2, GlyphSize), foreground);
+        left += GlyphSize + 6;
+    }
     QFont font = titleFont();
-    font.setItalic(m_junction);
+    font.setItalic(m_junction || m_viewCard);
     painter->setFont(font);
     painter->setPen(foreground);
-    const QRectF text(Padding, 0, right - Padding, h);
+    const QRectF text(left, 0, right - left, h);
     painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
         QFontMetricsF(font).elidedText(m_table.name, Qt::ElideRight, text.width()));
 }
@@ -274,9 +300,11 @@ void TableItem::paintRow(QPainter *painter, const QPalette &palette, int row) co
     x += MarkerWidth + 4;
 
     const QPointF handle = handleCenter(row);
-    painter->setPen(QPen(secondary, 1));
-    painter->setBrush(palette.color(QPalette::Base));
-    painter->drawEllipse(handle, HandleRadius, HandleRadius);
+    if (!m_viewCard) {
+        painter->setPen(QPen(secondary, 1));
+        painter->setBrush(palette.color(QPalette::Base));
+        painter->drawEllipse(handle, HandleRadius, HandleRadius);
+    }
 
     const QFontMetricsF metrics(cardFont());
     painter->setFont(cardFont());
@@ -293,7 +321,7 @@ void TableItem::paintRow(QPainter *painter, const QPalette &palette, int row) co
         paintFn(r);
         right = r.left();
     };
-    if (field.readOnly)
+    if (field.readOnly && !m_viewCard) // every column of a view is read-only: no badge says it
         badge([&](const QRectF &r) { paintLockGlyph(painter, r, secondary); });
     if (field.hidden)
         badge([&](const QRectF &r) { paintEyeOffGlyph(painter, r, secondary); });

@@ -10,8 +10,8 @@
 namespace Designer {
 
 /** Returns the size of the card of \a table as TableItem draws it (in scene units). Auto-layout uses it so
-    that arranged cards never overlap. */
-QSizeF cardSize(const Runtime::Table &table);
+    that arranged cards never overlap. \a viewCard: the card of a view (see TableItem::setViewCard()). */
+QSizeF cardSize(const Runtime::Table &table, bool viewCard = false);
 
 /** Returns the title colour of a card: \a color ("#rrggbb") or a readable default when it is empty. */
 QColor cardTitleColor(const QString &color);
@@ -34,6 +34,13 @@ public:
     /** Shows \a table, whose foreign-key fields are \a foreignKeys; \a junction styles it as the junction
         table of a many-to-many relationship. Repaints (and resizes) only if something shown changed. */
     void setTable(const Runtime::Table &table, const QSet<Runtime::ObjectId> &foreignKeys, bool junction);
+
+    /** Makes this the card of a view (\a view true): the table is what View::asTable() presents, the
+        frame is dashed and tinted, the title has an eye and a "VIEW" badge, rows have no relationship
+        handles (views take no relationships), and columns in \a foreignKeys (those that come through a
+        relationship) show the link glyph. */
+    void setViewCard(bool view);
+    bool isViewCard() const { return m_viewCard; }
 
     /** Returns the field row under \a localPos, or -1 (title, margins). */
     int rowAt(const QPointF &localPos) const;
@@ -65,6 +72,7 @@ private:
     QSet<Runtime::ObjectId> m_foreignKeys;
     QSizeF m_size;
     bool m_junction = false;
+    bool m_viewCard = false;
     int m_linkRow = -1; ///< the row whose handle started a relationship drag
 };
 

@@ -9,6 +9,7 @@ enum class CommandId : int {
     ChangeTable, ///< consecutive changes with the same merge key (typing in one field) are one step
     ChangeRelationship,
     ChangeProjectProperties,
+    ChangeView,
 };
 
 } // namespace Designer

@@ -62,6 +62,33 @@ void removeTablesAndRelationships(Runtime::Project &project, const ProjectRemova
     }
     eraseIf(project.tables, [&](const Runtime::Table &t) { return tables.contains(t.id); });
 }
+// Adds to \a removal the views of \a project over removed tables, and the views that lose columns: those
+// through a removed relationship, or of a field \a trial (the project after the removal) no longer has.
+void planViewRemoval(const Runtime::Project &project, Runtime::Project &trial, ProjectRemoval &removal)
+{
+    for (const auto &[tableId, fieldId] : removal.removedFields) {
+        if (Runtime::Table *table = trial.table(tableId))
+            removeField(*table, fieldId);
+    }
+    for (const Runtime::View &view : project.views) {
+        if (removal.removedTableIds.contains(view.baseTableId)) {
+            removal.removedViewIds << view.id;
+            continue;
+        }
+        Runtime::View next = view;
+        next.columns.clear();
+        for (size_t i = 0; i < view.columns.size(); ++i) {
+            const Runtime::ViewColumn &column = view.columns[i];
+            const bool lost = (!column.relationshipId.isEmpty()
+                                  && removal.removedRelationshipIds.contains(column.relationshipId))
+                || (view.sourceField(project, i) && !view.sourceField(trial, i));
+            if (!lost)
+                next.columns.push_back(column);
+        }
+        if (!(next == view))
+            removal.changedViews.push_back(std::move(next));
+    }
+}
 } // namespace
 
 ProjectRemoval planRemoval(const Runtime::Project &project, const QList<Runtime::ObjectId> &tableIds,
@@ -114,6 +141,7 @@ ProjectRemoval planRemoval(const Runtime::Project &project, const QList<Runtime:
         if (!removal.changedTableIds.contains(r.toTableId))
             removal.changedTableIds << r.toTableId;
     }
+    planViewRemoval(project, trial, removal);
     if (tables.contains(project.settings.usersTable))
         removal.projectChanged = true;
     if (std::any_of(project.triggers.begin(), project.triggers.end(),
@@ -129,7 +157,24 @@ void applyRemoval(Runtime::Project &project, const ProjectRemoval &removal)
             removeField(*table, fieldId);
     }
     removeTablesAndRelationships(project, removal);
+    std::erase_if(project.views, [&](const Runtime::View &v) { return removal.removedViewIds.contains(v.id); });
+    for (Runtime::View &view : project.views) {
+        for (const Runtime::View &changed : removal.changedViews) {
+            if (changed.id == view.id)
+                view = changed;
+        }
+    }
 }
+
+namespace {
+QList<Runtime::ObjectId> viewIdsOf(const ProjectRemoval &removal)
+{
+    QList<Runtime::ObjectId> ids = removal.removedViewIds;
+    for (const Runtime::View &view : removal.changedViews)
+        ids << view.id;
+    return ids;
+}
+} // namespace
 
 void removeAndNotify(ProjectDocument *document, const ProjectRemoval &removal)
 {
@@ -143,6 +188,8 @@ void removeAndNotify(ProjectDocument *document, const ProjectRemoval &removal)
         document->notify({Kind::RelationshipsChanged, removal.removedRelationshipIds});
     for (const Runtime::ObjectId &id : removal.changedTableIds)
         document->notify({Kind::TableChanged, {id}});
+    if (const QList<Runtime::ObjectId> views = viewIdsOf(removal); !views.isEmpty())
+        document->notify({Kind::ViewsChanged, views});
     if (removal.projectChanged)
         document->notify({Kind::ProjectChanged, {}});
 }
@@ -156,12 +203,15 @@ void restoreAndNotify(
     project.relationships = before.relationships;
     project.triggers = before.triggers;
     project.settings = before.settings;
+    project.views = before.views;
     if (!removal.removedTableIds.isEmpty())
         document->notify({Kind::TablesAdded, removal.removedTableIds});
     for (const Runtime::ObjectId &id : removal.changedTableIds)
         document->notify({Kind::TableChanged, {id}});
     if (!removal.removedRelationshipIds.isEmpty())
         document->notify({Kind::RelationshipsChanged, removal.removedRelationshipIds});
+    if (const QList<Runtime::ObjectId> views = viewIdsOf(removal); !views.isEmpty())
+        document->notify({Kind::ViewsChanged, views});
     if (removal.projectChanged)
         document->notify({Kind::ProjectChanged, {}});
 }

@@ -21,6 +21,9 @@ struct ProjectRemoval
     QList<Runtime::ObjectId> removedRelationshipIds; ///< in project order
     QList<QPair<Runtime::ObjectId, Runtime::ObjectId>> removedFields; ///< (table id, field id) foreign keys
     QList<Runtime::ObjectId> changedTableIds; ///< remaining tables that lost a foreign-key field
+    QList<Runtime::ObjectId> removedViewIds; ///< views over a removed table, in project order
+    /// Remaining views that lose columns reaching through a removed relationship or into a removed table
+    std::vector<Runtime::View> changedViews;
     bool projectChanged = false; ///< settings or triggers referred to a removed table
 
     bool isEmpty() const { return removedTableIds.isEmpty() && removedRelationshipIds.isEmpty(); }
@@ -32,21 +35,24 @@ struct ProjectRemoval
     one-to-one and one-to-many relationships had in remaining tables. A foreign key stays, as a plain
     field, when a permission rule of its table needs it ("customer_id = auth.uid") or the users-table
     settings name it (roleField, jwtClaimFields): removing a relationship must not break access rules.
-    Does not change \a project. */
+    Views over a removed table go too; other views lose the columns that came through a removed
+    relationship or from a removed field. Does not change \a project. */
 ProjectRemoval planRemoval(const Runtime::Project &project, const QList<Runtime::ObjectId> &tableIds,
     const QList<Runtime::ObjectId> &relationshipIds);
 
 /** Removes from \a project what \a removal names: tables, relationships, foreign-key fields (with the
-    indexes over them), triggers of removed tables, and the users-table settings if the users table goes. */
+    indexes over them), triggers of removed tables, views, and the users-table settings if the users table
+    goes; changed views replace theirs. */
 void applyRemoval(Runtime::Project &project, const ProjectRemoval &removal);
 
 /** Applies \a removal to \a document's project and emits its events: TablesAboutToBeRemoved and
     TablesRemoved (if tables go), RelationshipsChanged, TableChanged for each table that lost a foreign
-    key, ProjectChanged if settings or triggers changed. For commands only, in redo(). */
+    key, ViewsChanged for removed and changed views, ProjectChanged if settings or triggers changed. For commands only, in redo(). */
 void removeAndNotify(ProjectDocument *document, const ProjectRemoval &removal);
 
-/** Puts back the tables, relationships, triggers and settings of \a before (the project before
-    \a removal) and emits TablesAdded, TableChanged, RelationshipsChanged and ProjectChanged as needed.
+/** Puts back the tables, relationships, views, triggers and settings of \a before (the project before
+    \a removal) and emits TablesAdded, TableChanged, RelationshipsChanged, ViewsChanged and ProjectChanged
+    as needed.
     For commands only, in undo(). */
 void restoreAndNotify(
     ProjectDocument *document, const Runtime::Project &before, const ProjectRemoval &removal);

@@ -5,6 +5,8 @@
 #include "commandids.h"
 #include "document/projectdocument.h"
 #include "projectedits.h"
+#include "viewcommands.h"
+#include "viewedits.h"
 
 #include <QCoreApplication>
 
@@ -97,14 +99,20 @@ MoveTables::MoveTables(
     : QUndoCommand(parent)
     , m_document(document)
 {
+    const Runtime::Project &project = document->project();
     for (auto it = positions.begin(); it != positions.end(); ++it) {
-        if (const Runtime::Table *table = document->project().table(it.key())) {
+        if (const Runtime::Table *table = project.table(it.key())) {
             m_before.insert(it.key(), table->position);
+            m_after.insert(it.key(), it.value());
+        } else if (const Runtime::View *view = project.view(it.key())) {
+            m_before.insert(it.key(), view->position);
             m_after.insert(it.key(), it.value());
         }
     }
-    const QString name = singleName(document->project(), m_after.keys());
-    setText(name.isEmpty()
+    const QString name = singleName(project, m_after.keys());
+    const Runtime::View *view = m_after.size() == 1 ? project.view(m_after.constBegin().key()) : nullptr;
+    setText(view ? QCoreApplication::translate("Commands", "Move view %1").arg(view->name)
+            : name.isEmpty()
             ? QCoreApplication::translate("Commands", "Move %n tables", nullptr, int(m_after.size()))
             : QCoreApplication::translate("Commands", "Move table %1").arg(name));
 }
@@ -118,6 +126,12 @@ void applyPositions(ProjectDocument *document, const QHash<Runtime::ObjectId, QP
         if (positions.contains(table.id)) {
             table.position = positions.value(table.id);
             moved << table.id;
+        }
+    }
+    for (Runtime::View &view : project.views) {
+        if (positions.contains(view.id)) {
+            view.position = positions.value(view.id);
+            moved << view.id;
         }
     }
     document->notify({Kind::TablesMoved, moved});
@@ -160,8 +174,12 @@ ChangeTable::ChangeTable(ProjectDocument *document, Runtime::Table after, const 
     , m_after(std::move(after))
     , m_mergeKey(mergeKey)
 {
-    if (const Runtime::Table *table = document->project().table(m_after.id))
+    const Runtime::Project &project = document->project();
+    if (const Runtime::Table *table = project.table(m_after.id))
         m_before = *table;
+    m_viewsAfter = viewsFollowingTable(project, m_before, m_after);
+    for (const Runtime::View &view : m_viewsAfter)
+        m_viewsBefore.push_back(*project.view(view.id));
 }
 
 namespace {
@@ -177,11 +195,13 @@ void replaceTable(ProjectDocument *document, const Runtime::Table &table)
 void ChangeTable::redo()
 {
     replaceTable(m_document, m_after);
+    replaceViews(m_document, m_viewsAfter);
 }
 
 void ChangeTable::undo()
 {
     replaceTable(m_document, m_before);
+    replaceViews(m_document, m_viewsBefore);
 }
 
 int ChangeTable::id() const
@@ -196,7 +216,19 @@ bool ChangeTable::mergeWith(const QUndoCommand *other)
         || change->m_after.id != m_after.id)
         return false;
     m_after = change->m_after;
-    setObsolete(m_after == m_before);
+    // The views the later change touched: as they were before this one, as they are after the later one.
+    for (const Runtime::View &view : change->m_viewsBefore) {
+        if (std::none_of(m_viewsBefore.begin(), m_viewsBefore.end(), [&](const Runtime::View &v) { return v.id == view.id; }))
+            m_viewsBefore.push_back(view);
+    }
+    for (const Runtime::View &view : change->m_viewsAfter) {
+        auto it = std::find_if(m_viewsAfter.begin(), m_viewsAfter.end(), [&](const Runtime::View &v) { return v.id == view.id; });
+        if (it != m_viewsAfter.end())
+            *it = view;
+        else
+            m_viewsAfter.push_back(view);
+    }
+    setObsolete(m_after == m_before && m_viewsAfter == m_viewsBefore);
     return true;
 }
 

@@ -53,8 +53,8 @@ private:
     QList<Runtime::ObjectId> m_tableIds;
 };
 
-/** Moves tables on the canvas to \a positions (table id → top-left). Consecutive moves of the same set of
-    tables merge into one step (dragging). */
+/** Moves tables and views on the canvas to \a positions (table or view id → top-left). Consecutive moves of
+    the same set of cards merge into one step (dragging). Event: TablesMoved with the tables' and views' ids. */
 class MoveTables : public QUndoCommand
 {
 public:
@@ -74,7 +74,9 @@ private:
 /** Replaces the table with \a after's id by \a after: any change of one table (name, colour, flags, fields,
     indexes, permission rules) is one ChangeTable with a translated \a text ("Rename table", "Add field
     %1", "Set the select rule of %1 for %2", ...). Consecutive ChangeTables of the same table with the
-    same non-empty \a mergeKey merge (e.g. "name", "field:<id>:name" while typing). */
+    same non-empty \a mergeKey merge (e.g. "name", "field:<id>:name" while typing). Views follow in the
+    same step (viewsFollowingTable()): a renamed field is renamed in the filters of the views over the
+    table, and columns of a removed field go; then ViewsChanged follows TableChanged. */
 class ChangeTable : public QUndoCommand
 {
 public:
@@ -89,6 +91,8 @@ private:
     ProjectDocument *m_document;
     Runtime::Table m_before;
     Runtime::Table m_after;
+    std::vector<Runtime::View> m_viewsBefore; ///< the views that follow the change, as they were
+    std::vector<Runtime::View> m_viewsAfter;
     QString m_mergeKey;
 };
 

@@ -18,8 +18,9 @@ struct ChangeEvent
         TablesAboutToBeRemoved, ///< ids: the tables still present, about to go
         TablesRemoved,        ///< ids: the tables that are gone
         TableChanged,         ///< ids: one table whose name, fields, indexes, rules or flags changed
-        TablesMoved,          ///< ids: tables whose canvas position changed
+        TablesMoved,          ///< ids: tables and views whose canvas position changed
         RelationshipsChanged, ///< ids: relationships added, removed or changed
+        ViewsChanged,         ///< ids: views added, removed or changed (not moved: TablesMoved)
         ProjectChanged,       ///< name, description, settings, roles, endpoints, functions
     };
 

@@ -64,6 +64,19 @@ void RuleEditor::setContext(ProjectDocument *document, const Runtime::ObjectId &
     checkNow();
 }
 
+std::optional<Runtime::Table> RuleEditor::contextTable() const
+{
+    if (!m_document)
+        return std::nullopt;
+    const Runtime::Project &project = m_document->project();
+    if (const Runtime::Table *table = project.table(m_tableId))
+        return *table;
+    // A view's rules are checked against the table it presents, as the runtime checks them.
+    if (const Runtime::View *view = project.view(m_tableId))
+        return view->asTable(project);
+    return std::nullopt;
+}
+
 void RuleEditor::setExpression(const QString &expression)
 {
     m_committed = expression;
@@ -83,8 +96,7 @@ void RuleEditor::checkNow()
 {
     m_checkTimer->stop();
     std::optional<Runtime::RuleDiagnostic> diagnostic;
-    const Runtime::Table *table = m_document ? m_document->project().table(m_tableId) : nullptr;
-    if (table)
+    if (const std::optional<Runtime::Table> table = contextTable())
         diagnostic = Runtime::RuleCompiler::check(m_document->project(), *table, text());
     const QString message
         = diagnostic ? tr("Column %1: %2").arg(diagnostic->column).arg(diagnostic->message) : QString();
@@ -101,9 +113,10 @@ void RuleEditor::checkNow()
 
 QStringList RuleEditor::completionsFor(const QString &word) const
 {
-    const Runtime::Table *table = m_document ? m_document->project().table(m_tableId) : nullptr;
-    if (!table)
+    const std::optional<Runtime::Table> context = contextTable();
+    if (!context)
         return {};
+    const Runtime::Table *table = &*context;
     const Runtime::Project &project = m_document->project();
     QStringList segments = word.split(u'.');
     const QString partial = segments.takeLast();

@@ -32,7 +32,8 @@ class RuleEditor : public QLineEdit
 public:
     explicit RuleEditor(QWidget *parent = nullptr);
 
-    /** Checks rules against the table \a tableId of \a document. */
+    /** Checks rules against the table \a tableId of \a document, or against the table a view presents
+        when \a tableId is a view's (View::asTable()). */
     void setContext(ProjectDocument *document, const Runtime::ObjectId &tableId);
     /** Replaces the text with \a expression without emitting expressionCommitted(); checks it at once. */
     void setExpression(const QString &expression);
@@ -62,6 +63,7 @@ protected:
 
 private:
     QString wordBeforeCursor() const;
+    std::optional<Runtime::Table> contextTable() const;
     void updateCompletion();
     void insertCompletion(const QString &completion);
     void commit();

@@ -53,9 +53,20 @@ bool DeleteGuard::confirm(ProjectDocument *document, const QList<Runtime::Object
 {
     if (!document)
         return false;
+    // Views over the tables go with them (planRemoval()): say so before it happens.
+    QStringList views;
+    for (const Runtime::View &view : document->project().views) {
+        if (ids.contains(view.baseTableId) && !ids.contains(view.id))
+            views << view.name;
+    }
+    const QString viewsText = views.isEmpty()
+        ? QString()
+        : tr("%n view(s) (%1) show rows of the tables to delete and are deleted with them.", nullptr,
+              int(views.size()))
+              .arg(QLocale().createSeparatedList(views));
     const QString path = localDatabasePath(document->fileName());
     if (path.isEmpty() || !QFileInfo::exists(path))
-        return true;
+        return viewsText.isEmpty() || ask(viewsText) == Decision::Delete;
     QStringList names;
     for (const Runtime::ObjectId &id : ids) {
         if (const Runtime::Table *table = document->project().table(id))
@@ -70,13 +81,14 @@ bool DeleteGuard::confirm(ProjectDocument *document, const QList<Runtime::Object
         total += counts.value(name);
     }
     if (full.isEmpty())
-        return true;
+        return viewsText.isEmpty() || ask(viewsText) == Decision::Delete;
     const QString text = full.size() == 1
         ? tr("Delete table %1? The local database holds %n row(s) in it; they are dropped on the next run.",
               nullptr, int(total)).arg(full.constFirst())
         : tr("Delete tables %1? The local database holds %n row(s) in them; they are dropped on the next run.",
               nullptr, int(total)).arg(QLocale().createSeparatedList(full));
-    return ask(text) == Decision::Delete;
+    // Two whole paragraphs: the rows question, then what happens to the views.
+    return ask(viewsText.isEmpty() ? text : text + QStringLiteral("\n\n") + viewsText) == Decision::Delete;
 }
 
 DeleteGuard::Decision DeleteGuard::ask(const QString &text) const

@@ -18,7 +18,7 @@ class ProjectDocument;
 
 /** Guards the deletion of tables: when the document has a file and its local SQLite database (the file's
     base name + ".sqlite" next to it, as the server uses by default) holds rows in a table to delete, asks
-    whether to drop them. Used by every way of deleting tables (canvas, project tree, Edit > Delete).
+    whether to drop them; when views show rows of a table to delete, asks too (they go with it). Used by every way of deleting tables (canvas, project tree, Edit > Delete).
     Owned by the main window. */
 class DeleteGuard : public QObject
 {
@@ -35,7 +35,8 @@ public:
     void setDecisionHook(DecisionHook hook) { m_hook = std::move(hook); }
 
     /** Returns true if the tables among \a ids may be deleted from \a document: at once when the local
-        database holds no rows in them (or there is none), otherwise if the user answers Delete. */
+        database holds no rows in them (or there is none) and no view (other than those in \a ids) shows
+        their rows, otherwise if the user answers Delete to a question naming both. */
     bool confirm(ProjectDocument *document, const QList<Runtime::ObjectId> &ids) const;
 
     /** Returns the path of the local database of the project file \a projectFile (empty: none). */

@@ -26,6 +26,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -55,6 +56,11 @@ Runtime::ObjectId ownerOf(const Runtime::Project &project, const Runtime::Object
         if (table.id == id || has(table.fields) || has(table.indexes) || has(table.permissions))
             return table.id;
     }
+    for (const Runtime::View &view : project.views) {
+        if (std::any_of(view.permissions.begin(), view.permissions.end(),
+                [&id](const Runtime::PermissionRule &rule) { return rule.id == id; }))
+            return view.id;
+    }
     return id;
 }
 } // namespace
@@ -80,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_runStatus);
     m_runPanels = new RunPanels(this, m_centralTabs, m_runController, m_runStatus);
     connect(m_tree, &ProjectTree::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
+        addViewEntry(menu, id);
         m_runPanels->addTableEntries(menu, m_document.get(), id);
     });
     createMenus();
@@ -198,7 +205,7 @@ void MainWindow::createCanvas()
     m_canvasStack->addWidget(m_canvas);
     m_canvasStack->setCurrentWidget(m_canvas);
     // The canvas's context menu shows its actions (ErView::contextMenuEvent()).
-    m_canvas->addActions({m_addTable, m_newRelationship, m_delete, m_copy, m_paste});
+    m_canvas->addActions({m_addTable, m_addView, m_newRelationship, m_delete, m_copy, m_paste});
     connect(m_copy, &QAction::triggered, m_canvas, &ErView::copySelection);
     connect(m_paste, &QAction::triggered, m_canvas, &ErView::paste);
     connect(m_canvas, &ErView::deleteRequested, this, &MainWindow::deleteSelection);
@@ -209,6 +216,7 @@ void MainWindow::createCanvas()
     connect(m_autoArrange, &QAction::triggered, m_canvas, &ErView::autoArrange);
     connect(m_palette, &PaletteWidget::entryActivated, m_canvas, &ErView::addPaletteEntry);
     connect(m_canvas, &ErView::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
+        addViewEntry(menu, id);
         m_runPanels->addTableEntries(menu, m_document.get(), id);
     });
 }
@@ -253,6 +261,46 @@ void MainWindow::addTable()
     const Runtime::ObjectId tableId = table.id;
     m_document->undoStack()->push(new AddTables(m_document.get(), {table}));
     m_document->setSelection({tableId});
+}
+
+void MainWindow::addViewEntry(QMenu *menu, const Runtime::ObjectId &tableId)
+{
+    const Runtime::Table *table = m_document->project().table(tableId);
+    if (!table)
+        return;
+    menu->addAction(tr("Create &View of %1").arg(table->name), this, [this, tableId]() {
+        m_centralTabs->setCurrentIndex(0);
+        m_canvas->addViewOf(tableId);
+    });
+}
+
+void MainWindow::addView()
+{
+    const Runtime::Project &project = m_document->project();
+    if (project.tables.empty()) {
+        QMessageBox::information(this, tr("Add View"), tr("A view shows rows of a table: add a table first."));
+        return;
+    }
+    // The selected table, else ask which one.
+    Runtime::ObjectId tableId;
+    for (const Runtime::ObjectId &id : m_document->selection()) {
+        if (project.table(id) && tableId.isEmpty())
+            tableId = id;
+    }
+    if (tableId.isEmpty()) {
+        QStringList names;
+        for (const Runtime::Table &table : project.tables)
+            names << table.name;
+        bool ok = false;
+        const QString name = QInputDialog::getItem(
+            this, tr("Add View"), tr("The view shows rows of the table:"), names, 0, false, &ok);
+        const Runtime::Table *table = ok ? project.tableByName(name) : nullptr;
+        if (!table)
+            return;
+        tableId = table->id;
+    }
+    m_centralTabs->setCurrentIndex(0);
+    m_canvas->addViewOf(tableId);
 }
 
 void MainWindow::deleteSelection()

@@ -83,6 +83,10 @@ private:
     void updateActions();
     void selectObject(const Runtime::ObjectId &id);
     void addTable();
+    /** Adds a view of the selected table (asks which table when none is selected). */
+    void addView();
+    /** Adds "Create View of <table>" for \a tableId to a table's context menu \a menu. */
+    void addViewEntry(QMenu *menu, const Runtime::ObjectId &tableId);
     void deleteSelection();
     /** Asks for a file and writes the diagram there as PNG or SVG (by its extension). */
     void exportDiagram();
@@ -113,6 +117,7 @@ private:
     RunPanels *m_runPanels = nullptr;
     QTabWidget *m_centralTabs = nullptr;
     QAction *m_addTable = nullptr;
+    QAction *m_addView = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_fit = nullptr;

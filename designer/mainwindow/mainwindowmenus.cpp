@@ -67,6 +67,9 @@ void MainWindow::createActions()
     m_addTable = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add &Table"), this);
     m_addTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(m_addTable, &QAction::triggered, this, &MainWindow::addTable);
+    m_addView = new QAction(tr("Add &View…"), this);
+    m_addView->setObjectName(QStringLiteral("addViewAction"));
+    connect(m_addView, &QAction::triggered, this, &MainWindow::addView);
 
     m_zoomIn = new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), this);
     m_zoomIn->setShortcut(QKeySequence::ZoomIn);
@@ -115,6 +118,7 @@ void MainWindow::createMenus()
     editMenu->addAction(m_redo);
     editMenu->addSeparator();
     editMenu->addAction(m_addTable);
+    editMenu->addAction(m_addView);
     editMenu->addAction(m_newRelationship);
     editMenu->addAction(m_delete);
     editMenu->addSeparator();

@@ -43,7 +43,7 @@ ProjectTree::ProjectTree(QWidget *parent)
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setStretchLastSection(false);
-    const QStringList groups {tr("Tables"), tr("Relationships"), tr("Roles"), tr("Endpoints"), tr("Functions")};
+    const QStringList groups {tr("Tables"), tr("Views"), tr("Relationships"), tr("Roles"), tr("Endpoints"), tr("Functions")};
     for (const QString &title : groups) {
         auto *group = new QTreeWidgetItem(this, {title});
         group->setFlags(Qt::ItemIsEnabled);
@@ -101,6 +101,11 @@ void ProjectTree::rebuild()
         for (const Runtime::Table &table : project.tables)
             addItem(groupItem(Group::Tables), table.id, table.name,
                 tr("%n field(s)", nullptr, int(table.fields.size())), table.description);
+        for (const Runtime::View &view : project.views) {
+            const Runtime::Table *base = project.table(view.baseTableId);
+            addItem(groupItem(Group::Views), view.id, view.name,
+                tr("of %1").arg(base ? base->name : view.baseTableId), view.description);
+        }
         for (const Runtime::Relationship &relationship : project.relationships) {
             const Runtime::Table *from = project.table(relationship.fromTableId);
             const Runtime::Table *to = project.table(relationship.toTableId);

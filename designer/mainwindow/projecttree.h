@@ -14,8 +14,8 @@ namespace Designer {
 
 class ProjectDocument;
 
-/** The left-hand outline of the open project: one group per kind of object (tables, relationships, roles,
-    endpoints, functions), each object one item holding its id. Selecting items sets the document's
+/** The left-hand outline of the open project: one group per kind of object (tables, views, relationships,
+    roles, endpoints, functions), each object one item holding its id. Selecting items sets the document's
     selection and the document's selection selects items, so the tree, the canvas and the properties pane
     agree. Read-only; owned by its dock in the main window, which hands it the current document. */
 class ProjectTree : public QTreeWidget
@@ -23,7 +23,7 @@ class ProjectTree : public QTreeWidget
     Q_OBJECT
 
 public:
-    enum class Group { Tables, Relationships, Roles, Endpoints, Functions };
+    enum class Group { Tables, Views, Relationships, Roles, Endpoints, Functions };
     static constexpr int IdRole = Qt::UserRole;
 
     explicit ProjectTree(QWidget *parent = nullptr);

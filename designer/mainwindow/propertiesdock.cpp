@@ -6,6 +6,7 @@
 #include "editors/projecteditor.h"
 #include "editors/relationshipeditor.h"
 #include "editors/tableeditor.h"
+#include "editors/vieweditor.h"
 
 #include <QLabel>
 #include <QScrollArea>
@@ -41,6 +42,10 @@ void PropertiesDock::setDocument(ProjectDocument *document)
         m_stack->removeWidget(m_relationshipEditor);
         m_relationshipEditor->deleteLater();
         m_relationshipEditor = nullptr;
+        m_stack->removeWidget(m_viewScroll);
+        m_viewScroll->deleteLater();
+        m_viewScroll = nullptr;
+        m_viewEditor = nullptr;
         m_stack->removeWidget(m_projectScroll);
         m_projectScroll->deleteLater();
         m_projectScroll = nullptr;
@@ -53,6 +58,13 @@ void PropertiesDock::setDocument(ProjectDocument *document)
         m_stack->addWidget(m_tableEditor);
         m_relationshipEditor = new RelationshipEditor(m_document, m_stack);
         m_stack->addWidget(m_relationshipEditor);
+        m_viewScroll = new QScrollArea(m_stack);
+        m_viewScroll->setObjectName(QStringLiteral("viewEditorScroll"));
+        m_viewScroll->setWidgetResizable(true);
+        m_viewScroll->setFrameShape(QFrame::NoFrame);
+        m_viewEditor = new ViewEditor(m_document, m_viewScroll);
+        m_viewScroll->setWidget(m_viewEditor);
+        m_stack->addWidget(m_viewScroll);
         m_projectScroll = new QScrollArea(m_stack);
         m_projectScroll->setObjectName(QStringLiteral("projectEditorScroll"));
         m_projectScroll->setWidgetResizable(true);
@@ -85,6 +97,13 @@ void PropertiesDock::showSelection()
         return;
     }
     m_relationshipEditor->setRelationshipId({});
+    if (!id.isEmpty() && m_document->project().view(id)) {
+        if (m_viewEditor->viewId() != id)
+            m_viewEditor->setViewId(id);
+        m_stack->setCurrentWidget(m_viewScroll);
+        return;
+    }
+    m_viewEditor->setViewId({});
     if (ids.isEmpty()) {
         m_stack->setCurrentWidget(m_projectScroll);
         return;

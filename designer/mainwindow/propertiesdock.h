@@ -17,9 +17,11 @@ class ProjectDocument;
 class ProjectEditor;
 class RelationshipEditor;
 class TableEditor;
+class ViewEditor;
 
 /** The right-hand dock of the main window. Follows the document's selection: one table shows a
-    TableEditor, one relationship a RelationshipEditor, one other object a short read-only summary, nothing a ProjectEditor, several a count. Owned by the main
+    TableEditor, one relationship a RelationshipEditor, one view a
+    ViewEditor, one other object a short read-only summary, nothing a ProjectEditor, several a count. Owned by the main
     window, which hands it the current document. */
 class PropertiesDock : public QDockWidget
 {
@@ -33,6 +35,7 @@ public:
     TableEditor *tableEditor() const { return m_tableEditor; }
     RelationshipEditor *relationshipEditor() const { return m_relationshipEditor; }
     ProjectEditor *projectEditor() const { return m_projectEditor; }
+    ViewEditor *viewEditor() const { return m_viewEditor; }
 
 private:
     void showSelection();
@@ -43,6 +46,8 @@ private:
     QLabel *m_summary = nullptr;
     TableEditor *m_tableEditor = nullptr;
     RelationshipEditor *m_relationshipEditor = nullptr;
+    ViewEditor *m_viewEditor = nullptr;
+    QScrollArea *m_viewScroll = nullptr;
     ProjectEditor *m_projectEditor = nullptr;
     QScrollArea *m_projectScroll = nullptr;
 };

@@ -30,6 +30,19 @@ QIcon tableIcon(const QColor &color)
     return QIcon(pixmap);
 }
 
+QIcon viewIcon(const QColor &color)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color, 2, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(QRectF(3, 5, 26, 22), 3, 3);
+    paintEyeGlyph(&painter, QRectF(8, 10, 16, 12), color);
+    return QIcon(pixmap);
+}
+
 QIcon glyphIcon(Runtime::FieldType type, const QColor &color)
 {
     QPixmap pixmap(32, 32);
@@ -64,6 +77,9 @@ void PaletteWidget::fillEntries()
     auto *table = new QListWidgetItem(tableIcon(color), tr("Table"), this);
     table->setData(EntryRole, tableEntry());
     table->setToolTip(tr("A new table with an id field"));
+    auto *view = new QListWidgetItem(viewIcon(color), tr("View"), this);
+    view->setData(EntryRole, viewEntry());
+    view->setToolTip(tr("A read-only view of a table: drop it on a table's card, or anywhere for the selected table"));
     const QStringList names = Runtime::fieldTypeNames();
     for (const QString &name : names) {
         const Runtime::FieldType type = *Runtime::fieldTypeFromName(name);
@@ -102,6 +118,11 @@ QString PaletteWidget::entryFrom(const QMimeData *data)
 QString PaletteWidget::tableEntry()
 {
     return QStringLiteral("table");
+}
+
+QString PaletteWidget::viewEntry()
+{
+    return QStringLiteral("view");
 }
 
 QString PaletteWidget::fieldEntry(const QString &typeName)

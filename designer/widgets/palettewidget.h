@@ -6,9 +6,9 @@
 
 namespace Designer {
 
-/** A list of what can be added to the ER diagram: "Table" and each field type, with the glyphs the cards
-    use. Entries are dragged onto an ErView (MIME type mimeType(), the entry's name as data: "table" or
-    "field:<type name>"), or activated with Enter or a double click, which emits entryActivated() (connect
+/** A list of what can be added to the ER diagram: "Table", "View" and each field type, with the glyphs the cards
+    use. Entries are dragged onto an ErView (MIME type mimeType(), the entry's name as data: "table", "view"
+    or "field:<type name>"), or activated with Enter or a double click, which emits entryActivated() (connect
     it to ErView::addPaletteEntry). Owned by its parent (a dock in the main window). */
 class PaletteWidget : public QListWidget
 {
@@ -25,6 +25,8 @@ public:
     static QString entryFrom(const QMimeData *data);
     /** Returns the entry name of a table ("table") and of a field of \a typeName ("field:<typeName>"). */
     static QString tableEntry();
+    /** Returns the entry name of a view ("view"). */
+    static QString viewEntry();
     static QString fieldEntry(const QString &typeName);
 
 signals:

@@ -56,6 +56,10 @@ struct Filter
     QString value;
     QStringList values;
     QString language; ///< the text search configuration of `fts(english).cat` (empty: Basalt's default)
+    /// Where the column's name (quotes included) starts and ends in the decoded value of an `or=`/`and=`
+    /// parameter; -1 for a filter whose column is the parameter's name. Lets an editor rename a column.
+    qsizetype columnStart = -1;
+    qsizetype columnEnd = -1;
 };
 
 /** A filter or a nested `and(...)` / `or(...)` group (`not.or(...)` sets negated). */

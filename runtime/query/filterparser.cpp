@@ -292,12 +292,15 @@ bool parseCondition(QueryScanner &s, Condition &condition, ConditionBudget &budg
     }
     if (name.isEmpty())
         return s.unexpectedAt(at, u"a column name, and(, or( or not."_s);
+    const qsizetype nameEnd = s.position();
     if (s.lookingAt(u"->") && !parseJsonPath(s, condition.filter.jsonPath))
         return false;
     if (!s.accept(u'.'))
         return s.unexpected(u"\".\" and an operator after the column name"_s);
     condition.kind = Condition::Kind::Filter;
     condition.filter.column = name;
+    condition.filter.columnStart = at;
+    condition.filter.columnEnd = nameEnd;
     return parseOperatorAndValue(s, condition.filter, true);
 }
 } // namespace

@@ -19,6 +19,12 @@ class SqlDialect;
     filters on embedded resources). An empty filter gives a query without conditions. */
 Result<ApiQuery> parseViewFilter(const Project &project, const View &view);
 
+/** Returns \a filter (a view's filter, a data-API query string) with every filter on the column \a from
+    renamed to \a to, at the positions the data API's parser found them (parameter names and the columns
+    inside or=/and= trees); values, operators and other columns stay as written. Returns the parser's
+    BadQuery when \a filter does not parse (then nothing can be renamed safely). */
+Result<QString> renameViewFilterColumn(const QString &filter, const QString &from, const QString &to);
+
 /** Returns the SELECT that defines \a view in \a dialect: the base table's row as t0, each column a field
     of it or a scalar subquery through its to-one relationship, the filter compiled by SelectBuilder with its
     values written as literals (a view has no parameters). Returns UnknownTable, UnknownColumn,

@@ -10,11 +10,14 @@
 #include "canvas/tableclipboard.h"
 #include "canvas/tableitem.h"
 #include "commands/tablecommands.h"
+#include "commands/viewcommands.h"
+#include "commands/viewedits.h"
 #include "document/projectdocument.h"
 #include "testsupport.h"
 #include "widgets/palettewidget.h"
 
 #include <QAccessible>
+#include <QGraphicsPathItem>
 #include <QClipboard>
 #include <QLineEdit>
 #include <QMenu>
@@ -93,6 +96,7 @@ class tst_Canvas : public QObject
     Q_OBJECT
 
 private slots:
+    void viewCard();
     void buildsItems_data();
     void buildsItems();
     void tableChangedUpdatesOnlyThatCard();
@@ -404,6 +408,83 @@ void tst_Canvas::relationshipDrag()
     QCOMPARE(project.relationships.size(), relationshipsBefore);
     QCOMPARE(scene.relationshipItems().size(), qsizetype(relationshipsBefore));
     QCOMPARE(scene.tableItems().size(), qsizetype(tablesBefore));
+}
+
+void tst_Canvas::viewCard()
+{
+    auto document = loadTemplate(QStringLiteral("ecommerce"));
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Runtime::ObjectId orders = QStringLiteral("tbl_orders");
+    const int tablesBefore = int(scene.tableItems().size());
+
+    // The palette entry makes a view of the selected table, in free space, selected.
+    document->setSelection({orders});
+    view.addPaletteEntry(PaletteWidget::viewEntry());
+    QCOMPARE(document->project().views.size(), size_t(1));
+    const Runtime::View added = document->project().views.front();
+    QCOMPARE(added.baseTableId, orders);
+    QCOMPARE(document->selection(), QList<Runtime::ObjectId> {added.id});
+    TableItem *card = scene.viewItem(added.id);
+    QVERIFY(card);
+    QVERIFY(card->isViewCard());
+    QVERIFY(card->isSelected());
+    QCOMPARE(int(scene.tableItems().size()), tablesBefore);
+    QCOMPARE(card->table().fields.size(), added.columns.size());
+    QCOMPARE(card->table().fields[2].type, Runtime::FieldType::Enum); // the type of its source field
+    for (TableItem *other : scene.tableItems())
+        QVERIFY2(!other->sceneBoundingRect().intersects(card->sceneBoundingRect()), qPrintable(other->table().name));
+    QCOMPARE(scene.viewLines(added.id).size(), 1); // to orders
+    QVERIFY(scene.selectedIds().contains(added.id));
+
+    // A related column adds a line to its table.
+    Runtime::View wider = added;
+    for (const ViewColumnCandidate &candidate : viewColumnCandidates(document->project(), orders)) {
+        if (candidate.label == QLatin1String("customer.email"))
+            wider = addViewColumn(wider, candidate.column);
+    }
+    document->undoStack()->push(new ChangeView(document.get(), wider, viewColumnsText(added)));
+    QCOMPARE(scene.viewLines(added.id).size(), 2);
+    QCOMPARE(card->table().fields.size(), wider.columns.size());
+
+    // Dragging the card is one undoable move; the line follows.
+    view.centerOn(card);
+    const int commandsBefore = document->undoStack()->count();
+    const QPointF start = card->pos();
+    const QPoint p = viewPoint(view, card, QPointF(60, 10));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, p);
+    for (int step = 1; step <= 4; ++step)
+        QTest::mouseMove(view.viewport(), p + QPoint(step * 10, step * 5));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, p + QPoint(40, 20));
+    const QPointF moved = document->project().view(added.id)->position;
+    QCOMPARE(moved, start + QPointF(40, 20) / view.zoom());
+    QCOMPARE(card->pos(), moved);
+    QCOMPARE(document->undoStack()->count(), commandsBefore + 1);
+    QVERIFY(scene.viewLines(added.id).front()->path().elementAt(0).x != 0);
+    document->undoStack()->undo();
+    QCOMPARE(document->project().view(added.id)->position, start);
+    QCOMPARE(card->pos(), start);
+
+    // Delete removes the view, undo brings its card back.
+    document->setSelection({added.id});
+    view.deleteSelection();
+    QVERIFY(document->project().views.empty());
+    QVERIFY(!scene.viewItem(added.id));
+    QVERIFY(scene.viewLines(added.id).isEmpty());
+    document->undoStack()->undo();
+    QVERIFY(scene.viewItem(added.id));
+
+    // Removing the base table removes the view's card in the same step.
+    document->setSelection({orders});
+    view.deleteSelection();
+    QVERIFY(!scene.viewItem(added.id));
+    document->undoStack()->undo();
+    QVERIFY(scene.viewItem(added.id));
+    QVERIFY(scene.tableItem(orders));
 }
 
 void tst_Canvas::deleteKeyRemovesSelection()

@@ -3,6 +3,7 @@
 #include "apiquerydump.h"
 #include "parsertestrows.h"
 #include "query/postgrestparser.h"
+#include "storage/viewsql.h"
 
 #include <QtTest>
 
@@ -29,6 +30,8 @@ class tst_PostgrestParser : public QObject
     Q_OBJECT
 
 private slots:
+    void renameViewFilterColumn_data();
+    void renameViewFilterColumn();
     void selectForms_data();
     void selectForms() { parses(); }
     void filters_data();
@@ -315,4 +318,41 @@ void tst_PostgrestParser::levelLookup()
 }
 
 QTEST_GUILESS_MAIN(tst_PostgrestParser)
+void tst_PostgrestParser::renameViewFilterColumn_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("expected"); // empty: the filter does not parse
+    QTest::addRow("parameter name") << u"status=eq.published&price=gt.0"_s << u"state=eq.published&price=gt.0"_s;
+    QTest::addRow("value untouched") << u"title=eq.status"_s << u"title=eq.status"_s;
+    QTest::addRow("repeated") << u"status=neq.a&status=neq.b"_s << u"state=neq.a&state=neq.b"_s;
+    QTest::addRow("json path") << u"status->>x=eq.1"_s << u"state->>x=eq.1"_s;
+    QTest::addRow("longer name kept") << u"status_code=eq.1"_s << u"status_code=eq.1"_s;
+    QTest::addRow("logic tree")
+        << u"or=(status.eq.a,and(price.gt.1,status.is.null),title.eq.status)"_s
+        << u"or=(state.eq.a,and(price.gt.1,state.is.null),title.eq.status)"_s;
+    QTest::addRow("negated tree") << u"not.and=( status.eq.a, price.gt.1)"_s
+                                  << u"not.and=( state.eq.a, price.gt.1)"_s;
+    QTest::addRow("quoted name") << u"or=(\"status\".eq.a)"_s << u"or=(state.eq.a)"_s;
+    QTest::addRow("encoded value") << u"or=(status.eq.a+b,title.eq.%26)"_s
+                                   << u"or=(state.eq.a+b,title.eq.%26)"_s;
+    QTest::addRow("empty") << QString() << QString();
+    QTest::addRow("does not parse") << u"status=zz.1"_s << QString();
+}
+
+void tst_PostgrestParser::renameViewFilterColumn()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, expected);
+    const Runtime::Result<QString> renamed = Runtime::renameViewFilterColumn(filter, u"status"_s, u"state"_s);
+    if (expected.isEmpty() && !filter.isEmpty()) {
+        QVERIFY(!renamed);
+        QVERIFY(renamed.error().message.contains(u"position"_s));
+        return;
+    }
+    QVERIFY2(renamed, qPrintable(renamed ? QString() : renamed.error().message));
+    QCOMPARE(*renamed, expected);
+    // The result means the same to the parser, with the new name.
+    QVERIFY(Runtime::parseApiQuery(u"t"_s, renamed->toUtf8(), {}));
+}
+
 #include "tst_postgrestparser.moc"
