@@ -83,6 +83,7 @@ Result<RecordResult> RecordStore::Private::read(
     const Table &table, const ApiQuery &query, ResultFormat format, const QVariantList *keys)
 {
     SelectBuilder builder(*project, dialect(), query, &starColumns);
+    builder.setViewRelationships(&viewRelationships);
     builder.setAccessFilter(access.selectFilter());
     // count=planned and count=estimated get the exact count: what a table in Basalt holds is counted quickly.
     const bool count = !keys && query.prefer.count != Preferences::Count::None;
