@@ -25,6 +25,11 @@ const Field *View::sourceField(const Project &project, size_t index) const
     return target ? target->field(column.fieldId) : nullptr;
 }
 
+ObjectId View::columnFieldId(size_t index) const
+{
+    return id + QStringLiteral("_c") + QString::number(index);
+}
+
 Table View::asTable(const Project &project) const
 {
     Table t;
@@ -37,9 +42,10 @@ Table View::asTable(const Project &project) const
     // A view over a tenant-scoped table shows each caller its own organization's rows, as the table does.
     if (const Table *base = project.table(baseTableId))
         t.tenantScoped = base->tenantScoped;
+    bool keyed = false;
     for (size_t i = 0; i < columns.size(); ++i) {
         Field f;
-        f.id = id + QStringLiteral("_c") + QString::number(i);
+        f.id = columnFieldId(i);
         f.name = columns[i].name;
         f.readOnly = true;
         if (const Field *source = sourceField(project, i)) {
@@ -47,6 +53,11 @@ Table View::asTable(const Project &project) const
             f.description = source->description;
             f.enumValues = source->enumValues;
             f.hidden = source->hidden;
+            // The base table's key identifies the view's rows: to-many embeds join on it.
+            if (!keyed && columns[i].relationshipId.isEmpty() && source->isPrimaryKey()) {
+                f.primaryKey = source->primaryKey;
+                keyed = true;
+            }
         }
         t.fields.push_back(std::move(f));
     }

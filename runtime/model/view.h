@@ -44,12 +44,15 @@ struct View
     QString color; ///< "#rrggbb"; empty means the designer's default
 
     /** Returns the read-only table this view presents to the data API, the rules and OpenAPI: one field
-        per column with the type (and enum values) of the field it comes from, no key, every field
-        read-only, the view's rules, tenant-scoped when its base table is. Columns whose field cannot be found
-       come out as text. */
+        per column with the type (and enum values) of the field it comes from, every field read-only, the
+        view's rules, tenant-scoped when its base table is. Its key is the first column showing the base
+        table's key (as PostgREST infers a view's key), none without one. Columns whose field cannot be
+        found come out as text. */
     Table asTable(const Project &project) const;
     /** Returns the field column \a index comes from in \a project, or nullptr. */
     const Field *sourceField(const Project &project, size_t index) const;
+    /** Returns the id of the field column \a index is in asTable(). */
+    ObjectId columnFieldId(size_t index) const;
 
     bool operator==(const View &) const = default;
 };

@@ -11,9 +11,12 @@ void EmbedResolver::collect(const Table &parent, const Relationship &r, std::vec
 {
     const Table *from = m_project.table(r.fromTableId);
     const Table *to = m_project.table(r.toTableId);
-    if (!from || !to || !from->primaryKey() || !to->primaryKey())
+    // The referenced side needs a key; the side holding the foreign key may be a view without one.
+    if (!from || !to || !from->primaryKey())
         return;
     if (r.isManyToMany()) {
+        if (!to->primaryKey())
+            return;
         const Table *junction = m_project.table(r.junctionTableId);
         if (!junction)
             return;
@@ -113,7 +116,7 @@ bool EmbedResolver::matches(const EmbedJoin &join, const Table &parent, const QS
         if (!text.endsWith(QLatin1String("_fkey")))
             return false;
         const auto [fkTable, fk] = foreignKeyOf(join, parent);
-        return text == constraintName(*fkTable, *fk);
+        return text == constraintOf(*fkTable, *fk);
     };
     const bool self = !join.viaJunctionKey && join.relationship->fromTableId == join.relationship->toTableId;
     if (self) {
@@ -123,9 +126,37 @@ bool EmbedResolver::matches(const EmbedJoin &join, const Table &parent, const QS
                 || (!relName.isEmpty() && relName == name && join.shape == EmbedJoin::Shape::ManyToOne);
         return join.target->name == name && children && (targetColumn == hint || relName == hint || isConstraint(hint));
     }
+    // Names other than the target's (a constraint's or relationship's name, a foreign-key column) embed
+    // tables only, never a view, as in PostgREST (its issue 2277): a table keeps its meaning when views over
+    // its neighbours appear.
+    const bool namesTarget = join.target->name == name;
+    const bool namesRelationship = !relName.isEmpty() && relName == name;
     if (hint.isEmpty())
-        return namesTable || column == name || isConstraint(name);
-    return namesTable && (relName == hint || column == hint || targetColumn == hint || isConstraint(hint));
+        return namesTarget
+            || ((namesRelationship || column == name || isConstraint(name)) && !isView(*join.target));
+    return (namesTarget || (namesRelationship && !isView(*join.target)))
+        && (relName == hint || column == hint || targetColumn == hint || isConstraint(hint));
+}
+
+bool EmbedResolver::isView(const Table &table) const
+{
+    return !m_project.views.empty() && m_project.view(table.id);
+}
+
+QString EmbedResolver::constraintOf(const Table &table, const Field &column) const
+{
+    // A view's foreign key is its base table's: PostgREST names a relationship through a view by the
+    // constraint the view's column comes from.
+    if (const View *view = m_project.views.empty() ? nullptr : m_project.view(table.id)) {
+        const Table *base = m_project.table(view->baseTableId);
+        for (size_t i = 0; base && i < view->columns.size(); ++i) {
+            if (view->columnFieldId(i) != column.id)
+                continue;
+            if (const Field *source = view->sourceField(m_project, i))
+                return constraintName(*base, *source);
+        }
+    }
+    return constraintName(table, column);
 }
 
 Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &name, const QString &hint) const
@@ -133,6 +164,10 @@ Result<EmbedJoin> EmbedResolver::resolve(const Table &parent, const QString &nam
     std::vector<EmbedJoin> candidates;
     for (const Relationship &r : m_project.relationships)
         collect(parent, r, candidates);
+    if (m_viewRelationships) {
+        for (const Relationship &r : *m_viewRelationships)
+            collect(parent, r, candidates);
+    }
     std::vector<EmbedJoin> matching;
     for (const EmbedJoin &join : candidates) {
         if (matches(join, parent, name, hint))
@@ -173,7 +208,7 @@ Error EmbedResolver::ambiguity(const Table &parent, const QString &name, const s
                                    join.junctionTarget->name);
         } else {
             const auto [fkTable, fk] = foreignKeyOf(join, parent);
-            choice = join.relationship->name.isEmpty() || join.viaJunctionKey ? constraintName(*fkTable, *fk)
+            choice = join.relationship->name.isEmpty() || join.viaJunctionKey ? constraintOf(*fkTable, *fk)
                                                                               : join.relationship->name;
             relationship = QStringLiteral("%1 using %2(%3) and %4(%5)")
                                .arg(choice, parent.name, join.parentColumn->name, join.target->name, join.targetColumn->name);

@@ -32,11 +32,20 @@ struct EmbedJoin
 
 /** Resolves embed names against the model. An embed is named by the related table or by the
     relationship's name; `!hint` (a foreign-key column, a relationship name or a junction table name)
-    picks one among several. Pointers are into the project, valid while it is. */
+    picks one among several. Pointers are into the project (and the view relationships), valid while it
+    is. */
 class EmbedResolver
 {
 public:
     explicit EmbedResolver(const Project &project) : m_project(project) {}
+
+    /** Makes the relationships of the project's views (see viewRelationships()) embeddable too. They are
+        built once per project by whoever serves it, never per request; \a relationships must outlive the
+        resolver. */
+    void setViewRelationships(const std::vector<Relationship> *relationships)
+    {
+        m_viewRelationships = relationships;
+    }
 
     /** Returns the join from \a parent to the embed \a name, or UnknownRelationship, or
         AmbiguousRelationship when more than one relationship matches. */
@@ -51,9 +60,13 @@ private:
     void collectJunction(const Table &parent, const Relationship &r, const Table &from, const Table &to,
         const Table &junction, std::vector<EmbedJoin> &out) const;
     bool matches(const EmbedJoin &join, const Table &parent, const QString &name, const QString &hint) const;
+    bool isView(const Table &table) const;
+    /** constraintName() of \a column of \a table, or of the base table's column a view's column shows. */
+    QString constraintOf(const Table &table, const Field &column) const;
     Error ambiguity(const Table &parent, const QString &name, const std::vector<EmbedJoin> &matching) const;
 
     const Project &m_project;
+    const std::vector<Relationship> *m_viewRelationships = nullptr;
 };
 
 } // namespace Runtime

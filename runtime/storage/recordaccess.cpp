@@ -95,8 +95,10 @@ QByteArray AccessExplanation::toJson() const
     return out;
 }
 
-RecordAccess::RecordAccess(std::shared_ptr<const Project> project, const SqlDialect &dialect, Counter count)
+RecordAccess::RecordAccess(std::shared_ptr<const Project> project,
+    const std::vector<Relationship> &viewRelationships, const SqlDialect &dialect, Counter count)
     : m_project(std::move(project))
+    , m_viewRelationships(viewRelationships)
     , m_dialect(dialect)
     , m_count(std::move(count))
 { }
@@ -258,6 +260,7 @@ Result<void> RecordAccess::explainRead(const Table &table, const ApiQuery &query
 {
     // Two extra counts, only when explaining: the request's filters alone, then with the rules.
     SelectBuilder plain(*m_project, m_dialect, query);
+    plain.setViewRelationships(&m_viewRelationships);
     Result<SelectPlan> all = plain.build(table, true);
     if (!all)
         return all.error();
@@ -273,6 +276,7 @@ Result<void> RecordAccess::explainRead(const Table &table, const ApiQuery &query
     if (g->isDenied())
         return {};
     SelectBuilder ruled(*m_project, m_dialect, query);
+    ruled.setViewRelationships(&m_viewRelationships);
     ruled.setAccessFilter(selectFilter());
     Result<SelectPlan> allowed = ruled.build(table, true);
     if (!allowed)

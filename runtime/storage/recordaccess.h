@@ -56,7 +56,9 @@ public:
     /** Runs a COUNT query of \a table and returns its value (the store's connection and statement cache). */
     using Counter = std::function<Result<qint64>(const SqlStatement &statement, const Table &table)>;
 
-    RecordAccess(std::shared_ptr<const Project> project, const SqlDialect &dialect, Counter count);
+    /** \a viewRelationships (see viewRelationships()) must outlive the RecordAccess. */
+    RecordAccess(std::shared_ptr<const Project> project, const std::vector<Relationship> &viewRelationships,
+        const SqlDialect &dialect, Counter count);
 
     /** Starts a call as \a caller: clears the explanation. */
     void begin(const Caller &caller);
@@ -115,6 +117,7 @@ public:
 
 private:
     std::shared_ptr<const Project> m_project;
+    const std::vector<Relationship> &m_viewRelationships;
     const SqlDialect &m_dialect;
     std::shared_ptr<const AccessPolicy> m_policy;
     SqlStatement checkStatement(

@@ -89,6 +89,7 @@ Result<RecordResult> RecordStore::Private::read(
     const Table &table, const ApiQuery &query, ResultFormat format, const QVariantList *keys)
 {
     SelectBuilder builder(*project, dialect(), query, &starColumns);
+    builder.setViewRelationships(&viewRelationships);
     builder.setAccessFilter(access.selectFilter());
     const bool count = !keys && query.prefer.count != Preferences::Count::None;
     Result<SelectPlan> plan = builder.build(table, count, keys);

@@ -8,6 +8,7 @@
 #include "recordaccess.h"
 #include "recordstore.h"
 #include "selectbuilder.h"
+#include "viewrelationships.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -24,7 +25,8 @@ struct WriteRow;
     flows (insert, update, remove, transactions) in recordwrites.cpp. */
 struct RecordStore::Private
 {
-    std::shared_ptr<const Project> project;
+    std::shared_ptr<const Project> project; ///< with its views as tables (withViewTables())
+    std::vector<Relationship> viewRelationships; ///< built here, once: embeds never derive them per request
     Database &database;
     FieldChecks checks;
     QHash<QString, QSqlQuery> statements; ///< prepared once per SQL text
@@ -32,8 +34,11 @@ struct RecordStore::Private
     RecordAccess access;
 
     Private(std::shared_ptr<const Project> p, Database &db)
-        : project(p), database(db),
-          access(std::move(p), db.dialect(), [this](const SqlStatement &s, const Table &t) { return countRows(s, t); })
+        : project(p)
+        , viewRelationships(p ? Runtime::viewRelationships(*p) : std::vector<Relationship>())
+        , database(db)
+        , access(std::move(p), viewRelationships, db.dialect(),
+              [this](const SqlStatement &s, const Table &t) { return countRows(s, t); })
     {
     }
 

@@ -73,6 +73,12 @@ public:
         the rows whose primary key is one of \a keys are read, without paging (a write's representation). */
     Result<SelectPlan> build(const Table &root, bool withCount, const QVariantList *keys = nullptr);
 
+    /** Makes the relationships of the project's views embeddable (EmbedResolver::setViewRelationships()). */
+    void setViewRelationships(const std::vector<Relationship> *relationships)
+    {
+        m_resolver.setViewRelationships(relationships);
+    }
+
     /** Makes every table of the read (root, embeds, junctions, inner-embed tests) also meet \a filter. */
     void setAccessFilter(AccessFilter filter) { m_access = std::move(filter); }
 

@@ -297,6 +297,89 @@ const std::vector<ApiRow> s_model = {
     {.name = "view: nothing was written through it",
         .path = "articles?select=title&writer=eq.ann&order=id",
         .expected = R"([{"title":"Hello"},{"title":"Again"},{"title":"Tagged"},{"title":"Other"}])"},
+
+    // Embeds from and into views, through the keys their columns show (as PostgREST infers them)
+    {.name = "view embeds: the table its foreign-key column points at",
+        .path = "article_list?select=headline,writers(display_name)&order=headline",
+        .expected = R"([{"headline":"Again","writers":{"display_name":"Ann"}},)"
+                    R"({"headline":"Hello","writers":{"display_name":"Ann"}},)"
+                    R"({"headline":"Tagged","writers":{"display_name":"Ann"}}])"},
+    {.name = "view embeds: by its foreign-key column",
+        .path = "article_list?select=headline,writer(username)&headline=eq.Hello",
+        .expected = R"([{"headline":"Hello","writer":{"username":"ann"}}])"},
+    {.name = "view embeds: by the constraint of the base table's key",
+        .path = "article_list?select=headline,writers!articles_writer_fkey(username)&headline=eq.Hello",
+        .expected = R"([{"headline":"Hello","writers":{"username":"ann"}}])"},
+    {.name = "view embeds: spread",
+        .path = "article_list?select=headline,...writers(author:display_name)&headline=eq.Tagged",
+        .expected = R"([{"headline":"Tagged","author":"Ann"}])"},
+    {.name = "view embeds: a table embeds the view's rows, ordered",
+        .path = "writers?select=username,article_list(headline)&username=in.(ann,cy)&order=username"
+                "&article_list.order=headline.desc",
+        .expected = R"([{"username":"ann","article_list":[{"headline":"Tagged"},{"headline":"Hello"},{"headline":"Again"}]},)"
+                    R"({"username":"cy","article_list":[]}])"},
+    {.name = "view embeds: inner join and a filter on the view",
+        .path = "writers?select=username,article_list!inner(headline)&article_list.headline=eq.Tagged",
+        .expected = R"([{"username":"ann","article_list":[{"headline":"Tagged"}]}])"},
+    {.name = "view embeds: limit on the view",
+        .path = "writers?select=username,article_list(headline)&username=eq.ann&article_list.order=headline"
+                "&article_list.limit=1",
+        .expected = R"([{"username":"ann","article_list":[{"headline":"Again"}]}])"},
+    {.name = "view embeds: a hint names the view's relationship",
+        .path = "writers?select=username,article_list!articles_writer_fkey(headline)&username=eq.ann"
+                "&article_list.headline=eq.Hello",
+        .expected = R"([{"username":"ann","article_list":[{"headline":"Hello"}]}])"},
+    {.name = "view embeds: a constraint's name alone embeds the table, not the view",
+        .path = "writers?select=username,articles_writer_fkey(title)&username=eq.ann&articles_writer_fkey.order=id",
+        .expected = R"([{"username":"ann","articles_writer_fkey":[{"title":"Hello"},{"title":"Again"},)"
+                    R"({"title":"Tagged"},{"title":"Other"}]}])"},
+    {.name = "view embeds: no relationship",
+        .path = "article_list?select=headline,customers(full_name)",
+        .status = "400",
+        .code = "PGRST200",
+        .fragment = "between 'article_list' and 'customers'"},
+    {.name = "view embeds: one of two keys shown is not ambiguous",
+        .path = "team?select=name,customers(full_name)&order=id",
+        .expected = R"([{"name":"Boss","customers":{"full_name":"Ann Archer"}},)"
+                    R"({"name":"Ada","customers":{"full_name":"Bob Baker"}},)"
+                    R"({"name":"Cy","customers":null},{"name":"Di","customers":null}])"},
+    {.name = "view embeds: a table embeds the view through its foreign key",
+        .path = "customers?select=full_name,team(name)&id=eq." ANN,
+        .expected = R"([{"full_name":"Ann Archer","team":[{"name":"Boss"}]}])"},
+    {.name = "view embeds: the embedded view's own rules apply",
+        .path = "customers?select=full_name,team(name)&id=eq." ANN,
+        .headers = "apikey: {anon}\nAuthorization: Bearer {user:" ANN "}",
+        .expected = R"([{"full_name":"Ann Archer","team":[]}])"},
+    {.name = "view embeds: the parent through a renamed self-referencing key",
+        .path = "team?select=name,staff!boss(name)&id=in.(2,4)&order=id",
+        .expected = R"([{"name":"Ada","staff":{"name":"Boss"}},{"name":"Di","staff":{"name":"Ada"}}])"},
+    {.name = "view embeds: the view's key joins the rows that reference it",
+        .path = "team?select=name,staff!manager_id(name)&id=eq.1&staff.order=id",
+        .expected = R"([{"name":"Boss","staff":[{"name":"Ada"},{"name":"Cy"}]}])"},
+    {.name = "view embeds: a table embeds the view through the view's key",
+        .path = "staff?select=name,team!manager_id(name)&id=eq.4",
+        .expected = R"([{"name":"Di","team":{"name":"Ada"}}])"},
+    {.name = "view embeds: view to view, children by the view's name",
+        .path = "team?select=name,team(name)&id=eq.1&team.order=id",
+        .expected = R"([{"name":"Boss","team":[{"name":"Ada"},{"name":"Cy"}]}])"},
+    {.name = "view embeds: parent and children of the same table are ambiguous",
+        .path = "team?select=name,staff(name)",
+        .status = "300",
+        .code = "PGRST201",
+        .fragment = "more than one relationship was found for 'team' and 'staff'"},
+    {.name = "view embeds: ambiguity details and hint",
+        .path = "team?select=name,staff(name)",
+        .status = "300",
+        .expected = R"j({"code":"PGRST201",)j"
+                    R"j("details":[{"cardinality":"many-to-one","embedding":"team with staff","relationship":"staff_manager_id_fkey using team(boss) and staff(id)"},)j"
+                    R"j({"cardinality":"one-to-many","embedding":"team with staff","relationship":"staff_manager_id_fkey using team(id) and staff(manager_id)"}],)j"
+                    R"("hint":"Try changing 'staff' to one of the following: 'staff!staff_manager_id_fkey', 'staff!staff_manager_id_fkey'. Find the desired relationship in the 'details' key.",)"
+                    R"("message":"Could not embed because more than one relationship was found for 'team' and 'staff'"})"},
+    {.name = "view embeds: a key column names the table and the view itself",
+        .path = "team?select=name,boss(name)",
+        .status = "300",
+        .code = "PGRST201",
+        .fragment = "'team' and 'boss'"},
 };
 } // namespace
 

@@ -21,7 +21,9 @@ namespace {
 // Rows in id order, so ids are 1, 2, 3... on both engines. Booleans as TRUE/FALSE and datetimes as
 // ISO 8601 literals in the form Basalt writes to SQLite (milliseconds, Z) read the same in both engines.
 // writers: a text key given on insert; articles point at it and have array fields; customer_cards.customer_id
-// is both the key and the one-to-one foreign key to customers; article_list is a view over articles.
+// is both the key and the one-to-one foreign key to customers; article_list is a view over articles (its
+// writer column is the foreign key to writers), team a view over staff (ShopServer adds staff) showing its key,
+// its self-referencing key under another name (boss) and one of its two keys to customers.
 const char s_modelTables[] = R"({
   "tables": [
     {"id": "tbl_writers", "name": "writers", "fields": [
@@ -49,8 +51,16 @@ const char s_modelTables[] = R"({
       {"name": "id", "field": "fld_articles_id"},
       {"name": "headline", "field": "fld_articles_title"},
       {"name": "labels", "field": "fld_articles_labels"},
+      {"name": "writer", "field": "fld_articles_writer"},
       {"name": "writer_name", "relationship": "rel_writer_articles", "field": "fld_writers_display_name"}],
-     "filter": "title=neq.Other&writer=not.is.null"}
+     "filter": "title=neq.Other&writer=not.is.null"},
+    {"id": "view_team", "name": "team", "table": "tbl_staff", "columns": [
+      {"name": "id", "field": "fld_staff_id"},
+      {"name": "name", "field": "fld_staff_name"},
+      {"name": "boss", "field": "fld_staff_manager_id"},
+      {"name": "mentor_id", "field": "fld_staff_mentor_id"}],
+     "permissions": [{"id": "perm_team_select_authenticated", "role": "authenticated", "operation": "select",
+                      "expression": "name != 'Boss'"}]}
   ]
 })";
 
