@@ -1125,10 +1125,6 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Add field %1</source>
-        <translation>Feld %1 hinzufügen</translation>
-    </message>
-    <message>
         <source>No table selected</source>
         <translation>Keine Tabelle ausgewählt</translation>
     </message>
@@ -1142,6 +1138,12 @@
             <numerusform>%n Tabelle ausgewählt: %1</numerusform>
             <numerusform>%n Tabellen ausgewählt: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This project has no tables yet.
+Drag a Table from the Palette or press Ctrl+T.</source>
+        <translation>Dieses Projekt hat noch keine Tabellen.
+Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
     </message>
 </context>
 <context>

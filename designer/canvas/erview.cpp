@@ -21,6 +21,7 @@
 #include <QDragEnterEvent>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QMetaMethod>
 #include <QMimeData>
@@ -37,44 +38,6 @@ constexpr qreal ZoomStep = 1.25;
 constexpr qreal MinZoom = 0.05;
 constexpr qreal MaxZoom = 8;
 
-QString uniqueName(const QString &base, const std::function<bool(const QString &)> &taken)
-{
-    for (int n = 1;; ++n) {
-        const QString name = base + QLatin1Char('_') + QString::number(n);
-        if (!taken(name))
-            return name;
-    }
-}
-
-/** Returns a new table "table_N" with an auto-increment id, its card's top-left at \a position. */
-Runtime::Table newTable(const Runtime::Project &project, const QPointF &position)
-{
-    Runtime::Table table;
-    table.id = project.newId(QStringLiteral("tbl"));
-    table.name = uniqueName(
-        QStringLiteral("table"), [&](const QString &name) { return project.tableByName(name) != nullptr; });
-    table.position = position;
-    Runtime::Field id;
-    id.id = project.newId(QStringLiteral("fld"));
-    id.name = QStringLiteral("id");
-    id.type = Runtime::FieldType::Integer;
-    id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
-    table.fields.push_back(id);
-    return table;
-}
-
-/** Returns a new field of \a type for \a table, named after the type and unique in the table. */
-Runtime::Field newField(const Runtime::Project &project, const Runtime::Table &table, Runtime::FieldType type)
-{
-    Runtime::Field field;
-    do {
-        field.id = project.newId(QStringLiteral("fld"));
-    } while (table.field(field.id));
-    field.name = uniqueName(Runtime::fieldTypeName(type),
-        [&](const QString &name) { return table.fieldByName(name) != nullptr; });
-    field.type = type;
-    return field;
-}
 
 } // namespace
 
@@ -97,6 +60,31 @@ ErView::ErView(ErScene *scene, QWidget *parent)
     applyPalette();
     connect(scene->document(), &ProjectDocument::selectionChanged, this, &ErView::onSelectionChanged);
     onSelectionChanged(scene->document()->selection());
+    m_emptyHint = new QLabel(viewport());
+    m_emptyHint->setObjectName(QStringLiteral("canvasEmptyHint"));
+    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setText(tr("This project has no tables yet.\nDrag a Table from the Palette or press Ctrl+T."));
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    QFont hintFont = m_emptyHint->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 1.25);
+    m_emptyHint->setFont(hintFont);
+    connect(scene->document(), &ProjectDocument::changed, this, &ErView::updateEmptyHint);
+    updateEmptyHint();
+}
+
+void ErView::updateEmptyHint()
+{
+    const Runtime::Project &project = m_scene->document()->project();
+    m_emptyHint->setVisible(project.tables.empty() && project.views.empty());
+    m_emptyHint->setGeometry(viewport()->rect().adjusted(24, 24, -24, -24));
+}
+
+void ErView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    updateEmptyHint();
 }
 
 qreal ErView::zoom() const
@@ -197,11 +185,8 @@ Runtime::ObjectId ErView::addViewOf(const Runtime::ObjectId &tableId)
     Runtime::View view = newView(project, tableId, {});
     const QSizeF size = cardSize(view.asTable(project), true);
     const QSizeF baseSize = cardSize(*table);
-    const auto sizeOf = [this](const Runtime::ObjectId &id) {
-        TableItem *card = m_scene->tableItem(id) ? m_scene->tableItem(id) : m_scene->viewItem(id);
-        return card ? card->boundingRect().size() : QSizeF(220, 120);
-    };
-    view.position = freeCardPosition(project, table->position + QPointF(baseSize.width() + 80, 0), size, sizeOf);
+    view.position = freeCardPosition(project, table->position + QPointF(baseSize.width() + 80, 0), size,
+        [this](const Runtime::ObjectId &id) { return cardSizeOf(id); });
     const Runtime::ObjectId id = view.id;
     document->undoStack()->push(new AddView(document, std::move(view)));
     document->setSelection({id});
@@ -272,23 +257,33 @@ bool ErView::addEntryAt(const QString &entry, const QPointF &scenePos)
         return false;
     }
     TableItem *card = fieldType ? m_scene->cardAt(scenePos) : nullptr;
-    if (card) {
-        Runtime::Table table = *project.table(card->tableId());
-        const Runtime::Field field = newField(project, table, *fieldType);
-        table.fields.push_back(field);
-        document->undoStack()->push(new ChangeTable(document, table, tr("Add field %1").arg(field.name)));
-        return true;
-    }
-    Runtime::Table table = newTable(project, scenePos);
-    if (fieldType)
-        table.fields.push_back(newField(project, table, *fieldType));
-    table.position = scenePos - QPointF(cardSize(table).width() / 2, 16);
-    const Runtime::ObjectId id = table.id;
-    std::vector<Runtime::Table> tables;
-    tables.push_back(std::move(table));
-    document->undoStack()->push(new AddTables(document, std::move(tables)));
-    document->setSelection({id});
+    if (card && project.table(card->tableId()))
+        return document->addField(card->tableId(), *fieldType);
+    // The card's title under the drop point, or below the cards in the way.
+    const QPointF topLeft = scenePos - QPointF(cardSizeOf({}).width() / 2, 16);
+    document->addTable(topLeft, [this](const Runtime::ObjectId &id) { return cardSizeOf(id); }, fieldType);
     return true;
+}
+
+Runtime::ObjectId ErView::addTableAtCentre()
+{
+    ProjectDocument *document = m_scene->document();
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    const Runtime::ObjectId id = document->addTable(centre - QPointF(cardSizeOf({}).width() / 2, 16),
+        [this](const Runtime::ObjectId &cardId) { return cardSizeOf(cardId); });
+    if (TableItem *card = m_scene->tableItem(id))
+        ensureVisible(card);
+    return id;
+}
+
+QSizeF ErView::cardSizeOf(const Runtime::ObjectId &id) const
+{
+    if (TableItem *card = m_scene->tableItem(id) ? m_scene->tableItem(id) : m_scene->viewItem(id))
+        return card->boundingRect().size();
+    const Runtime::Project &project = m_scene->document()->project();
+    if (const Runtime::Table *table = project.table(id))
+        return cardSize(*table);
+    return QSizeF(220, 120); // a new card: a table with a few fields
 }
 
 void ErView::wheelEvent(QWheelEvent *event)

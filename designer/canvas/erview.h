@@ -8,6 +8,8 @@
 
 class QMenu;
 
+class QLabel;
+
 namespace Designer {
 
 class ErScene;
@@ -49,6 +51,11 @@ public slots:
         table when none is), or a field to the selected table (to a new table at the view's centre when none
         is selected). */
     void addPaletteEntry(const QString &entry);
+    /** Adds a new table (ProjectDocument::addTable()) at the centre of what the view shows, in free space,
+        and scrolls to it. Returns its id. */
+    Runtime::ObjectId addTableAtCentre();
+    /** Returns the size of the card of the table or view \a id (an estimate for one not on the canvas yet). */
+    QSizeF cardSizeOf(const Runtime::ObjectId &id) const;
     /** Adds a view of the table \a tableId (newView(): its visible fields, named `<table>_view`) in free
         space right of its card, as one AddView, and selects it. Returns the view's id (empty: no such
         table). */
@@ -77,6 +84,7 @@ protected:
     bool focusNextPrevChild(bool next) override;
     void focusInEvent(QFocusEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void setZoom(qreal zoom);
@@ -88,7 +96,11 @@ private:
     void setCurrentTable(const Runtime::ObjectId &tableId);
     bool addEntryAt(const QString &entry, const QPointF &scenePos);
 
+    /** Shows the first step on an empty canvas, and nothing once it has a card. */
+    void updateEmptyHint();
+
     ErScene *m_scene;
+    QLabel *m_emptyHint = nullptr; ///< over the viewport, transparent for the mouse (drops still land)
     Runtime::ObjectId m_currentTable;
     QList<Runtime::ObjectId> m_shownSelection; ///< the selection assistive technology was last told about
 };

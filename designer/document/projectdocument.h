@@ -7,10 +7,14 @@
 #include "model/project.h"
 
 #include <QObject>
+#include <QPointF>
+#include <QSizeF>
 #include <QString>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Designer {
 
@@ -49,6 +53,21 @@ public:
     const QList<Runtime::ObjectId> &selection() const { return m_selection; }
     /** Selects \a ids (unknown ids are dropped) and emits selectionChanged() if that changes anything. */
     void setSelection(const QList<Runtime::ObjectId> &ids);
+
+    // The edit API: each call builds, names and pushes one undoable command, so every widget that makes
+    // the same edit makes it the same way. Widgets call these and never build commands themselves.
+
+    /** Gives the size of the card of a table or view id on the canvas, for placing new cards. */
+    using CardSizeOf = std::function<QSizeF(const Runtime::ObjectId &)>;
+    /** Adds a table named table_1, table_2, ... (the first free) with an auto-increment integer key `id`,
+        and a first field of \a firstField's type if given (named after its type; an enum gets a first
+        value). Its card lands at \a preferred, or below the cards in the way (\a cardSizeOf) so that it never
+        covers another card. Selects it; returns its id. */
+    Runtime::ObjectId addTable(const QPointF &preferred, const CardSizeOf &cardSizeOf,
+        std::optional<Runtime::FieldType> firstField = std::nullopt);
+    /** Adds a field of \a type to the table \a tableId, named after its type (`text_1`; `text_list_1` for
+        text[]), an enum with a first value `option_1`. Returns false for an unknown table. */
+    bool addField(const Runtime::ObjectId &tableId, Runtime::FieldType type);
 
     /** Returns the project for changing it. Only commands (designer/commands/) call this, in redo() and
         undo(), and then call notify(): nothing else edits the model behind the undo stack. */

@@ -242,25 +242,8 @@ void MainWindow::selectObject(const Runtime::ObjectId &id)
 
 void MainWindow::addTable()
 {
-    const Runtime::Project &project = m_document->project();
-    Runtime::Table table;
-    table.id = project.newId(QStringLiteral("tbl"));
-    // Table and field names enter the model and the SQL, so they are not translated.
-    table.name = uniqueName(QStringLiteral("table"), [&project](const QString &name) {
-        return project.tableByName(name) != nullptr;
-    });
-    const qreal offset = 40 + 30 * qreal(project.tables.size() % 10);
-    table.position = QPointF(offset, offset);
-    Runtime::Field id;
-    id.id = project.newId(QStringLiteral("fld"));
-    id.name = QStringLiteral("id");
-    id.type = Runtime::FieldType::Uuid;
-    id.primaryKey = Runtime::PrimaryKeyKind::Uuid;
-    id.defaultValue.kind = Runtime::DefaultValue::Kind::RandomUuid;
-    table.fields.push_back(id);
-    const Runtime::ObjectId tableId = table.id;
-    m_document->undoStack()->push(new AddTables(m_document.get(), {table}));
-    m_document->setSelection({tableId});
+    // The same table as a palette drop: the document's edit API names it and gives it its key.
+    m_canvas->addTableAtCentre();
 }
 
 void MainWindow::addViewEntry(QMenu *menu, const Runtime::ObjectId &tableId)
@@ -340,7 +323,9 @@ void MainWindow::showEvent(QShowEvent *event)
         QTimer::singleShot(0, this, [this]() {
             resizeDocks({m_treeDock, m_propertiesDock}, {width() / 5, width() * 7 / 20}, Qt::Horizontal);
             resizeDocks({m_problemsDock}, {height() / 7}, Qt::Vertical);
-            tabifyDockWidget(m_treeDock, m_paletteDock);
+            // The Palette shows under the project tree from the start: a first table is a drag away.
+            splitDockWidget(m_treeDock, m_paletteDock, Qt::Vertical);
+            resizeDocks({m_treeDock, m_paletteDock}, {height() / 4, height() / 2}, Qt::Vertical);
             tabifyDockWidget(m_propertiesDock, m_undoDock);
             tabifyDockWidget(m_propertiesDock, m_permissionsDock);
             m_permissionsDock->show();

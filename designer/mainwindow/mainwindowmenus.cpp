@@ -55,7 +55,11 @@ void MainWindow::createActions()
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
     m_redo = m_undoGroup->createRedoAction(this);
-    m_redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y as well: what Windows users and most editors press (Linux's standard is Ctrl+Shift+Z).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)))
+        redoKeys << QKeySequence(Qt::CTRL | Qt::Key_Y);
+    m_redo->setShortcuts(redoKeys);
     m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     m_delete = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete"), this);
     m_delete->setShortcut(QKeySequence::Delete);
@@ -65,7 +69,7 @@ void MainWindow::createActions()
     connect(m_delete, &QAction::triggered, this, &MainWindow::deleteSelection);
     m_deleteGuard = new DeleteGuard(this);
     m_addTable = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add &Table"), this);
-    m_addTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_addTable->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_T), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
     connect(m_addTable, &QAction::triggered, this, &MainWindow::addTable);
     m_addView = new QAction(tr("Add &View…"), this);
     m_addView->setObjectName(QStringLiteral("addViewAction"));

@@ -13,12 +13,14 @@
 #include "commands/viewcommands.h"
 #include "commands/viewedits.h"
 #include "document/projectdocument.h"
+#include "io/projectvalidator.h"
 #include "testsupport.h"
 #include "widgets/palettewidget.h"
 
 #include <QAccessible>
 #include <QGraphicsPathItem>
 #include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QTimer>
@@ -105,6 +107,7 @@ private slots:
     void rubberBandSelects();
     void requiredFlagChangesLineEnd();
     void dropAddsTableAndField();
+    void blankProjectFirstStep();
     void relationshipDrag_data();
     void relationshipDrag();
     void deleteKeyRemovesSelection();
@@ -291,6 +294,51 @@ void tst_Canvas::requiredFlagChangesLineEnd()
     document->undoStack()->push(new ChangeTable(document.get(), products, QStringLiteral("Required")));
     QCOMPARE(scene.relationshipItem(r->id), line);
     QCOMPARE(line->links().front().mandatory, !before);
+}
+
+// A blank project says what to do; Add Table and the palette make the same table_1, table_2, ... in free
+// space, one undo step each, through the document's edit API; a dropped enum is valid at once.
+void tst_Canvas::blankProjectFirstStep()
+{
+    ProjectDocument document(std::make_unique<Runtime::Project>());
+    ErScene scene(&document);
+    ErView view(&scene);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *hint = view.findChild<QLabel *>(QStringLiteral("canvasEmptyHint"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY2(hint->text().contains(QLatin1String("Palette")) && hint->text().contains(QLatin1String("Ctrl+T")),
+        qPrintable(hint->text()));
+
+    const Runtime::ObjectId first = view.addTableAtCentre();
+    QVERIFY(!hint->isVisible());
+    view.addPaletteEntry(PaletteWidget::tableEntry()); // the palette's Enter: at the centre too
+    view.addPaletteEntry(PaletteWidget::fieldEntry(QStringLiteral("enum"))); // a field on the selected table
+    QCOMPARE(document.undoStack()->count(), 3);
+    const std::vector<Runtime::Table> &tables = document.project().tables;
+    QCOMPARE(tables.size(), size_t(2));
+    QCOMPARE(tables[0].id, first);
+    QCOMPARE(tables[0].name, QStringLiteral("table_1"));
+    QCOMPARE(tables[1].name, QStringLiteral("table_2"));
+    for (const Runtime::Table &table : tables) {
+        QCOMPARE(table.fields.front().name, QStringLiteral("id"));
+        QCOMPARE(table.fields.front().type, Runtime::FieldType::Integer);
+        QCOMPARE(table.fields.front().primaryKey, Runtime::PrimaryKeyKind::AutoIncrement);
+    }
+    // Both were asked for at the centre: the second lands below the first, never on it.
+    QVERIFY(!scene.tableItem(tables[0].id)->sceneBoundingRect().intersects(scene.tableItem(tables[1].id)->sceneBoundingRect()));
+    QCOMPARE(document.selection(), QList<Runtime::ObjectId> {tables[1].id});
+    const Runtime::Field &choice = tables[1].fields.back();
+    QCOMPARE(choice.type, Runtime::FieldType::Enum);
+    QCOMPARE(choice.name, QStringLiteral("enum_1"));
+    QCOMPARE(choice.enumValues, QStringList {QStringLiteral("option_1")});
+    QVERIFY(Runtime::validateProject(document.project()).isEmpty());
+
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QVERIFY(document.project().tables.empty());
+    QVERIFY(hint->isVisible());
 }
 
 void tst_Canvas::dropAddsTableAndField()

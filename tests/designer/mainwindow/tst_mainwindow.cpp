@@ -136,6 +136,7 @@ private slots:
     void invalidNameShowsProblem();
     void saveAsAndReopen();
     void newFromTemplate();
+    void blankProjectShortcuts();
     void autosaveAndRestore();
     void closeAsksWhenModified();
     void deleteOnlyWhereTablesArePicked();
@@ -408,6 +409,26 @@ void tst_MainWindow::newFromTemplate()
     QVERIFY(window.fileActions()->newProject());
     QVERIFY(window.document()->project().tables.empty());
     QCOMPARE(FileActions::templatePaths().size(), 4);
+}
+
+// A blank project shows the Palette beside the tree from the start; Ctrl+T adds a table, Ctrl+Y redoes.
+void tst_MainWindow::blankProjectShortcuts()
+{
+    MainWindow window;
+    QVERIFY(window.fileActions()->newProject());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.findChild<QDockWidget *>(QStringLiteral("paletteDock"))->visibleRegion().isEmpty() == false);
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("projectDock"))->visibleRegion().isEmpty());
+    auto *canvas = window.findChild<Designer::ErView *>();
+    canvas->setFocus();
+    QTest::keyClick(canvas, Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(window.document()->project().tables.size(), size_t(1));
+    QCOMPARE(window.document()->project().tables.front().name, QStringLiteral("table_1"));
+    QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(window.document()->project().tables.empty());
+    QTest::keyClick(canvas, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(window.document()->project().tables.size(), size_t(1));
 }
 
 void tst_MainWindow::autosaveAndRestore()
