@@ -2053,6 +2053,26 @@ Spalte %2: %3</translation>
         <source>None</source>
         <translation>Keine</translation>
     </message>
+    <message>
+        <source>Who can sign up and sign in: each user gets a row in this table, their profile. Rules name the signed-in user auth.uid, e.g. owner_id = auth.uid.</source>
+        <translation>Wer sich registrieren und anmelden kann: Jeder Benutzer bekommt eine Zeile in dieser Tabelle, sein Profil. Regeln nennen den angemeldeten Benutzer auth.uid, z. B. owner_id = auth.uid.</translation>
+    </message>
+    <message>
+        <source>Optional: a field of the users table that gives each user a role, such as admin or editor. Permissions then gives each role its own rules.</source>
+        <translation>Optional: ein Feld der Benutzertabelle, das jedem Benutzer eine Rolle gibt, etwa admin oder editor. Unter Berechtigungen bekommt dann jede Rolle eigene Regeln.</translation>
+    </message>
+    <message>
+        <source>Advanced sign-in settings</source>
+        <translation>Erweiterte Anmeldeeinstellungen</translation>
+    </message>
+    <message>
+        <source>Fields of the users table copied into each user&apos;s sign-in token, so rules can use them as auth.claims.&lt;name&gt; without a lookup, e.g. organization_id to keep each team to its own rows.</source>
+        <translation>Felder der Benutzertabelle, die in das Anmelde-Token jedes Benutzers kopiert werden, damit Regeln sie ohne Nachschlagen als auth.claims.&lt;name&gt; verwenden können, z. B. organization_id, damit jedes Team nur seine eigenen Zeilen sieht.</translation>
+    </message>
+    <message>
+        <source>How long a sign-in token is valid; apps refresh it on their own before it runs out.</source>
+        <translation>Wie lange ein Anmelde-Token gültig ist; Apps erneuern es selbst, bevor es abläuft.</translation>
+    </message>
 </context>
 <context>
     <name>Designer::ProjectTree</name>

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -107,22 +108,68 @@ ProjectEditor::ProjectEditor(ProjectDocument *document, QWidget *parent)
     errorPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20));
     m_problemLabel->setPalette(errorPalette);
 
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // Each sign-in term says in plain words what it is for, under its box.
+    const auto help = [this](const QString &text, const char *name) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(QLatin1String(name));
+        label->setWordWrap(true);
+        label->setForegroundRole(QPalette::PlaceholderText);
+        return label;
+    };
+    const auto newForm = [] {
+        auto *form = new QFormLayout;
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+        return form;
+    };
+    auto *form = newForm();
     form->addRow(tr("&Name:"), m_nameEdit);
     form->addRow(tr("&Description:"), m_descriptionEdit);
     form->addRow(tr("&Users table:"), m_usersTableCombo);
+    form->addRow(QString(), help(tr("Who can sign up and sign in: each user gets a row in this table, their profile. "
+                                    "Rules name the signed-in user auth.uid, e.g. owner_id = auth.uid."),
+                                "usersTableHelp"));
     form->addRow(tr("Role &field:"), m_roleFieldCombo);
-    form->addRow(tr("Token &claims:"), m_claimsList);
-    form->addRow(tr("Access token &lifetime:"), m_tokenLifetimeSpin);
-    form->addRow(tr("Minimum &password length:"), m_passwordLengthSpin);
+    form->addRow(QString(), help(tr("Optional: a field of the users table that gives each user a role, such as "
+                                    "admin or editor. Permissions then gives each role its own rules."),
+                                "roleFieldHelp"));
     form->addRow(tr("&Roles:"), m_rolesList);
     form->addRow(QString(), roleButtons);
+
+    // What most projects never change, folded away.
+    m_advancedToggle = new QToolButton(this);
+    m_advancedToggle->setObjectName(QStringLiteral("advancedToggle"));
+    m_advancedToggle->setText(tr("Advanced sign-in settings"));
+    m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advancedToggle->setArrowType(Qt::RightArrow);
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setAutoRaise(true);
+    m_advanced = new QWidget(this);
+    m_advanced->setObjectName(QStringLiteral("advancedSettings"));
+    auto *advancedForm = newForm();
+    advancedForm->setContentsMargins(0, 0, 0, 0);
+    advancedForm->addRow(tr("Token &claims:"), m_claimsList);
+    advancedForm->addRow(QString(), help(tr("Fields of the users table copied into each user's sign-in token, so rules "
+                                            "can use them as auth.claims.<name> without a lookup, e.g. "
+                                            "organization_id to keep each team to its own rows."),
+                                        "claimsHelp"));
+    advancedForm->addRow(tr("Access token &lifetime:"), m_tokenLifetimeSpin);
+    advancedForm->addRow(QString(), help(tr("How long a sign-in token is valid; apps refresh it on their own before "
+                                            "it runs out."),
+                                        "tokenLifetimeHelp"));
+    advancedForm->addRow(tr("Minimum &password length:"), m_passwordLengthSpin);
+    m_advanced->setLayout(advancedForm);
+    m_advanced->setVisible(false);
+    connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_advanced->setVisible(open);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addLayout(form);
+    layout->addWidget(m_advancedToggle);
+    layout->addWidget(m_advanced);
     layout->addWidget(m_problemLabel);
     layout->addStretch(1);
 

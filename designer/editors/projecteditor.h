@@ -16,6 +16,7 @@ class QListWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QToolButton;
 
 namespace Designer {
 
@@ -66,6 +67,8 @@ private:
     QPushButton *m_addRoleButton = nullptr;
     QPushButton *m_removeRoleButton = nullptr;
     QLabel *m_problemLabel = nullptr;
+    QToolButton *m_advancedToggle = nullptr; ///< folds the advanced sign-in settings away
+    QWidget *m_advanced = nullptr;
 };
 
 } // namespace Designer

@@ -325,7 +325,7 @@ void MainWindow::showEvent(QShowEvent *event)
             resizeDocks({m_problemsDock}, {height() / 7}, Qt::Vertical);
             // The Palette shows under the project tree from the start: a first table is a drag away.
             splitDockWidget(m_treeDock, m_paletteDock, Qt::Vertical);
-            resizeDocks({m_treeDock, m_paletteDock}, {height() / 4, height() / 2}, Qt::Vertical);
+            resizeDocks({m_treeDock, m_paletteDock}, {height() / 3, height() / 3}, Qt::Vertical);
             tabifyDockWidget(m_propertiesDock, m_undoDock);
             tabifyDockWidget(m_propertiesDock, m_permissionsDock);
             m_permissionsDock->show();

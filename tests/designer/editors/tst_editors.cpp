@@ -27,6 +27,8 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <QToolButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -66,7 +68,7 @@ void pick(QComboBox *combo, const QVariant &data)
 }
 
 /** Clicks \a button after scrolling it into view, as a user would. */
-void click(QPushButton *button)
+void click(QAbstractButton *button)
 {
     for (QWidget *w = button->parentWidget(); w; w = w->parentWidget()) {
         if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
@@ -627,6 +629,17 @@ void tst_Editors::projectEditor()
     checked.sort();
     QCOMPARE(checked, (QStringList {QStringLiteral("organization_id"), QStringLiteral("role")}));
     QVERIFY(!problems->isVisible());
+    // The sign-in terms explain themselves; the advanced ones are folded away until asked for.
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("usersTableHelp"))->isVisible());
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("usersTableHelp"))->text().contains(QLatin1String("auth.uid")));
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("roleFieldHelp"))->isVisible());
+    QVERIFY(!claims->isVisible());
+    auto *advanced = editor->findChild<QToolButton *>(QStringLiteral("advancedToggle"));
+    click(advanced);
+    QVERIFY(claims->isVisible());
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("claimsHelp"))->text().contains(QLatin1String("auth.claims")));
+    QVERIFY(editor->findChild<QSpinBox *>(QStringLiteral("tokenLifetimeSpin"))->isVisible());
+    QCOMPARE(document->undoStack()->index(), 0); // unfolding is not an edit
 
     // No users table, chosen in one go (arrow keys would pass through other tables, one step each): one
     // step, and the claims that now name no users table are reported inline.
