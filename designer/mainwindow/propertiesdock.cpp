@@ -8,6 +8,9 @@
 #include "editors/tableeditor.h"
 #include "editors/vieweditor.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -28,6 +31,31 @@ PropertiesDock::PropertiesDock(QWidget *parent)
     m_summary->setMargin(8);
     m_stack->addWidget(m_summary);
     setWidget(m_stack);
+    // Combo and spin boxes are made by every editor, also later ones: one filter sees them all.
+    qApp->installEventFilter(this);
+}
+
+bool PropertiesDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::Wheel || !watched->isWidgetType())
+        return QDockWidget::eventFilter(watched, event);
+    auto *widget = static_cast<QWidget *>(watched);
+    QWidget *box = nullptr;
+    for (QWidget *w = widget; w && w != this; w = w->parentWidget()) {
+        if (qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)) {
+            box = w;
+            break;
+        }
+    }
+    if (!box || box->hasFocus() || !isAncestorOf(box))
+        return QDockWidget::eventFilter(watched, event);
+    for (QWidget *w = box->parentWidget(); w && w != this; w = w->parentWidget()) {
+        if (auto *scroll = qobject_cast<QAbstractScrollArea *>(w)) {
+            QCoreApplication::sendEvent(scroll->viewport(), event);
+            break;
+        }
+    }
+    return true; // the value stays as it is
 }
 
 void PropertiesDock::setDocument(ProjectDocument *document)

@@ -37,6 +37,11 @@ public:
     ProjectEditor *projectEditor() const { return m_projectEditor; }
     ViewEditor *viewEditor() const { return m_viewEditor; }
 
+protected:
+    /** A wheel over a combo box or spin box that does not have the focus scrolls the pane instead of
+        changing the value (a user scrolling down the properties must not edit them on the way). */
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showSelection();
     QString summaryOf(const Runtime::ObjectId &id) const;

@@ -641,6 +641,15 @@ void tst_Editors::projectEditor()
     QVERIFY(editor->findChild<QSpinBox *>(QStringLiteral("tokenLifetimeSpin"))->isVisible());
     QCOMPARE(document->undoStack()->index(), 0); // unfolding is not an edit
 
+    // A wheel over a combo box without the focus scrolls the pane and changes nothing.
+    usersTable->clearFocus();
+    const QPoint centre = usersTable->rect().center();
+    QWheelEvent wheel(centre, usersTable->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton,
+        Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(usersTable, &wheel);
+    QCOMPARE(usersTable->currentText(), QStringLiteral("users"));
+    QCOMPARE(document->undoStack()->index(), 0);
+
     // No users table, chosen in one go (arrow keys would pass through other tables, one step each): one
     // step, and the claims that now name no users table are reported inline.
     const int steps = document->undoStack()->index();
