@@ -261,6 +261,82 @@
         <source>Set the select rule of view %1 for %2</source>
         <translation>select-Regel der Sicht %1 für %2 festlegen</translation>
     </message>
+    <message>
+        <source>%1 has no field with the id &quot;%2&quot;.</source>
+        <translation>%1 hat kein Feld mit der ID „%2“.</translation>
+    </message>
+    <message>
+        <source>%1.%2 cannot be the foreign key: it is a primary key, a foreign key already, a list or JSON. Choose another field or a new one.</source>
+        <translation>%1.%2 kann nicht der Fremdschlüssel sein: Es ist ein Primärschlüssel, bereits ein Fremdschlüssel, eine Liste oder JSON. Wählen Sie ein anderes oder ein neues Feld.</translation>
+    </message>
+    <message>
+        <source>Each %1 has one %2 · A %2 has many %3</source>
+        <translation>Jedes %1 hat ein %2 · Ein %2 hat viele %3</translation>
+    </message>
+    <message>
+        <source>A %1 has many %2 · Each %3 has one %1</source>
+        <translation>Ein %1 hat viele %2 · Jedes %3 hat ein %1</translation>
+    </message>
+    <message>
+        <source>Each %1 has one %2 · A %2 has at most one %1</source>
+        <translation>Jedes %1 hat ein %2 · Ein %2 hat höchstens ein %1</translation>
+    </message>
+    <message>
+        <source>A %1 has at most one %2 · Each %2 has one %1</source>
+        <translation>Ein %1 hat höchstens ein %2 · Jedes %2 hat ein %1</translation>
+    </message>
+    <message>
+        <source>A %1 has many %2 · A %3 has many %4</source>
+        <translation>Ein %1 hat viele %2 · Ein %3 hat viele %4</translation>
+    </message>
+    <message>
+        <source>Adds the junction table %1 with the foreign keys %2 and %3.</source>
+        <translation>Legt die Verknüpfungstabelle %1 mit den Fremdschlüsseln %2 und %3 an.</translation>
+    </message>
+    <message>
+        <source>Makes %1.%2 a unique foreign key referencing %3.</source>
+        <translation>Macht %1.%2 zu einem eindeutigen Fremdschlüssel auf %3.</translation>
+    </message>
+    <message>
+        <source>Makes %1.%2 the foreign key referencing %3.</source>
+        <translation>Macht %1.%2 zum Fremdschlüssel auf %3.</translation>
+    </message>
+    <message>
+        <source>Its type changes from %1 to %2.</source>
+        <translation>Sein Typ ändert sich von %1 zu %2.</translation>
+    </message>
+    <message>
+        <source>Adds the unique foreign key %1.%2 (%3) referencing %4.</source>
+        <translation>Fügt den eindeutigen Fremdschlüssel %1.%2 (%3) auf %4 hinzu.</translation>
+    </message>
+    <message>
+        <source>Adds the foreign key %1.%2 (%3) referencing %4.</source>
+        <translation>Fügt den Fremdschlüssel %1.%2 (%3) auf %4 hinzu.</translation>
+    </message>
+    <message>
+        <source>new table %1</source>
+        <translation>neue Tabelle %1</translation>
+    </message>
+    <message>
+        <source>uses %1.%2</source>
+        <translation>verwendet %1.%2</translation>
+    </message>
+    <message>
+        <source>new field %1.%2</source>
+        <translation>neues Feld %1.%2</translation>
+    </message>
+    <message>
+        <source>Remove rules of %1</source>
+        <translation>Regeln von %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>uses %1.%2, as %3</source>
+        <translation>verwendet %1.%2, als %3</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>
@@ -1094,18 +1170,6 @@
 </context>
 <context>
     <name>Designer::ErScene</name>
-    <message>
-        <source>One to one</source>
-        <translation>Eins zu eins</translation>
-    </message>
-    <message>
-        <source>One to many</source>
-        <translation>Eins zu viele</translation>
-    </message>
-    <message>
-        <source>Many to many</source>
-        <translation>Viele zu viele</translation>
-    </message>
     <message numerus="yes">
         <source>Move %n table(s)</source>
         <translation>
@@ -1119,10 +1183,6 @@
     <message>
         <source>ER diagram</source>
         <translation>ER-Diagramm</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
     </message>
     <message>
         <source>No table selected</source>
@@ -1664,6 +1724,20 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
         <source>Add &amp;View…</source>
         <translation>&amp;Sicht hinzufügen …</translation>
     </message>
+    <message numerus="yes">
+        <source>the selected relationship(s)</source>
+        <translation>
+            <numerusform>die ausgewählte Beziehung</numerusform>
+            <numerusform>die ausgewählten Beziehungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the table(s) %1</source>
+        <translation>
+            <numerusform>die Tabelle %1</numerusform>
+            <numerusform>die Tabellen %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::MigrationDialog</name>
@@ -2193,30 +2267,6 @@ Codezeilen: %3</translation>
         <translation>Neue Beziehung</translation>
     </message>
     <message>
-        <source>One to one</source>
-        <translation>Eins zu eins</translation>
-    </message>
-    <message>
-        <source>One to many</source>
-        <translation>Eins zu viele</translation>
-    </message>
-    <message>
-        <source>Many to many</source>
-        <translation>Viele zu viele</translation>
-    </message>
-    <message>
-        <source>&amp;From (referenced) table:</source>
-        <translation>&amp;Von (referenzierte Tabelle):</translation>
-    </message>
-    <message>
-        <source>&amp;To (referencing) table:</source>
-        <translation>&amp;Zu (verweisende Tabelle):</translation>
-    </message>
-    <message>
-        <source>&amp;Kind:</source>
-        <translation>&amp;Art:</translation>
-    </message>
-    <message>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
@@ -2229,16 +2279,32 @@ Codezeilen: %3</translation>
         <translation>Diese Beziehung kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <source>Each %1 has many %2 and each %2 has many %1. Creates the junction table %3 with the foreign keys %4 and %5.</source>
-        <translation>Jede Zeile von %1 hat viele Zeilen in %2 und jede Zeile von %2 viele in %1. Erstellt die Verknüpfungstabelle %3 mit den Fremdschlüsseln %4 und %5.</translation>
+        <source>The field that refers to the other table: a new one, or one the table already has (its type becomes the referenced key&apos;s type).</source>
+        <translation>Das Feld, das auf die andere Tabelle verweist: ein neues oder eines, das die Tabelle schon hat (es erhält den Typ des referenzierten Schlüssels).</translation>
     </message>
     <message>
-        <source>Each %1 has at most one %2. Adds the unique foreign key %2.%3 (%4) referencing %1.</source>
-        <translation>Jede Zeile von %1 hat höchstens eine Zeile in %2. Fügt den eindeutigen Fremdschlüssel %2.%3 (%4) hinzu, der auf %1 verweist.</translation>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <source>Each %1 has many %2. Adds the foreign key %2.%3 (%4) referencing %1.</source>
-        <translation>Jede Zeile von %1 hat viele Zeilen in %2. Fügt den Fremdschlüssel %2.%3 (%4) hinzu, der auf %1 verweist.</translation>
+        <source>&amp;Related table:</source>
+        <translation>&amp;Verknüpfte Tabelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Foreign key:</source>
+        <translation>&amp;Fremdschlüssel:</translation>
+    </message>
+    <message>
+        <source>A new field</source>
+        <translation>Ein neues Feld</translation>
+    </message>
+    <message>
+        <source>Relation&amp;ship:</source>
+        <translation>&amp;Beziehung:</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are related already; this adds another relationship.</source>
+        <translation>%1 und %2 sind bereits verknüpft; dies fügt eine weitere Beziehung hinzu.</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3265,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>Rows belong to the caller&apos;s organization.</source>
         <translation>Zeilen gehören zur Organisation des Aufrufers.</translation>
+    </message>
+    <message>
+        <source>the field %1.%2</source>
+        <translation>das Feld %1.%2</translation>
     </message>
 </context>
 <context>
@@ -4242,6 +4312,32 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>only %1 of %2 bytes could be written; is the disk full?</source>
         <translation>nur %1 von %2 Bytes konnten geschrieben werden; ist der Datenträger voll?</translation>
+    </message>
+</context>
+<context>
+    <name>RuleUseQuestion</name>
+    <message numerus="yes">
+        <source>%n permission rule(s) use %1:</source>
+        <translation>
+            <numerusform>%n Berechtigungsregel verwendet %1:</numerusform>
+            <numerusform>%n Berechtigungsregeln verwenden %1:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove these rules with it, or keep them? Kept rules are listed under Problems until you change them.</source>
+        <translation>Diese Regeln mit entfernen oder behalten? Behaltene Regeln stehen unter „Probleme“, bis Sie sie ändern.</translation>
+    </message>
+    <message>
+        <source>Rules Use This</source>
+        <translation>Regeln verwenden dies</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Rules</source>
+        <translation>Regeln &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Rules</source>
+        <translation>Regeln &amp;behalten</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,13 @@
             <numerusform>Move %n tables</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Remove %n views</source>
+        <translation>
+            <numerusform>Remove %n view</numerusform>
+            <numerusform>Remove %n views</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::CanvasAccessibility</name>
@@ -150,6 +157,13 @@
             <numerusform>Delete tables %1? The local database holds %n rows in them; they are dropped on the next run.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n view(s) (%1) show rows of the tables to delete and are deleted with them.</source>
+        <translation>
+            <numerusform>%n view (%1) shows rows of the tables to delete and is deleted with them.</numerusform>
+            <numerusform>%n views (%1) show rows of the tables to delete and are deleted with them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::ErScene</name>
@@ -168,6 +182,23 @@
         <translation>
             <numerusform>%n table selected: %1</numerusform>
             <numerusform>%n tables selected: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::MainWindow</name>
+    <message numerus="yes">
+        <source>the selected relationship(s)</source>
+        <translation>
+            <numerusform>the selected relationship</numerusform>
+            <numerusform>the selected relationships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the table(s) %1</source>
+        <translation>
+            <numerusform>the table %1</numerusform>
+            <numerusform>the tables %1</numerusform>
         </translation>
     </message>
 </context>
@@ -248,6 +279,16 @@
         <translation>
             <numerusform>Reading %1 failed after %n row: %2</numerusform>
             <numerusform>Reading %1 failed after %n rows: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleUseQuestion</name>
+    <message numerus="yes">
+        <source>%n permission rule(s) use %1:</source>
+        <translation>
+            <numerusform>%n permission rule uses %1:</numerusform>
+            <numerusform>%n permission rules use %1:</numerusform>
         </translation>
     </message>
 </context>

@@ -3,8 +3,6 @@
 // ersceneviews.cpp).
 #include "erscene.h"
 
-#include "commands/relationshipcommands.h"
-#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 #include "relationshipitem.h"
 #include "tableitem.h"
@@ -14,37 +12,31 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
 
-#include <type_traits>
 
 namespace Designer {
 
 namespace {
 
-/** planRelationship() returns a plan, or a Result of one: accept both. */
-template <typename T> std::optional<RelationshipPlan> unwrapPlan(T &&planned)
-{
-    if constexpr (std::is_same_v<std::decay_t<T>, RelationshipPlan>)
-        return std::move(planned);
-    else if (!planned)
-        return std::nullopt;
-    else
-        return std::move(planned).value();
-}
-
-std::optional<Runtime::RelationshipKind> askKind(const QPoint &screenPos)
+/** The menu that follows a relationship drag: one sentence per way to relate the two tables, with what it
+    makes beside it (and in full as its tool tip); what cannot be made is shown disabled with the reason. */
+std::optional<int> askRelateOption(const std::vector<RelateOption> &options, const QPoint &screenPos)
 {
     QMenu menu;
-    QAction *oneToOne = menu.addAction(ErScene::tr("One to one"));
-    QAction *oneToMany = menu.addAction(ErScene::tr("One to many"));
-    QAction *manyToMany = menu.addAction(ErScene::tr("Many to many"));
+    menu.setObjectName(QStringLiteral("relateMenu"));
+    menu.setToolTipsVisible(true);
+    QList<QAction *> actions;
+    for (const RelateOption &option : options) {
+        QAction *action = menu.addAction(option.sentence + QLatin1Char('\t') + option.brief);
+        action->setToolTip(option.effect);
+        action->setEnabled(option.plan.has_value());
+        actions << action;
+    }
+    // The most likely meaning comes first and is shown as the default.
+    if (!actions.isEmpty() && actions.front()->isEnabled())
+        menu.setDefaultAction(actions.front());
     QAction *chosen = menu.exec(screenPos);
-    if (chosen == oneToOne)
-        return Runtime::RelationshipKind::OneToOne;
-    if (chosen == oneToMany)
-        return Runtime::RelationshipKind::OneToMany;
-    if (chosen == manyToMany)
-        return Runtime::RelationshipKind::ManyToMany;
-    return std::nullopt;
+    const qsizetype index = actions.indexOf(chosen);
+    return index < 0 ? std::nullopt : std::optional<int>(int(index));
 }
 
 } // namespace
@@ -52,7 +44,7 @@ std::optional<Runtime::RelationshipKind> askKind(const QPoint &screenPos)
 ErScene::ErScene(ProjectDocument *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
-    , m_kindChooser(askKind)
+    , m_relateChooser(askRelateOption)
 {
     // Cards move and are added all the time; a BSP tree costs more to keep than it saves at this size.
     setItemIndexMethod(NoIndex);
@@ -89,15 +81,13 @@ QList<Runtime::ObjectId> ErScene::selectedIds() const
     return ids;
 }
 
-bool ErScene::addRelationship(
-    Runtime::RelationshipKind kind, const Runtime::ObjectId &fromTableId, const Runtime::ObjectId &toTableId)
+QSizeF ErScene::cardSizeOf(const Runtime::ObjectId &id) const
 {
-    std::optional<RelationshipPlan> plan
-        = unwrapPlan(planRelationship(m_document->project(), kind, fromTableId, toTableId));
-    if (!plan)
-        return false;
-    m_document->undoStack()->push(new AddRelationship(m_document, std::move(*plan)));
-    return true;
+    if (TableItem *card = m_tables.contains(id) ? m_tables.value(id) : m_views.value(id))
+        return card->boundingRect().size();
+    if (const Runtime::Table *table = m_document->project().table(id))
+        return cardSize(*table);
+    return QSizeF(220, 120); // a new card: a table with a few fields
 }
 
 void ErScene::rebuild()
@@ -339,7 +329,7 @@ void ErScene::pushDragMove()
                            : tr("Move %n table(s)", nullptr, int(positions.size())));
         m_moveMacroOpen = true;
     }
-    m_document->undoStack()->push(new MoveTables(m_document, positions));
+    m_document->moveCards(positions);
 }
 
 void ErScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
@@ -376,8 +366,9 @@ TableItem *ErScene::cardAt(const QPointF &scenePos) const
 
 void ErScene::startLink(TableItem *item, int row, const QPointF &scenePos)
 {
-    Q_UNUSED(row);
     m_linkSource = item;
+    const std::vector<Runtime::Field> &fields = item->table().fields;
+    m_linkFieldId = row >= 0 && size_t(row) < fields.size() ? fields[size_t(row)].id : Runtime::ObjectId();
     if (!m_linkPreview) {
         m_linkPreview = new QGraphicsLineItem;
         m_linkPreview->setZValue(10);
@@ -404,11 +395,15 @@ void ErScene::finishLink(const QPointF &scenePos, const QPoint &screenPos)
     TableItem *target = cardAt(scenePos);
     if (!source || !target || target == source)
         return;
-    const Runtime::ObjectId fromId = source->tableId();
-    const Runtime::ObjectId toId = target->tableId();
-    if (const std::optional<Runtime::RelationshipKind> kind
-        = m_kindChooser ? m_kindChooser(screenPos) : std::nullopt)
-        addRelationship(*kind, fromId, toId);
+    const std::vector<RelateOption> options
+        = relateOptions(m_document->project(), source->tableId(), m_linkFieldId, target->tableId());
+    const std::optional<int> chosen = m_relateChooser ? m_relateChooser(options, screenPos) : std::nullopt;
+    if (!chosen || *chosen < 0 || size_t(*chosen) >= options.size() || !options[size_t(*chosen)].plan)
+        return;
+    // The option was planned a moment ago on the same project, so it can be made.
+    const Runtime::Result<Runtime::ObjectId> related = m_document->relate(
+        options[size_t(*chosen)].request, [this](const Runtime::ObjectId &id) { return cardSizeOf(id); });
+    Q_ASSERT(related);
 }
 
 } // namespace Designer

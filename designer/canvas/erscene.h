@@ -4,6 +4,7 @@
 
 #include "document/changeevent.h"
 #include "model/relationship.h"
+#include "commands/relateplans.h"
 #include "relationshipitem.h"
 
 #include <QGraphicsScene>
@@ -27,15 +28,17 @@ class TableItem;
     Built from the document and updated incrementally from its changed() events (Reset rebuilds). The
     scene's selection and the document's selection follow each other. Moving cards with the mouse pushes
     MoveTables while dragging (merged; one undo step per drag); dragging from a row's handle onto another
-    card asks the kind (kindChooser) and pushes AddRelationship. Owned by whoever shows the document
+    card offers the ways to relate the two tables in sentences (relateOptions(), the dragged field first as
+    the foreign key) and makes the chosen one through ProjectDocument::relate(). Owned by whoever shows the document
     (usually the main window, as the ErView's scene); \a document must outlive it. */
 class ErScene : public QGraphicsScene
 {
     Q_OBJECT
 
 public:
-    /** Asks the kind of a new relationship near \a screenPos; nothing cancels. */
-    using KindChooser = std::function<std::optional<Runtime::RelationshipKind>(const QPoint &screenPos)>;
+    /** Asks which of \a options to make near \a screenPos; returns its index, nothing cancels. */
+    using RelateChooser
+        = std::function<std::optional<int>(const std::vector<RelateOption> &options, const QPoint &screenPos)>;
 
     explicit ErScene(ProjectDocument *document, QObject *parent = nullptr);
     ~ErScene() override;
@@ -58,12 +61,10 @@ public:
     /** Returns the ids of the selected tables, views, then relationships, in model order. */
     QList<Runtime::ObjectId> selectedIds() const;
 
-    /** Replaces the menu that asks the kind of a dragged relationship (tests choose programmatically). */
-    void setKindChooser(KindChooser chooser) { m_kindChooser = std::move(chooser); }
-    /** Pushes AddRelationship for a \a kind relationship from \a fromTableId (referenced) to \a toTableId.
-        Returns false if the plan could not be made. */
-    bool addRelationship(Runtime::RelationshipKind kind, const Runtime::ObjectId &fromTableId,
-        const Runtime::ObjectId &toTableId);
+    /** Replaces the menu that asks what a dragged relationship means (tests choose programmatically). */
+    void setRelateChooser(RelateChooser chooser) { m_relateChooser = std::move(chooser); }
+    /** Returns the size of the card of a table or view id, or of a new table's card for an unknown id. */
+    QSizeF cardSizeOf(const Runtime::ObjectId &id) const;
 
     // Called by TableItem.
     void tableItemMoved(TableItem *item);
@@ -107,9 +108,10 @@ private:
     QMultiHash<Runtime::ObjectId, RelationshipItem *> m_linesByTable;
     QHash<Runtime::ObjectId, QSet<Runtime::ObjectId>> m_foreignKeys; ///< table id → its foreign-key fields
     QSet<Runtime::ObjectId> m_junctions;
-    KindChooser m_kindChooser;
+    RelateChooser m_relateChooser;
     QGraphicsLineItem *m_linkPreview = nullptr;
     TableItem *m_linkSource = nullptr;
+    Runtime::ObjectId m_linkFieldId; ///< the field whose handle started the drag
     bool m_syncingSelection = false;
     bool m_moveMacroOpen = false;
 };

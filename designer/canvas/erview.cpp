@@ -5,9 +5,6 @@
 
 #include "autolayout.h"
 #include "canvasaccessibility.h"
-#include "commands/relationshipcommands.h"
-#include "commands/tablecommands.h"
-#include "commands/viewcommands.h"
 #include "commands/viewedits.h"
 #include "document/projectdocument.h"
 #include "erscene.h"
@@ -143,36 +140,12 @@ void ErView::autoArrange()
             changed.insert(table.id, arranged.value(table.id));
     }
     if (!changed.isEmpty())
-        document->undoStack()->push(new MoveTables(document, changed));
+        document->moveCards(changed);
 }
 
-void ErView::deleteSelection()
+void ErView::deleteSelection(const QList<RuleUse> &rulesToRemove)
 {
-    ProjectDocument *document = m_scene->document();
-    const QList<Runtime::ObjectId> ids = m_scene->selectedIds();
-    if (ids.isEmpty())
-        return;
-    QUndoStack *stack = document->undoStack();
-    stack->beginMacro(tr("Delete"));
-    // Relationships first: removing a many-to-many one also removes its junction table.
-    for (const Runtime::ObjectId &id : ids) {
-        if (document->project().relationship(id))
-            stack->push(new RemoveRelationship(document, id));
-    }
-    QList<Runtime::ObjectId> views;
-    QList<Runtime::ObjectId> tables;
-    for (const Runtime::ObjectId &id : ids) {
-        if (document->project().view(id))
-            views << id;
-        if (document->project().table(id))
-            tables << id;
-    }
-    if (!views.isEmpty())
-        stack->push(new RemoveViews(document, views));
-    // Views over a removed table go with it (planRemoval()).
-    if (!tables.isEmpty())
-        stack->push(new RemoveTables(document, tables));
-    stack->endMacro();
+    m_scene->document()->remove(m_scene->selectedIds(), rulesToRemove);
 }
 
 Runtime::ObjectId ErView::addViewOf(const Runtime::ObjectId &tableId)
@@ -188,8 +161,7 @@ Runtime::ObjectId ErView::addViewOf(const Runtime::ObjectId &tableId)
     view.position = freeCardPosition(project, table->position + QPointF(baseSize.width() + 80, 0), size,
         [this](const Runtime::ObjectId &id) { return cardSizeOf(id); });
     const Runtime::ObjectId id = view.id;
-    document->undoStack()->push(new AddView(document, std::move(view)));
-    document->setSelection({id});
+    document->addView(std::move(view));
     if (TableItem *card = m_scene->viewItem(id))
         ensureVisible(card);
     return id;
@@ -226,12 +198,7 @@ void ErView::paste()
     auto pasted = pasteTables(document->project(), QGuiApplication::clipboard()->mimeData(), QPointF(40, 40));
     if (!pasted)
         return; // nothing pasteable: the Paste action is simply without effect, as in text fields
-    QList<Runtime::ObjectId> ids;
-    for (const Runtime::Table &table : pasted->tables)
-        ids << table.id;
-    document->undoStack()->push(
-        new AddTables(document, std::move(pasted->tables), std::move(pasted->relationships)));
-    document->setSelection(ids);
+    document->addTables(std::move(pasted->tables), std::move(pasted->relationships));
 }
 
 bool ErView::addEntryAt(const QString &entry, const QPointF &scenePos)
@@ -278,12 +245,7 @@ Runtime::ObjectId ErView::addTableAtCentre()
 
 QSizeF ErView::cardSizeOf(const Runtime::ObjectId &id) const
 {
-    if (TableItem *card = m_scene->tableItem(id) ? m_scene->tableItem(id) : m_scene->viewItem(id))
-        return card->boundingRect().size();
-    const Runtime::Project &project = m_scene->document()->project();
-    if (const Runtime::Table *table = project.table(id))
-        return cardSize(*table);
-    return QSizeF(220, 120); // a new card: a table with a few fields
+    return m_scene->cardSizeOf(id);
 }
 
 void ErView::wheelEvent(QWheelEvent *event)

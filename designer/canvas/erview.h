@@ -2,6 +2,7 @@
 // ErView: the view of an ErScene: zoom, rubber-band selection, deletion, palette drops, auto-arrange.
 #pragma once
 
+#include "commands/ruleedits.h"
 #include "model/ids.h"
 
 #include <QGraphicsView>
@@ -45,8 +46,9 @@ public slots:
     void fitToWindow();
     /** Places every card with arrangeTables() as one undoable MoveTables. */
     void autoArrange();
-    /** Removes the selected relationships, views and tables (one undo step). */
-    void deleteSelection();
+    /** Removes the selected relationships, views and tables, and the rules \a rulesToRemove (one undo step:
+        ProjectDocument::remove()). */
+    void deleteSelection(const QList<RuleUse> &rulesToRemove = {});
     /** Adds the palette \a entry: a table at the view's centre, a view of the selected table (of the first
         table when none is), or a field to the selected table (to a new table at the view's centre when none
         is selected). */

@@ -3,7 +3,6 @@
 #include "erview.h"
 
 #include "canvasaccessibility.h"
-#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 #include "erscene.h"
 #include "relationshipitem.h"
@@ -69,7 +68,7 @@ bool ErView::moveSelectionByKey(QKeyEvent *event)
     }
     if (moved.isEmpty())
         return false;
-    document->undoStack()->push(new MoveTables(document, moved));
+    document->moveCards(moved);
     event->accept();
     return true;
 }

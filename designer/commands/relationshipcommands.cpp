@@ -168,6 +168,15 @@ void AddRelationship::redo()
             m_document->notify({Kind::TableChanged, {to->id}});
         }
     }
+    if (m_plan.reusedField) {
+        Runtime::Table *to = project.table(m_plan.relationship.toTableId);
+        const int index = to ? to->fieldIndex(m_plan.reusedField->id) : -1;
+        if (index >= 0) {
+            m_reusedBefore = to->fields[size_t(index)];
+            to->fields[size_t(index)] = *m_plan.reusedField;
+            m_document->notify({Kind::TableChanged, {to->id}});
+        }
+    }
     project.relationships.push_back(m_plan.relationship);
     m_document->notify({Kind::RelationshipsChanged, {m_plan.relationship.id}});
 }
@@ -178,6 +187,15 @@ void AddRelationship::undo()
     const Runtime::ObjectId &id = m_plan.relationship.id;
     std::erase_if(project.relationships, [&](const Runtime::Relationship &r) { return r.id == id; });
     m_document->notify({Kind::RelationshipsChanged, {id}});
+    if (m_reusedBefore) {
+        Runtime::Table *to = project.table(m_plan.relationship.toTableId);
+        const int index = to ? to->fieldIndex(m_reusedBefore->id) : -1;
+        if (index >= 0) {
+            to->fields[size_t(index)] = *m_reusedBefore;
+            m_document->notify({Kind::TableChanged, {to->id}});
+        }
+        m_reusedBefore.reset();
+    }
     if (m_plan.foreignKey) {
         if (Runtime::Table *to = project.table(m_plan.relationship.toTableId)) {
             std::erase_if(to->fields, [&](const Runtime::Field &f) { return f.id == m_plan.foreignKey->id; });

@@ -22,6 +22,9 @@ struct RelationshipPlan
     Runtime::Relationship relationship;
     std::optional<Runtime::Field> foreignKey; ///< added to relationship.toTableId
     std::optional<Runtime::Table> junction; ///< added as a visible table (many-to-many)
+    /** An existing field of relationship.toTableId that becomes the foreign key, as it will be (the
+        referenced key's type, unique for one-to-one); foreignKey is then empty. */
+    std::optional<Runtime::Field> reusedField;
 };
 
 /** Returns the plan for a \a kind relationship from table \a fromTableId (the "one" side, whose primary key
@@ -44,6 +47,7 @@ public:
 private:
     ProjectDocument *m_document;
     RelationshipPlan m_plan;
+    std::optional<Runtime::Field> m_reusedBefore; ///< the reused field as it was
 };
 
 /** Returns the singular of a table name for foreign-key names: categories → category, boxes → box,

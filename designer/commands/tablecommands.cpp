@@ -2,6 +2,8 @@
 // Table commands: AddTables, RemoveTables, MoveTables, ChangeTable.
 #include "tablecommands.h"
 
+#include "ruleedits.h"
+
 #include "commandids.h"
 #include "document/projectdocument.h"
 #include "projectedits.h"
@@ -180,6 +182,9 @@ ChangeTable::ChangeTable(ProjectDocument *document, Runtime::Table after, const 
     m_viewsAfter = viewsFollowingTable(project, m_before, m_after);
     for (const Runtime::View &view : m_viewsAfter)
         m_viewsBefore.push_back(*project.view(view.id));
+    m_tablesAfter = rulesFollowingRename(project, m_before, m_after);
+    for (const Runtime::Table &table : m_tablesAfter)
+        m_tablesBefore.push_back(*project.table(table.id));
 }
 
 namespace {
@@ -195,14 +200,30 @@ void replaceTable(ProjectDocument *document, const Runtime::Table &table)
 void ChangeTable::redo()
 {
     replaceTable(m_document, m_after);
+    for (const Runtime::Table &table : m_tablesAfter)
+        replaceTable(m_document, table);
     replaceViews(m_document, m_viewsAfter);
 }
 
 void ChangeTable::undo()
 {
     replaceTable(m_document, m_before);
+    for (const Runtime::Table &table : m_tablesBefore)
+        replaceTable(m_document, table);
     replaceViews(m_document, m_viewsBefore);
 }
+
+namespace {
+bool renamesSomething(const Runtime::Table &before, const Runtime::Table &after)
+{
+    if (before.name != after.name)
+        return true;
+    return std::any_of(before.fields.begin(), before.fields.end(), [&](const Runtime::Field &old) {
+        const Runtime::Field *now = after.field(old.id);
+        return now && now->name != old.name;
+    });
+}
+} // namespace
 
 int ChangeTable::id() const
 {
@@ -216,6 +237,8 @@ bool ChangeTable::mergeWith(const QUndoCommand *other)
         || change->m_after.id != m_after.id)
         return false;
     m_after = change->m_after;
+    if (renamesSomething(m_before, m_after) || !m_tablesBefore.empty() || !change->m_tablesBefore.empty())
+        mergeRuleRewrites(*change);
     // The views the later change touched: as they were before this one, as they are after the later one.
     for (const Runtime::View &view : change->m_viewsBefore) {
         if (std::none_of(m_viewsBefore.begin(), m_viewsBefore.end(), [&](const Runtime::View &v) { return v.id == view.id; }))
@@ -228,8 +251,37 @@ bool ChangeTable::mergeWith(const QUndoCommand *other)
         else
             m_viewsAfter.push_back(view);
     }
-    setObsolete(m_after == m_before && m_viewsAfter == m_viewsBefore);
+    setObsolete(m_after == m_before && m_viewsAfter == m_viewsBefore && m_tablesAfter == m_tablesBefore);
     return true;
+}
+
+void ChangeTable::mergeRuleRewrites(const ChangeTable &later)
+{
+    // The rules as they were before this step's first key, rewritten once for the names typed last: an
+    // intermediate name (empty, or taken) would otherwise cut a rule from the field it names.
+    for (const Runtime::Table &table : later.m_tablesBefore) {
+        if (std::none_of(m_tablesBefore.begin(), m_tablesBefore.end(),
+                [&](const Runtime::Table &t) { return t.id == table.id; }))
+            m_tablesBefore.push_back(table);
+    }
+    Runtime::Project original = m_document->project();
+    if (Runtime::Table *own = original.table(m_before.id))
+        *own = m_before;
+    for (const Runtime::Table &table : m_tablesBefore) {
+        if (Runtime::Table *other = original.table(table.id))
+            *other = table;
+    }
+    m_after.permissions = m_before.permissions; // a rename step edits no rule itself
+    m_tablesAfter = rulesFollowingRename(original, m_before, m_after);
+    for (const Runtime::Table &table : m_tablesBefore) {
+        if (std::none_of(m_tablesAfter.begin(), m_tablesAfter.end(),
+                [&](const Runtime::Table &t) { return t.id == table.id; }))
+            m_tablesAfter.push_back(table); // back as it was
+    }
+    // The later step is already done; bring the document to the merged one.
+    replaceTable(m_document, m_after);
+    for (const Runtime::Table &table : m_tablesAfter)
+        replaceTable(m_document, table);
 }
 
 } // namespace Designer

@@ -76,7 +76,11 @@ private:
     %1", "Set the select rule of %1 for %2", ...). Consecutive ChangeTables of the same table with the
     same non-empty \a mergeKey merge (e.g. "name", "field:<id>:name" while typing). Views follow in the
     same step (viewsFollowingTable()): a renamed field is renamed in the filters of the views over the
-    table, and columns of a removed field go; then ViewsChanged follows TableChanged. */
+    table, and columns of a removed field go; then ViewsChanged follows TableChanged. So do permission
+    rules (rulesFollowingRename()): a renamed table or field is renamed in every rule that names it, this
+    table's and other tables' (TableChanged for each). Renames typed key by key merge into one step whose
+    rules are rewritten from the names before the first key, so a name that is empty for a moment loses
+    nothing. */
 class ChangeTable : public QUndoCommand
 {
 public:
@@ -88,11 +92,15 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
+    void mergeRuleRewrites(const ChangeTable &later);
+
     ProjectDocument *m_document;
     Runtime::Table m_before;
     Runtime::Table m_after;
     std::vector<Runtime::View> m_viewsBefore; ///< the views that follow the change, as they were
     std::vector<Runtime::View> m_viewsAfter;
+    std::vector<Runtime::Table> m_tablesBefore; ///< other tables whose rules follow a rename, as they were
+    std::vector<Runtime::Table> m_tablesAfter;
     QString m_mergeKey;
 };
 

@@ -18,6 +18,10 @@
 
 namespace Designer {
 
+struct ProjectProperties;
+struct RelateRequest;
+struct RuleUse;
+
 /** The project being edited: owns the Runtime::Project, the file it came from and the QUndoStack through
     which every change is made. Widgets read project() freely but never change it; changes are
     QUndoCommands pushed onto undoStack(). A document is modified when its undo stack is not at the
@@ -68,6 +72,36 @@ public:
     /** Adds a field of \a type to the table \a tableId, named after its type (`text_1`; `text_list_1` for
         text[]), an enum with a first value `option_1`. Returns false for an unknown table. */
     bool addField(const Runtime::ObjectId &tableId, Runtime::FieldType type);
+    /** Relates two tables as \a request says (planRelate()): adds the relationship with its new or reused
+        foreign key, or its junction table, whose card lands in free space near the two cards (\a cardSizeOf;
+        without it, where planned). Selects the relationship. Returns its id, or why it cannot be made (then
+        nothing changes). */
+    Runtime::Result<Runtime::ObjectId> relate(const RelateRequest &request, const CardSizeOf &cardSizeOf = {});
+    /** Replaces the table with \a after's id by \a after (ChangeTable: views and rules follow renames), named
+        \a text; consecutive changes with the same non-empty \a mergeKey are one step (typing). */
+    void changeTable(Runtime::Table after, const QString &text, const QString &mergeKey = {});
+    /** Replaces the relationship with \a after's id by \a after, named \a text. One-to-one is a unique foreign
+        key: the key's unique flag follows the kind (and a new key of a one-to-one) in the same step. */
+    void changeRelationship(const Runtime::Relationship &after, const QString &text);
+    /** Adds \a tables and the \a relationships among them (pasted) as one step and selects the tables. */
+    void addTables(std::vector<Runtime::Table> tables, std::vector<Runtime::Relationship> relationships = {});
+    /** Adds \a view and selects it. */
+    void addView(Runtime::View view);
+    /** Replaces the view with \a after's id by \a after, named \a text (merging as changeTable()). */
+    void changeView(Runtime::View after, const QString &text, const QString &mergeKey = {});
+    /** Replaces the project's name, description, settings and roles (merging as changeTable()). */
+    void changeProperties(const ProjectProperties &after, const QString &text, const QString &mergeKey = {});
+    /** Moves the cards of the tables and views in \a positions (consecutive moves merge). */
+    void moveCards(const QHash<Runtime::ObjectId, QPointF> &positions);
+    /** Deletes the relationships, views and tables among \a ids as one step "Delete": relationships first (a
+        many-to-many one takes its junction table), then views, then tables (with the views over them), and
+        the rules \a rulesToRemove of other tables (rulesUsing()) in the same step. */
+    void remove(const QList<Runtime::ObjectId> &ids, const QList<RuleUse> &rulesToRemove = {});
+    /** Deletes the field \a fieldId of \a tableId, and the rules \a rulesToRemove, as one step; a foreign key
+        goes with its relationship, so that nothing refers to a field that is gone. Returns false for an
+        unknown field. */
+    bool removeField(const Runtime::ObjectId &tableId, const Runtime::ObjectId &fieldId,
+        const QList<RuleUse> &rulesToRemove = {});
 
     /** Returns the project for changing it. Only commands (designer/commands/) call this, in redo() and
         undo(), and then call notify(): nothing else edits the model behind the undo stack. */

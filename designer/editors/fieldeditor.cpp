@@ -3,7 +3,6 @@
 #include "fieldeditor.h"
 
 #include "commands/fieldoptions.h"
-#include "commands/tablecommands.h"
 #include "commands/tableedits.h"
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
@@ -255,8 +254,7 @@ void FieldEditor::push(const Runtime::Field &after, const QString &property)
     const Runtime::Table *shown = table();
     if (!shown || !shown->field(after.id) || *shown->field(after.id) == after)
         return;
-    m_document->undoStack()->push(new ChangeTable(m_document, changeField(*shown, after),
-        changeFieldText(*shown, after.id), fieldMergeKey(after.id, property)));
+    m_document->changeTable(changeField(*shown, after), changeFieldText(*shown, after.id), fieldMergeKey(after.id, property));
 }
 
 void FieldEditor::edit(const QString &property, const std::function<void(Runtime::Field &)> &change)

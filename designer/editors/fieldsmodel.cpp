@@ -3,9 +3,7 @@
 #include "fieldsmodel.h"
 
 #include "commands/fieldoptions.h"
-#include "commands/relationshipcommands.h"
 #include "commands/tableedits.h"
-#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 
 #include <QIODevice>
@@ -206,7 +204,7 @@ bool FieldsModel::setData(const QModelIndex &index, const QVariant &value, int r
 
 void FieldsModel::push(Runtime::Table after, const QString &text, const QString &mergeKey)
 {
-    m_document->undoStack()->push(new ChangeTable(m_document, std::move(after), text, mergeKey));
+    m_document->changeTable(std::move(after), text, mergeKey);
 }
 
 bool FieldsModel::moveField(int from, int to)
@@ -230,19 +228,12 @@ int FieldsModel::addField()
     return m_rows - 1;
 }
 
-bool FieldsModel::removeField(int row)
+bool FieldsModel::removeField(int row, const QList<RuleUse> &rulesToRemove)
 {
     const Runtime::Table *shown = table();
     if (!shown || row < 0 || row >= int(shown->fields.size()))
         return false;
-    const Runtime::ObjectId fieldId = shown->fields[size_t(row)].id;
-    // A foreign key goes with its relationship, so the model never keeps a dangling reference.
-    if (const Runtime::Relationship *relationship = m_document->project().relationshipForField(fieldId)) {
-        m_document->undoStack()->push(new RemoveRelationship(m_document, relationship->id));
-        return true;
-    }
-    push(Designer::removeField(*shown, fieldId), removeFieldText(*shown, fieldId));
-    return true;
+    return m_document->removeField(shown->id, shown->fields[size_t(row)].id, rulesToRemove);
 }
 
 Qt::DropActions FieldsModel::supportedDropActions() const

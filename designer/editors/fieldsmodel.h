@@ -2,6 +2,7 @@
 // FieldsModel: the fields of one table as an editable grid whose edits are undoable commands.
 #pragma once
 
+#include "commands/ruleedits.h"
 #include "document/changeevent.h"
 #include "model/table.h"
 
@@ -39,7 +40,8 @@ public:
     /** Pushes a ChangeTable that appends a required-less text field with a free name. Returns its row. */
     int addField();
     /** Pushes a ChangeTable that removes the field in \a row and the indexes over it. */
-    bool removeField(int row);
+    /** Removes the field of \a row with ProjectDocument::removeField(), and the rules \a rulesToRemove. */
+    bool removeField(int row, const QList<RuleUse> &rulesToRemove = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

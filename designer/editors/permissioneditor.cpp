@@ -2,7 +2,6 @@
 // PermissionEditor: the matrix of tables by operations for one role, the rule of the chosen cell, presets.
 #include "permissioneditor.h"
 
-#include "commands/tablecommands.h"
 #include "commands/tableedits.h"
 #include "document/projectdocument.h"
 #include "permissionmatrix.h"
@@ -353,8 +352,7 @@ void PermissionEditor::setRule(const std::optional<QString> &expression)
     if (after == *table)
         return;
     const QString text = permissionRuleText(*table, role, op, expression);
-    m_document->undoStack()->push(new ChangeTable(m_document, std::move(after), text,
-        QStringLiteral("rule:%1:%2").arg(role, Runtime::operationName(op))));
+    m_document->changeTable(std::move(after), text, QStringLiteral("rule:%1:%2").arg(role, Runtime::operationName(op)));
 }
 
 void PermissionEditor::followSelection()
@@ -389,7 +387,7 @@ bool PermissionEditor::applyPreset(Preset preset)
     if (after == *table)
         return false;
     const QString text = PermissionPresets::undoText(preset, *table);
-    m_document->undoStack()->push(new ChangeTable(m_document, std::move(after), text));
+    m_document->changeTable(std::move(after), text);
     return true;
 }
 

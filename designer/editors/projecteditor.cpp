@@ -310,7 +310,7 @@ void ProjectEditor::apply(const ProjectProperties &after, const QString &text, c
 {
     if (!m_document || m_refreshing || after == current())
         return;
-    m_document->undoStack()->push(new ChangeProjectProperties(m_document, after, text, mergeKey));
+    m_document->changeProperties(after, text, mergeKey);
 }
 
 void ProjectEditor::nameEdited(const QString &name)

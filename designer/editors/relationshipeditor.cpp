@@ -2,8 +2,6 @@
 // RelationshipEditor: the properties pane of one relationship: kind, foreign key, ON DELETE, name, junction.
 #include "relationshipeditor.h"
 
-#include "commands/relationshipcommands.h"
-#include "commands/tablecommands.h"
 #include "commands/tableedits.h"
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
@@ -233,20 +231,7 @@ void RelationshipEditor::kindActivated(int index)
     const QString text = kind == Runtime::RelationshipKind::OneToOne
         ? tr("Make %1 one-to-one").arg(displayName(*shown))
         : tr("Make %1 one-to-many").arg(displayName(*shown));
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(text);
-    stack->push(new ChangeRelationship(m_document, after, text));
-    // One-to-one is a unique foreign key: the flag follows the kind in the same step.
-    const Runtime::Table *to = m_document->project().table(after.toTableId);
-    if (const Runtime::Field *key = to ? to->field(after.foreignKeyFieldId) : nullptr) {
-        const bool unique = kind == Runtime::RelationshipKind::OneToOne;
-        if (key->unique != unique) {
-            Runtime::Field changed = *key;
-            changed.unique = unique;
-            stack->push(new ChangeTable(m_document, changeField(*to, changed), changeFieldText(*to, key->id)));
-        }
-    }
-    stack->endMacro();
+    m_document->changeRelationship(after, text); // the key's unique flag follows the kind
 }
 
 void RelationshipEditor::foreignKeyActivated(int index)
@@ -259,16 +244,8 @@ void RelationshipEditor::foreignKeyActivated(int index)
     after.foreignKeyFieldId = fieldId;
     const Runtime::Table *to = m_document->project().table(after.toTableId);
     const Runtime::Field *key = to ? to->field(fieldId) : nullptr;
-    const QString text = tr("Use %1 as the foreign key of %2").arg(key ? key->name : fieldId, displayName(*shown));
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(text);
-    stack->push(new ChangeRelationship(m_document, after, text));
-    if (key && after.kind == Runtime::RelationshipKind::OneToOne && !key->unique) {
-        Runtime::Field changed = *key;
-        changed.unique = true;
-        stack->push(new ChangeTable(m_document, changeField(*to, changed), changeFieldText(*to, key->id)));
-    }
-    stack->endMacro();
+    m_document->changeRelationship(
+        after, tr("Use %1 as the foreign key of %2").arg(key ? key->name : fieldId, displayName(*shown)));
 }
 
 void RelationshipEditor::onDeleteActivated(int index)
@@ -279,8 +256,7 @@ void RelationshipEditor::onDeleteActivated(int index)
         return;
     Runtime::Relationship after = *shown;
     after.onDelete = action;
-    m_document->undoStack()->push(new ChangeRelationship(m_document, after,
-        tr("Change the ON DELETE action of %1").arg(displayName(*shown))));
+    m_document->changeRelationship(after, tr("Change the ON DELETE action of %1").arg(displayName(*shown)));
 }
 
 void RelationshipEditor::nameEdited()
@@ -291,8 +267,7 @@ void RelationshipEditor::nameEdited()
         return;
     Runtime::Relationship after = *shown;
     after.name = name;
-    m_document->undoStack()->push(
-        new ChangeRelationship(m_document, after, tr("Rename relationship %1").arg(displayName(*shown))));
+    m_document->changeRelationship(after, tr("Rename relationship %1").arg(displayName(*shown)));
 }
 
 void RelationshipEditor::junctionNameEdited(const QString &name)
@@ -301,8 +276,7 @@ void RelationshipEditor::junctionNameEdited(const QString &name)
     const Runtime::Table *junction = shown ? m_document->project().table(shown->junctionTableId) : nullptr;
     if (!junction || junction->name == name)
         return;
-    m_document->undoStack()->push(new ChangeTable(
-        m_document, renameTable(*junction, name), renameTableText(*junction), QStringLiteral("name")));
+    m_document->changeTable(renameTable(*junction, name), renameTableText(*junction), QStringLiteral("name"));
 }
 
 } // namespace Designer

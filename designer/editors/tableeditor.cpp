@@ -2,8 +2,9 @@
 // TableEditor: the properties pane of one table: name, colour, description, flags, fields and indexes.
 #include "tableeditor.h"
 
+#include "widgets/ruleusequestion.h"
+
 #include "commands/tableedits.h"
-#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 #include "fieldeditor.h"
 #include "fieldtypedelegate.h"
@@ -318,7 +319,7 @@ void TableEditor::refreshIndexes()
 
 void TableEditor::push(Runtime::Table after, const QString &text, const QString &mergeKey)
 {
-    m_document->undoStack()->push(new ChangeTable(m_document, std::move(after), text, mergeKey));
+    m_document->changeTable(std::move(after), text, mergeKey);
 }
 
 void TableEditor::nameEdited(const QString &name)
@@ -373,8 +374,20 @@ void TableEditor::addField()
 void TableEditor::removeField()
 {
     const QModelIndex current = m_fieldsView->currentIndex();
-    if (current.isValid())
-        m_fieldsModel->removeField(current.row());
+    const Runtime::Table *shown = table();
+    const Runtime::Field *field = shown && current.isValid() ? shown->field(m_fieldsModel->fieldId(current.row())) : nullptr;
+    if (!field)
+        return;
+    // Rules that name the field (or follow its relationship) would break: say which, and ask.
+    const Runtime::Project &project = m_document->project();
+    QSet<Runtime::ObjectId> relationships;
+    if (const Runtime::Relationship *relationship = project.relationshipForField(field->id))
+        relationships << relationship->id;
+    const QList<RuleUse> uses = rulesUsing(project, {}, {field->id}, relationships);
+    const RuleUseAnswer answer
+        = askAboutRuleUses(this, tr("the field %1.%2").arg(shown->name, field->name), uses);
+    if (answer != RuleUseAnswer::Cancel)
+        m_fieldsModel->removeField(current.row(), answer == RuleUseAnswer::RemoveRules ? uses : QList<RuleUse>());
 }
 
 void TableEditor::addIndex()

@@ -2,7 +2,6 @@
 // ViewEditor: the properties pane of one view: name, table, columns, filter, colour and select rules.
 #include "vieweditor.h"
 
-#include "commands/viewcommands.h"
 #include "commands/viewedits.h"
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
@@ -188,7 +187,7 @@ void ViewEditor::push(const Runtime::View &after, const QString &text)
 {
     const Runtime::View *shown = view();
     if (shown && !(after == *shown))
-        m_document->undoStack()->push(new ChangeView(m_document, after, text));
+        m_document->changeView(after, text);
 }
 
 void ViewEditor::documentChanged(const ChangeEvent &event)

@@ -6,9 +6,9 @@
 #include "canvas/erscene.h"
 #include "canvas/erview.h"
 #include "commands/projectedits.h"
-#include "commands/tablecommands.h"
 #include "document/projectdocument.h"
 #include "editors/permissioneditor.h"
+#include "widgets/ruleusequestion.h"
 #include "deleteguard.h"
 #include "fileactions.h"
 #include "problemsdock.h"
@@ -288,9 +288,30 @@ void MainWindow::addView()
 
 void MainWindow::deleteSelection()
 {
-    // The canvas removes the selected tables and relationships as one step, once the guard agrees.
-    if (m_deleteGuard->confirm(m_document.get(), m_document->selection()))
-        m_canvas->deleteSelection();
+    // The canvas removes the selected tables and relationships as one step, once the guard agrees and the
+    // rules that use them are settled.
+    const QList<Runtime::ObjectId> ids = m_document->selection();
+    if (!m_deleteGuard->confirm(m_document.get(), ids))
+        return;
+    const Runtime::Project &project = m_document->project();
+    QSet<Runtime::ObjectId> tables;
+    QSet<Runtime::ObjectId> relationships;
+    QStringList names;
+    for (const Runtime::ObjectId &id : ids) {
+        if (const Runtime::Table *table = project.table(id)) {
+            tables << id;
+            names << table->name;
+        } else if (project.relationship(id)) {
+            relationships << id;
+        }
+    }
+    const QList<RuleUse> uses = rulesUsing(project, tables, {}, relationships);
+    const QString what = names.isEmpty()
+        ? tr("the selected relationship(s)", nullptr, int(relationships.size()))
+        : tr("the table(s) %1", nullptr, int(names.size())).arg(QLocale().createSeparatedList(names));
+    const RuleUseAnswer answer = askAboutRuleUses(this, what, uses);
+    if (answer != RuleUseAnswer::Cancel)
+        m_canvas->deleteSelection(answer == RuleUseAnswer::RemoveRules ? uses : QList<RuleUse>());
 }
 
 void MainWindow::exportDiagram()

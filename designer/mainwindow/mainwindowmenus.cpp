@@ -89,7 +89,10 @@ void MainWindow::createActions()
     m_newRelationship = new QAction(tr("New &Relationship…"), this);
     m_newRelationship->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_newRelationship, &QAction::triggered, this,
-        [this]() { RelateTablesDialog::relateSelected(m_document.get(), this); });
+        [this]() {
+        RelateTablesDialog::relateSelected(
+            m_document.get(), this, [this](const Runtime::ObjectId &id) { return m_canvas->cardSizeOf(id); });
+    });
     // Copy and paste tables only where tables are picked, as Delete: text boxes keep their own.
     m_copy = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy Tables"), this);
     m_copy->setShortcut(QKeySequence::Copy);

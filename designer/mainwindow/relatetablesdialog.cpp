@@ -2,13 +2,12 @@
 // RelateTablesDialog: Edit > New Relationship: relates two tables from the keyboard.
 #include "relatetablesdialog.h"
 
-#include "document/projectdocument.h"
-
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace Designer {
@@ -24,12 +23,17 @@ QComboBox *tableBox(const Runtime::Project &project, const Runtime::ObjectId &cu
     return box;
 }
 
+// The choices in the order the dialog offers them: the "from" table is usually the one others point at.
+constexpr RelateChoice Choices[] = {
+    RelateChoice::OneToMany, RelateChoice::ManyToOne, RelateChoice::OneToOne, RelateChoice::ManyToMany};
+
 } // namespace
 
 RelateTablesDialog::RelateTablesDialog(ProjectDocument *document, const Runtime::ObjectId &fromTableId,
-    const Runtime::ObjectId &toTableId, QWidget *parent)
+    const Runtime::ObjectId &toTableId, ProjectDocument::CardSizeOf cardSizeOf, QWidget *parent)
     : QDialog(parent)
     , m_document(document)
+    , m_cardSizeOf(std::move(cardSizeOf))
 {
     setObjectName(QStringLiteral("relateTablesDialog"));
     setWindowTitle(tr("New Relationship"));
@@ -43,96 +47,136 @@ RelateTablesDialog::RelateTablesDialog(ProjectDocument *document, const Runtime:
     m_to->setObjectName(QStringLiteral("toTableBox"));
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kindBox"));
-    m_kind->addItem(tr("One to one"), QVariant::fromValue(Runtime::RelationshipKind::OneToOne));
-    m_kind->addItem(tr("One to many"), QVariant::fromValue(Runtime::RelationshipKind::OneToMany));
-    m_kind->addItem(tr("Many to many"), QVariant::fromValue(Runtime::RelationshipKind::ManyToMany));
-    m_kind->setCurrentIndex(1);
+    for (RelateChoice choice : Choices)
+        m_kind->addItem(QString(), QVariant::fromValue(int(choice)));
+    m_keyField = new QComboBox(this);
+    m_keyField->setObjectName(QStringLiteral("keyFieldBox"));
+    m_keyField->setToolTip(tr("The field that refers to the other table: a new one, or one the table "
+                              "already has (its type becomes the referenced key's type)."));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("planLabel"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
     m_summary->setMinimumHeight(m_summary->fontMetrics().lineSpacing() * 3);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&From (referenced) table:"), m_from);
-    form->addRow(tr("&To (referencing) table:"), m_to);
-    form->addRow(tr("&Kind:"), m_kind);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Table:"), m_from);
+    m_form->addRow(tr("&Related table:"), m_to);
+    m_form->addRow(tr("Relation&ship:"), m_kind);
+    m_form->addRow(tr("&Foreign key:"), m_keyField);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(tr("&Create"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_summary);
     layout->addStretch();
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QComboBox *box : {m_from, m_to, m_kind})
-        connect(box, &QComboBox::currentIndexChanged, this, &RelateTablesDialog::updatePlan);
-    updatePlan();
-    // "From" usually comes from the selection, so the choice starts at "to".
+        connect(box, &QComboBox::currentIndexChanged, this, &RelateTablesDialog::updateChoices);
+    connect(m_keyField, &QComboBox::currentIndexChanged, this, &RelateTablesDialog::updatePlan);
+    updateChoices();
+    // "From" usually comes from the selection, so the choice starts at the related table.
     m_to->setFocus();
-    resize(qMax(sizeHint().width(), 480), sizeHint().height());
+    resize(qMax(sizeHint().width(), 560), sizeHint().height());
 }
 
-bool RelateTablesDialog::relateSelected(ProjectDocument *document, QWidget *parent)
+bool RelateTablesDialog::relateSelected(
+    ProjectDocument *document, QWidget *parent, ProjectDocument::CardSizeOf cardSizeOf)
 {
     QList<Runtime::ObjectId> tables;
     for (const Runtime::ObjectId &id : document->selection()) {
         if (document->project().table(id))
             tables << id;
     }
-    RelateTablesDialog dialog(document, tables.value(0), tables.value(1), parent);
+    RelateTablesDialog dialog(document, tables.value(0), tables.value(1), std::move(cardSizeOf), parent);
     return dialog.exec() == QDialog::Accepted;
+}
+
+RelateRequest RelateTablesDialog::request() const
+{
+    RelateRequest request;
+    request.choice = RelateChoice(m_kind->currentData().toInt());
+    request.sourceTableId = m_from->currentData().toString();
+    request.targetTableId = m_to->currentData().toString();
+    if (request.choice != RelateChoice::ManyToMany)
+        request.keyFieldId = m_keyField->currentData().toString();
+    return request;
+}
+
+void RelateTablesDialog::updateChoices()
+{
+    if (m_updating)
+        return;
+    m_updating = true;
+    const Runtime::Project &project = m_document->project();
+    RelateRequest current = request();
+    // The sentences name the tables chosen now.
+    for (int i = 0; i < m_kind->count(); ++i) {
+        RelateRequest shown = current;
+        shown.choice = RelateChoice(m_kind->itemData(i).toInt());
+        shown.keyFieldId.clear();
+        m_kind->setItemText(i, relateSentence(project, shown));
+    }
+    // The foreign key: a new field, or a field of the table that will hold it.
+    const Runtime::ObjectId keep = m_keyField->currentData().toString();
+    current.keyFieldId.clear();
+    const Runtime::Table *holder = project.table(keyHolderOf(project, current));
+    {
+        const QSignalBlocker blocker(m_keyField);
+        m_keyField->clear();
+        m_keyField->addItem(tr("A new field"), QString());
+        if (holder) {
+            for (const Runtime::Field &field : holder->fields) {
+                if (canBecomeForeignKey(project, field))
+                    m_keyField->addItem(holder->name + QLatin1Char('.') + field.name, field.id);
+            }
+        }
+        m_keyField->setCurrentIndex(qMax(0, m_keyField->findData(keep)));
+    }
+    m_form->setRowVisible(m_keyField, current.choice != RelateChoice::ManyToMany);
+    m_updating = false;
+    updatePlan();
 }
 
 void RelateTablesDialog::updatePlan()
 {
     m_plan.reset();
-    if (m_document->project().tables.empty()) {
+    const Runtime::Project &project = m_document->project();
+    if (project.tables.empty()) {
         m_summary->setText(tr("The project has no tables yet. Add one with Edit > Add Table first."));
         m_ok->setEnabled(false);
         return;
     }
-    const auto kind = m_kind->currentData().value<Runtime::RelationshipKind>();
-    Runtime::Result<RelationshipPlan> planned = planRelationship(
-        m_document->project(), kind, m_from->currentData().toString(), m_to->currentData().toString());
+    Runtime::Result<RelationshipPlan> planned = planRelate(project, request());
     if (planned) {
         m_plan = std::move(planned).value();
-        m_summary->setText(planText(*m_plan));
+        QString text = planEffect(project, *m_plan);
+        // A second relationship between the same tables is allowed (two roles), but rarely meant.
+        const RelateRequest current = request();
+        for (const Runtime::Relationship &r : project.relationships) {
+            const bool same = (r.fromTableId == current.sourceTableId && r.toTableId == current.targetTableId)
+                || (r.fromTableId == current.targetTableId && r.toTableId == current.sourceTableId);
+            if (same) {
+                text += QLatin1Char(' ')
+                    + tr("%1 and %2 are related already; this adds another relationship.")
+                          .arg(project.table(r.fromTableId)->name, project.table(r.toTableId)->name);
+                break;
+            }
+        }
+        m_summary->setText(text);
     } else {
         m_summary->setText(tr("This relationship cannot be made: %1").arg(planned.error().message));
     }
     m_ok->setEnabled(m_plan.has_value());
 }
 
-QString RelateTablesDialog::planText(const RelationshipPlan &plan) const
-{
-    const Runtime::Project &project = m_document->project();
-    const Runtime::Relationship &r = plan.relationship;
-    const QString from = project.table(r.fromTableId)->name;
-    const QString to = project.table(r.toTableId)->name;
-    if (plan.junction) {
-        const Runtime::Field *fromKey = plan.junction->field(r.junctionFromFieldId);
-        const Runtime::Field *toKey = plan.junction->field(r.junctionToFieldId);
-        return tr("Each %1 has many %2 and each %2 has many %1. Creates the junction table %3 with the "
-                  "foreign keys %4 and %5.")
-            .arg(from, to, plan.junction->name, fromKey ? fromKey->name : QString(),
-                toKey ? toKey->name : QString());
-    }
-    const QString key = plan.foreignKey ? plan.foreignKey->name : QString();
-    const QString type = plan.foreignKey ? Runtime::fieldTypeName(plan.foreignKey->type) : QString();
-    if (r.kind == Runtime::RelationshipKind::OneToOne)
-        return tr("Each %1 has at most one %2. Adds the unique foreign key %2.%3 (%4) referencing %1.")
-            .arg(from, to, key, type);
-    return tr("Each %1 has many %2. Adds the foreign key %2.%3 (%4) referencing %1.").arg(from, to, key, type);
-}
-
 void RelateTablesDialog::accept()
 {
-    if (!m_plan)
+    if (!m_plan || !m_document->relate(request(), m_cardSizeOf))
         return;
-    m_document->undoStack()->push(new AddRelationship(m_document, std::move(*m_plan)));
     m_plan.reset();
     QDialog::accept();
 }

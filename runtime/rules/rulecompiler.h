@@ -41,6 +41,27 @@ struct RuleParameter
     std::optional<FieldType> columnType;
 };
 
+/** A name in a rule's text that stands for a part of the model, and where it is written: what renaming or
+    deleting that part must rewrite or report. */
+struct RuleReference
+{
+    enum class Kind {
+        Field, ///< the last segment of a path: a field of the table the path reaches
+        ForeignKey, ///< a path segment naming a relationship by its foreign key (`customer_id`)
+        ForeignKeyStem, ///< ... by its foreign key without `_id` (`customer`)
+        Table, ///< ... by the table it reaches (`customers`)
+        Relationship ///< ... by the relationship's name
+    };
+    Kind kind = Kind::Field;
+    int column = 0; ///< 1-based character position in the expression
+    int length = 0;
+    ObjectId tableId; ///< Field, ForeignKey(Stem): the field's table; Table: the table named
+    ObjectId fieldId; ///< Field, ForeignKey, ForeignKeyStem
+    ObjectId relationshipId; ///< every kind but Field: the relationship the segment follows
+
+    bool operator==(const RuleReference &) const = default;
+};
+
 /** A rule compiled for one table and one SQL dialect: a boolean SQL condition over a row of the table,
     written around a qualifier chosen at use (the table's alias in the statement that embeds it), with
     `?` placeholders for its parameters. Made once per project and dialect, used by every request. */
@@ -104,6 +125,11 @@ public:
     /** Returns every segment a path may take from \a table (each accepted name of each relationship, no
         duplicates), exactly as check() and compile() follow them: for the designer's completion. */
     static std::vector<PathSegment> pathSegments(const Project &project, const Table &table);
+
+    /** Returns every name in \a expression (a rule of \a table) that stands for a field, a table or a
+        relationship, resolved as check() resolves it, in text order. A path that leads nowhere contributes
+        the segments before the one that fails; a rule that does not parse gives nothing. */
+    static std::vector<RuleReference> references(const Project &project, const Table &table, const QString &expression);
 
     /** Returns \a expression compiled for \a dialect, or InvalidRule whose message is the diagnostic's
         toString(). */

@@ -65,11 +65,44 @@ struct Route
 {
     QStringList names; ///< the segments that select it
     std::vector<Step> steps; ///< one, or two for the far side of a many-to-many
+    std::vector<RuleReference> refs; ///< what each name stands for (without its position)
 };
 
 QString withoutIdSuffix(const QString &name)
 {
     return name.endsWith(QLatin1String("_id")) ? name.chopped(3) : QString();
+}
+
+using RefKind = RuleReference::Kind;
+
+RuleReference ref(RefKind kind, const Relationship &r, const ObjectId &tableId, const ObjectId &fieldId = {})
+{
+    RuleReference reference;
+    reference.kind = kind;
+    reference.tableId = tableId;
+    reference.fieldId = fieldId;
+    reference.relationshipId = r.id;
+    return reference;
+}
+
+// A route named by a foreign key \a fk of \a holder, its stem, or the table \a reached it leads to.
+Route keyRoute(const Relationship &r, const Table &holder, const Field &fk, const Table &reached, std::vector<Step> steps)
+{
+    Route route {{fk.name, withoutIdSuffix(fk.name), reached.name}, std::move(steps), {}};
+    route.refs = {ref(RefKind::ForeignKey, r, holder.id, fk.id), ref(RefKind::ForeignKeyStem, r, holder.id, fk.id),
+        ref(RefKind::Table, r, reached.id)};
+    return route;
+}
+
+// A route named by the table \a reached it leads to (and the relationship's name when \a named).
+Route tableRoute(const Relationship &r, const Table &reached, std::vector<Step> steps, bool named)
+{
+    Route route {{reached.name}, std::move(steps), {ref(RefKind::Table, r, reached.id)}};
+    if (named) {
+        route.names << r.name;
+        route.refs.push_back(ref(RefKind::Relationship, r, {}));
+    }
+    return route;
 }
 
 // Returns every way to leave \a table by one path segment.
@@ -86,11 +119,14 @@ std::vector<Route> routesFrom(const Project &project, const Table &table)
             const Field *fk = to->field(r.foreignKeyFieldId);
             if (!fk)
                 continue;
-            if (to->id == table.id)
-                routes.push_back({{fk->name, withoutIdSuffix(fk->name), from->name, r.name},
-                    {{from, from->primaryKey()->name, fk->name}}});
+            if (to->id == table.id) {
+                Route route = keyRoute(r, *to, *fk, *from, {{from, from->primaryKey()->name, fk->name}});
+                route.names << r.name;
+                route.refs.push_back(ref(RefKind::Relationship, r, {}));
+                routes.push_back(std::move(route));
+            }
             if (from->id == table.id && pk)
-                routes.push_back({{to->name}, {{to, fk->name, pk->name}}});
+                routes.push_back(tableRoute(r, *to, {{to, fk->name, pk->name}}, false));
             continue;
         }
         const Table *junction = project.table(r.junctionTableId);
@@ -99,20 +135,18 @@ std::vector<Route> routesFrom(const Project &project, const Table &table)
         if (!jf || !jt)
             continue;
         if (from->id == table.id && pk) {
-            routes.push_back({{junction->name}, {{junction, jf->name, pk->name}}});
-            routes.push_back({{to->name, r.name},
-                {{junction, jf->name, pk->name}, {to, to->primaryKey()->name, jt->name}}});
+            routes.push_back(tableRoute(r, *junction, {{junction, jf->name, pk->name}}, false));
+            routes.push_back(tableRoute(r, *to,
+                {{junction, jf->name, pk->name}, {to, to->primaryKey()->name, jt->name}}, true));
         }
         if (to->id == table.id && pk) {
-            routes.push_back({{junction->name}, {{junction, jt->name, pk->name}}});
-            routes.push_back(
-                {{from->name}, {{junction, jt->name, pk->name}, {from, from->primaryKey()->name, jf->name}}});
+            routes.push_back(tableRoute(r, *junction, {{junction, jt->name, pk->name}}, false));
+            routes.push_back(tableRoute(r, *from,
+                {{junction, jt->name, pk->name}, {from, from->primaryKey()->name, jf->name}}, false));
         }
         if (junction->id == table.id) {
-            routes.push_back({{jf->name, withoutIdSuffix(jf->name), from->name},
-                {{from, from->primaryKey()->name, jf->name}}});
-            routes.push_back(
-                {{jt->name, withoutIdSuffix(jt->name), to->name}, {{to, to->primaryKey()->name, jt->name}}});
+            routes.push_back(keyRoute(r, *junction, *jf, *from, {{from, from->primaryKey()->name, jf->name}}));
+            routes.push_back(keyRoute(r, *junction, *jt, *to, {{to, to->primaryKey()->name, jt->name}}));
         }
     }
     return routes;
@@ -216,6 +250,64 @@ std::optional<RuleDiagnostic> PathWalker::walk(const Table &table, const Operand
 } // namespace Runtime::RulePaths
 
 namespace Runtime {
+
+namespace {
+void collectReferences(const Project &project, const Table &table, const RuleSyntax::Node &node,
+    std::vector<RuleReference> &references)
+{
+    using RuleSyntax::Operand;
+    for (const Operand &o : node.operands) {
+        if (o.kind != Operand::Kind::Path || o.segments.front() == QLatin1String("auth"))
+            continue;
+        const Table *at = &table;
+        for (qsizetype i = 0; at && i < o.segments.size(); ++i) {
+            const QString &segment = o.segments.at(i);
+            const int column = o.segmentColumns.at(i);
+            if (i + 1 == o.segments.size()) {
+                if (const Field *field = at->fieldByName(segment)) {
+                    RuleReference reference;
+                    reference.kind = RuleReference::Kind::Field;
+                    reference.tableId = at->id;
+                    reference.fieldId = field->id;
+                    reference.column = column;
+                    reference.length = int(segment.size());
+                    references.push_back(reference);
+                }
+                break;
+            }
+            std::optional<RuleDiagnostic> error;
+            if (!RulePaths::route(project, *at, o, i, error)) {
+                at = nullptr; // leads nowhere, or more than one way: nothing further is known
+                break;
+            }
+            for (const RulePaths::Route &r : RulePaths::routesFrom(project, *at)) {
+                const qsizetype index = r.names.indexOf(segment);
+                if (index < 0)
+                    continue;
+                RuleReference reference = r.refs.at(size_t(index));
+                reference.column = column;
+                reference.length = int(segment.size());
+                references.push_back(reference);
+                at = r.steps.back().table;
+                break;
+            }
+        }
+    }
+    for (const std::unique_ptr<RuleSyntax::Node> &child : node.children)
+        collectReferences(project, table, *child, references);
+}
+} // namespace
+
+std::vector<RuleReference> RuleCompiler::references(const Project &project, const Table &table, const QString &expression)
+{
+    std::vector<RuleReference> references;
+    const RuleSyntax::ParseResult parsed = RuleSyntax::parse(expression);
+    if (parsed.root)
+        collectReferences(project, table, *parsed.root, references);
+    std::sort(references.begin(), references.end(),
+        [](const RuleReference &a, const RuleReference &b) { return a.column < b.column; });
+    return references;
+}
 
 std::vector<RuleCompiler::PathSegment> RuleCompiler::pathSegments(const Project &project, const Table &table)
 {

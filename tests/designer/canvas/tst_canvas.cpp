@@ -14,6 +14,7 @@
 #include "commands/viewedits.h"
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
+#include "io/projectwriter.h"
 #include "testsupport.h"
 #include "widgets/palettewidget.h"
 
@@ -110,6 +111,7 @@ private slots:
     void blankProjectFirstStep();
     void relationshipDrag_data();
     void relationshipDrag();
+    void relationshipDragUsesField();
     void deleteKeyRemovesSelection();
     void copyPaste();
     void autoArrangeHasNoOverlaps_data();
@@ -403,17 +405,31 @@ void tst_Canvas::relationshipDrag_data()
     QTest::newRow("many to many") << Runtime::RelationshipKind::ManyToMany;
 }
 
+namespace {
+/** Returns a chooser that picks the option of \a choice and keeps what was offered in \a offered. */
+ErScene::RelateChooser choose(RelateChoice choice, std::vector<RelateOption> &offered)
+{
+    return [choice, &offered](const std::vector<RelateOption> &options, const QPoint &) -> std::optional<int> {
+        offered = options;
+        for (size_t i = 0; i < options.size(); ++i) {
+            if (options[i].request.choice == choice)
+                return int(i);
+        }
+        return std::nullopt;
+    };
+}
+} // namespace
+
 void tst_Canvas::relationshipDrag()
 {
     QFETCH(Runtime::RelationshipKind, kind);
     auto document = loadTemplate(QStringLiteral("ecommerce"));
     QVERIFY(document);
     ErScene scene(document.get());
-    int asked = 0;
-    scene.setKindChooser([&](const QPoint &) -> std::optional<Runtime::RelationshipKind> {
-        ++asked;
-        return kind;
-    });
+    std::vector<RelateOption> offered;
+    scene.setRelateChooser(choose(
+        kind == Runtime::RelationshipKind::ManyToMany ? RelateChoice::ManyToMany : RelateChoice::OneToMany,
+        offered));
     ErView view(&scene);
     view.resize(1400, 900);
     view.show();
@@ -434,7 +450,10 @@ void tst_Canvas::relationshipDrag()
     QTest::mouseMove(view.viewport(), to);
     QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
 
-    QCOMPARE(asked, 1);
+    // From the key, "a customer has many tags" comes first.
+    QCOMPARE(offered.size(), size_t(4));
+    QCOMPARE(offered.front().request.choice, RelateChoice::OneToMany);
+    QCOMPARE(offered.front().sentence, QStringLiteral("A customer has many tags · Each tag has one customer"));
     QCOMPARE(source->pos(), project.table(customers)->position); // the handle does not move the card
     QCOMPARE(project.relationships.size(), relationshipsBefore + 1);
     const Runtime::Relationship &r = project.relationships.back();
@@ -447,6 +466,12 @@ void tst_Canvas::relationshipDrag()
         QCOMPARE(project.tables.size(), tablesBefore + 1);
         QVERIFY(project.isJunctionTable(r.junctionTableId));
         QVERIFY(scene.tableItem(r.junctionTableId));
+        // The junction card lands in free space.
+        const QRectF junction = scene.tableItem(r.junctionTableId)->sceneBoundingRect();
+        for (TableItem *card : scene.tableItems()) {
+            if (card->tableId() != r.junctionTableId)
+                QVERIFY2(!card->sceneBoundingRect().intersects(junction), qPrintable(card->table().name));
+        }
     } else {
         QCOMPARE(project.tables.size(), tablesBefore);
         QVERIFY(project.table(tags)->field(r.foreignKeyFieldId));
@@ -456,6 +481,93 @@ void tst_Canvas::relationshipDrag()
     QCOMPARE(project.relationships.size(), relationshipsBefore);
     QCOMPARE(scene.relationshipItems().size(), qsizetype(relationshipsBefore));
     QCOMPARE(scene.tableItems().size(), qsizetype(tablesBefore));
+}
+
+// Dragging listings.owner_id onto customers makes owner_id the foreign key to customers: each listing has
+// one customer. The menu says so in sentences, with the real names, and undo gives owner_id back as it was.
+void tst_Canvas::relationshipDragUsesField()
+{
+    auto project = std::make_unique<Runtime::Project>();
+    const auto table = [&](const QString &name, QPointF position, const QStringList &fields) {
+        Runtime::Table t;
+        t.id = QStringLiteral("tbl_") + name;
+        t.name = name;
+        t.position = position;
+        Runtime::Field id;
+        id.id = QStringLiteral("fld_%1_id").arg(name);
+        id.name = QStringLiteral("id");
+        id.type = Runtime::FieldType::Integer;
+        id.primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+        t.fields.push_back(id);
+        for (const QString &field : fields) {
+            Runtime::Field f;
+            f.id = QStringLiteral("fld_%1_%2").arg(name, field);
+            f.name = field;
+            t.fields.push_back(f);
+        }
+        project->tables.push_back(t);
+    };
+    table(QStringLiteral("listings"), QPointF(0, 0), {QStringLiteral("title"), QStringLiteral("owner_id")});
+    table(QStringLiteral("customers"), QPointF(500, 0), {QStringLiteral("name")});
+    ProjectDocument document(std::move(project));
+    ErScene scene(&document);
+    std::vector<RelateOption> offered;
+    scene.setRelateChooser(choose(RelateChoice::ManyToOne, offered));
+    ErView view(&scene);
+    view.resize(1200, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToWindow();
+    TableItem *listings = scene.tableItem(QStringLiteral("tbl_listings"));
+    TableItem *customers = scene.tableItem(QStringLiteral("tbl_customers"));
+    const QByteArray before = Runtime::writeProject(document.project());
+
+    const QPoint from = viewPoint(view, listings, listings->handleCenter(2)); // owner_id
+    const QPoint to = view.mapFromScene(customers->sceneBoundingRect().center());
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), (from + to) / 2);
+    QTest::mouseMove(view.viewport(), to);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+
+    QCOMPARE(offered.size(), size_t(4));
+    QStringList sentences;
+    for (const RelateOption &option : offered)
+        sentences << option.sentence;
+    QCOMPARE(sentences,
+        QStringList({QStringLiteral("Each listing has one customer · A customer has many listings"),
+            QStringLiteral("Each listing has one customer · A customer has at most one listing"),
+            QStringLiteral("A listing has many customers · Each customer has one listing"),
+            QStringLiteral("A listing has many customers · A customer has many listings")}));
+    QCOMPARE(offered[0].brief, QStringLiteral("uses listings.owner_id, as integer"));
+    QCOMPARE(offered[0].effect,
+        QStringLiteral("Makes listings.owner_id the foreign key referencing customers. Its type changes from "
+                       "text to integer."));
+    QCOMPARE(offered[2].brief, QStringLiteral("new field customers.listing_id"));
+    QCOMPARE(offered[3].brief, QStringLiteral("new table listings_customers"));
+
+    const Runtime::Project &model = document.project();
+    QCOMPARE(model.relationships.size(), size_t(1));
+    const Runtime::Relationship &r = model.relationships.front();
+    QCOMPARE(r.kind, Runtime::RelationshipKind::OneToMany);
+    QCOMPARE(r.fromTableId, QStringLiteral("tbl_customers"));
+    QCOMPARE(r.toTableId, QStringLiteral("tbl_listings"));
+    QCOMPARE(r.foreignKeyFieldId, QStringLiteral("fld_listings_owner_id"));
+    QCOMPARE(model.table(r.toTableId)->fields.size(), size_t(3)); // no field added
+    QCOMPARE(model.table(r.toTableId)->field(r.foreignKeyFieldId)->type, Runtime::FieldType::Integer);
+    QCOMPARE(document.selection(), QList<Runtime::ObjectId>({r.id}));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QVERIFY(Runtime::validateProject(model).isEmpty());
+
+    document.undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(document.project()), before);
+
+    // One to one with the same field makes it unique.
+    scene.setRelateChooser(choose(RelateChoice::OneToOne, offered));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), to);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(model.relationships.front().kind, Runtime::RelationshipKind::OneToOne);
+    QVERIFY(model.table(QStringLiteral("tbl_listings"))->field(QStringLiteral("fld_listings_owner_id"))->unique);
 }
 
 void tst_Canvas::viewCard()

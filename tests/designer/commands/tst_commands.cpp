@@ -2,7 +2,9 @@
 // Tests of the undo commands and table edits: redo, the model and events, undo to the same bytes, redo.
 #include "commands/permissionpresets.h"
 #include "commands/projectcommands.h"
+#include "commands/relateplans.h"
 #include "commands/relationshipcommands.h"
+#include "commands/ruleedits.h"
 #include "commands/tablecommands.h"
 #include "commands/tableedits.h"
 #include "commandtestsupport.h"
@@ -43,6 +45,9 @@ private slots:
     void singularName();
     void mergeMoves();
     void mergeTyping();
+    void renameRewritesRules();
+    void planRelateChoices();
+    void rulesUsingDeleted();
     void differentKeyDoesNotMerge();
     void mergeProjectProperties();
     void removingSelectedTableDropsIt();
@@ -726,6 +731,156 @@ void tst_Commands::mergeTyping()
     document->undoStack()->undo();
     document->undoStack()->undo();
     QCOMPARE(Runtime::writeProject(document->project()), original);
+}
+
+namespace {
+QString ruleOf(const Runtime::Project &project, const QString &table, Runtime::Operation operation)
+{
+    for (const Runtime::PermissionRule &rule : project.tableByName(table)->permissions) {
+        if (rule.role == QLatin1String("authenticated") && rule.operation == operation)
+            return rule.expression;
+    }
+    return QStringLiteral("<none>");
+}
+
+/** Types \a names into the name of the field \a fieldId of \a tableId, key by key, as the field editor. */
+void typeFieldName(ProjectDocument &document, const ObjectId &tableId, const ObjectId &fieldId, const QStringList &names)
+{
+    for (const QString &name : names) {
+        const Runtime::Table current = *document.project().table(tableId);
+        Runtime::Field changed = *current.field(fieldId);
+        changed.name = name;
+        document.undoStack()->push(new ChangeTable(&document, changeField(current, changed),
+            changeFieldText(current, fieldId), fieldMergeKey(fieldId, QStringLiteral("name"))));
+    }
+}
+} // namespace
+
+// Renaming a field or a table rewrites every rule that names it, in the same undo step; words that only
+// look alike (a string, another table's column) stay.
+void tst_Commands::renameRewritesRules()
+{
+    auto document = openTemplate(QStringLiteral("ecommerce"));
+    const Runtime::Project &project = document->project();
+    const ObjectId items = QStringLiteral("tbl_order_items");
+    {
+        Runtime::Table after = *project.table(items);
+        Runtime::PermissionRule rule;
+        rule.id = QStringLiteral("perm_items_select");
+        rule.role = QStringLiteral("authenticated");
+        rule.operation = Runtime::Operation::Select;
+        rule.expression = QStringLiteral("order.customer_id = auth.uid and orders.status != 'pending' and order.customer.full_name != 'customer_id' and quantity > 0");
+        std::erase_if(after.permissions, [&](const Runtime::PermissionRule &r) {
+            return r.role == rule.role && r.operation == rule.operation;
+        });
+        after.permissions.push_back(rule);
+        document->undoStack()->push(new ChangeTable(document.get(), after, QStringLiteral("rule")));
+    }
+    const QByteArray original = Runtime::writeProject(project);
+    const int steps = document->undoStack()->count();
+    QCOMPARE(ruleOf(project, QStringLiteral("orders"), Runtime::Operation::Select), QStringLiteral("customer_id = auth.uid"));
+
+    // Typed key by key, through an empty name and a name that names nothing yet: one step, nothing lost.
+    typeFieldName(*document, QStringLiteral("tbl_orders"), QStringLiteral("fld_orders_customer_id"),
+        {QStringLiteral("customer_i"), QString(), QStringLiteral("b"), QStringLiteral("buyer_id")});
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    QCOMPARE(ruleOf(project, QStringLiteral("orders"), Runtime::Operation::Select), QStringLiteral("buyer_id = auth.uid"));
+    QCOMPARE(ruleOf(project, QStringLiteral("order_items"), Runtime::Operation::Select),
+        QStringLiteral("order.buyer_id = auth.uid and orders.status != 'pending' and order.buyer.full_name != 'customer_id' and quantity > 0"));
+    QCOMPARE(ruleOf(project, QStringLiteral("reviews"), Runtime::Operation::Update),
+        QStringLiteral("customer_id = auth.uid")); // reviews' own customer_id is another field
+    QCOMPARE(validationErrors(project), QString());
+
+    // A foreign key's stem follows its field; a table's name follows the table.
+    typeFieldName(*document, items, QStringLiteral("fld_order_items_order_id"), {QStringLiteral("purchase_id")});
+    const Runtime::Table orders = *project.table(QStringLiteral("tbl_orders"));
+    document->undoStack()->push(new ChangeTable(document.get(), renameTable(orders, QStringLiteral("purchases")),
+        renameTableText(orders), QStringLiteral("name")));
+    QCOMPARE(ruleOf(project, QStringLiteral("order_items"), Runtime::Operation::Select),
+        QStringLiteral("purchase.buyer_id = auth.uid and purchases.status != 'pending' and purchase.buyer.full_name != 'customer_id' and quantity > 0"));
+    QCOMPARE(validationErrors(project), QString());
+
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(project), original);
+    document->undoStack()->redo();
+    QCOMPARE(ruleOf(project, QStringLiteral("order_items"), Runtime::Operation::Select),
+        QStringLiteral("order.buyer_id = auth.uid and orders.status != 'pending' and order.buyer.full_name != 'customer_id' and quantity > 0"));
+}
+
+// Each way a builder says a relationship plans the foreign key on the right side, new or reused.
+void tst_Commands::planRelateChoices()
+{
+    auto document = openTemplate(QStringLiteral("ecommerce"));
+    const Runtime::Project &project = document->project();
+    const ObjectId reviews = QStringLiteral("tbl_reviews");
+    const ObjectId tags = QStringLiteral("tbl_tags");
+    const auto plan = [&](RelateChoice choice, const ObjectId &key = {}) {
+        return planRelate(project, RelateRequest {choice, reviews, tags, key});
+    };
+    Runtime::Result<RelationshipPlan> manyToOne = plan(RelateChoice::ManyToOne);
+    QVERIFY(manyToOne);
+    QCOMPARE(manyToOne->relationship.fromTableId, tags);
+    QCOMPARE(manyToOne->relationship.toTableId, reviews);
+    QCOMPARE(manyToOne->foreignKey->name, QStringLiteral("tag_id"));
+    QCOMPARE(planEffect(project, *manyToOne), QStringLiteral("Adds the foreign key reviews.tag_id (integer) referencing tags."));
+    QCOMPARE(relateSentence(project, {RelateChoice::ManyToOne, reviews, tags, {}}),
+        QStringLiteral("Each review has one tag · A tag has many reviews"));
+
+    Runtime::Result<RelationshipPlan> oneToMany = plan(RelateChoice::OneToMany);
+    QCOMPARE(oneToMany->relationship.fromTableId, reviews);
+    QCOMPARE(oneToMany->relationship.toTableId, tags);
+    QCOMPARE(oneToMany->foreignKey->name, QStringLiteral("review_id"));
+
+    Runtime::Result<RelationshipPlan> oneToOne = plan(RelateChoice::OneToOne);
+    QCOMPARE(oneToOne->relationship.kind, Runtime::RelationshipKind::OneToOne);
+    QCOMPARE(oneToOne->relationship.toTableId, tags);
+    QVERIFY(oneToOne->foreignKey->unique);
+
+    Runtime::Result<RelationshipPlan> reused = plan(RelateChoice::ManyToOne, QStringLiteral("fld_reviews_title"));
+    QVERIFY(reused);
+    QVERIFY(!reused->foreignKey);
+    QCOMPARE(reused->relationship.foreignKeyFieldId, QStringLiteral("fld_reviews_title"));
+    QCOMPARE(reused->reusedField->type, Runtime::FieldType::Integer);
+    QCOMPARE(planEffect(project, *reused),
+        QStringLiteral("Makes reviews.title the foreign key referencing tags. Its type changes from text to integer."));
+    Runtime::Result<RelationshipPlan> oneToOneReused = plan(RelateChoice::OneToOne, QStringLiteral("fld_reviews_title"));
+    QCOMPARE(oneToOneReused->relationship.toTableId, reviews);
+    QVERIFY(oneToOneReused->reusedField->unique);
+
+    for (const char *key : {"fld_reviews_product_id", "fld_reviews_id"}) {
+        Runtime::Result<RelationshipPlan> refused = plan(RelateChoice::ManyToOne, QString::fromLatin1(key));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("cannot be the foreign key")), qPrintable(refused.error().message));
+    }
+
+    // Made through the document: one step, the field reused, undo gives it back.
+    const QByteArray before = Runtime::writeProject(project);
+    QVERIFY(document->relate({RelateChoice::ManyToOne, reviews, tags, QStringLiteral("fld_reviews_title")}));
+    QCOMPARE(project.relationships.back().foreignKeyFieldId, QStringLiteral("fld_reviews_title"));
+    QCOMPARE(validationErrors(project), QString());
+    document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(project), before);
+}
+
+// Deleting a table or field names the rules that use it, other than the deleted table's own.
+void tst_Commands::rulesUsingDeleted()
+{
+    auto document = openTemplate(QStringLiteral("ecommerce"));
+    const Runtime::Project &project = document->project();
+    QList<RuleUse> uses = rulesUsing(project, {}, {QStringLiteral("fld_orders_customer_id")});
+    QCOMPARE(uses.size(), 2); // orders: select and insert for authenticated
+    QCOMPARE(uses.front().tableId, QStringLiteral("tbl_orders"));
+    QVERIFY2(uses.front().text.startsWith(QLatin1String("orders, ")), qPrintable(uses.front().text));
+    QVERIFY(uses.front().text.endsWith(QLatin1String(": customer_id = auth.uid")));
+    QVERIFY(rulesUsing(project, {QStringLiteral("tbl_orders")}, {}).isEmpty()); // its own rules go with it
+    QVERIFY(rulesUsing(project, {}, {QStringLiteral("fld_orders_status")}).size() >= 1);
+
+    // Removing them changes only the tables that had them.
+    const std::vector<Runtime::Table> changed = withoutRules(project, uses);
+    QCOMPARE(changed.size(), size_t(1));
+    QCOMPARE(changed.front().permissions.size(), project.table(QStringLiteral("tbl_orders"))->permissions.size() - 2);
 }
 
 void tst_Commands::differentKeyDoesNotMerge()

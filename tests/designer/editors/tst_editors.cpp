@@ -15,6 +15,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/propertiesdock.h"
 #include "storage/database.h"
+#include "widgets/ruleusequestion.h"
 #include "testsupport.h"
 
 #include <QComboBox>
@@ -115,6 +116,7 @@ class tst_Editors : public QObject
 private slots:
     void initTestCase();
     void relationshipOnDelete();
+    void removeFieldAsksAboutRules();
     void relationshipSetNullNeedsOptionalKey();
     void relationshipKindFlipsUnique();
     void relationshipManyToMany();
@@ -140,6 +142,50 @@ void tst_Editors::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("basalt-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_editors"));
+}
+
+// Removing a field that rules use names them and asks: cancel keeps everything, "keep" removes only the
+// field (the rules then show as problems), "remove" takes the rules in the same undo step.
+void tst_Editors::removeFieldAsksAboutRules()
+{
+    FieldFixture f;
+    const Runtime::Project &project = f.document->project();
+    const QByteArray before = Runtime::writeProject(project);
+    QString asked;
+    RuleUseAnswer answer = RuleUseAnswer::Cancel;
+    setRuleUseAnswerHook([&](const QString &text) {
+        asked = text;
+        return answer;
+    });
+    const auto removeStatus = [&]() {
+        f.select(QStringLiteral("tbl_orders"), QStringLiteral("fld_orders_status"));
+        click(f.child<QPushButton>("removeFieldButton"));
+    };
+    removeStatus();
+    setRuleUseAnswerHook({});
+    QVERIFY2(asked.contains(QLatin1String("the field orders.status")), qPrintable(asked));
+    QVERIFY2(asked.contains(QLatin1String("orders, insert for authenticated: customer_id = auth.uid and status = 'pending'")), qPrintable(asked));
+    QCOMPARE(Runtime::writeProject(project), before);
+
+    setRuleUseAnswerHook([&](const QString &) { return RuleUseAnswer::KeepRules; });
+    removeStatus();
+    QVERIFY(!project.table(QStringLiteral("tbl_orders"))->field(QStringLiteral("fld_orders_status")));
+    QString problems;
+    for (const Runtime::Problem &problem : Runtime::validateProject(project))
+        problems += problem.message + QLatin1Char('\n');
+    QVERIFY2(problems.contains(QLatin1String("status")), qPrintable(problems));
+    f.document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(project), before);
+
+    setRuleUseAnswerHook([&](const QString &) { return RuleUseAnswer::RemoveRules; });
+    removeStatus();
+    setRuleUseAnswerHook({});
+    QVERIFY(!project.table(QStringLiteral("tbl_orders"))->field(QStringLiteral("fld_orders_status")));
+    for (const Runtime::Problem &problem : Runtime::validateProject(project))
+        QVERIFY2(problem.severity != Runtime::Problem::Severity::Error, qPrintable(problem.message));
+    QCOMPARE(f.document->undoStack()->undoText(), QStringLiteral("Remove field status from orders"));
+    f.document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(project), before);
 }
 
 void tst_Editors::relationshipOnDelete()

@@ -15,6 +15,7 @@
 #include "mainwindow/projecttree.h"
 #include "mainwindow/relatetablesdialog.h"
 #include "testsupport.h"
+#include "widgets/ruleusequestion.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -140,6 +141,7 @@ private slots:
     void autosaveAndRestore();
     void closeAsksWhenModified();
     void deleteOnlyWhereTablesArePicked();
+    void deleteTableAsksAboutRules();
     void remembersLayout();
     void newRelationshipByKeyboard();
     void relateShowsWhyItCannot();
@@ -499,6 +501,57 @@ void tst_MainWindow::closeAsksWhenModified()
     QVERIFY(!QFile::exists(recovery));
 }
 
+// Deleting a table that other tables' rules follow names those rules and asks; cancel deletes nothing,
+// "remove" takes the rules in the same undo step.
+void tst_MainWindow::deleteTableAsksAboutRules()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    openAndSelect(window, QStringLiteral("projects"));
+    Designer::ProjectDocument *document = window.document();
+    const Runtime::Project &project = document->project();
+    Runtime::Table tasks = *project.tableByName(QStringLiteral("tasks"));
+    Runtime::PermissionRule rule;
+    rule.id = QStringLiteral("perm_tasks_select_path");
+    rule.role = QStringLiteral("authenticated");
+    rule.operation = Runtime::Operation::Delete;
+    rule.expression = QStringLiteral("project.owner_id = auth.uid");
+    std::erase_if(tasks.permissions, [&](const Runtime::PermissionRule &r) {
+        return r.role == rule.role && r.operation == rule.operation;
+    });
+    tasks.permissions.push_back(rule);
+    document->changeTable(tasks, QStringLiteral("rule"));
+    const QByteArray before = Runtime::writeProject(project);
+    const int steps = document->undoStack()->index();
+
+    QString asked;
+    Designer::RuleUseAnswer answer = Designer::RuleUseAnswer::Cancel;
+    Designer::setRuleUseAnswerHook([&](const QString &text) {
+        asked = text;
+        return answer;
+    });
+    auto *tree = window.findChild<ProjectTree *>(QStringLiteral("projectTree"));
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QVERIFY2(asked.contains(QLatin1String("the table(s) projects:")), qPrintable(asked)); // no translator in tests
+    QVERIFY2(asked.contains(QLatin1String("tasks, delete for authenticated: project.owner_id = auth.uid")), qPrintable(asked));
+    QCOMPARE(Runtime::writeProject(project), before);
+
+    answer = Designer::RuleUseAnswer::RemoveRules;
+    document->setSelection({QStringLiteral("tbl_projects")});
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Delete);
+    Designer::setRuleUseAnswerHook({});
+    QVERIFY(!project.tableByName(QStringLiteral("projects")));
+    const Runtime::Table *after = project.tableByName(QStringLiteral("tasks"));
+    QVERIFY(std::none_of(after->permissions.begin(), after->permissions.end(),
+        [&](const Runtime::PermissionRule &r) { return r.id == rule.id; }));
+    QCOMPARE(document->undoStack()->index(), steps + 1);
+    document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(project), before);
+}
+
 void tst_MainWindow::deleteOnlyWhereTablesArePicked()
 {
     MainWindow window;
@@ -558,6 +611,8 @@ void tst_MainWindow::newRelationshipByKeyboard()
     QString fromShown;
     QString manyToManyPlan;
     QString oneToManyPlan;
+    QString kindShown;
+    bool keyHidden = false;
     whenDialogShown(&window, [&](Designer::RelateTablesDialog *dialog) {
         fromShown = dialog->findChild<QComboBox *>(QStringLiteral("fromTableBox"))->currentText();
         if (!QTest::qWaitFor([dialog]() { return QApplication::activeWindow() == dialog; }))
@@ -568,15 +623,21 @@ void tst_MainWindow::newRelationshipByKeyboard()
         QTest::keyClicks(to, QStringLiteral("comm")); // type-ahead picks "comments"
         QTest::keyClick(to, Qt::Key_Tab);
         QWidget *kind = QApplication::focusWidget();
-        QTest::keyClick(kind, Qt::Key_Down); // one to many → many to many
+        kindShown = qobject_cast<QComboBox *>(kind)->currentText();
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(kind, Qt::Key_Down); // one to many → many to one → one to one → many to many
         manyToManyPlan = dialog->findChild<QLabel *>(QStringLiteral("planLabel"))->text();
-        QTest::keyClick(kind, Qt::Key_Up);
+        keyHidden = !dialog->findChild<QComboBox *>(QStringLiteral("keyFieldBox"))->isVisible();
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(kind, Qt::Key_Up);
         oneToManyPlan = dialog->findChild<QLabel *>(QStringLiteral("planLabel"))->text();
         QTest::keyClick(kind, Qt::Key_Return);
     });
     QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
 
     QCOMPARE(fromShown, QStringLiteral("users"));
+    QCOMPARE(kindShown, QStringLiteral("A user has many comments · Each comment has one user"));
+    QVERIFY(keyHidden); // a junction table brings its own keys
     QVERIFY2(manyToManyPlan.contains(QLatin1String("junction table users_comments ")), qPrintable(manyToManyPlan + oneToManyPlan));
     QVERIFY2(oneToManyPlan.contains(QLatin1String("foreign key comments.")), qPrintable(oneToManyPlan));
     QCOMPARE(project.relationships.size(), relationships + 1);

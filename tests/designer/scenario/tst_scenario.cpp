@@ -94,8 +94,14 @@ void tst_Scenario::firstSession()
     ErView *view = window.canvas();
     auto *scene = qobject_cast<ErScene *>(view->scene());
     QVERIFY(scene);
-    Runtime::RelationshipKind nextKind = Runtime::RelationshipKind::OneToMany;
-    scene->setKindChooser([&nextKind](const QPoint &) { return std::optional<Runtime::RelationshipKind>(nextKind); });
+    RelateChoice nextChoice = RelateChoice::OneToMany;
+    scene->setRelateChooser([&nextChoice](const std::vector<RelateOption> &options, const QPoint &) -> std::optional<int> {
+        for (size_t i = 0; i < options.size(); ++i) {
+            if (options[i].request.choice == nextChoice)
+                return int(i);
+        }
+        return std::nullopt;
+    });
 
     // Three tables from the palette, each named in the properties pane, two with an extra field.
     const QPoint spots[] = {{120, 120}, {520, 160}, {920, 120}};
@@ -119,7 +125,7 @@ void tst_Scenario::firstSession()
     // authors 1:N books (books.author_id), books N:M tags through a visible junction table.
     view->fitToWindow();
     drawRelationship(view, scene->tableItem(ids[0]), scene->tableItem(ids[1]));
-    nextKind = Runtime::RelationshipKind::ManyToMany;
+    nextChoice = RelateChoice::ManyToMany;
     drawRelationship(view, scene->tableItem(ids[1]), scene->tableItem(ids[2]));
     const Runtime::Project &project = document->project();
     QCOMPARE(project.relationships.size(), size_t(2));

@@ -97,6 +97,7 @@ private slots:
     void designerQueries();
     void nullParameterBinds_data();
     void nullParameterBinds();
+    void references();
 
 private:
     const Project &project(const QString &name) { return *m_templates.value(name); }
@@ -731,6 +732,42 @@ void tst_Rules::nullParameterBinds()
     QCOMPARE(f.ids(u"reviews"_s, rule->sql(u"\"q\""_s), rule->parameters(Caller::anon())),
         (QStringList {u"1"_s, u"2"_s, u"3"_s}));
     QCOMPARE(f.ids(u"reviews"_s, rule->sql(u"\"q\""_s), rule->parameters(caller(u"ann"_s))), QStringList());
+}
+
+// references() names what each word of a rule stands for, where it is written, as check() resolves it.
+void tst_Rules::references()
+{
+    const Project &p = project(u"ecommerce"_s);
+    const Table &items = *p.tableByName(u"order_items"_s);
+    const QString rule = u"order.customer_id = auth.uid and orders.status = 'pending' and quantity > 0 "
+                         u"and product.tags.name in ('status', 'order') and nothing.there = 1"_s;
+    using Kind = RuleReference::Kind;
+    const auto ref = [](Kind kind, int column, int length, const char *table, const char *field,
+                         const char *relationship) {
+        return RuleReference {kind, column, length, QString::fromLatin1(table), QString::fromLatin1(field),
+            QString::fromLatin1(relationship)};
+    };
+    const std::vector<RuleReference> expected {
+        ref(Kind::ForeignKeyStem, 1, 5, "tbl_order_items", "fld_order_items_order_id", "rel_order_items_order"),
+        ref(Kind::Field, 7, 11, "tbl_orders", "fld_orders_customer_id", ""),
+        ref(Kind::Table, 34, 6, "tbl_orders", "", "rel_order_items_order"),
+        ref(Kind::Field, 41, 6, "tbl_orders", "fld_orders_status", ""),
+        ref(Kind::Field, 64, 8, "tbl_order_items", "fld_order_items_quantity", ""),
+        ref(Kind::ForeignKeyStem, 81, 7, "tbl_order_items", "fld_order_items_product_id", "rel_order_items_product"),
+        ref(Kind::Table, 89, 4, "tbl_tags", "", "rel_products_tags"), // also the relationship's name
+        ref(Kind::Field, 94, 4, "tbl_tags", "fld_tags_name", ""),
+    };
+    const std::vector<RuleReference> found = RuleCompiler::references(p, items, rule);
+    QCOMPARE(found.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        QCOMPARE(found[i].kind, expected[i].kind);
+        QCOMPARE(found[i].column, expected[i].column);
+        QCOMPARE(rule.mid(found[i].column - 1, found[i].length), rule.mid(expected[i].column - 1, expected[i].length));
+        QCOMPARE(found[i].tableId, expected[i].tableId);
+        QCOMPARE(found[i].fieldId, expected[i].fieldId);
+        QCOMPARE(found[i].relationshipId, expected[i].relationshipId);
+    }
+    QVERIFY(RuleCompiler::references(p, items, u"order. = "_s).empty()); // does not parse
 }
 
 QTEST_GUILESS_MAIN(tst_Rules)
