@@ -159,11 +159,13 @@ struct HttpConnection::Callbacks
     }
 };
 
-HttpConnection::HttpConnection(QTcpSocket *socket, const ServerConfig &config, Handler handler)
+HttpConnection::HttpConnection(
+    QTcpSocket *socket, const ServerConfig &config, Handler handler, std::function<void()> onHead)
     : QObject(socket)
     , m_socket(socket)
     , m_config(config)
     , m_handler(std::move(handler))
+    , m_onHead(std::move(onHead))
     , m_parser(std::make_unique<http_parser>())
 {
     http_parser_init(m_parser.get(), HTTP_REQUEST);
@@ -257,6 +259,8 @@ void HttpConnection::parsePending()
 
 void HttpConnection::finishHead()
 {
+    if (m_onHead)
+        m_onHead();
     m_request.method = QByteArray(http_method_str(http_method(m_parser->method)));
     const QUrl url = QUrl::fromEncoded(m_target);
     m_request.path = url.path(QUrl::FullyEncoded);

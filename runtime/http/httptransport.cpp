@@ -101,9 +101,15 @@ void HttpTransport::acceptConnections()
 {
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
         connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-        new HttpConnection(socket, m_config, [this](HttpConnection *connection, ReceivedRequest &&received) {
-            handleRequest(connection, std::move(received));
-        });
+        new HttpConnection(
+            socket, m_config,
+            [this](HttpConnection *connection, ReceivedRequest &&received) {
+                handleRequest(connection, std::move(received));
+            },
+            [this] {
+                if (m_beforeRequest)
+                    m_beforeRequest();
+            });
     }
 }
 

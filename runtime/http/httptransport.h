@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QTcpServer;
 
 namespace Runtime {
@@ -47,6 +49,9 @@ public:
     void waitForResponsesWritten(int timeoutMs);
     /** Answers later requests with \a recordStore (a live project update; it must outlive the transport). */
     void setRecordStore(RecordStore *recordStore) { m_recordStore = recordStore; }
+    /** Calls \a hook on this thread when the head of each request has arrived, before its limits are
+        checked and it is answered (the worker picks up a new project there). */
+    void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
 
 private:
     void acceptConnections();
@@ -58,6 +63,7 @@ private:
     WriteExecutor *m_writer;
     QTcpServer *m_tcpServer = nullptr; ///< a child; null until listen()
     bool m_stopping = false;
+    std::function<void()> m_beforeRequest;
 };
 
 } // namespace Runtime

@@ -44,6 +44,8 @@ Server::Server(ServerConfig config, QObject *parent)
         m_config.signInLimiter = std::make_shared<SignInLimiter>();
     if (!m_config.sessionRevocations)
         m_config.sessionRevocations = std::make_shared<SessionRevocations>();
+    if (!m_config.projectUpdates)
+        m_config.projectUpdates = std::make_shared<ProjectUpdates>();
     registerRoutes(m_router);
 }
 
@@ -148,14 +150,9 @@ Result<void> Server::updateProject(std::shared_ptr<const Project> project, int s
         return Error(ErrorCode::InvalidArgument, QStringLiteral("No project to serve."));
     m_config.project = project;
     m_config.schemaVersion = schemaVersion;
-    if (m_writer) {
-        runOnAndWait(m_writer.get(),
-            [this, &project, schemaVersion] { m_writer->updateProject(project, schemaVersion); });
-    }
-    for (const std::unique_ptr<ServerWorker> &worker : m_workers) {
-        ServerWorker *target = worker.get();
-        runOnAndWait(target, [target, &project, schemaVersion] { target->updateProject(project, schemaVersion); });
-    }
+    // Never waits for a thread: each takes the new project before its next request (a busy one after the
+    // request it is serving), the writer before its next batch.
+    m_config.projectUpdates->publish(std::move(project), schemaVersion);
     return {};
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "projectupdates.h"
 #include "requestlog.h"
 #include "storage/database.h"
 
@@ -38,6 +39,8 @@ struct ServerConfig
     QByteArray jwtSecret; ///< signs and verifies access tokens and the anon/service keys; never sent
     std::shared_ptr<SignInLimiter> signInLimiter; ///< shared by every request thread; made by the Server if null
     std::shared_ptr<SessionRevocations> sessionRevocations; ///< likewise
+    /** Live project updates, picked up by every thread between requests; made by the Server if null. */
+    std::shared_ptr<ProjectUpdates> projectUpdates;
     ServerLimits limits;
     RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };

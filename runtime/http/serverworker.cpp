@@ -18,6 +18,7 @@ ServerWorker::ServerWorker(const Router &router, ServerConfig config, WriteExecu
     : m_router(router)
     , m_config(std::move(config))
     , m_writer(writer)
+    , m_generation(m_config.projectUpdates ? m_config.projectUpdates->generation() : 0)
 { }
 
 ServerWorker::~ServerWorker() = default;
@@ -31,6 +32,7 @@ Result<void> ServerWorker::start(qintptr descriptor)
     }
     m_session = std::move(session).value();
     m_transport = std::make_unique<HttpTransport>(m_router, m_config, m_session.store.get(), m_writer);
+    m_transport->setBeforeRequest([this] { pickUpProject(); });
     return m_transport->listen(descriptor);
 }
 
@@ -50,10 +52,15 @@ void ServerWorker::finish()
     m_session = DatabaseSession();
 }
 
-void ServerWorker::updateProject(const std::shared_ptr<const Project> &project, int schemaVersion)
+void ServerWorker::pickUpProject()
 {
+    if (!m_config.projectUpdates || m_config.projectUpdates->generation() == m_generation)
+        return;
+    const ProjectUpdates::Snapshot update = m_config.projectUpdates->current();
+    m_generation = update.generation;
+    const std::shared_ptr<const Project> &project = update.project;
     m_config.project = project;
-    m_config.schemaVersion = schemaVersion;
+    m_config.schemaVersion = update.schemaVersion;
     if (!m_session.database)
         return; // not started, or finished: start() opens the store with the new project
     // The new store first, then the transport is pointed at it, then the old one goes.

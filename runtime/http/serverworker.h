@@ -36,9 +36,10 @@ public:
     void stop();
     /** Waits for the last responses to be written, then closes every connection and the database. */
     void finish();
-    /** Serves \a project at \a schemaVersion from the next request on: swaps the config's project and
-        the RecordStore (on the same connection). Requests already answered are not affected. */
-    void updateProject(const std::shared_ptr<const Project> &project, int schemaVersion);
+    /** Takes the newest project the Server published (ProjectUpdates), if it is not the one served: swaps
+        the config's project and the RecordStore (on the same connection). Called by the transport before
+        each request, so requests already answered are not affected and nothing waits. */
+    void pickUpProject();
 
 private:
     const Router &m_router;
@@ -46,6 +47,7 @@ private:
     WriteExecutor *m_writer;
     DatabaseSession m_session;
     std::unique_ptr<HttpTransport> m_transport;
+    quint64 m_generation = 0; ///< of the project served (ProjectUpdates::generation())
 };
 
 } // namespace Runtime

@@ -28,6 +28,7 @@ Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
 WriteExecutor::WriteExecutor(const Router &router, ServerConfig config)
     : m_router(router)
     , m_config(std::move(config))
+    , m_generation(m_config.projectUpdates ? m_config.projectUpdates->generation() : 0)
 { }
 
 WriteExecutor::~WriteExecutor() = default;
@@ -54,6 +55,15 @@ void WriteExecutor::updateProject(const std::shared_ptr<const Project> &project,
         m_session.store = std::make_unique<RecordStore>(project, *m_session.database);
 }
 
+void WriteExecutor::pickUpProject()
+{
+    if (!m_config.projectUpdates || m_config.projectUpdates->generation() == m_generation)
+        return;
+    const ProjectUpdates::Snapshot update = m_config.projectUpdates->current();
+    m_generation = update.generation;
+    updateProject(update.project, update.schemaVersion);
+}
+
 void WriteExecutor::submit(const HttpRequest &request, QObject *context, const Reply &reply)
 {
     {
@@ -74,6 +84,7 @@ void WriteExecutor::drain()
         batch.swap(m_pending);
         m_drainScheduled = false;
     }
+    pickUpProject();
     std::vector<HttpResponse> responses = runBatch(batch);
     for (size_t i = 0; i < batch.size(); ++i) {
         QMetaObject::invokeMethod(

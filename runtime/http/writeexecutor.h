@@ -59,6 +59,8 @@ public:
     /** Closes the connection; later requests are answered 503. Call on the executor's thread; when
         called through a queued invocation, every request submitted before has been answered. */
     void closeDatabase();
+    /** Takes the newest project the Server published (ProjectUpdates) before a batch, if it is new. */
+    void pickUpProject();
     /** Runs the next batches with \a project at \a schemaVersion (a live project update): swaps the
         config's project and the RecordStore. Call on the executor's thread; queued writes submitted
         before the call are answered with the old project, later ones with the new. */
@@ -83,6 +85,7 @@ private:
 
     const Router &m_router;
     ServerConfig m_config; ///< used on the executor's thread only
+    quint64 m_generation = 0; ///< of the project served (ProjectUpdates::generation())
     DatabaseSession m_session;
     QMutex m_mutex;
     std::vector<Pending> m_pending; ///< guarded by m_mutex

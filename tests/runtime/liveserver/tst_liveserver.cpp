@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -124,6 +125,7 @@ private slots:
     void nullProjectRefused();
     void concurrentRequestsDuringUpdates();
     void writeWhileAnotherConnectionWrites();
+    void updateDoesNotWaitForBusyThreads();
 
 private:
     /** Migrates the test database to \a project and makes the server serve it. */
@@ -352,6 +354,70 @@ void tst_LiveServer::concurrentRequestsDuringUpdates()
     QVERIFY2(answered.loadAcquire() > 60, qPrintable(QString::number(answered.loadAcquire())));
     // The last update left the open project: anon reads again, on a connection opened before.
     QCOMPARE(m_client->request("GET", "/rest/v1/tags?select=name", TestSupport::anonKey()).status, 200);
+}
+
+// A live update never waits for a busy request thread (the designer would freeze): it returns while a
+// thread is held inside a request, and that thread serves the new project from its next request on.
+void tst_LiveServer::updateDoesNotWaitForBusyThreads()
+{
+    m_client.reset();
+    m_server.reset();
+    QSemaphore entered;
+    QSemaphore release;
+    QAtomicInt held(0);
+    const auto observer = [&](const RequestLogEntry &entry) {
+        if (!entry.target.contains(QLatin1String("hold")))
+            return;
+        held.storeRelease(1);
+        entered.release();
+        release.tryAcquire(1, 60000); // the test releases it; the bound only keeps a broken run from hanging
+        held.storeRelease(0);
+    };
+    std::unique_ptr<Project> project = readTemplate();
+    QVERIFY(project);
+    QString error;
+    m_server = TestSupport::startInProcessServer(std::move(project), m_databasePath, &error, observer);
+    QVERIFY2(m_server, qPrintable(error));
+    QVERIFY(m_server->threadCount() >= 2);
+
+    // Every request thread is held inside a request: one connection per thread until all are taken.
+    std::vector<std::unique_ptr<QThread>> clients;
+    for (int i = 0; i < m_server->threadCount() * 4 && entered.available() < m_server->threadCount(); ++i) {
+        clients.emplace_back(QThread::create([port = m_server->port()] {
+            KeepAliveClient client;
+            if (client.connectTo(port))
+                client.request("GET", "/rest/v1/categories?select=id&name=eq.hold", TestSupport::anonKey());
+        }));
+        clients.back()->start();
+        QTest::qWait(20);
+    }
+    QVERIFY(entered.tryAcquire(1, 20000));
+    QCOMPARE(held.loadAcquire(), 1);
+
+    auto changed = std::shared_ptr<Project>(readTemplate());
+    Table added = tableNamed(*changed, QStringLiteral("tags"));
+    added.id = QStringLiteral("tbl_labels");
+    added.name = QStringLiteral("labels");
+    for (Field &field : added.fields)
+        field.id += QStringLiteral("_labels");
+    for (PermissionRule &rule : added.permissions)
+        rule.id += QStringLiteral("_labels");
+    added.indexes.clear();
+    changed->tables.push_back(added);
+    QVERIFY(apply(changed));
+    // apply() returned while a thread is still held: nothing waited for it.
+    QCOMPARE(held.loadAcquire(), 1);
+
+    release.release(1000);
+    for (const std::unique_ptr<QThread> &client : clients)
+        QVERIFY(client->wait(20000));
+    // Every thread serves the new project now, the held ones included.
+    for (int i = 0; i < m_server->threadCount() * 3; ++i) {
+        KeepAliveClient client;
+        QVERIFY(client.connectTo(m_server->port()));
+        const Reply reply = client.request("GET", "/rest/v1/labels?select=id", TestSupport::anonKey());
+        QVERIFY2(reply.status == 200, json(reply).constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_LiveServer)
