@@ -118,6 +118,7 @@ class tst_Panes : public QObject
 
 private slots:
     void initTestCase();
+    void choosingFieldKeepsGrid();
     void statusBarEndsAtWord_data();
     void statusBarEndsAtWord();
     void mainWindowStatusBar();
@@ -129,6 +130,28 @@ void tst_Panes::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("basalt-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_panes"));
+}
+
+void tst_Panes::choosingFieldKeepsGrid()
+{
+    TableFixture f;
+    QVERIFY(f.document);
+    QVERIFY(f.show());
+    auto *view = f.child<QTableView>("fieldsView");
+    const QRect grid = placeIn(view, &f.editor);
+    const QRect add = placeIn(f.child<QPushButton>("addFieldButton"), &f.editor);
+    const QRect remove = placeIn(f.child<QPushButton>("removeFieldButton"), &f.editor);
+    // Fields of other types show other options below the grid; the grid and its buttons stay.
+    for (const QString &name : {QStringLiteral("price"), QStringLiteral("name"), QStringLiteral("sku"),
+             QStringLiteral("description"), QStringLiteral("stock")}) {
+        f.clickField(name);
+        QCOMPARE(f.editor.fieldEditor()->findChild<QLineEdit *>(QStringLiteral("fieldNameEdit"))->text(), name);
+        QCOMPARE(placeIn(view, &f.editor), grid);
+        QCOMPARE(placeIn(f.child<QPushButton>("addFieldButton"), &f.editor), add);
+        QCOMPARE(placeIn(f.child<QPushButton>("removeFieldButton"), &f.editor), remove);
+    }
+    // Never collapsed to a row or two: several fields stay in view.
+    QVERIFY2(view->height() > 5 * view->verticalHeader()->defaultSectionSize(), qPrintable(QString::number(view->height())));
 }
 
 void tst_Panes::statusBarEndsAtWord_data()
