@@ -119,6 +119,8 @@ class tst_Panes : public QObject
 private slots:
     void initTestCase();
     void choosingFieldKeepsGrid();
+    void ruleErrorKeepsRuleBox();
+    void matrixRowsKeepHeight();
     void statusBarEndsAtWord_data();
     void statusBarEndsAtWord();
     void mainWindowStatusBar();
@@ -152,6 +154,70 @@ void tst_Panes::choosingFieldKeepsGrid()
     }
     // Never collapsed to a row or two: several fields stay in view.
     QVERIFY2(view->height() > 5 * view->verticalHeader()->defaultSectionSize(), qPrintable(QString::number(view->height())));
+}
+
+void tst_Panes::ruleErrorKeepsRuleBox()
+{
+    PermissionFixture f;
+    QVERIFY(f.document);
+    QVERIFY(f.open());
+    RuleEditor *ruleEditor = f.editor.ruleEditor();
+    QPushButton *preset = f.editor.presetButton(PermissionEditor::Preset::PublicRead);
+    const QRect ruleBox = placeIn(ruleEditor, &f.editor);
+    const QRect presetPlace = placeIn(preset, &f.editor);
+    const QRect matrix = placeIn(f.editor.matrix(), &f.editor);
+    ruleEditor->setFocus();
+    QTest::keyClicks(ruleEditor, QStringLiteral("ownr_id = auth.uid"));
+    ruleEditor->checkNow();
+    QTRY_VERIFY(!f.editor.diagnosticText().isEmpty());
+    auto *diagnostic = f.editor.findChild<QLabel *>(QStringLiteral("ruleDiagnostic"));
+    QVERIFY(diagnostic->isVisible());
+    QCOMPARE(diagnostic->text(), f.editor.diagnosticText());
+    QCoreApplication::processEvents();
+    QCOMPARE(placeIn(ruleEditor, &f.editor), ruleBox);
+    QCOMPARE(placeIn(preset, &f.editor), presetPlace);
+    QCOMPARE(placeIn(f.editor.matrix(), &f.editor), matrix);
+    // And back: fixing the rule removes the message, and nothing moves either.
+    ruleEditor->setCursorPosition(3);
+    QTest::keyClick(ruleEditor, Qt::Key_E);
+    ruleEditor->checkNow();
+    QTRY_VERIFY(f.editor.diagnosticText().isEmpty());
+    QCoreApplication::processEvents();
+    QCOMPARE(placeIn(ruleEditor, &f.editor), ruleBox);
+    QCOMPARE(placeIn(preset, &f.editor), presetPlace);
+}
+
+void tst_Panes::matrixRowsKeepHeight()
+{
+    PermissionFixture f;
+    QVERIFY(f.document);
+    QVERIFY(f.open());
+    QTest::qWait(0); // the matrix fits its height after the event loop ran
+    const QList<int> heights = f.rowHeights();
+    const QRect matrix = placeIn(f.editor.matrix(), &f.editor);
+    const QRect ruleBox = placeIn(f.editor.ruleEditor(), &f.editor);
+    QVERIFY(!heights.isEmpty());
+    // A rule many times wider than its column, then the shortest content ("everyone"), then "nobody".
+    RuleEditor *ruleEditor = f.editor.ruleEditor();
+    ruleEditor->setFocus();
+    ruleEditor->selectAll();
+    QTest::keyClicks(ruleEditor,
+        QStringLiteral("owner_id = auth.uid or owner_id = auth.uid or owner_id = auth.uid or owner_id = auth.uid"));
+    QTest::keyClick(ruleEditor, Qt::Key_Return);
+    const Runtime::ObjectId projects = f.document->project().tableByName(QStringLiteral("projects"))->id;
+    QVERIFY(f.editor.cellText(projects, Operation::Delete).startsWith(QStringLiteral("owner_id = auth.uid or")));
+    QTest::qWait(0);
+    QCOMPARE(f.rowHeights(), heights);
+    QCOMPARE(placeIn(f.editor.matrix(), &f.editor), matrix);
+    QCOMPARE(placeIn(f.editor.ruleEditor(), &f.editor), ruleBox);
+    // The whole rule is one hover away.
+    const int row = f.editor.matrix()->currentRow();
+    QVERIFY(f.editor.matrix()->item(row, int(Operation::Delete))->toolTip().endsWith(QStringLiteral("auth.uid")));
+    QTest::mouseClick(f.editor.accessButton(PermissionEditor::Access::Everyone), Qt::LeftButton);
+    QCOMPARE(f.editor.cellText(projects, Operation::Delete), QStringLiteral("everyone"));
+    QTest::qWait(0);
+    QCOMPARE(f.rowHeights(), heights);
+    QCOMPARE(placeIn(f.editor.ruleEditor(), &f.editor), ruleBox);
 }
 
 void tst_Panes::statusBarEndsAtWord_data()
