@@ -5,6 +5,7 @@
 #include "commandids.h"
 #include "document/projectdocument.h"
 #include "projectedits.h"
+#include "tableedits.h"
 #include "viewcommands.h"
 #include "viewedits.h"
 
@@ -180,6 +181,7 @@ ChangeTable::ChangeTable(ProjectDocument *document, Runtime::Table after, const 
     m_viewsAfter = viewsFollowingTable(project, m_before, m_after);
     for (const Runtime::View &view : m_viewsAfter)
         m_viewsBefore.push_back(*project.view(view.id));
+    setText(changeTableText(m_before, m_after, text));
 }
 
 namespace {
@@ -228,6 +230,8 @@ bool ChangeTable::mergeWith(const QUndoCommand *other)
         else
             m_viewsAfter.push_back(view);
     }
+    // Said anew: the texts were made with the names before each keystroke ("Rename field p to pr").
+    setText(changeTableText(m_before, m_after, change->text()));
     setObsolete(m_after == m_before && m_viewsAfter == m_viewsBefore);
     return true;
 }

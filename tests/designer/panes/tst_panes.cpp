@@ -125,6 +125,8 @@ private slots:
     void statusBarEndsAtWord();
     void mainWindowStatusBar();
     void runFailureEndsAtWord();
+    void undoTextSaysWhatChanged_data();
+    void undoTextSaysWhatChanged();
 };
 
 void tst_Panes::initTestCase()
@@ -316,6 +318,67 @@ void tst_Panes::runFailureEndsAtWord()
     const QString start = shown.chopped(1);
     QVERIFY(failure.startsWith(start));
     QVERIFY2(!failure.at(start.size()).isLetterOrNumber(), qPrintable(shown));
+}
+
+void tst_Panes::undoTextSaysWhatChanged_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("rename field in its editor") << u"fieldName"_qs << u"Rename field price to unit_price in products"_qs;
+    QTest::newRow("rename field in the grid") << u"gridName"_qs << u"Rename field sku to code in products"_qs;
+    QTest::newRow("rename table") << u"tableName"_qs << u"Rename table products to items"_qs;
+    QTest::newRow("make required") << u"required"_qs << u"Make sku required in products"_qs;
+    QTest::newRow("change type") << u"type"_qs << u"Change the type of sku in products to email"_qs;
+    QTest::newRow("renamed table, then a field") << u"tableThenRequired"_qs << u"Make sku required in items"_qs;
+}
+
+void tst_Panes::undoTextSaysWhatChanged()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, text);
+    TableFixture f;
+    QVERIFY(f.document);
+    QVERIFY(f.show());
+    QUndoStack *stack = f.document->undoStack();
+    FieldEditor *fieldEditor = f.editor.fieldEditor();
+    const auto typeInto = [](QLineEdit *edit, const QString &typed) {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, typed);
+    };
+    if (action == u"fieldName"_qs) {
+        f.clickField(u"price"_qs);
+        typeInto(fieldEditor->findChild<QLineEdit *>(u"fieldNameEdit"_qs), u"unit_price"_qs);
+    } else if (action == u"gridName"_qs) {
+        auto *view = f.child<QTableView>("fieldsView");
+        f.clickField(u"sku"_qs);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_F2);
+        QLineEdit *editor = nullptr;
+        for (QLineEdit *child : view->viewport()->findChildren<QLineEdit *>()) {
+            if (child->isVisible())
+                editor = child;
+        }
+        QVERIFY(editor);
+        typeInto(editor, u"code"_qs);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits in a queued call
+    } else if (action == u"tableName"_qs || action == u"tableThenRequired"_qs) {
+        typeInto(f.child<QLineEdit>("tableNameEdit"), u"items"_qs);
+    }
+    if (action == u"required"_qs || action == u"tableThenRequired"_qs) {
+        f.clickField(u"sku"_qs);
+        QTest::mouseClick(fieldEditor->findChild<QCheckBox *>(u"fieldRequiredCheck"_qs), Qt::LeftButton);
+    } else if (action == u"type"_qs) {
+        f.clickField(u"sku"_qs);
+        auto *combo = fieldEditor->findChild<QComboBox *>(u"fieldTypeCombo"_qs);
+        combo->setFocus();
+        while (combo->currentText() != u"email"_qs && combo->currentIndex() < combo->count() - 1)
+            QTest::keyClick(combo, Qt::Key_Down);
+    }
+    QCOMPARE(stack->undoText(), text);
+    // Typing a name is one step, however many keys it took.
+    QCOMPARE(stack->count(), action == u"tableThenRequired"_qs ? 2 : 1);
 }
 
 QTEST_MAIN(tst_Panes)
