@@ -10,7 +10,11 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialog>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +59,16 @@ QString scalar(const QString &sql)
 {
     return column(sql).value(0);
 }
+
+// Returns the cell editor open in \a view, or nullptr.
+QLineEdit *openEditor(QTableView *view)
+{
+    for (QLineEdit *child : view->viewport()->findChildren<QLineEdit *>()) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
 } // namespace
 
 class TestDataBrowser : public QObject
@@ -76,6 +90,8 @@ private slots:
     void editCellPersists();
     void invalidEditShowsError_data();
     void invalidEditShowsError();
+    void sortArrowInHeader();
+    void filterAppliesWhileTyping();
     void toggleBoolean();
     void addRow();
     void deleteRows();
@@ -354,11 +370,7 @@ QString TestDataBrowser::editCell(int row, const QString &name, const QString &t
     view->setFocus();
     QSignalSpy written(model, &RowsModel::writeFinished);
     QTest::keyClick(view, Qt::Key_F2);
-    QLineEdit *editor = nullptr;
-    for (QLineEdit *child : view->viewport()->findChildren<QLineEdit *>()) {
-        if (child->isVisible())
-            editor = child;
-    }
+    QLineEdit *editor = openEditor(view);
     if (!editor)
         return u"no editor opened"_qs;
     editor->selectAll();
@@ -429,6 +441,64 @@ void TestDataBrowser::invalidEditShowsError()
     QCOMPARE(editCell(row, field, field == u"meta"_qs ? u"{}"_qs : u"12"_qs), QString());
     QVERIFY(model->data(cell(row, field), RowsModel::ErrorRole).toString().isEmpty());
     QVERIFY(!model->data(cell(row, field), Qt::ToolTipRole).isValid());
+}
+
+void TestDataBrowser::sortArrowInHeader()
+{
+    showItems();
+    RowsModel *model = m_browser->model();
+    QHeaderView *header = m_browser->view()->horizontalHeader();
+    const int section = int(model->columnNames().indexOf(u"quantity"_qs));
+    const QPoint click(header->sectionViewportPosition(section) + header->sectionSize(section) / 2, 5);
+    QCOMPARE(header->sortIndicatorSection(), -1); // the table's own order: no arrow
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, click);
+        waitLoaded();
+        QCOMPARE(model->sortColumn(), section);
+        QCOMPARE(model->sortOrder(), order);
+        // The arrow is drawn in the sorted section, pointing the way of the order, after the rows came.
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), section);
+        QCOMPARE(header->sortIndicatorOrder(), order);
+        const QRect rect(header->sectionViewportPosition(section), 0, header->sectionSize(section),
+            header->viewport()->height());
+        const QImage image = header->viewport()->grab(rect).toImage();
+        const QColor background = image.pixelColor(2, image.height() / 2);
+        int differing = 0;
+        // The name is centred; an arrow adds drawn pixels beside or above it.
+        const int textWidth = header->fontMetrics().horizontalAdvance(u"quantity"_qs);
+        for (int x = 0; x < image.width(); ++x) {
+            if (qAbs(x - image.width() / 2) <= textWidth / 2 + 2)
+                continue;
+            for (int y = 2; y < image.height() - 2; ++y)
+                differing += image.pixelColor(x, y) != background ? 1 : 0;
+        }
+        QVERIFY2(differing > 6, qPrintable(QString::number(differing)));
+    }
+    // Another table starts in its own order again, without an arrow.
+    m_browser->setTable(u"items"_qs);
+    waitLoaded();
+    QCOMPARE(header->sortIndicatorSection(), -1);
+}
+
+void TestDataBrowser::filterAppliesWhileTyping()
+{
+    showItems();
+    RowsModel *model = m_browser->model();
+    auto *editor = qobject_cast<QLineEdit *>(m_browser->filterEditor(1));
+    QVERIFY(editor);
+    editor->setFocus();
+    // No Return and no leaving the field: the filter applies once the typing pauses.
+    QTest::keyClicks(editor, u"EM 77"_qs);
+    QTRY_COMPARE(model->filterText(1), u"EM 77"_qs);
+    waitLoaded();
+    QCOMPARE(model->rowCount(), scalar(u"SELECT count(*) FROM items WHERE name LIKE '%em 77%'"_qs).toInt());
+    // The clear button empties it, and all rows come back without more keys.
+    editor->clear();
+    emit editor->textEdited(QString()); // as the clear button does
+    QTRY_COMPARE(model->filterText(1), QString());
+    waitLoaded();
+    QCOMPARE(model->rowCount(), scalar(u"SELECT count(*) FROM items"_qs).toInt());
 }
 
 void TestDataBrowser::toggleBoolean()
