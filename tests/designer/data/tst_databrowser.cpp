@@ -90,6 +90,7 @@ private slots:
     void editCellPersists();
     void invalidEditShowsError_data();
     void invalidEditShowsError();
+    void refusedEditKeepsTyped();
     void sortArrowInHeader();
     void filterAppliesWhileTyping();
     void toggleBoolean();
@@ -428,8 +429,11 @@ void TestDataBrowser::invalidEditShowsError()
     const QString error = editCell(row, field, typed);
     QVERIFY2(error.contains(message, Qt::CaseInsensitive), qPrintable(error));
     QCOMPARE(scalar(sql), before);
-    QCOMPARE(model->data(cell(row, field)).toString(), shown);
-    QCOMPARE(model->data(cell(row, field), Qt::ToolTipRole).toString(), error);
+    // The cell keeps what was typed; its tooltip gives the reason and the value the database kept.
+    QCOMPARE(model->data(cell(row, field)).toString(), typed);
+    QCOMPARE(model->data(cell(row, field), RowsModel::ErrorRole).toString(), error);
+    QVERIFY(model->data(cell(row, field), Qt::ToolTipRole).toString().contains(error));
+    QVERIFY(model->data(cell(row, field), Qt::ToolTipRole).toString().contains(shown));
     QVERIFY(model->data(cell(row, field), Qt::BackgroundRole).isValid());
     QVERIFY(m_browser->statusText().contains(error));
     if (qEnvironmentVariableIsSet("BASALT_SCREENSHOT"))
@@ -441,6 +445,35 @@ void TestDataBrowser::invalidEditShowsError()
     QCOMPARE(editCell(row, field, field == u"meta"_qs ? u"{}"_qs : u"12"_qs), QString());
     QVERIFY(model->data(cell(row, field), RowsModel::ErrorRole).toString().isEmpty());
     QVERIFY(!model->data(cell(row, field), Qt::ToolTipRole).isValid());
+}
+
+void TestDataBrowser::refusedEditKeepsTyped()
+{
+    showItems();
+    RowsModel *model = m_browser->model();
+    QTableView *view = m_browser->view();
+    const int row = 3;
+    const QString before = model->data(cell(row, u"price"_qs)).toString();
+    const QString error = editCell(row, u"price"_qs, u"-12.5"_qs);
+    QVERIFY2(error.contains(u"at least 0"_qs), qPrintable(error));
+    // Not put back silently: the typed value stays in the cell, the reason beside it in the status line.
+    QCOMPARE(model->data(cell(row, u"price"_qs)).toString(), u"-12.5"_qs);
+    QVERIFY(m_browser->statusText().contains(error));
+    QVERIFY(model->data(cell(row, u"price"_qs), Qt::DecorationRole).isValid());
+    // Editing again starts from what was typed, so a slip is corrected rather than typed again.
+    view->setCurrentIndex(cell(row, u"price"_qs));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_F2);
+    QLineEdit *editor = openEditor(view);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), u"-12.5"_qs);
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QCOMPARE(model->data(cell(row, u"price"_qs)).toString(), u"-12.5"_qs);
+    // A good value replaces it, and the cell shows what the database holds.
+    QCOMPARE(editCell(row, u"price"_qs, u"12.5"_qs), QString());
+    QCOMPARE(model->data(cell(row, u"price"_qs)).toString(), u"12.5"_qs);
+    QVERIFY(model->data(cell(row, u"price"_qs), RowsModel::ErrorRole).toString().isEmpty());
+    QVERIFY(before != u"-12.5"_qs);
 }
 
 void TestDataBrowser::sortArrowInHeader()
