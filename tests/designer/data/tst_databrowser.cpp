@@ -95,6 +95,7 @@ private slots:
     void filterAppliesWhileTyping();
     void toggleBoolean();
     void addRow();
+    void addRowTypedEditors();
     void deleteRows();
     void exportView_data();
     void exportView();
@@ -563,20 +564,104 @@ void TestDataBrowser::addRow()
     auto *dialog = m_browser->findChild<QDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    QVERIFY(!dialog->findChild<QLineEdit *>(u"id"_qs)); // filled by the database
+    QVERIFY(!dialog->findChild<QWidget *>(u"id"_qs)); // filled by the database
     // Without the required name the runtime refuses; the dialog stays open with its message.
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"quantity"_qs), u"5"_qs);
-    QTest::keyClick(dialog->findChild<QLineEdit *>(u"quantity"_qs), Qt::Key_Return);
+    auto *quantity = dialog->findChild<QDoubleSpinBox *>(u"quantity"_qs);
+    QVERIFY(quantity);
+    quantity->setFocus();
+    quantity->selectAll(); // as focusing it does when it says "default"
+    QTest::keyClicks(quantity, u"5"_qs);
+    QTest::keyClick(quantity, Qt::Key_Return);
     QTRY_VERIFY(std::ranges::any_of(dialog->findChildren<QLabel *>(), [](QLabel *label) {
         return label->isVisible() && label->text().contains(u"name"_qs);
     }));
     QVERIFY(dialog->isVisible());
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"name"_qs), u"added row"_qs);
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"active"_qs), u"true"_qs);
+    QTest::mouseClick(dialog->findChild<QCheckBox *>(u"active"_qs), Qt::LeftButton);
     QTest::keyClick(dialog->findChild<QLineEdit *>(u"name"_qs), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!m_browser->findChild<QDialog *>() || !dialog->isVisible(), s_timeout);
     QCOMPARE(column(u"SELECT quantity || '/' || active FROM items WHERE name = 'added row'"_qs), QStringList {u"5/1"_qs});
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 1, s_timeout);
+}
+
+void TestDataBrowser::addRowTypedEditors()
+{
+    // A project of every kind of field, not running: the form is made from the project alone.
+    auto project = std::make_shared<Runtime::Project>();
+    Runtime::Table things;
+    things.id = u"tbl_things"_qs;
+    things.name = u"things"_qs;
+    const auto add = [&things](const QString &name, Runtime::FieldType type, bool required = false) {
+        Runtime::Field field;
+        field.id = u"fld_"_qs + name;
+        field.name = name;
+        field.type = type;
+        field.required = required;
+        if (type == Runtime::FieldType::Enum)
+            field.enumValues = {u"draft"_qs, u"published"_qs};
+        things.fields.push_back(field);
+    };
+    add(u"id"_qs, Runtime::FieldType::Integer);
+    things.fields.back().primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+    add(u"title_of_the_thing_in_full"_qs, Runtime::FieldType::Text, true);
+    add(u"count"_qs, Runtime::FieldType::Integer);
+    add(u"weight"_qs, Runtime::FieldType::Number);
+    add(u"visible"_qs, Runtime::FieldType::Boolean);
+    add(u"due_on"_qs, Runtime::FieldType::Date);
+    add(u"published_at"_qs, Runtime::FieldType::DateTime);
+    add(u"status"_qs, Runtime::FieldType::Enum, true);
+    add(u"contact"_qs, Runtime::FieldType::Email);
+    project->tables.push_back(things);
+    RunTarget target;
+    target.baseUrl = QUrl(u"http://127.0.0.1:9"_qs); // nothing answers: the rows fail to load, the form is there
+    target.serviceKey = TestSupport::serviceKey();
+    target.project = project;
+    DataBrowser browser;
+    browser.resize(900, 500);
+    browser.show();
+    browser.setTarget(target);
+    browser.addRow();
+    auto *dialog = browser.findChild<QDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!dialog->findChild<QWidget *>(u"id"_qs));
+    QVERIFY(dialog->findChild<QLineEdit *>(u"title_of_the_thing_in_full"_qs));
+    QVERIFY(dialog->findChild<QLineEdit *>(u"contact"_qs));
+    auto *count = dialog->findChild<QDoubleSpinBox *>(u"count"_qs);
+    QVERIFY(count);
+    QCOMPARE(count->decimals(), 0);
+    auto *weight = dialog->findChild<QDoubleSpinBox *>(u"weight"_qs);
+    QVERIFY(weight);
+    QVERIFY(weight->decimals() > 0);
+    QVERIFY(dialog->findChild<QCheckBox *>(u"visible"_qs));
+    auto *due = dialog->findChild<QDateTimeEdit *>(u"due_on"_qs);
+    QVERIFY(due);
+    QVERIFY(!due->displayFormat().contains(u"HH"_qs));
+    auto *published = dialog->findChild<QDateTimeEdit *>(u"published_at"_qs);
+    QVERIFY(published);
+    QVERIFY(published->displayFormat().contains(u"HH"_qs));
+    auto *status = dialog->findChild<QComboBox *>(u"status"_qs);
+    QVERIFY(status);
+    QCOMPARE(status->count(), 3); // "required", then the values
+    QCOMPARE(status->itemText(2), u"published"_qs);
+    // Unset optional numbers and dates say they take the default; required ones say so.
+    QCOMPARE(count->text(), count->specialValueText());
+    QCOMPARE(due->text(), due->specialValueText());
+    QVERIFY(status->currentText() != u"draft"_qs);
+    // Sized to its fields: every editor and every label is whole, the hints of the text fields too.
+    for (QWidget *editor : dialog->findChildren<QWidget *>()) {
+        if (editor->objectName().isEmpty() || !editor->isVisible() || editor->parentWidget() == dialog)
+            continue;
+        QVERIFY2(editor->width() >= editor->minimumSizeHint().width(), qPrintable(editor->objectName()));
+        if (auto *line = qobject_cast<QLineEdit *>(editor))
+            QVERIFY2(line->width() > line->fontMetrics().horizontalAdvance(line->placeholderText()),
+                qPrintable(line->placeholderText()));
+    }
+    for (QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->isVisible())
+            QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+    }
+    dialog->reject();
 }
 
 void TestDataBrowser::deleteRows()
