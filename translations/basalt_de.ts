@@ -337,6 +337,50 @@
         <source>uses %1.%2, as %3</source>
         <translation>verwendet %1.%2, als %3</translation>
     </message>
+    <message>
+        <source>Rename field %1 to %2 in %3</source>
+        <translation>Feld %1 von %3 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Change the type of %1 in %2 to %3</source>
+        <translation>Typ von %1 in %2 auf %3 ändern</translation>
+    </message>
+    <message>
+        <source>Make %1 required in %2</source>
+        <translation>%1 in %2 zur Pflicht machen</translation>
+    </message>
+    <message>
+        <source>Make %1 optional in %2</source>
+        <translation>%1 in %2 optional machen</translation>
+    </message>
+    <message>
+        <source>Make %1 unique in %2</source>
+        <translation>%1 in %2 eindeutig machen</translation>
+    </message>
+    <message>
+        <source>Allow repeated values of %1 in %2</source>
+        <translation>Wiederholte Werte von %1 in %2 erlauben</translation>
+    </message>
+    <message>
+        <source>Change the description of %1 in %2</source>
+        <translation>Beschreibung von %1 in %2 ändern</translation>
+    </message>
+    <message>
+        <source>Change the default of %1 in %2</source>
+        <translation>Standardwert von %1 in %2 ändern</translation>
+    </message>
+    <message>
+        <source>Change the validation of %1 in %2</source>
+        <translation>Prüfung von %1 in %2 ändern</translation>
+    </message>
+    <message>
+        <source>Rename table %1 to %2</source>
+        <translation>Tabelle %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename view %1 to %2</source>
+        <translation>Sicht %1 in %2 umbenennen</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>
@@ -1072,6 +1116,14 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
     </message>
 </context>
 <context>
@@ -2928,6 +2980,12 @@ Leer: kein Filter.</translation>
     <message>
         <source>Write a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;] or [1, 2].</source>
         <translation>Schreiben Sie ein JSON-Array, z. B. [&quot;a&quot;, &quot;b&quot;] oder [1, 2].</translation>
+    </message>
+    <message>
+        <source>Not saved: %1
+The database keeps %2.</source>
+        <translation>Nicht gespeichert: %1
+Die Datenbank behält %2.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "commandids.h"
 #include "document/projectdocument.h"
 #include "projectedits.h"
+#include "tableedits.h"
 #include "viewcommands.h"
 #include "viewedits.h"
 
@@ -185,6 +186,7 @@ ChangeTable::ChangeTable(ProjectDocument *document, Runtime::Table after, const 
     m_tablesAfter = rulesFollowingRename(project, m_before, m_after);
     for (const Runtime::Table &table : m_tablesAfter)
         m_tablesBefore.push_back(*project.table(table.id));
+    setText(changeTableText(m_before, m_after, text));
 }
 
 namespace {
@@ -251,6 +253,8 @@ bool ChangeTable::mergeWith(const QUndoCommand *other)
         else
             m_viewsAfter.push_back(view);
     }
+    // Said anew: the texts were made with the names before each keystroke ("Rename field p to pr").
+    setText(changeTableText(m_before, m_after, change->text()));
     setObsolete(m_after == m_before && m_viewsAfter == m_viewsBefore && m_tablesAfter == m_tablesBefore);
     return true;
 }

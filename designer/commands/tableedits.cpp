@@ -191,6 +191,64 @@ QString permissionRuleText(const Runtime::Table &table, const QString &role, Run
     return QCoreApplication::translate("Commands", "Set the %1 rule of %2 for %3").arg(op, table.name, role);
 }
 
+namespace {
+// Returns the text for the change of one field from \a from to \a to in \a table (named as it is after).
+QString changeOneFieldText(const Runtime::Field &from, const Runtime::Field &to, const QString &table)
+{
+    const auto onlyChanged = [&](auto member) {
+        Runtime::Field changed = from;
+        changed.*member = to.*member;
+        return from.*member != to.*member && changed == to;
+    };
+    if (from.name != to.name) // a rename may bring more with it (rules rewritten): the rename is what was asked
+        return QCoreApplication::translate("Commands", "Rename field %1 to %2 in %3").arg(from.name, to.name, table);
+    if (from.type != to.type) // options that no longer fit the type go with it
+        return QCoreApplication::translate("Commands", "Change the type of %1 in %2 to %3")
+            .arg(to.name, table, Runtime::fieldTypeName(to.type));
+    if (onlyChanged(&Runtime::Field::required))
+        return to.required ? QCoreApplication::translate("Commands", "Make %1 required in %2").arg(to.name, table)
+                           : QCoreApplication::translate("Commands", "Make %1 optional in %2").arg(to.name, table);
+    if (onlyChanged(&Runtime::Field::unique))
+        return to.unique ? QCoreApplication::translate("Commands", "Make %1 unique in %2").arg(to.name, table)
+                         : QCoreApplication::translate("Commands", "Allow repeated values of %1 in %2").arg(to.name, table);
+    if (onlyChanged(&Runtime::Field::description))
+        return QCoreApplication::translate("Commands", "Change the description of %1 in %2").arg(to.name, table);
+    if (onlyChanged(&Runtime::Field::defaultValue))
+        return QCoreApplication::translate("Commands", "Change the default of %1 in %2").arg(to.name, table);
+    if (onlyChanged(&Runtime::Field::validation))
+        return QCoreApplication::translate("Commands", "Change the validation of %1 in %2").arg(to.name, table);
+    return QCoreApplication::translate("Commands", "Change field %1 of %2").arg(to.name, table);
+}
+} // namespace
+
+QString changeTableText(const Runtime::Table &before, const Runtime::Table &after, const QString &fallback)
+{
+    if (before.id != after.id)
+        return fallback; // a table that is not in the project yet
+    if (before.name != after.name) {
+        Runtime::Table renamed = before;
+        renamed.name = after.name;
+        return renamed == after
+            ? QCoreApplication::translate("Commands", "Rename table %1 to %2").arg(before.name, after.name)
+            : fallback;
+    }
+    if (before.fields.size() != after.fields.size())
+        return fallback;
+    const Runtime::Field *from = nullptr;
+    const Runtime::Field *to = nullptr;
+    for (size_t i = 0; i < before.fields.size(); ++i) {
+        if (before.fields[i].id != after.fields[i].id)
+            return fallback; // a move
+        if (before.fields[i] == after.fields[i])
+            continue;
+        if (from)
+            return fallback; // several fields
+        from = &before.fields[i];
+        to = &after.fields[i];
+    }
+    return from ? changeOneFieldText(*from, *to, after.name) : fallback;
+}
+
 QString addIndexText(const Runtime::Table &table)
 {
     return QCoreApplication::translate("Commands", "Add an index to %1").arg(table.name);

@@ -58,6 +58,13 @@ QString permissionRuleText(const Runtime::Table &table, const QString &role, Run
 QString addIndexText(const Runtime::Table &table);
 QString removeIndexText(const Runtime::Table &table);
 
+/** Returns the undo text that says what changed from \a before to \a after (one table), with the names as
+    they are after: "Rename table products to items", "Rename field price to unit_price in products",
+    "Make sku required in products", "Change the type of price in products to integer", ...; or \a fallback
+    when the change is of another kind (several fields, indexes, rules). ChangeTable calls it as it is
+    made and as it merges, so typing a name gives one step that names the old and the new name. */
+QString changeTableText(const Runtime::Table &before, const Runtime::Table &after, const QString &fallback);
+
 /** Returns the ChangeTable merge key for typing in \a property ("name", "description", ...) of the field
     \a fieldId: "field:<id>:<property>". */
 QString fieldMergeKey(const Runtime::ObjectId &fieldId, const QString &property);

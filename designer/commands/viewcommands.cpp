@@ -91,6 +91,16 @@ ChangeView::ChangeView(ProjectDocument *document, Runtime::View after, const QSt
 {
     if (const Runtime::View *view = document->project().view(m_after.id))
         m_before = *view;
+    setText(renamedText(text));
+}
+
+QString ChangeView::renamedText(const QString &fallback) const
+{
+    Runtime::View renamed = m_before;
+    renamed.name = m_after.name;
+    if (m_before.id != m_after.id || m_before.name == m_after.name || !(renamed == m_after))
+        return fallback;
+    return QCoreApplication::translate("Commands", "Rename view %1 to %2").arg(m_before.name, m_after.name);
 }
 
 void ChangeView::redo()
@@ -115,6 +125,7 @@ bool ChangeView::mergeWith(const QUndoCommand *other)
         || change->m_after.id != m_after.id)
         return false;
     m_after = change->m_after;
+    setText(renamedText(change->text())); // with both names, not the one before the last keystroke
     setObsolete(m_after == m_before);
     return true;
 }

@@ -54,6 +54,9 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
+    /** Returns "Rename view <before> to <after>" when only the name changed, else \a fallback. */
+    QString renamedText(const QString &fallback) const;
+
     ProjectDocument *m_document;
     Runtime::View m_before;
     Runtime::View m_after;

@@ -56,6 +56,8 @@ void DataBrowser::configureWidgets()
     m_picker->setToolTip(tr("The table whose rows are shown"));
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_view->setHorizontalHeader(m_header);
+    // The view hides the arrow of a header it is given unless it sorts by itself; here the model sorts.
+    m_header->setSortIndicatorShown(true);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed

@@ -9,8 +9,14 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 
 namespace Designer {
+
+namespace {
+// Long enough not to query for every key of a word, short enough to feel immediate.
+constexpr int s_typingPause = 400;
+} // namespace
 
 FilterHeader::FilterHeader(QTableView *view)
     : QHeaderView(Qt::Horizontal, view)
@@ -37,13 +43,22 @@ void FilterHeader::setFilters(const RowsModel &model)
         editor->setPlaceholderText(DataBrowser::tr("Filter"));
         editor->setToolTip(ColumnFilter::help(*field));
         editor->setClearButtonEnabled(true);
-        connect(editor, &QLineEdit::editingFinished, this, [this, editor, column] {
+        // Applied after a pause in typing (each key restarts the wait), or at once on Return or leaving.
+        auto *pause = new QTimer(editor);
+        pause->setObjectName(QStringLiteral("filterPause"));
+        pause->setSingleShot(true);
+        pause->setInterval(s_typingPause);
+        const auto apply = [this, editor, column, pause] {
+            pause->stop();
             if (editor->text() == editor->property("applied").toString())
                 return;
             editor->setProperty("applied", editor->text());
             if (filterChanged)
                 filterChanged(column, editor->text());
-        });
+        };
+        connect(editor, &QLineEdit::textEdited, pause, qOverload<>(&QTimer::start));
+        connect(pause, &QTimer::timeout, this, apply);
+        connect(editor, &QLineEdit::editingFinished, this, apply);
         editor->show();
         m_editors << editor;
     }

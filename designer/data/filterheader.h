@@ -20,7 +20,8 @@ class FilterHeader : public QHeaderView
 public:
     explicit FilterHeader(QTableView *view);
 
-    /** Called with a column and its filter text when the user has finished editing it. */
+    /** Called with a column and its filter text after a short pause in typing, or when the user has finished
+        editing it (Return, leaving the field). */
     std::function<void(int column, const QString &text)> filterChanged;
 
     /** Makes one filter field per column of \a model (tooltips and placeholders from its fields). */

@@ -180,12 +180,19 @@ QVariant RowsModel::data(const QModelIndex &index, int role) const
     }
     const QJsonValue value = values->at(index.column());
     const bool isNull = value.isNull() || value.isUndefined();
-    const QString error = m_cellErrors.isEmpty()
-        ? QString() : m_cellErrors.value(cellKey(primaryKeyOf(index.row()), index.column()));
+    const CellError refused = m_cellErrors.isEmpty()
+        ? CellError() : m_cellErrors.value(cellKey(primaryKeyOf(index.row()), index.column()));
+    const QString &error = refused.message;
+    // A refused edit stays in the cell as typed, so that it can be corrected rather than typed again.
+    const bool keepsTyped = !error.isEmpty() && f->type != Runtime::FieldType::Boolean;
     switch (role) {
     case Qt::DisplayRole:
+        if (keepsTyped)
+            return refused.typed;
         return f->type == Runtime::FieldType::Boolean && !isNull ? QVariant() : QVariant(CellValues::displayText(*f, value));
     case Qt::EditRole:
+        if (keepsTyped)
+            return refused.typed;
         return isNull ? QString() : CellValues::displayText(*f, value);
     case Qt::CheckStateRole:
         if (f->type != Runtime::FieldType::Boolean || isNull)
@@ -198,7 +205,7 @@ QVariant RowsModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         return error.isEmpty() ? QVariant() : QVariant(QBrush(QColor(0xfd, 0xe2, 0xe2)));
     case Qt::FontRole:
-        if (isNull) {
+        if (isNull && !keepsTyped) {
             QFont font;
             font.setItalic(true);
             return font;
@@ -207,7 +214,9 @@ QVariant RowsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return Runtime::isNumeric(f->type) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case Qt::ToolTipRole:
-        return error.isEmpty() ? QVariant() : QVariant(error);
+        if (error.isEmpty())
+            return {};
+        return tr("Not saved: %1\nThe database keeps %2.").arg(error, CellValues::displayText(*f, value));
     case Qt::DecorationRole: // still visible when the row is selected and the background is not
         return error.isEmpty() ? QVariant()
                                : QVariant(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));

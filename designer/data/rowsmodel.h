@@ -27,8 +27,9 @@ struct ApiReply;
     at most maxCachedPages() pages are kept, the least recently used are dropped. Columns are the table's
     fields that the API returns (hidden fields never are). sort() and setFilter() change the query and
     fetch again. setData() PATCHes one cell by the table's primary key; when the runtime refuses, the cell
-    keeps its old value and shows the runtime's message (Qt::ToolTipRole, in an error colour) until the
-    next edit of that cell. Tables without a primary key are read-only. */
+    keeps what was typed (shown and offered for the next edit; the database keeps its value) with the
+    runtime's message (ErrorRole and Qt::ToolTipRole, in an error colour) until the next edit of that cell.
+    Tables without a primary key are read-only. */
 class RowsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -132,7 +133,8 @@ private:
     const QList<QJsonValue> *rowValues(int row) const;
     QJsonValue primaryKeyOf(int row) const;
     QString cellKey(const QJsonValue &key, int column) const;
-    void editArrived(const QString &errorKey, int column, const QJsonValue &key, const ApiReply &reply);
+    void editArrived(const QString &errorKey, const QString &typed, int column, const QJsonValue &key,
+        const ApiReply &reply);
     QString recordsPath() const;
 
     ApiClient *m_client;
@@ -153,7 +155,12 @@ private:
     mutable QHash<int, QPointer<QNetworkReply>> m_inFlight;
     mutable bool m_startScheduled = false;
     QHash<int, int> m_attempts; // page → requests that timed out
-    QHash<QString, QString> m_cellErrors; // "<key>\x1f<column>" → message
+    struct CellError
+    {
+        QString message;
+        QString typed; ///< the text of the refused edit, kept in the cell
+    };
+    QHash<QString, CellError> m_cellErrors; // "<key>\x1f<column>" → the refused edit
 };
 
 } // namespace Designer

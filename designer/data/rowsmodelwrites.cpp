@@ -25,8 +25,9 @@ bool RowsModel::setData(const QModelIndex &index, const QVariant &value, int rol
     QString problem;
     const QJsonValue newValue = role == Qt::CheckStateRole
         ? QJsonValue(value.toInt() == Qt::Checked) : CellValues::fromText(*f, value.toString(), &problem);
+    const QString typed = role == Qt::CheckStateRole ? QString() : value.toString();
     if (!problem.isEmpty()) {
-        m_cellErrors.insert(errorKey, problem);
+        m_cellErrors.insert(errorKey, {problem, typed});
         emit dataChanged(index, index);
         emit writeFinished(false, problem);
         return false;
@@ -41,20 +42,21 @@ bool RowsModel::setData(const QModelIndex &index, const QVariant &value, int rol
     request.headers.append({QByteArrayLiteral("Prefer"), QByteArrayLiteral("return=representation")});
     request.body = QJsonDocument(QJsonObject {{f->name, newValue}}).toJson(QJsonDocument::Compact);
     const int column = index.column();
-    m_client->send(request, this, [this, errorKey, column, key](const ApiReply &reply) {
-        editArrived(errorKey, column, key, reply);
+    m_client->send(request, this, [this, errorKey, typed, column, key](const ApiReply &reply) {
+        editArrived(errorKey, typed, column, key, reply);
     });
     emit dataChanged(index, index);
     return true;
 }
 
-void RowsModel::editArrived(const QString &errorKey, int column, const QJsonValue &key, const ApiReply &reply)
+void RowsModel::editArrived(
+    const QString &errorKey, const QString &typed, int column, const QJsonValue &key, const ApiReply &reply)
 {
     const bool ok = reply.status == 200;
     const QString message = ok ? QString() : errorText(reply);
     const QJsonObject row = QJsonDocument::fromJson(reply.body).array().at(0).toObject();
     if (!ok)
-        m_cellErrors.insert(errorKey, message);
+        m_cellErrors.insert(errorKey, {message, typed});
     // The row's place in the loaded pages, found by key: pages may have been reloaded meanwhile.
     for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
         for (int r = 0; r < it->rows.size(); ++r) {

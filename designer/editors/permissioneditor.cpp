@@ -54,8 +54,9 @@ PermissionEditor::PermissionEditor(QWidget *parent)
     layout->addLayout(PermissionMatrix::createLegend(this));
     layout->addWidget(createCellEditor());
     layout->addWidget(createPresets());
-    // A short project leaves room below the editor, not an empty grid between rows and editor.
-    layout->addStretch(1);
+    // A short project leaves room below the editor, not an empty grid between rows and editor; the grid
+    // takes the room first (up to all of its rows, PermissionMatrix::fitHeight()), the stretch what is left.
+    layout->addStretch(0);
     setEnabled(false);
 }
 
@@ -96,10 +97,13 @@ QWidget *PermissionEditor::createCellEditor()
     const bool dark = errorPalette.color(QPalette::Window).lightnessF() < 0.5;
     errorPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20));
     m_diagnostic->setPalette(errorPalette);
-    m_diagnostic->hide();
+    // Its two lines are kept while the rule is fine, so that neither the rule box nor the presets move as a
+    // message comes and goes with each key; a longer message is whole in the tooltip.
+    m_diagnostic->setAlignment(Qt::AlignLeading | Qt::AlignTop);
+    m_diagnostic->setFixedHeight(m_diagnostic->fontMetrics().lineSpacing() * 2);
     connect(m_ruleEditor, &RuleEditor::diagnosticChanged, this, [this](const QString &message) {
         m_diagnostic->setText(message);
-        m_diagnostic->setVisible(!message.isEmpty());
+        m_diagnostic->setToolTip(message);
     });
 
     auto *layout = new QVBoxLayout(m_cellBox);
@@ -195,7 +199,7 @@ QPushButton *PermissionEditor::presetButton(Preset preset) const
 
 QString PermissionEditor::diagnosticText() const
 {
-    return m_diagnostic->isHidden() ? QString() : m_diagnostic->text();
+    return m_diagnostic->text();
 }
 
 void PermissionEditor::changeEvent(QEvent *event)

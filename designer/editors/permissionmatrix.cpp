@@ -32,11 +32,15 @@ void setUp(QTableWidget *matrix)
     matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
     matrix->setSelectionMode(QAbstractItemView::SingleSelection);
     matrix->setTabKeyNavigation(false);
-    // Rules wrap rather than elide: a clipped rule reads as a different rule.
+    // Rules wrap over two lines, and a longer one ends in "…" (a clipped rule would read as a different
+    // rule); its whole text is in the tooltip and in the editor below. Every row is two lines high, so that
+    // rows keep their height as rules change and the grid and the rule box under it stay put.
     matrix->setWordWrap(true);
+    matrix->setTextElideMode(Qt::ElideRight);
     matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     matrix->horizontalHeader()->setMinimumSectionSize(70);
-    matrix->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    matrix->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    matrix->verticalHeader()->setDefaultSectionSize(matrix->fontMetrics().lineSpacing() * 2 + 8);
     matrix->setAccessibleName(
         QCoreApplication::translate("Designer::PermissionEditor", "Permissions by table and operation"));
 }
@@ -110,7 +114,7 @@ void showRule(QTableWidget *matrix, int row, int column, const Runtime::Project 
 
 void fitHeight(QTableWidget *matrix)
 {
-    // Wrapped rules make rows taller as the dock gets narrower, so this runs on resize too.
+    // Rows have a fixed height, but the header's follows the font and style: this runs on resize too.
     int height = matrix->horizontalHeader()->sizeHint().height() + 2 * matrix->frameWidth() + 4;
     for (int row = 0; row < matrix->rowCount(); ++row)
         height += matrix->rowHeight(row);

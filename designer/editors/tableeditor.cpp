@@ -94,9 +94,9 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Hidden until a field is chosen and small, so that it never makes the main window taller.
+    // Small, so that it never makes the main window taller. Shown while no field is chosen too (it says to
+    // choose one): choosing one then changes neither the grid's height nor the place of its buttons.
     scroll->setMinimumHeight(scroll->fontMetrics().lineSpacing() * 2);
-    scroll->setVisible(false);
     m_fieldEditor = new FieldEditor(document, scroll);
     scroll->setWidget(m_fieldEditor);
     splitter->addWidget(scroll);
@@ -198,25 +198,31 @@ const Runtime::Table *TableEditor::table() const
 
 void TableEditor::setTableId(const Runtime::ObjectId &tableId)
 {
+    const bool another = tableId != m_tableId;
     m_tableId = tableId;
     m_fieldsModel->setTableId(tableId);
     refresh();
     currentFieldChanged();
+    if (another && !tableId.isEmpty())
+        fitFieldsGrid(); // once per table: the grid then keeps its height while fields are chosen and edited
 }
 
 void TableEditor::currentFieldChanged()
 {
-    const Runtime::ObjectId fieldId = m_fieldsModel->fieldId(m_fieldsView->currentIndex().row());
-    m_fieldEditor->setField(m_tableId, fieldId);
-    const bool appearing = !fieldId.isEmpty() && m_fieldScroll->isHidden();
-    m_fieldScroll->setVisible(!fieldId.isEmpty());
-    if (appearing)
+    m_fieldEditor->setField(m_tableId, m_fieldsModel->fieldId(m_fieldsView->currentIndex().row()));
+}
+
+void TableEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The first fit ran before the pane had its height.
+    if (!std::exchange(m_fitted, true))
         fitFieldsGrid();
 }
 
 void TableEditor::fitFieldsGrid()
 {
-    // The grid keeps the height of its rows (up to half), the field's options get the rest.
+    // The grid keeps the height of its rows (up to three fifths), the field's options get the rest and scroll.
     auto *splitter = static_cast<QSplitter *>(m_fieldScroll->parentWidget());
     QWidget *box = splitter->widget(0);
     const int total = splitter->height() - splitter->handleWidth();
@@ -225,7 +231,8 @@ void TableEditor::fitFieldsGrid()
         + rows * m_fieldsView->verticalHeader()->defaultSectionSize()
         + m_fieldsView->horizontalScrollBar()->sizeHint().height();
     const int wanted = box->sizeHint().height() - m_fieldsView->sizeHint().height() + grid;
-    const int boxHeight = qBound(box->minimumSizeHint().height(), wanted, qMax(total / 2, box->minimumSizeHint().height()));
+    const int boxHeight
+        = qBound(box->minimumSizeHint().height(), wanted, qMax(total * 3 / 5, box->minimumSizeHint().height()));
     splitter->setSizes({boxHeight, qMax(0, total - boxHeight)});
 }
 

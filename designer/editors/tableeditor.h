@@ -44,6 +44,9 @@ public:
     /** Returns the fields that foreign keys, tenancy and the table's rules filter on but no index starts with. */
     QList<Runtime::ObjectId> unindexedForeignKeys() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *createFieldsBox();
     QWidget *createIndexesBox();
@@ -80,6 +83,7 @@ private:
     QPushButton *m_removeIndexButton = nullptr;
     QLabel *m_suggestionLabel = nullptr;
     QPushButton *m_suggestButton = nullptr;
+    bool m_fitted = false; ///< the grid was fitted once the pane was shown
 };
 
 } // namespace Designer

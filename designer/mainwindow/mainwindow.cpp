@@ -19,6 +19,7 @@
 #include "run/runcontroller.h"
 #include "run/runstatuswidget.h"
 #include "widgets/palettewidget.h"
+#include "widgets/statusbar.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -71,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_undoGroup(new QUndoGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setStatusBar(new StatusBar(this));
     // Replacing a main window's central widget loses the dock sizes, so canvases change inside a stack.
     m_canvasStack = new QStackedWidget(this);
     // The diagram, the data and the API console share the centre: the builder's design-run-try loop.

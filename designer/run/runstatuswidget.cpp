@@ -4,6 +4,7 @@
 
 #include "migrationdialog.h"
 #include "runcontroller.h"
+#include "widgets/elidedlabel.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -71,8 +72,8 @@ RunStatusWidget::RunStatusWidget(RunController *controller, QWidget *parent)
     m_copyService->setToolTip(tr("Copies the service key. It bypasses every permission rule: use it only "
                                  "in scripts and servers you control, never in an app you ship."));
     connect(m_copyService, &QToolButton::clicked, this, &RunStatusWidget::copyServiceKey);
-    m_message = new QLabel(this);
-    m_message->setTextFormat(Qt::PlainText);
+    // A long failure ends at a word (the whole of it is the tooltip) instead of widening the window.
+    m_message = new ElidedLabel(this);
     m_review = new QToolButton(this);
     m_review->setText(tr("Review…"));
     m_review->setToolTip(tr("Shows the schema changes that would lose data and lets you apply them."));

@@ -375,7 +375,9 @@ void tst_Commands::changeTable()
             QCOMPARE(events.first().kind, Kind::TableChanged);
             QCOMPARE(events.first().ids, QList<ObjectId> {table.id});
         });
-    QCOMPARE(document->undoStack()->undoText(), e.text);
+    // A rename names both names; the other edits keep their own texts.
+    QCOMPARE(document->undoStack()->undoText(),
+        edit == QLatin1String("rename") ? QStringLiteral("Rename table %1 to renamed").arg(table.name) : e.text);
 }
 
 void tst_Commands::removeFieldDropsIndexes()
@@ -716,7 +718,7 @@ void tst_Commands::mergeTyping()
             renameTableText(current), QStringLiteral("name")));
     }
     QCOMPARE(document->undoStack()->count(), 1);
-    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Rename table users"));
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Rename table users to members"));
     QCOMPARE(document->project().table(table.id)->name, word);
     // Typing in a field's name merges under that field's key.
     const Runtime::Field field = document->project().table(table.id)->fields[1];

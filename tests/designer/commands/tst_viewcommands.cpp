@@ -134,7 +134,8 @@ void tst_ViewCommands::changeView()
     QString text = viewColumnsText(before);
     if (edit == QLatin1String("rename")) {
         after.name = QStringLiteral("open_orders");
-        text = renameViewText(before);
+        QCOMPARE(renameViewText(before), QStringLiteral("Rename view %1").arg(before.name));
+        text = QStringLiteral("Rename view %1 to open_orders").arg(before.name); // the command names both
     } else if (edit == QLatin1String("description")) {
         after.description = QStringLiteral("Orders not cancelled");
         text = viewDescriptionText(before);

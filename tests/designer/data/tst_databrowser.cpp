@@ -10,7 +10,11 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialog>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +59,16 @@ QString scalar(const QString &sql)
 {
     return column(sql).value(0);
 }
+
+// Returns the cell editor open in \a view, or nullptr.
+QLineEdit *openEditor(QTableView *view)
+{
+    for (QLineEdit *child : view->viewport()->findChildren<QLineEdit *>()) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
 } // namespace
 
 class TestDataBrowser : public QObject
@@ -76,8 +90,12 @@ private slots:
     void editCellPersists();
     void invalidEditShowsError_data();
     void invalidEditShowsError();
+    void refusedEditKeepsTyped();
+    void sortArrowInHeader();
+    void filterAppliesWhileTyping();
     void toggleBoolean();
     void addRow();
+    void addRowTypedEditors();
     void deleteRows();
     void exportView_data();
     void exportView();
@@ -354,11 +372,7 @@ QString TestDataBrowser::editCell(int row, const QString &name, const QString &t
     view->setFocus();
     QSignalSpy written(model, &RowsModel::writeFinished);
     QTest::keyClick(view, Qt::Key_F2);
-    QLineEdit *editor = nullptr;
-    for (QLineEdit *child : view->viewport()->findChildren<QLineEdit *>()) {
-        if (child->isVisible())
-            editor = child;
-    }
+    QLineEdit *editor = openEditor(view);
     if (!editor)
         return u"no editor opened"_qs;
     editor->selectAll();
@@ -416,8 +430,11 @@ void TestDataBrowser::invalidEditShowsError()
     const QString error = editCell(row, field, typed);
     QVERIFY2(error.contains(message, Qt::CaseInsensitive), qPrintable(error));
     QCOMPARE(scalar(sql), before);
-    QCOMPARE(model->data(cell(row, field)).toString(), shown);
-    QCOMPARE(model->data(cell(row, field), Qt::ToolTipRole).toString(), error);
+    // The cell keeps what was typed; its tooltip gives the reason and the value the database kept.
+    QCOMPARE(model->data(cell(row, field)).toString(), typed);
+    QCOMPARE(model->data(cell(row, field), RowsModel::ErrorRole).toString(), error);
+    QVERIFY(model->data(cell(row, field), Qt::ToolTipRole).toString().contains(error));
+    QVERIFY(model->data(cell(row, field), Qt::ToolTipRole).toString().contains(shown));
     QVERIFY(model->data(cell(row, field), Qt::BackgroundRole).isValid());
     QVERIFY(m_browser->statusText().contains(error));
     if (qEnvironmentVariableIsSet("BASALT_SCREENSHOT"))
@@ -429,6 +446,93 @@ void TestDataBrowser::invalidEditShowsError()
     QCOMPARE(editCell(row, field, field == u"meta"_qs ? u"{}"_qs : u"12"_qs), QString());
     QVERIFY(model->data(cell(row, field), RowsModel::ErrorRole).toString().isEmpty());
     QVERIFY(!model->data(cell(row, field), Qt::ToolTipRole).isValid());
+}
+
+void TestDataBrowser::refusedEditKeepsTyped()
+{
+    showItems();
+    RowsModel *model = m_browser->model();
+    QTableView *view = m_browser->view();
+    const int row = 3;
+    const QString before = model->data(cell(row, u"price"_qs)).toString();
+    const QString error = editCell(row, u"price"_qs, u"-12.5"_qs);
+    QVERIFY2(error.contains(u"at least 0"_qs), qPrintable(error));
+    // Not put back silently: the typed value stays in the cell, the reason beside it in the status line.
+    QCOMPARE(model->data(cell(row, u"price"_qs)).toString(), u"-12.5"_qs);
+    QVERIFY(m_browser->statusText().contains(error));
+    QVERIFY(model->data(cell(row, u"price"_qs), Qt::DecorationRole).isValid());
+    // Editing again starts from what was typed, so a slip is corrected rather than typed again.
+    view->setCurrentIndex(cell(row, u"price"_qs));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_F2);
+    QLineEdit *editor = openEditor(view);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), u"-12.5"_qs);
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QCOMPARE(model->data(cell(row, u"price"_qs)).toString(), u"-12.5"_qs);
+    // A good value replaces it, and the cell shows what the database holds.
+    QCOMPARE(editCell(row, u"price"_qs, u"12.5"_qs), QString());
+    QCOMPARE(model->data(cell(row, u"price"_qs)).toString(), u"12.5"_qs);
+    QVERIFY(model->data(cell(row, u"price"_qs), RowsModel::ErrorRole).toString().isEmpty());
+    QVERIFY(before != u"-12.5"_qs);
+}
+
+void TestDataBrowser::sortArrowInHeader()
+{
+    showItems();
+    RowsModel *model = m_browser->model();
+    QHeaderView *header = m_browser->view()->horizontalHeader();
+    const int section = int(model->columnNames().indexOf(u"quantity"_qs));
+    const QPoint click(header->sectionViewportPosition(section) + header->sectionSize(section) / 2, 5);
+    QCOMPARE(header->sortIndicatorSection(), -1); // the table's own order: no arrow
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, click);
+        waitLoaded();
+        QCOMPARE(model->sortColumn(), section);
+        QCOMPARE(model->sortOrder(), order);
+        // The arrow is drawn in the sorted section, pointing the way of the order, after the rows came.
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), section);
+        QCOMPARE(header->sortIndicatorOrder(), order);
+        const QRect rect(header->sectionViewportPosition(section), 0, header->sectionSize(section),
+            header->viewport()->height());
+        const QImage image = header->viewport()->grab(rect).toImage();
+        const QColor background = image.pixelColor(2, image.height() / 2);
+        int differing = 0;
+        // The name is centred; an arrow adds drawn pixels beside or above it.
+        const int textWidth = header->fontMetrics().horizontalAdvance(u"quantity"_qs);
+        for (int x = 0; x < image.width(); ++x) {
+            if (qAbs(x - image.width() / 2) <= textWidth / 2 + 2)
+                continue;
+            for (int y = 2; y < image.height() - 2; ++y)
+                differing += image.pixelColor(x, y) != background ? 1 : 0;
+        }
+        QVERIFY2(differing > 6, qPrintable(QString::number(differing)));
+    }
+    // Another table starts in its own order again, without an arrow.
+    m_browser->setTable(u"items"_qs);
+    waitLoaded();
+    QCOMPARE(header->sortIndicatorSection(), -1);
+}
+
+void TestDataBrowser::filterAppliesWhileTyping()
+{
+    showItems();
+    RowsModel *model = m_browser->model();
+    auto *editor = qobject_cast<QLineEdit *>(m_browser->filterEditor(1));
+    QVERIFY(editor);
+    editor->setFocus();
+    // No Return and no leaving the field: the filter applies once the typing pauses.
+    QTest::keyClicks(editor, u"EM 77"_qs);
+    QTRY_COMPARE(model->filterText(1), u"EM 77"_qs);
+    waitLoaded();
+    QCOMPARE(model->rowCount(), scalar(u"SELECT count(*) FROM items WHERE name LIKE '%em 77%'"_qs).toInt());
+    // The clear button empties it, and all rows come back without more keys.
+    editor->clear();
+    emit editor->textEdited(QString()); // as the clear button does
+    QTRY_COMPARE(model->filterText(1), QString());
+    waitLoaded();
+    QCOMPARE(model->rowCount(), scalar(u"SELECT count(*) FROM items"_qs).toInt());
 }
 
 void TestDataBrowser::toggleBoolean()
@@ -460,20 +564,104 @@ void TestDataBrowser::addRow()
     auto *dialog = m_browser->findChild<QDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    QVERIFY(!dialog->findChild<QLineEdit *>(u"id"_qs)); // filled by the database
+    QVERIFY(!dialog->findChild<QWidget *>(u"id"_qs)); // filled by the database
     // Without the required name the runtime refuses; the dialog stays open with its message.
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"quantity"_qs), u"5"_qs);
-    QTest::keyClick(dialog->findChild<QLineEdit *>(u"quantity"_qs), Qt::Key_Return);
+    auto *quantity = dialog->findChild<QDoubleSpinBox *>(u"quantity"_qs);
+    QVERIFY(quantity);
+    quantity->setFocus();
+    quantity->selectAll(); // as focusing it does when it says "default"
+    QTest::keyClicks(quantity, u"5"_qs);
+    QTest::keyClick(quantity, Qt::Key_Return);
     QTRY_VERIFY(std::ranges::any_of(dialog->findChildren<QLabel *>(), [](QLabel *label) {
         return label->isVisible() && label->text().contains(u"name"_qs);
     }));
     QVERIFY(dialog->isVisible());
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"name"_qs), u"added row"_qs);
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"active"_qs), u"true"_qs);
+    QTest::mouseClick(dialog->findChild<QCheckBox *>(u"active"_qs), Qt::LeftButton);
     QTest::keyClick(dialog->findChild<QLineEdit *>(u"name"_qs), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!m_browser->findChild<QDialog *>() || !dialog->isVisible(), s_timeout);
     QCOMPARE(column(u"SELECT quantity || '/' || active FROM items WHERE name = 'added row'"_qs), QStringList {u"5/1"_qs});
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 1, s_timeout);
+}
+
+void TestDataBrowser::addRowTypedEditors()
+{
+    // A project of every kind of field, not running: the form is made from the project alone.
+    auto project = std::make_shared<Runtime::Project>();
+    Runtime::Table things;
+    things.id = u"tbl_things"_qs;
+    things.name = u"things"_qs;
+    const auto add = [&things](const QString &name, Runtime::FieldType type, bool required = false) {
+        Runtime::Field field;
+        field.id = u"fld_"_qs + name;
+        field.name = name;
+        field.type = type;
+        field.required = required;
+        if (type == Runtime::FieldType::Enum)
+            field.enumValues = {u"draft"_qs, u"published"_qs};
+        things.fields.push_back(field);
+    };
+    add(u"id"_qs, Runtime::FieldType::Integer);
+    things.fields.back().primaryKey = Runtime::PrimaryKeyKind::AutoIncrement;
+    add(u"title_of_the_thing_in_full"_qs, Runtime::FieldType::Text, true);
+    add(u"count"_qs, Runtime::FieldType::Integer);
+    add(u"weight"_qs, Runtime::FieldType::Number);
+    add(u"visible"_qs, Runtime::FieldType::Boolean);
+    add(u"due_on"_qs, Runtime::FieldType::Date);
+    add(u"published_at"_qs, Runtime::FieldType::DateTime);
+    add(u"status"_qs, Runtime::FieldType::Enum, true);
+    add(u"contact"_qs, Runtime::FieldType::Email);
+    project->tables.push_back(things);
+    RunTarget target;
+    target.baseUrl = QUrl(u"http://127.0.0.1:9"_qs); // nothing answers: the rows fail to load, the form is there
+    target.serviceKey = TestSupport::serviceKey();
+    target.project = project;
+    DataBrowser browser;
+    browser.resize(900, 500);
+    browser.show();
+    browser.setTarget(target);
+    browser.addRow();
+    auto *dialog = browser.findChild<QDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!dialog->findChild<QWidget *>(u"id"_qs));
+    QVERIFY(dialog->findChild<QLineEdit *>(u"title_of_the_thing_in_full"_qs));
+    QVERIFY(dialog->findChild<QLineEdit *>(u"contact"_qs));
+    auto *count = dialog->findChild<QDoubleSpinBox *>(u"count"_qs);
+    QVERIFY(count);
+    QCOMPARE(count->decimals(), 0);
+    auto *weight = dialog->findChild<QDoubleSpinBox *>(u"weight"_qs);
+    QVERIFY(weight);
+    QVERIFY(weight->decimals() > 0);
+    QVERIFY(dialog->findChild<QCheckBox *>(u"visible"_qs));
+    auto *due = dialog->findChild<QDateTimeEdit *>(u"due_on"_qs);
+    QVERIFY(due);
+    QVERIFY(!due->displayFormat().contains(u"HH"_qs));
+    auto *published = dialog->findChild<QDateTimeEdit *>(u"published_at"_qs);
+    QVERIFY(published);
+    QVERIFY(published->displayFormat().contains(u"HH"_qs));
+    auto *status = dialog->findChild<QComboBox *>(u"status"_qs);
+    QVERIFY(status);
+    QCOMPARE(status->count(), 3); // "required", then the values
+    QCOMPARE(status->itemText(2), u"published"_qs);
+    // Unset optional numbers and dates say they take the default; required ones say so.
+    QCOMPARE(count->text(), count->specialValueText());
+    QCOMPARE(due->text(), due->specialValueText());
+    QVERIFY(status->currentText() != u"draft"_qs);
+    // Sized to its fields: every editor and every label is whole, the hints of the text fields too.
+    for (QWidget *editor : dialog->findChildren<QWidget *>()) {
+        if (editor->objectName().isEmpty() || !editor->isVisible() || editor->parentWidget() == dialog)
+            continue;
+        QVERIFY2(editor->width() >= editor->minimumSizeHint().width(), qPrintable(editor->objectName()));
+        if (auto *line = qobject_cast<QLineEdit *>(editor))
+            QVERIFY2(line->width() > line->fontMetrics().horizontalAdvance(line->placeholderText()),
+                qPrintable(line->placeholderText()));
+    }
+    for (QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->isVisible())
+            QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+    }
+    dialog->reject();
 }
 
 void TestDataBrowser::deleteRows()

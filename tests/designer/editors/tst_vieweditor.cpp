@@ -95,7 +95,7 @@ void tst_ViewEditor::editsAreUndoSteps()
     typeAndLeave(editor.findChild<QLineEdit *>(QStringLiteral("viewNameEdit")), QStringLiteral("open_orders"));
     QCOMPARE(view().name, QStringLiteral("open_orders"));
     QCOMPARE(stack->count(), 1);
-    QCOMPARE(stack->text(0), QStringLiteral("Rename view orders_view"));
+    QCOMPARE(stack->text(0), QStringLiteral("Rename view orders_view to open_orders"));
 
     // Columns: rename the third, remove the first, move the new first down, add a related one.
     auto *columns = editor.findChild<QTableWidget *>(QStringLiteral("viewColumnsTable"));
