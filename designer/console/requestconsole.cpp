@@ -167,9 +167,34 @@ void RequestConsole::finish(const ConsoleRequest &request, const ApiReply &reply
 {
     m_lastReply = reply;
     m_response->showReply(reply);
+    if (reply.status == 401)
+        m_response->showHint(unauthorizedHint(request));
     m_store->addHistory({request, reply.status, reply.elapsedMs, QDateTime::currentDateTimeUtc()});
     updateSendState();
     emit replyReceived(reply);
+}
+
+QString RequestConsole::unauthorizedHint(const ConsoleRequest &request) const
+{
+    // The names exactly as the console shows them, so the hint can be followed by eye.
+    const auto choice = [this](ConsoleAuth auth) { return m_auth->itemText(m_auth->findData(int(auth))); };
+    QString control = m_authLabel->text();
+    control.remove(QLatin1Char('&'));
+    if (control.endsWith(QLatin1Char(':')))
+        control.chop(1);
+    if (request.explain || request.auth == ConsoleAuth::Service)
+        return tr("The runtime refused the project's keys: run the backend again, so the console gets its current keys.");
+    switch (request.auth) {
+    case ConsoleAuth::None:
+        return tr("Sent without a key. Choose \"%1\" in the console's \"%2\" menu above (or \"%3\" to send as a "
+                  "signed-in user).").arg(choice(ConsoleAuth::Anon), control, choice(ConsoleAuth::User));
+    case ConsoleAuth::User:
+        return tr("The test user's session was refused. Choose the user again beside \"%1\", or make one with "
+                  "\"%2\".").arg(control, m_user->itemText(m_user->count() - 1));
+    default:
+        return tr("Only signed-in users may do this. Choose \"%1\" in the console's \"%2\" menu above and a user "
+                  "(or \"%3\" to bypass the rules).").arg(choice(ConsoleAuth::User), control, choice(ConsoleAuth::Service));
+    }
 }
 
 void RequestConsole::fail(const QString &message)

@@ -64,6 +64,8 @@ void RequestConsole::createRequestControls()
     m_auth->addItem(tr("Anon key"), int(ConsoleAuth::Anon));
     m_auth->addItem(tr("Service key"), int(ConsoleAuth::Service));
     m_auth->addItem(tr("Test user"), int(ConsoleAuth::User));
+    // Safe and working at once: the anon key is what an app sends, and it obeys every rule.
+    m_auth->setCurrentIndex(m_auth->findData(int(ConsoleAuth::Anon)));
     m_user = new QComboBox(this);
     // The combos may shrink to a few characters (their texts are elided), so the console fits beside the
     // docks in longer languages too.
@@ -143,7 +145,9 @@ void RequestConsole::arrangeLayout(QToolButton *more)
     baseRow->addWidget(m_environment);
     baseRow->addWidget(more);
     auto *authRow = new QHBoxLayout;
-    authRow->addWidget(new QLabel(tr("Auth:"), this));
+    m_authLabel = new QLabel(tr("Auth:"), this);
+    m_authLabel->setBuddy(m_auth);
+    authRow->addWidget(m_authLabel);
     authRow->addWidget(m_auth);
     authRow->addWidget(m_user);
     authRow->addWidget(m_explain);

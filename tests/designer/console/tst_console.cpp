@@ -142,6 +142,8 @@ private slots:
     void initTestCase();
     void notRunningDisablesSend();
     void listRows();
+    void firstRequestUsesAnonKey();
+    void unauthorizedHintPointsAtAuth();
     void paramsFollowUrl();
     void insertAsTestUser();
     void deniedWriteIsExplained();
@@ -218,6 +220,52 @@ void TestConsole::listRows()
     // The body is shown pretty-printed: one member per line.
     const QString shown = console.responseView()->bodyText();
     QVERIFY2(shown.contains(QStringLiteral("\n    \"name\": \"Garden\",\n")), qPrintable(shown));
+}
+
+void TestConsole::firstRequestUsesAnonKey()
+{
+    // A new console, a URL typed in, Send: the anon key goes with it, so an anon rule lets it through.
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    auto *auth = console.findChild<QComboBox *>(QStringLiteral("auth"));
+    QCOMPARE(ConsoleAuth(auth->currentData().toInt()), ConsoleAuth::Anon);
+    QCOMPARE(auth->currentText(), QStringLiteral("Anon key"));
+    auto *url = console.findChild<QLineEdit *>(QStringLiteral("url"));
+    url->setFocus();
+    QTest::keyClicks(url, QStringLiteral("/rest/v1/categories?select=name"));
+    const ConsoleRequest form = console.currentRequest();
+    QCOMPARE(form.auth, ConsoleAuth::Anon);
+    const Runtime::Result<ConsoleRequest> resolved = console.resolvedRequest(form);
+    QVERIFY(resolved);
+    QCOMPARE(resolved->header(QStringLiteral("apikey")), QString::fromLatin1(m_shop.target.anonKey));
+    QVERIFY(resolved->header(QStringLiteral("Authorization")).isNull());
+    const ApiReply reply = sendAndWait(console);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QCOMPARE(console.responseView()->hintText(), QString());
+}
+
+void TestConsole::unauthorizedHintPointsAtAuth()
+{
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    // Anon may not read orders: the hint names the console's own control and its choices as shown.
+    console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/rest/v1/orders"), ConsoleAuth::Anon));
+    QCOMPARE(sendAndWait(console).status, 401);
+    QString hint = console.responseView()->hintText();
+    QVERIFY2(hint.contains(QStringLiteral("\"Test user\"")) && hint.contains(QStringLiteral("\"Auth\"")), qPrintable(hint));
+    QVERIFY2(!hint.contains(QStringLiteral("basalt-server")), qPrintable(hint));
+    QVERIFY(console.responseView()->findChild<QLabel *>(QStringLiteral("responseHint"))->isVisibleTo(&console));
+    // Without a key the runtime's own hint points at a command line; the console's points at Auth.
+    console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/rest/v1/categories"), ConsoleAuth::None));
+    const ApiReply reply = sendAndWait(console);
+    QCOMPARE(reply.status, 401);
+    hint = console.responseView()->hintText();
+    QVERIFY2(hint.contains(QStringLiteral("\"Anon key\"")) && hint.contains(QStringLiteral("\"Auth\"")), qPrintable(hint));
+    QVERIFY2(!hint.contains(QStringLiteral("basalt-server")), qPrintable(hint));
+    // The next answer clears it.
+    console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/rest/v1/categories"), ConsoleAuth::Anon));
+    QCOMPARE(sendAndWait(console).status, 200);
+    QCOMPARE(console.responseView()->hintText(), QString());
 }
 
 void TestConsole::paramsFollowUrl()
