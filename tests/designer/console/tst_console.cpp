@@ -157,6 +157,8 @@ private slots:
     void curlRejects_data();
     void curlRejects();
     void pasteCurlIntoUrl();
+    void copyAsCurlCarriesWhatAuthShows_data();
+    void copyAsCurlCarriesWhatAuthShows();
     void jsonEditorReportsErrors_data();
     void jsonEditorReportsErrors();
     void prettyPrintKeepsKeyOrder();
@@ -555,6 +557,55 @@ void TestConsole::pasteCurlIntoUrl()
     QVERIFY(parsed);
     QCOMPARE(parsed->header(QStringLiteral("apikey")), QString::fromLatin1(TestSupport::serviceKey()));
     QCOMPARE(parsed->url, base + QStringLiteral("/rest/v1/tags"));
+}
+
+void TestConsole::copyAsCurlCarriesWhatAuthShows_data()
+{
+    QTest::addColumn<int>("auth");
+    QTest::addColumn<bool>("explain");
+    QTest::addColumn<QString>("header"); // a header of the form, "Name: value"
+    QTest::addColumn<QString>("apikey"); // "anon", "service" or "" (none)
+    QTest::addColumn<bool>("warns");     // the first line says the command contains the service key
+    QTest::newRow("anon") << int(ConsoleAuth::Anon) << false << QString() << QStringLiteral("anon") << false;
+    QTest::newRow("anon, explain") << int(ConsoleAuth::Anon) << true << QString() << QStringLiteral("anon") << false;
+    QTest::newRow("no auth, explain") << int(ConsoleAuth::None) << true << QString() << QString() << false;
+    QTest::newRow("service") << int(ConsoleAuth::Service) << false << QString() << QStringLiteral("service") << true;
+    QTest::newRow("service, explain") << int(ConsoleAuth::Service) << true << QString() << QStringLiteral("service") << true;
+    QTest::newRow("a header names it") << int(ConsoleAuth::None) << false << QStringLiteral("apikey: {{serviceKey}}")
+                                       << QStringLiteral("service") << true;
+}
+
+void TestConsole::copyAsCurlCarriesWhatAuthShows()
+{
+    QFETCH(int, auth);
+    QFETCH(bool, explain);
+    QFETCH(QString, header);
+    QFETCH(QString, apikey);
+    QFETCH(bool, warns);
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    ConsoleRequest form = request(QStringLiteral("GET"), QStringLiteral("/rest/v1/products?select=name"), ConsoleAuth(auth));
+    form.explain = explain;
+    if (!header.isEmpty())
+        form.headers.append({header.section(QLatin1Char(':'), 0, 0), header.section(QLatin1Char(':'), 1).trimmed()});
+    console.openRequest(form);
+    QCOMPARE(console.currentRequest().explain, explain);
+    const QString curl = console.copyAsCurl();
+    QVERIFY(!curl.isEmpty());
+    QCOMPARE(QApplication::clipboard()->text(), curl);
+    const QString service = QString::fromLatin1(m_shop.target.serviceKey);
+    QCOMPARE(curl.contains(service), apikey == QLatin1String("service"));
+    QVERIFY(!curl.contains(QStringLiteral("X-Basalt-Explain"), Qt::CaseInsensitive));
+    QCOMPARE(curl.startsWith(QStringLiteral("# ")) && curl.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("service key")), warns);
+    // The copy reads back as the request Auth shows (comment lines before it are skipped).
+    QVERIFY(CurlCommand::looksLikeCurl(curl));
+    const Runtime::Result<ConsoleRequest> parsed = CurlCommand::parse(curl);
+    QVERIFY2(parsed, qPrintable(curl));
+    const QString expectedKey = apikey == QLatin1String("anon") ? QString::fromLatin1(m_shop.target.anonKey)
+                              : apikey == QLatin1String("service") ? service : QString();
+    QCOMPARE(parsed->header(QStringLiteral("apikey")), expectedKey);
+    if (explain)
+        QVERIFY2(console.responseView()->hintText().contains(QStringLiteral("Explain")), qPrintable(console.responseView()->hintText()));
 }
 
 void TestConsole::jsonEditorReportsErrors_data()
