@@ -34,6 +34,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <Qsci/qsciscintilla.h>
+
 namespace Designer {
 
 namespace {
@@ -273,7 +275,8 @@ void RequestConsole::authChanged()
 {
     const bool user = ConsoleAuth(m_auth->currentData().toInt()) == ConsoleAuth::User;
     m_user->setEnabled(user);
-    m_user->setToolTip(user ? tr("The test user the console signs in as") : tr("Choose \"Test user\" to send as a user"));
+    m_user->setToolTip(user ? tr("The test user the console signs in as; {{user.id}} in the URL or body is their id")
+                            : tr("Choose \"Test user\" to send as a user"));
     m_explain->setToolTip(user ? tr("Send with the service key as this test user and show which rules applied")
                                : tr("Send with the service key as an anonymous caller and show which rules applied"));
 }
@@ -299,8 +302,18 @@ void RequestConsole::userChosen(int index)
         return;
     }
     NewTestUserDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        createTestUser(dialog.email(), dialog.password(), dialog.data());
+    if (target().project)
+        dialog.setProfileData(RequestSamples::signUpData(*target().project));
+    // The dialog stays open until the runtime said yes; a refusal is shown in it, with what was typed.
+    connect(&dialog, &NewTestUserDialog::signUpRequested, this,
+        [this, &dialog] { createTestUser(dialog.email(), dialog.password(), dialog.data()); });
+    connect(this, &RequestConsole::testUserReady, &dialog, [&dialog](const QString &, const QString &error) {
+        if (error.isEmpty())
+            dialog.accept();
+        else
+            dialog.showError(error);
+    });
+    dialog.exec();
 }
 
 void RequestConsole::createTestUser(const QString &email, const QString &password, const QJsonObject &data)
@@ -339,6 +352,37 @@ void RequestConsole::setCurrentEnvironment(const QString &name)
 QString RequestConsole::currentEnvironment() const
 {
     return m_environment->currentData().toString();
+}
+
+void RequestConsole::showEditMenu(QWidget *editor, const QPoint &position)
+{
+    std::unique_ptr<QMenu> menu;
+    if (editor == m_url)
+        menu.reset(m_url->createStandardContextMenu());
+    else
+        menu.reset(m_body->editor()->createStandardContextMenu());
+    if (!menu)
+        menu = std::make_unique<QMenu>();
+    menu->setToolTipsVisible(true);
+    menu->addSeparator();
+    QAction *userId = menu->addAction(tr("Insert {{user.id}}"));
+    userId->setObjectName(QStringLiteral("insertUserId"));
+    userId->setToolTip(tr("The id of the test user chosen under Auth, put in when the request is sent or copied; "
+                          "e.g. {\"customer_id\": \"{{user.id}}\"} for a rule like customer_id = auth.uid"));
+    connect(userId, &QAction::triggered, this, [this, editor] {
+        const QString text = QStringLiteral("{{user.id}}");
+        if (editor == m_url) {
+            m_url->insert(text);
+            urlEdited();
+        } else {
+            m_body->editor()->insert(text);
+            int line = 0;
+            int index = 0;
+            m_body->editor()->getCursorPosition(&line, &index);
+            m_body->editor()->setCursorPosition(line, index + int(text.size()));
+        }
+    });
+    menu->exec(editor->mapToGlobal(position));
 }
 
 bool RequestConsole::eventFilter(QObject *watched, QEvent *event)

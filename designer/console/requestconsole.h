@@ -119,6 +119,8 @@ private:
     void authChanged();
     void userChosen(int index);
     void refreshUsers();
+    /** Shows the context menu of the URL line or the body's editor, with "Insert {{user.id}}" added. */
+    void showEditMenu(QWidget *editor, const QPoint &position);
     void refreshEnvironments();
     void updateSendState();
     void finish(const ConsoleRequest &request, const ApiReply &reply);

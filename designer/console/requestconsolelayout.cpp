@@ -28,6 +28,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <Qsci/qsciscintilla.h>
+
 namespace Designer {
 
 void RequestConsole::buildLayout()
@@ -200,6 +202,11 @@ void RequestConsole::connectForm()
     connect(m_store, &ConsoleStore::collectionsChanged, this, &RequestConsole::refreshEnvironments);
     connect(m_sidebar, &ConsoleSidebar::openRequested, this, &RequestConsole::openRequest);
     m_url->installEventFilter(this);
+    for (QWidget *editor : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_body->editor())}) {
+        editor->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(editor, &QWidget::customContextMenuRequested, this,
+            [this, editor](const QPoint &position) { showEditMenu(editor, position); });
+    }
 }
 
 } // namespace Designer

@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -169,6 +171,10 @@ private slots:
     void samplesInsert();
     void tableMenu();
     void newTestUserDialog();
+    void signUpDataHasRequiredProfileFields_data();
+    void signUpDataHasRequiredProfileFields();
+    void newTestUserKeepsInputOnFailure();
+    void userIdPlaceholder();
     void environmentDialogEditsVariables();
     void invalidBodyIsNotSent();
     void ctrlReturnSends();
@@ -849,11 +855,11 @@ void TestConsole::newTestUserDialog()
         lines.at(1)->setText(QStringLiteral("another long password"));
         dialog->findChild<JsonEditor *>()->setText(QStringLiteral("{\"full_name\": \"Bea\"}"));
         filled = true;
-        dialog->accept();
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
-    users->activated(newItem); // as if chosen from the list
+    users->activated(newItem); // as if chosen from the list; the dialog closes once signed up
     QVERIFY(filled);
-    QVERIFY(ready.wait(15000));
+    QCOMPARE(ready.size(), 1);
     QCOMPARE(ready.first().at(1).toString(), QString());
     QCOMPARE(users->currentData().toString(), QStringLiteral("bea@example.com"));
     console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/auth/v1/user"), ConsoleAuth::User));
@@ -861,6 +867,142 @@ void TestConsole::newTestUserDialog()
     const ApiReply reply = sendAndWait(console);
     QCOMPARE(reply.status, 200);
     QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("email")).toString(), QStringLiteral("bea@example.com"));
+}
+
+void TestConsole::signUpDataHasRequiredProfileFields_data()
+{
+    QTest::addColumn<QString>("templateName");
+    QTest::addColumn<QStringList>("fields");
+    // saas: organization_id is required but read-only (set by the service role), role has a default.
+    QTest::newRow("saas") << QStringLiteral("saas") << QStringList {QStringLiteral("full_name")};
+    QTest::newRow("social") << QStringLiteral("social") << QStringList {QStringLiteral("username")};
+    QTest::newRow("chat") << QStringLiteral("chat") << QStringList {};
+}
+
+void TestConsole::signUpDataHasRequiredProfileFields()
+{
+    QFETCH(QString, templateName);
+    QFETCH(QStringList, fields);
+    Runtime::Result<std::unique_ptr<Runtime::Project>> project = Runtime::readProjectFile(TestSupport::templatePath(templateName));
+    QVERIFY(project);
+    const QString text = RequestSamples::signUpData(**project);
+    const QJsonDocument data = QJsonDocument::fromJson(text.toUtf8());
+    QVERIFY2(data.isObject(), qPrintable(text));
+    QCOMPARE(data.object().keys(), fields);
+    // A required field without a default gets a value of its type, fitting its rules.
+    Runtime::Project changed = **project;
+    Runtime::Table *users = changed.table(changed.settings.usersTable);
+    if (!users)
+        return; // chat has no users table
+    Runtime::Field age;
+    age.id = QStringLiteral("fld_test_age");
+    age.name = QStringLiteral("age");
+    age.type = Runtime::FieldType::Integer;
+    age.required = true;
+    age.validation.min = 18;
+    users->fields.push_back(age);
+    const QJsonObject withAge = QJsonDocument::fromJson(RequestSamples::signUpData(changed).toUtf8()).object();
+    QVERIFY2(withAge.value(QStringLiteral("age")).isDouble(), qPrintable(RequestSamples::signUpData(changed)));
+    QVERIFY(withAge.value(QStringLiteral("age")).toInt() >= 18);
+}
+
+void TestConsole::newTestUserKeepsInputOnFailure()
+{
+    // social's users need a username; the dialog offers one, and a refused sign-up keeps the dialog open.
+    QTemporaryDir dir;
+    RunningProject social = startTemplate(dir, QStringLiteral("social"));
+    QVERIFY(social.server);
+    RequestConsole console;
+    console.setTarget(social.target);
+    QSignalSpy ready(&console, &RequestConsole::testUserReady);
+    console.createTestUser(QStringLiteral("taken@example.com"), QStringLiteral("a long password"),
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("taken_1")}});
+    QVERIFY(ready.wait(15000));
+    QCOMPARE(ready.takeFirst().at(1).toString(), QString());
+
+    auto *users = console.findChild<QComboBox *>(QStringLiteral("user"));
+    QString offered;
+    QString refusal;
+    bool keptOpen = false;
+    bool keptInput = false;
+    QTimer::singleShot(0, this, [&] {
+        QPointer<NewTestUserDialog> dialog = qobject_cast<NewTestUserDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        offered = dialog->findChild<JsonEditor *>()->text();
+        QLineEdit *email = dialog->findChildren<QLineEdit *>().at(0);
+        email->setText(QStringLiteral("taken@example.com"));
+        auto *signUp = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        signUp->click();
+        // The refusal arrives while the dialog waits (or, wrongly, after it closed).
+        if (!QTest::qWaitFor([&] { return !dialog || dialog->isHidden() || signUp->isEnabled(); }, 15000) || !dialog
+            || dialog->isHidden()) {
+            if (dialog)
+                dialog->reject();
+            return;
+        }
+        refusal = dialog->findChild<QLabel *>(QStringLiteral("problem"))->text();
+        keptOpen = true;
+        keptInput = email->text() == QLatin1String("taken@example.com") && dialog->findChild<JsonEditor *>()->text() == offered;
+        email->setText(QStringLiteral("fresh@example.com"));
+        signUp->click(); // accepted when the runtime says yes
+    });
+    users->activated(users->count() - 1);
+    QVERIFY2(QJsonDocument::fromJson(offered.toUtf8()).object().contains(QStringLiteral("username")), qPrintable(offered));
+    QVERIFY(keptOpen);
+    QVERIFY(keptInput);
+    QVERIFY2(refusal.contains(QStringLiteral("taken@example.com")) && refusal.contains(QStringLiteral("422")), qPrintable(refusal));
+    QCOMPARE(ready.size(), 2);
+    QCOMPARE(ready.last().at(1).toString(), QString());
+    QCOMPARE(users->currentData().toString(), QStringLiteral("fresh@example.com"));
+    QVERIFY(!console.sessions()->userId(QStringLiteral("fresh@example.com")).isEmpty());
+}
+
+void TestConsole::userIdPlaceholder()
+{
+    QVERIFY2(!m_userId.isEmpty(), "needs insertAsTestUser");
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    // Offered in the body's context menu.
+    auto *body = console.findChild<JsonEditor *>(QStringLiteral("body"));
+    body->setText(QStringLiteral("{\"customer_id\": \"\"}"));
+    body->editor()->setCursorPosition(0, 17);
+    bool offered = false;
+    QTimer::singleShot(0, this, [&offered] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        if (auto *insert = menu->findChild<QAction *>(QStringLiteral("insertUserId"))) {
+            offered = true;
+            insert->trigger();
+        }
+        menu->close();
+    });
+    emit body->editor()->customContextMenuRequested(QPoint(4, 4));
+    QVERIFY(offered);
+    QCOMPARE(body->text(), QStringLiteral("{\"customer_id\": \"{{user.id}}\"}"));
+
+    // Sent as ann: the placeholder is ann's id, so the rule customer_id = auth.uid lets the insert in.
+    ConsoleRequest order = request(QStringLiteral("POST"), QStringLiteral("/rest/v1/orders?customer_id=eq.{{user.id}}"), ConsoleAuth::User,
+        QStringLiteral("{\"customer_id\": \"{{user.id}}\", \"shipping_address\": \"2 Side St\"}"));
+    order.user = QStringLiteral("ann@example.com");
+    order.headers = {{QStringLiteral("Prefer"), QStringLiteral("return=representation")}};
+    console.openRequest(order);
+    const ApiReply reply = sendAndWait(console);
+    QVERIFY2(reply.status == 201, reply.body.constData());
+    QCOMPARE(QJsonDocument::fromJson(reply.body).array().first()[QStringLiteral("customer_id")].toString(), m_userId);
+    // ... and in the copy as curl.
+    const QString curl = console.copyAsCurl();
+    QVERIFY2(curl.contains(m_userId) && !curl.contains(QStringLiteral("{{user.id}}")), qPrintable(curl));
+
+    // Without a test user it says where to choose one.
+    order.auth = ConsoleAuth::Anon;
+    console.openRequest(order);
+    QSignalSpy failures(&console, &RequestConsole::sendFailed);
+    console.send();
+    QCOMPARE(failures.size(), 1);
+    const QString message = failures.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("{{user.id}}")) && message.contains(QStringLiteral("Auth")), qPrintable(message));
 }
 
 void TestConsole::environmentDialogEditsVariables()
