@@ -34,7 +34,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <Qsci/qsciscintilla.h>
 
 namespace Designer {
 
@@ -285,8 +284,13 @@ void RequestConsole::refreshUsers()
 {
     const QString current = m_user->currentData().toString();
     m_user->clear();
-    for (const TestUser &user : m_store->users())
-        m_user->addItem(user.email, user.email);
+    // The combo is as wide as its longest item: a very long address is shortened in the middle (whole in
+    // its tooltip), so that it cannot push the console wider than the window.
+    const int longest = m_user->fontMetrics().averageCharWidth() * 32;
+    for (const TestUser &user : m_store->users()) {
+        m_user->addItem(m_user->fontMetrics().elidedText(user.email, Qt::ElideMiddle, longest), user.email);
+        m_user->setItemData(m_user->count() - 1, user.email, Qt::ToolTipRole);
+    }
     m_user->addItem(tr("New test user…"), s_newUser);
     const int index = m_user->findData(current);
     m_user->setCurrentIndex(index >= 0 && current != s_newUser ? index : 0);
@@ -352,37 +356,6 @@ void RequestConsole::setCurrentEnvironment(const QString &name)
 QString RequestConsole::currentEnvironment() const
 {
     return m_environment->currentData().toString();
-}
-
-void RequestConsole::showEditMenu(QWidget *editor, const QPoint &position)
-{
-    std::unique_ptr<QMenu> menu;
-    if (editor == m_url)
-        menu.reset(m_url->createStandardContextMenu());
-    else
-        menu.reset(m_body->editor()->createStandardContextMenu());
-    if (!menu)
-        menu = std::make_unique<QMenu>();
-    menu->setToolTipsVisible(true);
-    menu->addSeparator();
-    QAction *userId = menu->addAction(tr("Insert {{user.id}}"));
-    userId->setObjectName(QStringLiteral("insertUserId"));
-    userId->setToolTip(tr("The id of the test user chosen under Auth, put in when the request is sent or copied; "
-                          "e.g. {\"customer_id\": \"{{user.id}}\"} for a rule like customer_id = auth.uid"));
-    connect(userId, &QAction::triggered, this, [this, editor] {
-        const QString text = QStringLiteral("{{user.id}}");
-        if (editor == m_url) {
-            m_url->insert(text);
-            urlEdited();
-        } else {
-            m_body->editor()->insert(text);
-            int line = 0;
-            int index = 0;
-            m_body->editor()->getCursorPosition(&line, &index);
-            m_body->editor()->setCursorPosition(line, index + int(text.size()));
-        }
-    });
-    menu->exec(editor->mapToGlobal(position));
 }
 
 bool RequestConsole::eventFilter(QObject *watched, QEvent *event)
