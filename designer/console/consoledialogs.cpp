@@ -129,10 +129,12 @@ EnvironmentDialog::EnvironmentDialog(const QList<ConsoleEnvironment> &environmen
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_variables, 1);
-    layout->addWidget(new QLabel(tr("Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, "
-                                    "{{anonKey}}, {{serviceKey}}, and {{user.id}}: the id of the test user chosen under Auth. "
-                                    "Environments are saved with the collections, "
-                                    "beside the project: keep secrets out of them."), this));
+    auto *about = new QLabel(tr("Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, "
+                                "{{anonKey}}, {{serviceKey}}, and {{user.id}}: the id of the test user chosen "
+                                "under Auth. Environments are saved with the collections, beside the project: "
+                                "keep secrets out of them."), this);
+    about->setWordWrap(true);
+    layout->addWidget(about);
     layout->addWidget(buttons);
     for (const ConsoleEnvironment &environment : std::as_const(m_environments))
         m_names->addItem(environment.name);

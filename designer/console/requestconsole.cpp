@@ -34,7 +34,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-
 namespace Designer {
 
 namespace {
