@@ -1204,10 +1204,6 @@
         <translation>&amp;Umgebung:</translation>
     </message>
     <message>
-        <source>Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, {{anonKey}}, {{serviceKey}}. Environments are saved with the collections, beside the project: keep secrets out of them.</source>
-        <translation>Schreiben Sie {{name}} in die URL, die Kopfzeilen oder den Inhalt. Immer definiert: {{baseUrl}}, {{anonKey}}, {{serviceKey}}. Umgebungen werden mit den Sammlungen neben dem Projekt gespeichert: Legen Sie keine Geheimnisse darin ab.</translation>
-    </message>
-    <message>
         <source>New Environment</source>
         <translation>Neue Umgebung</translation>
     </message>
@@ -1218,6 +1214,10 @@
     <message>
         <source>local</source>
         <translation>lokal</translation>
+    </message>
+    <message>
+        <source>Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, {{anonKey}}, {{serviceKey}}, and {{user.id}}: the id of the test user chosen under Auth. Environments are saved with the collections, beside the project: keep secrets out of them.</source>
+        <translation>Schreiben Sie {{name}} in die URL, die Kopfzeilen oder den Inhalt. Immer definiert: {{baseUrl}}, {{anonKey}}, {{serviceKey}} und {{user.id}}: die ID des unter „Authentifizierung“ gewählten Testbenutzers. Umgebungen werden mit den Sammlungen neben dem Projekt gespeichert: Legen Sie keine Geheimnisse darin ab.</translation>
     </message>
 </context>
 <context>
@@ -1872,10 +1872,6 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
         <translation>Registrieren</translation>
     </message>
     <message>
-        <source>The console signs this user up through /auth/v1/signup and remembers the password on this machine, to sign in again.</source>
-        <translation>Die Konsole registriert diesen Benutzer über /auth/v1/signup und merkt sich das Passwort auf diesem Rechner, um ihn erneut anzumelden.</translation>
-    </message>
-    <message>
         <source>Enter an email address.</source>
         <translation>Geben Sie eine E-Mail-Adresse ein.</translation>
     </message>
@@ -1890,6 +1886,14 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
     <message>
         <source>The profile data must be a JSON object, e.g. {&quot;full_name&quot;: &quot;Ann&quot;}.</source>
         <translation>Die Profildaten müssen ein JSON-Objekt sein, z. B. {&quot;full_name&quot;: &quot;Ann&quot;}.</translation>
+    </message>
+    <message>
+        <source>The console signs this user up through /auth/v1/signup and remembers the password on this machine, to sign in again. The profile data holds what the users table requires; write {{user.id}} in a request&apos;s URL or body for the id of the user chosen under Auth.</source>
+        <translation>Die Konsole registriert diesen Benutzer über /auth/v1/signup und merkt sich das Passwort auf diesem Rechner, um ihn erneut anzumelden. Die Profildaten enthalten, was die Benutzertabelle verlangt; schreiben Sie {{user.id}} in die URL oder den Inhalt einer Anfrage, um die ID des unter „Authentifizierung“ gewählten Benutzers einzusetzen.</translation>
+    </message>
+    <message>
+        <source>Signing up %1…</source>
+        <translation>%1 wird registriert …</translation>
     </message>
 </context>
 <context>
@@ -2577,10 +2581,6 @@ Codezeilen: %3</translation>
         <translation>Klicken Sie auf „Ausführen“, um die Laufzeitumgebung zu starten</translation>
     </message>
     <message>
-        <source>The test user the console signs in as</source>
-        <translation>Der Testbenutzer, als der sich die Konsole anmeldet</translation>
-    </message>
-    <message>
         <source>Choose &quot;Test user&quot; to send as a user</source>
         <translation>Wählen Sie „Testbenutzer“, um als Benutzer zu senden</translation>
     </message>
@@ -2655,6 +2655,50 @@ Codezeilen: %3</translation>
     <message>
         <source>No environment</source>
         <translation>Keine Umgebung</translation>
+    </message>
+    <message>
+        <source>This command contains the project&apos;s service key, which bypasses every rule: keep it to yourself.</source>
+        <translation>Dieser Befehl enthält den Service-Schlüssel des Projekts, der jede Regel umgeht: Geben Sie ihn nicht weiter.</translation>
+    </message>
+    <message>
+        <source>Copied as curl, with the service key.</source>
+        <translation>Als curl kopiert, mit dem Service-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Copied as curl, without the service key.</source>
+        <translation>Als curl kopiert, ohne den Service-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Explain is left out: it needs the service key.</source>
+        <translation>„Regeln erklären“ ist nicht enthalten: Dafür ist der Service-Schlüssel nötig.</translation>
+    </message>
+    <message>
+        <source>The runtime refused the project&apos;s keys: run the backend again, so the console gets its current keys.</source>
+        <translation>Die Laufzeitumgebung hat die Schlüssel des Projekts abgelehnt: Führen Sie das Backend erneut aus, damit die Konsole die aktuellen Schlüssel bekommt.</translation>
+    </message>
+    <message>
+        <source>Sent without a key. Choose &quot;%1&quot; in the console&apos;s &quot;%2&quot; menu above (or &quot;%3&quot; to send as a signed-in user).</source>
+        <translation>Ohne Schlüssel gesendet. Wählen Sie oben im Menü „%2“ der Konsole „%1“ (oder „%3“, um als angemeldeter Benutzer zu senden).</translation>
+    </message>
+    <message>
+        <source>The test user&apos;s session was refused. Choose the user again beside &quot;%1&quot;, or make one with &quot;%2&quot;.</source>
+        <translation>Die Sitzung des Testbenutzers wurde abgelehnt. Wählen Sie den Benutzer neben „%1“ erneut, oder legen Sie mit „%2“ einen an.</translation>
+    </message>
+    <message>
+        <source>Only signed-in users may do this. Choose &quot;%1&quot; in the console&apos;s &quot;%2&quot; menu above and a user (or &quot;%3&quot; to bypass the rules).</source>
+        <translation>Das dürfen nur angemeldete Benutzer. Wählen Sie oben im Menü „%2“ der Konsole „%1“ und einen Benutzer (oder „%3“, um die Regeln zu umgehen).</translation>
+    </message>
+    <message>
+        <source>The test user the console signs in as; {{user.id}} in the URL or body is their id</source>
+        <translation>Der Testbenutzer, als der sich die Konsole anmeldet; {{user.id}} in der URL oder im Inhalt ist seine ID</translation>
+    </message>
+    <message>
+        <source>Insert {{user.id}}</source>
+        <translation>{{user.id}} einfügen</translation>
+    </message>
+    <message>
+        <source>The id of the test user chosen under Auth, put in when the request is sent or copied; e.g. {&quot;customer_id&quot;: &quot;{{user.id}}&quot;} for a rule like customer_id = auth.uid</source>
+        <translation>Die ID des unter „Authentifizierung“ gewählten Testbenutzers, eingesetzt beim Senden oder Kopieren der Anfrage; z. B. {&quot;customer_id&quot;: &quot;{{user.id}}&quot;} für eine Regel wie customer_id = auth.uid</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +2863,14 @@ Codezeilen: %3</translation>
     <message>
         <source>Press Run to start the runtime, then send again.</source>
         <translation>Klicken Sie auf „Ausführen“, um die Laufzeitumgebung zu starten, und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>{{user.id}} is the id of the test user chosen under Auth: choose &quot;Test user&quot; and a user.</source>
+        <translation>{{user.id}} ist die ID des unter „Authentifizierung“ gewählten Testbenutzers: Wählen Sie „Testbenutzer“ und einen Benutzer.</translation>
+    </message>
+    <message>
+        <source>The id of %1 is not known yet: send one request as this user first.</source>
+        <translation>Die ID von %1 ist noch nicht bekannt: Senden Sie zuerst eine Anfrage als dieser Benutzer.</translation>
     </message>
 </context>
 <context>

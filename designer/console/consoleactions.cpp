@@ -67,13 +67,30 @@ void ConsoleActions::askImportCurl()
 
 QString ConsoleActions::copyAsCurl()
 {
-    const Runtime::Result<ConsoleRequest> resolved = m_console->resolvedRequest(m_console->currentRequest());
+    // The copy carries the credentials Auth shows and nothing more: Explain runs with the service key,
+    // so it stays in the console.
+    ConsoleRequest form = m_console->currentRequest();
+    const bool explained = form.explain;
+    form.explain = false;
+    if (form.auth != ConsoleAuth::User)
+        form.user.clear();
+    const Runtime::Result<ConsoleRequest> resolved = m_console->resolvedRequest(form);
     if (!resolved) {
         m_console->responseView()->showMessage(tr("Cannot copy as curl: %1").arg(resolved.error().message), true);
         return {};
     }
-    const QString curl = CurlCommand::toCurl(*resolved);
+    QString curl = CurlCommand::toCurl(*resolved);
+    // A header or body of the form may still name {{serviceKey}}: then the copy says so on its first line.
+    const QString service = QString::fromLatin1(m_console->target().serviceKey);
+    const bool hasService = !service.isEmpty() && curl.contains(service);
+    if (hasService)
+        curl.prepend(QStringLiteral("# ") + tr("This command contains the project's service key, which bypasses every "
+                                               "rule: keep it to yourself.") + QLatin1Char('\n'));
     QApplication::clipboard()->setText(curl);
+    QString note = hasService ? tr("Copied as curl, with the service key.") : tr("Copied as curl, without the service key.");
+    if (explained)
+        note += QLatin1Char(' ') + tr("Explain is left out: it needs the service key.");
+    m_console->responseView()->showHint(note);
     return curl;
 }
 

@@ -27,8 +27,11 @@ public:
     bool importCurl(const QString &command);
     /** Asks for a curl command and imports it. */
     void askImportCurl();
-    /** Returns the form's request as a curl command (variables substituted, auth headers added) and
-        puts it on the clipboard; shows why and returns empty if it cannot be resolved. */
+    /** Returns the form's request as a curl command (variables substituted, the auth headers of the
+        Auth control added, Explain left out because it sends the service key) and puts it on the
+        clipboard; a command that still contains the service key (Auth is the service key, or the form
+        names {{serviceKey}}) starts with a comment saying so. Shows why and returns empty if it cannot
+        be resolved. */
     QString copyAsCurl();
     /** Asks for a collection (an existing one or a new name) and a name, and saves the form's request
         there under that name. Returns the name given, or empty if the user cancelled. */

@@ -40,13 +40,18 @@ NewTestUserDialog::NewTestUserDialog(QWidget *parent)
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(tr("Sign Up"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("The console signs this user up through /auth/v1/signup and remembers the "
-                                    "password on this machine, to sign in again."), this));
+    auto *about = new QLabel(tr("The console signs this user up through /auth/v1/signup and remembers the "
+                                "password on this machine, to sign in again. The profile data holds what the "
+                                "users table requires; write {{user.id}} in a request's URL or body for the id "
+                                "of the user chosen under Auth."), this);
+    about->setWordWrap(true);
+    layout->addWidget(about);
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     m_problem->setWordWrap(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    m_problem->setObjectName(QStringLiteral("problem"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &NewTestUserDialog::requestSignUp);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_email, &QLineEdit::textChanged, this, &NewTestUserDialog::updateState);
     connect(m_password, &QLineEdit::textChanged, this, &NewTestUserDialog::updateState);
@@ -67,6 +72,26 @@ QString NewTestUserDialog::password() const
 QJsonObject NewTestUserDialog::data() const
 {
     return QJsonDocument::fromJson(m_data->text().toUtf8()).object();
+}
+
+void NewTestUserDialog::setProfileData(const QString &json)
+{
+    m_data->setText(json);
+}
+
+void NewTestUserDialog::requestSignUp()
+{
+    m_ok->setEnabled(false);
+    m_problem->setText(tr("Signing up %1…").arg(email()));
+    m_problem->setVisible(true);
+    emit signUpRequested();
+}
+
+void NewTestUserDialog::showError(const QString &message)
+{
+    m_problem->setText(message);
+    m_problem->setVisible(true);
+    m_ok->setEnabled(true);
 }
 
 void NewTestUserDialog::updateState()
@@ -104,9 +129,12 @@ EnvironmentDialog::EnvironmentDialog(const QList<ConsoleEnvironment> &environmen
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_variables, 1);
-    layout->addWidget(new QLabel(tr("Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, "
-                                    "{{anonKey}}, {{serviceKey}}. Environments are saved with the collections, "
-                                    "beside the project: keep secrets out of them."), this));
+    auto *about = new QLabel(tr("Write {{name}} in the URL, headers or body. Always defined: {{baseUrl}}, "
+                                "{{anonKey}}, {{serviceKey}}, and {{user.id}}: the id of the test user chosen "
+                                "under Auth. Environments are saved with the collections, beside the project: "
+                                "keep secrets out of them."), this);
+    about->setWordWrap(true);
+    layout->addWidget(about);
     layout->addWidget(buttons);
     for (const ConsoleEnvironment &environment : std::as_const(m_environments))
         m_names->addItem(environment.name);

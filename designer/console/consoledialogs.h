@@ -17,8 +17,10 @@ namespace Designer {
 class JsonEditor;
 class KeyValueTable;
 
-/** Asks for a new test user's email, password and optional profile data (a JSON object). Accept is
-    enabled only when the email and password are filled in and the data is an object or empty. */
+/** Asks for a new test user's email, password and optional profile data (a JSON object). "Sign Up" is
+    enabled only when the email and password are filled in and the data is an object or empty; it emits
+    signUpRequested() and keeps the dialog open: the owner signs the user up, then accept()s, or shows the
+    server's refusal with showError() so nothing typed is lost. */
 class NewTestUserDialog : public QDialog
 {
     Q_OBJECT
@@ -29,9 +31,18 @@ public:
     QString email() const;
     QString password() const;
     QJsonObject data() const;
+    /** Puts \a json (a JSON object's text, e.g. RequestSamples::signUpData()) in the profile data. */
+    void setProfileData(const QString &json);
+    /** Shows \a message (why signing up failed) and lets the user edit and try again. */
+    void showError(const QString &message);
+
+signals:
+    /** Emitted when "Sign Up" is pressed with valid input. */
+    void signUpRequested();
 
 private:
     void updateState();
+    void requestSignUp();
 
     QLineEdit *m_email = nullptr;
     QLineEdit *m_password = nullptr;

@@ -178,6 +178,17 @@ ConsoleRequest finishedRequest(const ParsedCurl &parsed)
     return request;
 }
 
+// Returns \a command without the shell comment lines before it (a copy may start with one).
+QString withoutLeadingComments(const QString &command)
+{
+    QString rest = command.trimmed();
+    while (rest.startsWith(QLatin1Char('#'))) {
+        const qsizetype end = rest.indexOf(QLatin1Char('\n'));
+        rest = end < 0 ? QString() : rest.mid(end + 1).trimmed();
+    }
+    return rest;
+}
+
 } // namespace
 
 QString CurlCommand::shellQuote(const QString &argument)
@@ -209,7 +220,7 @@ QString CurlCommand::toCurl(const ConsoleRequest &resolved)
 
 bool CurlCommand::looksLikeCurl(const QString &text)
 {
-    const QString trimmed = text.trimmed();
+    const QString trimmed = withoutLeadingComments(text);
     return trimmed.startsWith(QLatin1String("curl ")) || trimmed.startsWith(QLatin1String("curl\t"));
 }
 
@@ -217,7 +228,7 @@ Runtime::Result<ConsoleRequest> CurlCommand::parse(const QString &command)
 {
     QStringList words;
     QString error;
-    if (!splitWords(command.trimmed(), &words, &error))
+    if (!splitWords(withoutLeadingComments(command), &words, &error))
         return invalid(error);
     if (words.isEmpty() || words.first() != QLatin1String("curl"))
         return invalid(tr("A curl command starts with \"curl\"."));

@@ -25,12 +25,12 @@ public:
     /** Returns the request described by the curl command \a command. Understands -X/--request,
         -H/--header, -d/--data/--data-raw/--data-binary/--data-ascii, --json, --url, -G/--get, single
         and double quotes, backslash escapes and backslash-newline continuations; output-only options
-        (-s, -S, -v, -i, -L, -k, --compressed) are ignored. The request's auth is None (every header as
-        given). Fails with InvalidArgument naming an unknown option, an unterminated quote or a missing
-        value or URL. */
+        (-s, -S, -v, -i, -L, -k, --compressed) and comment lines before the command are ignored. The
+        request's auth is None (every header as given). Fails with InvalidArgument naming an unknown
+        option, an unterminated quote or a missing value or URL. */
     static Runtime::Result<ConsoleRequest> parse(const QString &command);
 
-    /** Returns true if \a text looks like a curl command (starts with "curl "). */
+    /** Returns true if \a text looks like a curl command (starts with "curl ", after any comment lines). */
     static bool looksLikeCurl(const QString &text);
 
     /** Returns \a argument quoted for a POSIX shell (unquoted when it needs no quotes). */

@@ -167,9 +167,34 @@ void RequestConsole::finish(const ConsoleRequest &request, const ApiReply &reply
 {
     m_lastReply = reply;
     m_response->showReply(reply);
+    if (reply.status == 401)
+        m_response->showHint(unauthorizedHint(request));
     m_store->addHistory({request, reply.status, reply.elapsedMs, QDateTime::currentDateTimeUtc()});
     updateSendState();
     emit replyReceived(reply);
+}
+
+QString RequestConsole::unauthorizedHint(const ConsoleRequest &request) const
+{
+    // The names exactly as the console shows them, so the hint can be followed by eye.
+    const auto choice = [this](ConsoleAuth auth) { return m_auth->itemText(m_auth->findData(int(auth))); };
+    QString control = m_authLabel->text();
+    control.remove(QLatin1Char('&'));
+    if (control.endsWith(QLatin1Char(':')))
+        control.chop(1);
+    if (request.explain || request.auth == ConsoleAuth::Service)
+        return tr("The runtime refused the project's keys: run the backend again, so the console gets its current keys.");
+    switch (request.auth) {
+    case ConsoleAuth::None:
+        return tr("Sent without a key. Choose \"%1\" in the console's \"%2\" menu above (or \"%3\" to send as a "
+                  "signed-in user).").arg(choice(ConsoleAuth::Anon), control, choice(ConsoleAuth::User));
+    case ConsoleAuth::User:
+        return tr("The test user's session was refused. Choose the user again beside \"%1\", or make one with "
+                  "\"%2\".").arg(control, m_user->itemText(m_user->count() - 1));
+    default:
+        return tr("Only signed-in users may do this. Choose \"%1\" in the console's \"%2\" menu above and a user "
+                  "(or \"%3\" to bypass the rules).").arg(choice(ConsoleAuth::User), control, choice(ConsoleAuth::Service));
+    }
 }
 
 void RequestConsole::fail(const QString &message)
@@ -248,7 +273,8 @@ void RequestConsole::authChanged()
 {
     const bool user = ConsoleAuth(m_auth->currentData().toInt()) == ConsoleAuth::User;
     m_user->setEnabled(user);
-    m_user->setToolTip(user ? tr("The test user the console signs in as") : tr("Choose \"Test user\" to send as a user"));
+    m_user->setToolTip(user ? tr("The test user the console signs in as; {{user.id}} in the URL or body is their id")
+                            : tr("Choose \"Test user\" to send as a user"));
     m_explain->setToolTip(user ? tr("Send with the service key as this test user and show which rules applied")
                                : tr("Send with the service key as an anonymous caller and show which rules applied"));
 }
@@ -257,8 +283,13 @@ void RequestConsole::refreshUsers()
 {
     const QString current = m_user->currentData().toString();
     m_user->clear();
-    for (const TestUser &user : m_store->users())
-        m_user->addItem(user.email, user.email);
+    // The combo is as wide as its longest item: a very long address is shortened in the middle (whole in
+    // its tooltip), so that it cannot push the console wider than the window.
+    const int longest = m_user->fontMetrics().averageCharWidth() * 32;
+    for (const TestUser &user : m_store->users()) {
+        m_user->addItem(m_user->fontMetrics().elidedText(user.email, Qt::ElideMiddle, longest), user.email);
+        m_user->setItemData(m_user->count() - 1, user.email, Qt::ToolTipRole);
+    }
     m_user->addItem(tr("New test user…"), s_newUser);
     const int index = m_user->findData(current);
     m_user->setCurrentIndex(index >= 0 && current != s_newUser ? index : 0);
@@ -274,8 +305,18 @@ void RequestConsole::userChosen(int index)
         return;
     }
     NewTestUserDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        createTestUser(dialog.email(), dialog.password(), dialog.data());
+    if (target().project)
+        dialog.setProfileData(RequestSamples::signUpData(*target().project));
+    // The dialog stays open until the runtime said yes; a refusal is shown in it, with what was typed.
+    connect(&dialog, &NewTestUserDialog::signUpRequested, this,
+        [this, &dialog] { createTestUser(dialog.email(), dialog.password(), dialog.data()); });
+    connect(this, &RequestConsole::testUserReady, &dialog, [&dialog](const QString &, const QString &error) {
+        if (error.isEmpty())
+            dialog.accept();
+        else
+            dialog.showError(error);
+    });
+    dialog.exec();
 }
 
 void RequestConsole::createTestUser(const QString &email, const QString &password, const QJsonObject &data)

@@ -119,10 +119,14 @@ private:
     void authChanged();
     void userChosen(int index);
     void refreshUsers();
+    /** Shows the context menu of the URL line or the body's editor, with "Insert {{user.id}}" added. */
+    void showEditMenu(QWidget *editor, const QPoint &position);
     void refreshEnvironments();
     void updateSendState();
     void finish(const ConsoleRequest &request, const ApiReply &reply);
     void fail(const QString &message);
+    /** Returns what to do about a 401 answer to \a request, naming the Auth control's choices as shown. */
+    QString unauthorizedHint(const ConsoleRequest &request) const;
     /** Saves the form into a collection (asking where) and keeps the name it was saved under. */
     void saveToCollection();
 
@@ -135,6 +139,7 @@ private:
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_base = nullptr;
+    QLabel *m_authLabel = nullptr;
     QComboBox *m_auth = nullptr;
     QComboBox *m_user = nullptr;
     QCheckBox *m_explain = nullptr;

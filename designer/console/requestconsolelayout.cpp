@@ -28,6 +28,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <Qsci/qsciscintilla.h>
+
 namespace Designer {
 
 void RequestConsole::buildLayout()
@@ -64,20 +66,20 @@ void RequestConsole::createRequestControls()
     m_auth->addItem(tr("Anon key"), int(ConsoleAuth::Anon));
     m_auth->addItem(tr("Service key"), int(ConsoleAuth::Service));
     m_auth->addItem(tr("Test user"), int(ConsoleAuth::User));
+    // Safe and working at once: the anon key is what an app sends, and it obeys every rule.
+    m_auth->setCurrentIndex(m_auth->findData(int(ConsoleAuth::Anon)));
     m_user = new QComboBox(this);
-    // The combos may shrink to a few characters (their texts are elided), so the console fits beside the
-    // docks in longer languages too.
-    for (QComboBox *combo : {m_auth, m_user}) {
-        combo->setMinimumContentsLength(8);
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    }
     m_explain = new QCheckBox(tr("Explain rules"), this);
     m_explain->setToolTip(tr("Run as the chosen test user (or anonymous) with the service key and show which "
                              "permission rules applied, how many rows they excluded or why a write was refused"));
     m_environment = new QComboBox(this);
-    m_environment->setMinimumContentsLength(8);
-    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_environment->setToolTip(tr("The environment whose {{variables}} are put into the URL, headers and body"));
+    // The combos are as wide as their longest item and never narrower, so no choice is cut ("No environmen",
+    // "Ohne Authenti"): when room is short, the history beside them and the URL line give way instead.
+    for (QComboBox *combo : {m_method, m_auth, m_user, m_environment}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setSizePolicy(QSizePolicy::Minimum, combo->sizePolicy().verticalPolicy());
+    }
 }
 
 QToolButton *RequestConsole::createMoreButton()
@@ -143,11 +145,15 @@ void RequestConsole::arrangeLayout(QToolButton *more)
     baseRow->addWidget(m_environment);
     baseRow->addWidget(more);
     auto *authRow = new QHBoxLayout;
-    authRow->addWidget(new QLabel(tr("Auth:"), this));
+    m_authLabel = new QLabel(tr("Auth:"), this);
+    m_authLabel->setBuddy(m_auth);
+    authRow->addWidget(m_authLabel);
     authRow->addWidget(m_auth);
     authRow->addWidget(m_user);
-    authRow->addWidget(m_explain);
     authRow->addStretch(1);
+    // Explain sits at the request tabs' corner, so the auth row stays short enough in German that the
+    // console fits beside the docks at 1366 px without cutting a choice.
+    m_requestTabs->setCornerWidget(m_explain, Qt::TopRightCorner);
 
     auto *main = new QWidget(this);
     auto *mainLayout = new QVBoxLayout(main);
@@ -196,6 +202,42 @@ void RequestConsole::connectForm()
     connect(m_store, &ConsoleStore::collectionsChanged, this, &RequestConsole::refreshEnvironments);
     connect(m_sidebar, &ConsoleSidebar::openRequested, this, &RequestConsole::openRequest);
     m_url->installEventFilter(this);
+    for (QWidget *editor : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_body->editor())}) {
+        editor->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(editor, &QWidget::customContextMenuRequested, this,
+            [this, editor](const QPoint &position) { showEditMenu(editor, position); });
+    }
+}
+
+void RequestConsole::showEditMenu(QWidget *editor, const QPoint &position)
+{
+    std::unique_ptr<QMenu> menu;
+    if (editor == m_url)
+        menu.reset(m_url->createStandardContextMenu());
+    else
+        menu.reset(m_body->editor()->createStandardContextMenu());
+    if (!menu)
+        menu = std::make_unique<QMenu>();
+    menu->setToolTipsVisible(true);
+    menu->addSeparator();
+    QAction *userId = menu->addAction(tr("Insert {{user.id}}"));
+    userId->setObjectName(QStringLiteral("insertUserId"));
+    userId->setToolTip(tr("The id of the test user chosen under Auth, put in when the request is sent or copied; "
+                          "e.g. {\"customer_id\": \"{{user.id}}\"} for a rule like customer_id = auth.uid"));
+    connect(userId, &QAction::triggered, this, [this, editor] {
+        const QString text = QStringLiteral("{{user.id}}");
+        if (editor == m_url) {
+            m_url->insert(text);
+            urlEdited();
+        } else {
+            m_body->editor()->insert(text);
+            int line = 0;
+            int index = 0;
+            m_body->editor()->getCursorPosition(&line, &index);
+            m_body->editor()->setCursorPosition(line, index + int(text.size()));
+        }
+    });
+    menu->exec(editor->mapToGlobal(position));
 }
 
 } // namespace Designer

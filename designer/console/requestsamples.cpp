@@ -162,6 +162,23 @@ QString RequestSamples::sampleBody(const Runtime::Project &project, const Runtim
     return objectText(members);
 }
 
+QString RequestSamples::signUpData(const Runtime::Project &project)
+{
+    const Runtime::Table *users = project.table(project.settings.usersTable);
+    if (!users)
+        return QStringLiteral("{}");
+    // What sign-up cannot fill itself: the key is the user's id and the email is copied; read-only and
+    // hidden fields are refused from a client, so they are not offered.
+    QList<QPair<QString, QJsonValue>> members;
+    for (const Runtime::Field &field : users->fields) {
+        if (!field.required || !field.defaultValue.isNone() || field.isPrimaryKey() || field.isAutoManaged()
+            || field.readOnly || field.hidden || field.name == QLatin1String("email"))
+            continue;
+        members.append({field.name, referencedTable(project, field).isEmpty() ? sampleValue(field) : placeholderId(field.type)});
+    }
+    return objectText(members);
+}
+
 ConsoleRequest RequestSamples::request(Kind kind, const Runtime::Project &project, const Runtime::Table &table)
 {
     ConsoleRequest request;

@@ -47,6 +47,11 @@ public:
     static QString sampleBody(const Runtime::Project &project, const Runtime::Table &table,
         const QHash<Runtime::ObjectId, QJsonValue> &knownIds = {});
 
+    /** Returns the profile data a new test user of \a project needs, as indented JSON text: a sample
+        value for each field of the users table that is required, has no default and a client may set
+        (not the key, the email, read-only, hidden or automatic fields). "{}" when there is none. */
+    static QString signUpData(const Runtime::Project &project);
+
     /** Returns a plausible value of \a field (its type, enum values, bounds, length and pattern). */
     static QJsonValue sampleValue(const Runtime::Field &field);
 

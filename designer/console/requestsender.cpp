@@ -75,6 +75,9 @@ Runtime::Result<ConsoleRequest> RequestSender::resolved(
     values.insert(QStringLiteral("serviceKey"), QString::fromLatin1(target().serviceKey));
     if (const QByteArray token = m_sessions->accessToken(form.user); !token.isEmpty())
         values.insert(QStringLiteral("accessToken"), QString::fromLatin1(token));
+    const QString userIdName = QStringLiteral("user.id");
+    if (const QString id = form.user.isEmpty() ? QString() : m_sessions->userId(form.user); !id.isEmpty())
+        values.insert(userIdName, id);
 
     ConsoleRequest result = form;
     result.headers.clear();
@@ -90,6 +93,11 @@ Runtime::Result<ConsoleRequest> RequestSender::resolved(
     result.body = ConsoleStore::substitute(form.body, values, &unknown);
     for (auto &header : result.headers)
         header.second = ConsoleStore::substitute(header.second, values, &unknown);
+    if (unknown.contains(userIdName)) {
+        return invalid(form.user.isEmpty()
+                ? tr("{{user.id}} is the id of the test user chosen under Auth: choose \"Test user\" and a user.")
+                : tr("The id of %1 is not known yet: send one request as this user first.").arg(form.user));
+    }
     if (!unknown.isEmpty()) {
         QStringList names;
         for (const QString &name : std::as_const(unknown))

@@ -36,10 +36,11 @@ public:
     ConsoleSessions *sessions() const { return m_sessions; }
 
     /** Returns \a form as it would be sent with the variables \a environment (the built-ins baseUrl,
-        anonKey, serviceKey and, once signed in, accessToken are added): variables substituted, the URL
-        absolute, the auth headers first (the form's own headers of the same name win), Content-Type JSON
-        for a body without one. A test user not signed in yet gets "Bearer {{accessToken}}". Fails naming
-        unknown variables, an empty URL or a missing test user. */
+        anonKey, serviceKey, and once known accessToken and user.id, the form's test user's token and id,
+        are added): variables substituted, the URL absolute, the auth headers first (the form's own headers
+        of the same name win), Content-Type JSON for a body without one. A test user not signed in yet gets
+        "Bearer {{accessToken}}". Fails naming unknown variables ({{user.id}} without a test user), an
+        empty URL or a missing test user. */
     Runtime::Result<ConsoleRequest> resolved(const ConsoleRequest &form, const QHash<QString, QString> &environment) const;
 
     /** Sends \a form; finished() or failed() follows once. Ignored while a request is in flight. */

@@ -46,6 +46,7 @@ ResponseView::ResponseView(QWidget *parent)
     , m_status(new QLabel(this))
     , m_time(new QLabel(this))
     , m_size(new QLabel(this))
+    , m_hint(new QLabel(this))
     , m_raw(new QCheckBox(tr("Raw"), this))
     , m_tabs(new QTabWidget(this))
     , m_body(new JsonEditor(this))
@@ -71,6 +72,10 @@ ResponseView::ResponseView(QWidget *parent)
     m_status->setFont(bold);
     m_status->setObjectName(QStringLiteral("responseStatus"));
     m_raw->setToolTip(tr("Show the body exactly as it arrived"));
+    m_hint->setObjectName(QStringLiteral("responseHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hint->hide();
 
     m_body->setReadOnly(true);
     m_headers->setReadOnly(true);
@@ -93,6 +98,7 @@ ResponseView::ResponseView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_hint);
     layout->addWidget(m_tabs, 1);
     connect(m_raw, &QCheckBox::toggled, this, &ResponseView::showBody);
     showMessage(tr("No response yet: fill in a request and press Send (Ctrl+Return)."), false);
@@ -100,6 +106,7 @@ ResponseView::ResponseView(QWidget *parent)
 
 void ResponseView::showReply(const ApiReply &reply)
 {
+    showHint({});
     const bool dark = isDarkPalette(palette());
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, statusColor(reply.status, dark));
@@ -134,6 +141,7 @@ void ResponseView::showMessage(const QString &message, bool error)
         error ? statusColor(500, dark) : palette().color(QPalette::PlaceholderText));
     m_status->setPalette(statusPalette);
     m_status->setText(message);
+    showHint({});
     m_time->clear();
     m_size->clear();
     m_headers->setPairs({});
@@ -149,6 +157,17 @@ void ResponseView::showMessage(const QString &message, bool error)
 void ResponseView::showPending()
 {
     showMessage(tr("Sending…"), false);
+}
+
+void ResponseView::showHint(const QString &hint)
+{
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+}
+
+QString ResponseView::hintText() const
+{
+    return m_hint->text();
 }
 
 QString ResponseView::statusText() const

@@ -32,6 +32,9 @@ public:
     /** Shows \a message in place of a reply (nothing was sent, or no answer came). */
     void showMessage(const QString &message, bool error);
     void showPending();
+    /** Shows \a hint (what to do about the reply shown) under the status, until the next reply or message. */
+    void showHint(const QString &hint);
+    QString hintText() const;
 
     QString statusText() const;
     QString bodyText() const;
@@ -49,6 +52,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_time = nullptr;
     QLabel *m_size = nullptr;
+    QLabel *m_hint = nullptr;
     QCheckBox *m_raw = nullptr;
     QTabWidget *m_tabs = nullptr;
     JsonEditor *m_body = nullptr;

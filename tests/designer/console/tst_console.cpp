@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -142,6 +144,8 @@ private slots:
     void initTestCase();
     void notRunningDisablesSend();
     void listRows();
+    void firstRequestUsesAnonKey();
+    void unauthorizedHintPointsAtAuth();
     void paramsFollowUrl();
     void insertAsTestUser();
     void deniedWriteIsExplained();
@@ -155,6 +159,8 @@ private slots:
     void curlRejects_data();
     void curlRejects();
     void pasteCurlIntoUrl();
+    void copyAsCurlCarriesWhatAuthShows_data();
+    void copyAsCurlCarriesWhatAuthShows();
     void jsonEditorReportsErrors_data();
     void jsonEditorReportsErrors();
     void prettyPrintKeepsKeyOrder();
@@ -165,6 +171,10 @@ private slots:
     void samplesInsert();
     void tableMenu();
     void newTestUserDialog();
+    void signUpDataHasRequiredProfileFields_data();
+    void signUpDataHasRequiredProfileFields();
+    void newTestUserKeepsInputOnFailure();
+    void userIdPlaceholder();
     void environmentDialogEditsVariables();
     void invalidBodyIsNotSent();
     void ctrlReturnSends();
@@ -218,6 +228,52 @@ void TestConsole::listRows()
     // The body is shown pretty-printed: one member per line.
     const QString shown = console.responseView()->bodyText();
     QVERIFY2(shown.contains(QStringLiteral("\n    \"name\": \"Garden\",\n")), qPrintable(shown));
+}
+
+void TestConsole::firstRequestUsesAnonKey()
+{
+    // A new console, a URL typed in, Send: the anon key goes with it, so an anon rule lets it through.
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    auto *auth = console.findChild<QComboBox *>(QStringLiteral("auth"));
+    QCOMPARE(ConsoleAuth(auth->currentData().toInt()), ConsoleAuth::Anon);
+    QCOMPARE(auth->currentText(), QStringLiteral("Anon key"));
+    auto *url = console.findChild<QLineEdit *>(QStringLiteral("url"));
+    url->setFocus();
+    QTest::keyClicks(url, QStringLiteral("/rest/v1/categories?select=name"));
+    const ConsoleRequest form = console.currentRequest();
+    QCOMPARE(form.auth, ConsoleAuth::Anon);
+    const Runtime::Result<ConsoleRequest> resolved = console.resolvedRequest(form);
+    QVERIFY(resolved);
+    QCOMPARE(resolved->header(QStringLiteral("apikey")), QString::fromLatin1(m_shop.target.anonKey));
+    QVERIFY(resolved->header(QStringLiteral("Authorization")).isNull());
+    const ApiReply reply = sendAndWait(console);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QCOMPARE(console.responseView()->hintText(), QString());
+}
+
+void TestConsole::unauthorizedHintPointsAtAuth()
+{
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    // Anon may not read orders: the hint names the console's own control and its choices as shown.
+    console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/rest/v1/orders"), ConsoleAuth::Anon));
+    QCOMPARE(sendAndWait(console).status, 401);
+    QString hint = console.responseView()->hintText();
+    QVERIFY2(hint.contains(QStringLiteral("\"Test user\"")) && hint.contains(QStringLiteral("\"Auth\"")), qPrintable(hint));
+    QVERIFY2(!hint.contains(QStringLiteral("basalt-server")), qPrintable(hint));
+    QVERIFY(console.responseView()->findChild<QLabel *>(QStringLiteral("responseHint"))->isVisibleTo(&console));
+    // Without a key the runtime's own hint points at a command line; the console's points at Auth.
+    console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/rest/v1/categories"), ConsoleAuth::None));
+    const ApiReply reply = sendAndWait(console);
+    QCOMPARE(reply.status, 401);
+    hint = console.responseView()->hintText();
+    QVERIFY2(hint.contains(QStringLiteral("\"Anon key\"")) && hint.contains(QStringLiteral("\"Auth\"")), qPrintable(hint));
+    QVERIFY2(!hint.contains(QStringLiteral("basalt-server")), qPrintable(hint));
+    // The next answer clears it.
+    console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/rest/v1/categories"), ConsoleAuth::Anon));
+    QCOMPARE(sendAndWait(console).status, 200);
+    QCOMPARE(console.responseView()->hintText(), QString());
 }
 
 void TestConsole::paramsFollowUrl()
@@ -509,6 +565,55 @@ void TestConsole::pasteCurlIntoUrl()
     QCOMPARE(parsed->url, base + QStringLiteral("/rest/v1/tags"));
 }
 
+void TestConsole::copyAsCurlCarriesWhatAuthShows_data()
+{
+    QTest::addColumn<int>("auth");
+    QTest::addColumn<bool>("explain");
+    QTest::addColumn<QString>("header"); // a header of the form, "Name: value"
+    QTest::addColumn<QString>("apikey"); // "anon", "service" or "" (none)
+    QTest::addColumn<bool>("warns");     // the first line says the command contains the service key
+    QTest::newRow("anon") << int(ConsoleAuth::Anon) << false << QString() << QStringLiteral("anon") << false;
+    QTest::newRow("anon, explain") << int(ConsoleAuth::Anon) << true << QString() << QStringLiteral("anon") << false;
+    QTest::newRow("no auth, explain") << int(ConsoleAuth::None) << true << QString() << QString() << false;
+    QTest::newRow("service") << int(ConsoleAuth::Service) << false << QString() << QStringLiteral("service") << true;
+    QTest::newRow("service, explain") << int(ConsoleAuth::Service) << true << QString() << QStringLiteral("service") << true;
+    QTest::newRow("a header names it") << int(ConsoleAuth::None) << false << QStringLiteral("apikey: {{serviceKey}}")
+                                       << QStringLiteral("service") << true;
+}
+
+void TestConsole::copyAsCurlCarriesWhatAuthShows()
+{
+    QFETCH(int, auth);
+    QFETCH(bool, explain);
+    QFETCH(QString, header);
+    QFETCH(QString, apikey);
+    QFETCH(bool, warns);
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    ConsoleRequest form = request(QStringLiteral("GET"), QStringLiteral("/rest/v1/products?select=name"), ConsoleAuth(auth));
+    form.explain = explain;
+    if (!header.isEmpty())
+        form.headers.append({header.section(QLatin1Char(':'), 0, 0), header.section(QLatin1Char(':'), 1).trimmed()});
+    console.openRequest(form);
+    QCOMPARE(console.currentRequest().explain, explain);
+    const QString curl = console.copyAsCurl();
+    QVERIFY(!curl.isEmpty());
+    QCOMPARE(QApplication::clipboard()->text(), curl);
+    const QString service = QString::fromLatin1(m_shop.target.serviceKey);
+    QCOMPARE(curl.contains(service), apikey == QLatin1String("service"));
+    QVERIFY(!curl.contains(QStringLiteral("X-Basalt-Explain"), Qt::CaseInsensitive));
+    QCOMPARE(curl.startsWith(QStringLiteral("# ")) && curl.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("service key")), warns);
+    // The copy reads back as the request Auth shows (comment lines before it are skipped).
+    QVERIFY(CurlCommand::looksLikeCurl(curl));
+    const Runtime::Result<ConsoleRequest> parsed = CurlCommand::parse(curl);
+    QVERIFY2(parsed, qPrintable(curl));
+    const QString expectedKey = apikey == QLatin1String("anon") ? QString::fromLatin1(m_shop.target.anonKey)
+                              : apikey == QLatin1String("service") ? service : QString();
+    QCOMPARE(parsed->header(QStringLiteral("apikey")), expectedKey);
+    if (explain)
+        QVERIFY2(console.responseView()->hintText().contains(QStringLiteral("Explain")), qPrintable(console.responseView()->hintText()));
+}
+
 void TestConsole::jsonEditorReportsErrors_data()
 {
     QTest::addColumn<QString>("text");
@@ -750,11 +855,11 @@ void TestConsole::newTestUserDialog()
         lines.at(1)->setText(QStringLiteral("another long password"));
         dialog->findChild<JsonEditor *>()->setText(QStringLiteral("{\"full_name\": \"Bea\"}"));
         filled = true;
-        dialog->accept();
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
-    users->activated(newItem); // as if chosen from the list
+    users->activated(newItem); // as if chosen from the list; the dialog closes once signed up
     QVERIFY(filled);
-    QVERIFY(ready.wait(15000));
+    QCOMPARE(ready.size(), 1);
     QCOMPARE(ready.first().at(1).toString(), QString());
     QCOMPARE(users->currentData().toString(), QStringLiteral("bea@example.com"));
     console.openRequest(request(QStringLiteral("GET"), QStringLiteral("/auth/v1/user"), ConsoleAuth::User));
@@ -762,6 +867,142 @@ void TestConsole::newTestUserDialog()
     const ApiReply reply = sendAndWait(console);
     QCOMPARE(reply.status, 200);
     QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("email")).toString(), QStringLiteral("bea@example.com"));
+}
+
+void TestConsole::signUpDataHasRequiredProfileFields_data()
+{
+    QTest::addColumn<QString>("templateName");
+    QTest::addColumn<QStringList>("fields");
+    // saas: organization_id is required but read-only (set by the service role), role has a default.
+    QTest::newRow("saas") << QStringLiteral("saas") << QStringList {QStringLiteral("full_name")};
+    QTest::newRow("social") << QStringLiteral("social") << QStringList {QStringLiteral("username")};
+    QTest::newRow("chat") << QStringLiteral("chat") << QStringList {};
+}
+
+void TestConsole::signUpDataHasRequiredProfileFields()
+{
+    QFETCH(QString, templateName);
+    QFETCH(QStringList, fields);
+    Runtime::Result<std::unique_ptr<Runtime::Project>> project = Runtime::readProjectFile(TestSupport::templatePath(templateName));
+    QVERIFY(project);
+    const QString text = RequestSamples::signUpData(**project);
+    const QJsonDocument data = QJsonDocument::fromJson(text.toUtf8());
+    QVERIFY2(data.isObject(), qPrintable(text));
+    QCOMPARE(data.object().keys(), fields);
+    // A required field without a default gets a value of its type, fitting its rules.
+    Runtime::Project changed = **project;
+    Runtime::Table *users = changed.table(changed.settings.usersTable);
+    if (!users)
+        return; // chat has no users table
+    Runtime::Field age;
+    age.id = QStringLiteral("fld_test_age");
+    age.name = QStringLiteral("age");
+    age.type = Runtime::FieldType::Integer;
+    age.required = true;
+    age.validation.min = 18;
+    users->fields.push_back(age);
+    const QJsonObject withAge = QJsonDocument::fromJson(RequestSamples::signUpData(changed).toUtf8()).object();
+    QVERIFY2(withAge.value(QStringLiteral("age")).isDouble(), qPrintable(RequestSamples::signUpData(changed)));
+    QVERIFY(withAge.value(QStringLiteral("age")).toInt() >= 18);
+}
+
+void TestConsole::newTestUserKeepsInputOnFailure()
+{
+    // social's users need a username; the dialog offers one, and a refused sign-up keeps the dialog open.
+    QTemporaryDir dir;
+    RunningProject social = startTemplate(dir, QStringLiteral("social"));
+    QVERIFY(social.server);
+    RequestConsole console;
+    console.setTarget(social.target);
+    QSignalSpy ready(&console, &RequestConsole::testUserReady);
+    console.createTestUser(QStringLiteral("taken@example.com"), QStringLiteral("a long password"),
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("taken_1")}});
+    QVERIFY(ready.wait(15000));
+    QCOMPARE(ready.takeFirst().at(1).toString(), QString());
+
+    auto *users = console.findChild<QComboBox *>(QStringLiteral("user"));
+    QString offered;
+    QString refusal;
+    bool keptOpen = false;
+    bool keptInput = false;
+    QTimer::singleShot(0, this, [&] {
+        QPointer<NewTestUserDialog> dialog = qobject_cast<NewTestUserDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        offered = dialog->findChild<JsonEditor *>()->text();
+        QLineEdit *email = dialog->findChildren<QLineEdit *>().at(0);
+        email->setText(QStringLiteral("taken@example.com"));
+        auto *signUp = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        signUp->click();
+        // The refusal arrives while the dialog waits (or, wrongly, after it closed).
+        if (!QTest::qWaitFor([&] { return !dialog || dialog->isHidden() || signUp->isEnabled(); }, 15000) || !dialog
+            || dialog->isHidden()) {
+            if (dialog)
+                dialog->reject();
+            return;
+        }
+        refusal = dialog->findChild<QLabel *>(QStringLiteral("problem"))->text();
+        keptOpen = true;
+        keptInput = email->text() == QLatin1String("taken@example.com") && dialog->findChild<JsonEditor *>()->text() == offered;
+        email->setText(QStringLiteral("fresh@example.com"));
+        signUp->click(); // accepted when the runtime says yes
+    });
+    users->activated(users->count() - 1);
+    QVERIFY2(QJsonDocument::fromJson(offered.toUtf8()).object().contains(QStringLiteral("username")), qPrintable(offered));
+    QVERIFY(keptOpen);
+    QVERIFY(keptInput);
+    QVERIFY2(refusal.contains(QStringLiteral("taken@example.com")) && refusal.contains(QStringLiteral("422")), qPrintable(refusal));
+    QCOMPARE(ready.size(), 2);
+    QCOMPARE(ready.last().at(1).toString(), QString());
+    QCOMPARE(users->currentData().toString(), QStringLiteral("fresh@example.com"));
+    QVERIFY(!console.sessions()->userId(QStringLiteral("fresh@example.com")).isEmpty());
+}
+
+void TestConsole::userIdPlaceholder()
+{
+    QVERIFY2(!m_userId.isEmpty(), "needs insertAsTestUser");
+    RequestConsole console;
+    console.setTarget(m_shop.target);
+    // Offered in the body's context menu.
+    auto *body = console.findChild<JsonEditor *>(QStringLiteral("body"));
+    body->setText(QStringLiteral("{\"customer_id\": \"\"}"));
+    body->editor()->setCursorPosition(0, 17);
+    bool offered = false;
+    QTimer::singleShot(0, this, [&offered] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        if (auto *insert = menu->findChild<QAction *>(QStringLiteral("insertUserId"))) {
+            offered = true;
+            insert->trigger();
+        }
+        menu->close();
+    });
+    emit body->editor()->customContextMenuRequested(QPoint(4, 4));
+    QVERIFY(offered);
+    QCOMPARE(body->text(), QStringLiteral("{\"customer_id\": \"{{user.id}}\"}"));
+
+    // Sent as ann: the placeholder is ann's id, so the rule customer_id = auth.uid lets the insert in.
+    ConsoleRequest order = request(QStringLiteral("POST"), QStringLiteral("/rest/v1/orders?customer_id=eq.{{user.id}}"), ConsoleAuth::User,
+        QStringLiteral("{\"customer_id\": \"{{user.id}}\", \"shipping_address\": \"2 Side St\"}"));
+    order.user = QStringLiteral("ann@example.com");
+    order.headers = {{QStringLiteral("Prefer"), QStringLiteral("return=representation")}};
+    console.openRequest(order);
+    const ApiReply reply = sendAndWait(console);
+    QVERIFY2(reply.status == 201, reply.body.constData());
+    QCOMPARE(QJsonDocument::fromJson(reply.body).array().first()[QStringLiteral("customer_id")].toString(), m_userId);
+    // ... and in the copy as curl.
+    const QString curl = console.copyAsCurl();
+    QVERIFY2(curl.contains(m_userId) && !curl.contains(QStringLiteral("{{user.id}}")), qPrintable(curl));
+
+    // Without a test user it says where to choose one.
+    order.auth = ConsoleAuth::Anon;
+    console.openRequest(order);
+    QSignalSpy failures(&console, &RequestConsole::sendFailed);
+    console.send();
+    QCOMPARE(failures.size(), 1);
+    const QString message = failures.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("{{user.id}}")) && message.contains(QStringLiteral("Auth")), qPrintable(message));
 }
 
 void TestConsole::environmentDialogEditsVariables()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The supabase-js compatibility suite (tests/compat/supabase-js): the published client, pinned in its lock
-// file, run with node:test against a real basalt-server on SQLite and on PostgreSQL.
+// file, run with node:test against a real basalt-server on SQLite and on PostgreSQL. The suite's *.test.mjs
+// run on its compat.basalt; templates/<name>.test.mjs run on the bundled template <name>.
 #include "authserver.h"
 #include "testsupport.h"
 
@@ -38,13 +39,21 @@ private slots:
 void tst_SupabaseJs::suite_data()
 {
     QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    QTest::addColumn<QString>("templateName"); // empty: compat.basalt and the suite's own files
+    for (const QString &engine : {u"sqlite"_s, u"postgresql"_s})
+        QTest::newRow(qPrintable(engine)) << engine << QString();
+    const QDir templates(TestSupport::sourcePath(s_suite + u"/templates"_s));
+    for (const QString &file : templates.entryList({u"*.test.mjs"_s}, QDir::Files, QDir::Name)) {
+        const QString name = file.section(u'.', 0, 0);
+        for (const QString &engine : {u"sqlite"_s, u"postgresql"_s})
+            QTest::newRow(qPrintable(name + u" template, "_s + engine)) << engine << name;
+    }
 }
 
 void tst_SupabaseJs::suite()
 {
     QFETCH(QString, engine);
+    QFETCH(QString, templateName);
     QString node;
     if (const QString missing = missingTools(node); !missing.isEmpty()) {
         if (qEnvironmentVariable("CI") == u"true"_s)
@@ -52,7 +61,9 @@ void tst_SupabaseJs::suite()
         QSKIP(qPrintable(missing));
     }
     AuthServer server;
-    const QString started = server.startProject(engine, TestSupport::sourcePath(s_suite + u"/compat.basalt"_s));
+    const QString started = templateName.isEmpty()
+        ? server.startProject(engine, TestSupport::sourcePath(s_suite + u"/compat.basalt"_s))
+        : server.startProject(engine, TestSupport::templatePath(templateName));
     if (!server.skipReason().isEmpty()) {
         if (TestSupport::postgresRequired())
             QFAIL(qPrintable(server.skipReason()));
@@ -62,8 +73,12 @@ void tst_SupabaseJs::suite()
 
     const QString dir = TestSupport::sourcePath(s_suite);
     QStringList arguments {u"--test"_s, u"--test-concurrency=1"_s, u"--test-reporter=spec"_s};
-    for (const QString &file : QDir(dir).entryList({u"*.test.mjs"_s}, QDir::Files, QDir::Name))
-        arguments << dir + u'/' + file;
+    if (templateName.isEmpty()) {
+        for (const QString &file : QDir(dir).entryList({u"*.test.mjs"_s}, QDir::Files, QDir::Name))
+            arguments << dir + u'/' + file;
+    } else {
+        arguments << dir + u"/templates/"_s + templateName + u".test.mjs"_s;
+    }
     QVERIFY2(arguments.size() > 3, "no *.test.mjs files in the suite");
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -58,7 +58,7 @@ CREATE TABLE "tags" (
 CREATE TABLE "customers" (
     "id" uuid NOT NULL DEFAULT gen_random_uuid() CONSTRAINT "pk_tbl_customers" PRIMARY KEY,
     "email" text NOT NULL,
-    "full_name" text NOT NULL,
+    "full_name" text,
     "phone" text,
     "newsletter" boolean DEFAULT FALSE,
     "created_at" timestamptz,

@@ -62,7 +62,7 @@ CREATE TABLE "tags" (
 CREATE TABLE "customers" (
     "id" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))) CONSTRAINT "pk_tbl_customers" PRIMARY KEY,
     "email" TEXT NOT NULL,
-    "full_name" TEXT NOT NULL,
+    "full_name" TEXT,
     "phone" TEXT,
     "newsletter" INTEGER DEFAULT 0,
     "created_at" TEXT,
