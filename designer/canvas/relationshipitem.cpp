@@ -117,6 +117,7 @@ void RelationshipItem::updatePath()
     QPainterPath line;
     QPainterPath markers;
     QPainterPath circles;
+    QList<QPolygonF> routes;
     for (const Link &link : std::as_const(m_links)) {
         if (!link.one.card || !link.many.card)
             continue;
@@ -154,11 +155,13 @@ void RelationshipItem::updatePath()
             }
             line.lineTo(end.point);
         }
+        routes.append(line.toSubpathPolygons().constLast());
         addMarker(markers, circles, start, false, link.mandatory);
         addMarker(markers, circles, end, link.toMany, false);
     }
     prepareGeometryChange();
     m_line = line;
+    m_routes = routes;
     m_shape = QPainterPath();
     m_markers = markers;
     m_circles = circles;

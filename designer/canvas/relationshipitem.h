@@ -51,6 +51,8 @@ public:
     void setLinks(const QList<Link> &links);
     /** Recomputes the path from the cards' current positions. */
     void updatePath();
+    /** Returns the polylines drawn, one per link, each from the "one" end to the "many" end. */
+    const QList<QPolygonF> &routes() const { return m_routes; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -61,6 +63,7 @@ private:
 
     Runtime::Relationship m_relationship;
     QList<Link> m_links;
+    QList<QPolygonF> m_routes;
     QPainterPath m_line; ///< the lines
     QPainterPath m_markers; ///< crow's feet and bars (stroked)
     QPainterPath m_circles; ///< optional-end circles (filled with the base colour)
