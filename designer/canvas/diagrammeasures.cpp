@@ -3,6 +3,7 @@
 #include "diagrammeasures.h"
 
 #include "erscene.h"
+#include "linerouter.h"
 #include "relationshipitem.h"
 #include "tableitem.h"
 
@@ -11,32 +12,6 @@
 namespace Designer {
 
 namespace {
-
-/** Returns true if the segment \a a–\a b meets the inside of \a r (Liang–Barsky clipping). */
-bool segmentEntersRect(const QPointF &a, const QPointF &b, const QRectF &r)
-{
-    qreal t0 = 0;
-    qreal t1 = 1;
-    const qreal dx = b.x() - a.x();
-    const qreal dy = b.y() - a.y();
-    const qreal p[] = {-dx, dx, -dy, dy};
-    const qreal q[] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
-    for (int i = 0; i < 4; ++i) {
-        if (qFuzzyIsNull(p[i])) {
-            if (q[i] <= 0)
-                return false;
-            continue;
-        }
-        const qreal t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = qMax(t0, t);
-        else
-            t1 = qMin(t1, t);
-        if (t0 >= t1)
-            return false;
-    }
-    return true;
-}
 
 struct Segment
 {

@@ -6,6 +6,7 @@
 #include "commands/relationshipcommands.h"
 #include "commands/tablecommands.h"
 #include "document/projectdocument.h"
+#include "linerouter.h"
 #include "relationshipitem.h"
 #include "tableitem.h"
 
@@ -14,7 +15,9 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
 
+#include <algorithm>
 #include <type_traits>
+#include <utility>
 
 namespace Designer {
 
@@ -110,6 +113,8 @@ void ErScene::rebuild()
     m_tables.clear();
     m_relationships.clear();
     m_linesByTable.clear();
+    m_unrouted.clear();
+    m_movedCards.clear();
     m_views.clear();
     m_viewLines.clear();
     const Runtime::Project &project = m_document->project();
@@ -142,8 +147,10 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         rebuild();
         break;
     case Kind::TablesAdded:
-        for (const Runtime::ObjectId &id : event.ids)
+        for (const Runtime::ObjectId &id : event.ids) {
             addTableItem(id);
+            m_movedCards.insert(id); // lines under the new card go around it
+        }
         syncRelationships();
         refreshCards();
         syncViews();
@@ -169,15 +176,19 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         for (const Runtime::ObjectId &id : event.ids) {
             if (TableItem *item = m_tables.value(id)) {
                 refreshCard(item);
+                m_movedCards.insert(id); // its size may have changed
                 const auto lines = m_linesByTable.values(id);
                 for (RelationshipItem *line : lines)
                     line->setLinks(
                         linksFor(line->relationship())); // a row or a required flag may have changed
             }
         }
+        routePending();
         syncViews(); // a view's column takes the type of its field
         break;
     case Kind::TablesMoved:
+        // One routing after all the moves (Auto-Arrange moves every card at once).
+        m_holdRouting = true;
         for (const Runtime::ObjectId &id : event.ids) {
             TableItem *item = m_tables.value(id);
             const Runtime::Table *table = project.table(id);
@@ -187,6 +198,8 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
             if (TableItem *card = m_views.value(id); card && view && card->pos() != view->position)
                 card->setPos(view->position);
         }
+        m_holdRouting = false;
+        routePending();
         break;
     case Kind::RelationshipsChanged:
         syncRelationships();
@@ -236,20 +249,24 @@ void ErScene::syncRelationships()
         m_linesByTable.insert(r.fromTableId, item);
         if (r.toTableId != r.fromTableId)
             m_linesByTable.insert(r.toTableId, item);
-        // Routing costs scene look-ups: only lines whose ends changed are laid out again.
+        // Only lines whose ends changed are routed again.
         const QList<RelationshipItem::Link> links = linksFor(r);
-        if (created || links != item->links())
+        if (created || links != item->links()) {
             item->setLinks(links);
+            m_unrouted.insert(item);
+        }
     }
     for (auto it = m_relationships.begin(); it != m_relationships.end();) {
         if (present.contains(it.key())) {
             ++it;
             continue;
         }
+        m_unrouted.remove(it.value());
         removeItem(it.value());
         delete it.value();
         it = m_relationships.erase(it);
     }
+    routePending();
 }
 
 QList<RelationshipItem::Link> ErScene::linksFor(const Runtime::Relationship &r) const
@@ -275,16 +292,78 @@ QList<RelationshipItem::Link> ErScene::linksFor(const Runtime::Relationship &r) 
         fk && fk->required, r.kind == Runtime::RelationshipKind::OneToMany}};
 }
 
-void ErScene::updateLinesOf(const Runtime::ObjectId &tableId)
+QList<QRectF> ErScene::cardRects() const
 {
-    const auto lines = m_linesByTable.values(tableId);
-    for (RelationshipItem *line : lines)
-        line->updatePath();
+    QList<QRectF> rects;
+    rects.reserve(m_tables.size() + m_views.size());
+    for (const auto *cards : {&m_tables, &m_views}) {
+        for (const TableItem *card : *cards)
+            rects.append(card->sceneBoundingRect().adjusted(2, 2, -2, -2));
+    }
+    return rects;
+}
+
+void ErScene::routePending()
+{
+    if (m_holdRouting || (m_unrouted.isEmpty() && m_movedCards.isEmpty()))
+        return;
+    QSet<RelationshipItem *> lines = std::exchange(m_unrouted, {});
+    const QSet<Runtime::ObjectId> moved = std::exchange(m_movedCards, {});
+    QList<QRectF> movedRects;
+    for (const Runtime::ObjectId &id : moved) {
+        const TableItem *card = m_tables.value(id, m_views.value(id));
+        if (!card)
+            continue;
+        movedRects.append(card->sceneBoundingRect());
+        const auto ofCard = m_linesByTable.values(id);
+        for (RelationshipItem *line : ofCard)
+            lines.insert(line);
+    }
+    // A line that a moved card now covers goes around it; the others stay as they are.
+    for (RelationshipItem *item : std::as_const(m_relationships)) {
+        if (lines.contains(item))
+            continue;
+        const auto covers = [&movedRects](const QPolygonF &route) {
+            for (qsizetype i = 1; i < route.size(); ++i) {
+                for (const QRectF &rect : movedRects) {
+                    if (segmentEntersRect(route[i - 1], route[i], rect))
+                        return true;
+                }
+            }
+            return false;
+        };
+        if (std::any_of(item->routes().cbegin(), item->routes().cend(), covers))
+            lines.insert(item);
+    }
+    if (lines.isEmpty())
+        return;
+    const LineRouter router(cardRects());
+    for (RelationshipItem *line : std::as_const(lines))
+        line->plan(router);
+    // Lines share channels: spread all of them again (in model order, so the result is always the same),
+    // and redraw those that moved.
+    QList<RelationshipItem *> ordered;
+    QList<QPolygonF> routes;
+    for (const Runtime::Relationship &r : m_document->project().relationships) {
+        if (RelationshipItem *item = m_relationships.value(r.id)) {
+            ordered.append(item);
+            routes.append(item->plannedRoutes());
+        }
+    }
+    spreadChannels(routes);
+    qsizetype next = 0;
+    for (RelationshipItem *item : std::as_const(ordered)) {
+        const QList<QPolygonF> drawn = routes.mid(next, item->plannedRoutes().size());
+        next += item->plannedRoutes().size();
+        if (drawn != item->routes())
+            item->setRoutes(drawn);
+    }
 }
 
 void ErScene::tableItemMoved(TableItem *item)
 {
-    updateLinesOf(item->tableId());
+    m_movedCards.insert(item->tableId());
+    routePending();
     updateViewLines(item->tableId());
 }
 
