@@ -96,6 +96,8 @@ class tst_DiagramLayout : public QObject
 
 private slots:
     void measures();
+    void arrangedDiagramsReadTrue_data();
+    void arrangedDiagramsReadTrue();
     void lineGoesAroundACardBetween();
     void cardMovedOntoALine();
     void movingACardReroutesOnlyWhatItMust();
@@ -119,6 +121,45 @@ void tst_DiagramLayout::measures()
     measures = measureLines({{fromEdge}, {alsoFromEdge}}, cards);
     QCOMPARE(measures.crossings, 0);
     QCOMPARE(measures.linesUnderCards, 0);
+}
+
+void tst_DiagramLayout::arrangedDiagramsReadTrue_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name : {"ecommerce", "saas", "social", "chat", "generated300"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void tst_DiagramLayout::arrangedDiagramsReadTrue()
+{
+    QFETCH(QString, name);
+    auto document = loadDocument(name);
+    QVERIFY(document);
+    ErScene scene(document.get());
+    ErView view(&scene);
+    view.autoArrange();
+    QCOMPARE(document->undoStack()->count(), 1);
+    const DiagramMeasures measures = measureDiagram(scene);
+    QCOMPARE(measures.linesUnderCards, 0);
+    // Each card lies above the cards that reference it (a junction below both of its sides).
+    const Runtime::Project &project = document->project();
+    auto above = [&](const Runtime::ObjectId &upper, const Runtime::ObjectId &lower) {
+        return upper == lower
+            || cardRect(scene.tableItem(upper)).bottom() < cardRect(scene.tableItem(lower)).top();
+    };
+    for (const Runtime::Relationship &r : project.relationships) {
+        if (r.isManyToMany()) {
+            QVERIFY2(above(r.fromTableId, r.junctionTableId), qPrintable(r.id));
+            QVERIFY2(above(r.toTableId, r.junctionTableId), qPrintable(r.id));
+        } else {
+            QVERIFY2(above(r.fromTableId, r.toTableId), qPrintable(r.id));
+        }
+    }
+    const QList<TableItem *> cards = scene.tableItems();
+    for (qsizetype i = 0; i < cards.size(); ++i) {
+        for (qsizetype j = i + 1; j < cards.size(); ++j)
+            QVERIFY(!cardRect(cards[i]).intersects(cardRect(cards[j])));
+    }
 }
 
 void tst_DiagramLayout::lineGoesAroundACardBetween()
