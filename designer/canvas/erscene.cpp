@@ -303,10 +303,8 @@ QList<QRectF> ErScene::cardRects() const
     return rects;
 }
 
-void ErScene::routePending()
+QSet<RelationshipItem *> ErScene::linesToRoute()
 {
-    if (m_holdRouting || (m_unrouted.isEmpty() && m_movedCards.isEmpty()))
-        return;
     QSet<RelationshipItem *> lines = std::exchange(m_unrouted, {});
     const QSet<Runtime::ObjectId> moved = std::exchange(m_movedCards, {});
     QList<QRectF> movedRects;
@@ -320,36 +318,50 @@ void ErScene::routePending()
             lines.insert(line);
     }
     // A line that a moved card now covers goes around it; the others stay as they are.
-    for (RelationshipItem *item : std::as_const(m_relationships)) {
-        if (lines.contains(item))
-            continue;
-        const auto covers = [&movedRects](const QPolygonF &route) {
-            for (qsizetype i = 1; i < route.size(); ++i) {
-                for (const QRectF &rect : movedRects) {
-                    if (segmentEntersRect(route[i - 1], route[i], rect))
-                        return true;
-                }
+    const auto covered = [&movedRects](const QPolygonF &route) {
+        for (qsizetype i = 1; i < route.size(); ++i) {
+            for (const QRectF &rect : movedRects) {
+                if (segmentEntersRect(route[i - 1], route[i], rect))
+                    return true;
             }
-            return false;
-        };
-        if (std::any_of(item->routes().cbegin(), item->routes().cend(), covers))
+        }
+        return false;
+    };
+    for (RelationshipItem *item : std::as_const(m_relationships)) {
+        if (!lines.contains(item) && std::any_of(item->routes().cbegin(), item->routes().cend(), covered))
             lines.insert(item);
     }
+    return lines;
+}
+
+void ErScene::routePending()
+{
+    if (m_holdRouting || (m_unrouted.isEmpty() && m_movedCards.isEmpty()))
+        return;
+    const QSet<RelationshipItem *> lines = linesToRoute();
     if (lines.isEmpty())
         return;
-    const LineRouter router(cardRects());
-    for (RelationshipItem *line : std::as_const(lines))
-        line->plan(router);
-    // Lines share channels: spread all of them again (in model order, so the result is always the same),
-    // and redraw those that moved.
+    // In model order, so that the result is always the same; each line avoids crossing those before it.
     QList<RelationshipItem *> ordered;
-    QList<QPolygonF> routes;
     for (const Runtime::Relationship &r : m_document->project().relationships) {
-        if (RelationshipItem *item = m_relationships.value(r.id)) {
+        if (RelationshipItem *item = m_relationships.value(r.id))
             ordered.append(item);
-            routes.append(item->plannedRoutes());
+    }
+    LineRouter router(cardRects());
+    for (RelationshipItem *item : std::as_const(ordered)) {
+        if (!lines.contains(item)) {
+            for (const QPolygonF &route : item->plannedRoutes())
+                router.addLine(route);
         }
     }
+    for (RelationshipItem *item : std::as_const(ordered)) {
+        if (lines.contains(item))
+            item->plan(router);
+    }
+    // Lines share channels: spread all of them again, and redraw those that moved.
+    QList<QPolygonF> routes;
+    for (const RelationshipItem *item : std::as_const(ordered))
+        routes.append(item->plannedRoutes());
     spreadChannels(routes);
     qsizetype next = 0;
     for (RelationshipItem *item : std::as_const(ordered)) {

@@ -93,6 +93,8 @@ private:
         covers and the lines whose ends changed; then spreads all lines in their channels and redraws those
         that changed. Does nothing while routing is held (a batch of moves). */
     void routePending();
+    /** Returns the lines routePending() routes, and forgets what made them pending. */
+    QSet<RelationshipItem *> linesToRoute();
     QList<QRectF> cardRects() const;
     void pushDragMove();
 

@@ -133,6 +133,51 @@ bool LineRouter::isInside(const QPointF &point) const
     return false;
 }
 
+void LineRouter::addLine(const QPolygonF &route)
+{
+    for (qsizetype i = 1; i < route.size(); ++i) {
+        const QLineF segment(route[i - 1], route[i]);
+        const int index = int(m_lines.size());
+        m_lines.append(segment);
+        for (int x = bucketOf(std::min(segment.x1(), segment.x2()));
+             x <= bucketOf(std::max(segment.x1(), segment.x2())); ++x) {
+            for (int y = bucketOf(std::min(segment.y1(), segment.y2()));
+                 y <= bucketOf(std::max(segment.y1(), segment.y2())); ++y)
+                m_lineBuckets[bucketKey(x, y)].push_back(index);
+        }
+    }
+}
+
+int LineRouter::crossingsOf(const QPointF &a, const QPointF &b) const
+{
+    if (m_lines.isEmpty())
+        return 0;
+    const bool horizontal = std::abs(a.y() - b.y()) < Epsilon;
+    const qreal low = horizontal ? std::min(a.x(), b.x()) : std::min(a.y(), b.y());
+    const qreal high = horizontal ? std::max(a.x(), b.x()) : std::max(a.y(), b.y());
+    const qreal at = horizontal ? a.y() : a.x();
+    int count = 0;
+    const int fixed = bucketOf(at);
+    for (int cell = bucketOf(low); cell <= bucketOf(high); ++cell) {
+        const auto it = m_lineBuckets.constFind(horizontal ? bucketKey(cell, fixed) : bucketKey(fixed, cell));
+        if (it == m_lineBuckets.constEnd())
+            continue;
+        for (const int index : it.value()) {
+            const QLineF &line = m_lines[index];
+            // A crossing: the other segment runs across this one, each passing through the other's inside.
+            const qreal across = horizontal ? line.x1() : line.y1();
+            if (std::abs((horizontal ? line.x2() : line.y2()) - across) > Epsilon)
+                continue; // parallel
+            const qreal from = horizontal ? std::min(line.y1(), line.y2()) : std::min(line.x1(), line.x2());
+            const qreal to = horizontal ? std::max(line.y1(), line.y2()) : std::max(line.x1(), line.x2());
+            if (across > low + Epsilon && across < high - Epsilon && at > from + Epsilon && at < to - Epsilon
+                && bucketOf(across) == cell)
+                ++count;
+        }
+    }
+    return count;
+}
+
 QList<int> LineRouter::obstaclesIn(const QRectF &window) const
 {
     QList<int> found;
@@ -234,6 +279,22 @@ QPolygonF LineRouter::routeIn(
         }
         return known == 1;
     };
+    std::vector<signed char> crossed(size_t(nx) * size_t(ny) * 2, -1);
+    auto crossingsOfStep = [&](int i, int j, int d) {
+        if (d >= 2) {
+            i += dx[d];
+            j += dy[d];
+            d -= 2;
+        }
+        signed char &known = crossed[(size_t(j) * size_t(nx) + size_t(i)) * 2 + size_t(d)];
+        if (known < 0) {
+            const QPointF from(xs[size_t(i)], ys[size_t(j)]);
+            const QPointF to = d == 0 ? QPointF(xs[size_t(i) + 1], ys[size_t(j)])
+                                      : QPointF(xs[size_t(i)], ys[size_t(j) + 1]);
+            known = static_cast<signed char>(std::min(100, crossingsOf(from, to)));
+        }
+        return int(known);
+    };
 
     struct Target
     {
@@ -305,7 +366,7 @@ QPolygonF LineRouter::routeIn(
                 continue;
             const qreal step
                 = std::abs(xs[size_t(ni)] - xs[size_t(i)]) + std::abs(ys[size_t(nj)] - ys[size_t(j)]);
-            const qreal next = g + step + (nd == d ? 0 : BendCost);
+            const qreal next = g + step + (nd == d ? 0 : BendCost) + CrossingCost * crossingsOfStep(i, j, nd);
             const int nextState = (nj * nx + ni) * 4 + nd;
             if (next + Epsilon < cost[size_t(nextState)]) {
                 cost[size_t(nextState)] = next;

@@ -75,7 +75,7 @@ RelationshipItem::RelationshipItem(const Runtime::Relationship &relationship, QG
     setZValue(-1);
 }
 
-void RelationshipItem::plan(const LineRouter &router)
+void RelationshipItem::plan(LineRouter &router)
 {
     m_planned.clear();
     for (const Link &link : std::as_const(m_links)) {
@@ -93,7 +93,10 @@ void RelationshipItem::plan(const LineRouter &router)
             continue;
         }
         QPolygonF route = router.route(starts, ends);
-        m_planned.append(route.size() >= 2 ? route : directRoute(starts, ends));
+        if (route.size() < 2)
+            route = directRoute(starts, ends);
+        router.addLine(route);
+        m_planned.append(route);
     }
 }
 

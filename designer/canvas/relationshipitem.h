@@ -53,8 +53,9 @@ public:
         drawn by setRoutes(), which the scene calls for all lines at once (they share channels). */
     void setLinks(const QList<Link> &links) { m_links = links; }
     /** Plans the route of each link around the cards \a router knows, from the cards' current positions:
-        each end leaves its card on the left or the right at its row, whichever makes the shorter route. */
-    void plan(const LineRouter &router);
+        each end leaves its card on the left or the right at its row, whichever makes the shorter route
+        with the fewest crossings of the lines \a router knows; then adds the routes to them. */
+    void plan(LineRouter &router);
     /** Returns the routes planned by plan(), one per link, each from the "one" end to the "many" end. */
     const QList<QPolygonF> &plannedRoutes() const { return m_planned; }
     /** Draws \a routes (the planned ones, moved apart in their channels by spreadChannels()). */
