@@ -435,7 +435,11 @@ void ErScene::pushDragMove()
 
 void ErScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    // Dragging several cards moves each of them: route their lines once, after all have moved.
+    const bool wasHolding = std::exchange(m_holdRouting, true);
     QGraphicsScene::mouseMoveEvent(event);
+    m_holdRouting = wasHolding;
+    routePending();
     if ((event->buttons() & Qt::LeftButton) && !m_linkSource && mouseGrabberItem()
         && mouseGrabberItem()->type() == TableItem::Type)
         pushDragMove();

@@ -44,6 +44,16 @@ QRectF cardRect(const TableItem *card)
     return card->sceneBoundingRect().adjusted(2, 2, -2, -2);
 }
 
+/** Returns true if the horizontal segments \a a and \a b lie on one line and overlap. */
+bool alongEachOther(const QLineF &a, const QLineF &b)
+{
+    if (!qFuzzyCompare(a.y1(), a.y2()) || !qFuzzyCompare(b.y1(), b.y2()) || std::abs(a.y1() - b.y1()) >= 1)
+        return false;
+    const qreal overlap = std::min(std::max(a.x1(), a.x2()), std::max(b.x1(), b.x2()))
+        - std::max(std::min(a.x1(), a.x2()), std::min(b.x1(), b.x2()));
+    return overlap > 1;
+}
+
 /** Returns a description of the first two segments of different lines that run along each other. */
 QString sharedRun(const ErScene &scene)
 {
@@ -67,22 +77,13 @@ QString sharedRun(const ErScene &scene)
             const QLineF &b = segments[j].line;
             if (segments[i].owner == segments[j].owner)
                 continue;
+            // Transposed, a vertical pair is a horizontal one.
+            const auto transposed
+                = [](const QLineF &line) { return QLineF(line.y1(), line.x1(), line.y2(), line.x2()); };
             const bool vertical = qFuzzyCompare(a.x1(), a.x2()) && qFuzzyCompare(b.x1(), b.x2());
-            const bool horizontal = qFuzzyCompare(a.y1(), a.y2()) && qFuzzyCompare(b.y1(), b.y2());
-            if (vertical && std::abs(a.x1() - b.x1()) < 1) {
-                const qreal overlap = std::min(std::max(a.y1(), a.y2()), std::max(b.y1(), b.y2()))
-                    - std::max(std::min(a.y1(), a.y2()), std::min(b.y1(), b.y2()));
-                if (overlap > 1)
-                    return segments[i].owner->relationshipId() + QLatin1String(" / ")
-                        + segments[j].owner->relationshipId();
-            }
-            if (horizontal && std::abs(a.y1() - b.y1()) < 1) {
-                const qreal overlap = std::min(std::max(a.x1(), a.x2()), std::max(b.x1(), b.x2()))
-                    - std::max(std::min(a.x1(), a.x2()), std::min(b.x1(), b.x2()));
-                if (overlap > 1)
-                    return segments[i].owner->relationshipId() + QLatin1String(" / ")
-                        + segments[j].owner->relationshipId();
-            }
+            if (vertical ? alongEachOther(transposed(a), transposed(b)) : alongEachOther(a, b))
+                return segments[i].owner->relationshipId() + QLatin1String(" / ")
+                    + segments[j].owner->relationshipId();
         }
     }
     return {};
