@@ -164,13 +164,14 @@ int LineRouter::crossingsOf(const QPointF &a, const QPointF &b) const
             continue;
         for (const int index : it.value()) {
             const QLineF &line = m_lines[index];
-            // A crossing: the other segment runs across this one, each passing through the other's inside.
+            // A crossing: the other segment runs across this step's inside. One that only ends on this step's
+            // line counts too: once lines are moved apart in their channels, it crosses.
             const qreal across = horizontal ? line.x1() : line.y1();
             if (std::abs((horizontal ? line.x2() : line.y2()) - across) > Epsilon)
                 continue; // parallel
             const qreal from = horizontal ? std::min(line.y1(), line.y2()) : std::min(line.x1(), line.x2());
             const qreal to = horizontal ? std::max(line.y1(), line.y2()) : std::max(line.x1(), line.x2());
-            if (across > low + Epsilon && across < high - Epsilon && at > from + Epsilon && at < to - Epsilon
+            if (across > low + Epsilon && across < high - Epsilon && at > from - Epsilon && at < to + Epsilon
                 && bucketOf(across) == cell)
                 ++count;
         }

@@ -33,7 +33,7 @@ public:
     static constexpr qreal Stub = 22; ///< the straight part at each end, from the port's point
     static constexpr qreal Clearance = 16; ///< the least distance between a route and a card
     static constexpr qreal BendCost = 30; ///< a bend costs as much as this much more length
-    static constexpr qreal CrossingCost = 80; ///< crossing a line routed before costs this much more length
+    static constexpr qreal CrossingCost = 160; ///< crossing a line routed before costs this much more length
 
     explicit LineRouter(const QList<QRectF> &cards);
 
