@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Auto-layout: places table cards in layers along their foreign keys.
+// Auto-layout: places table cards in layers along their foreign keys, with Graphviz's dot.
 #include "autolayout.h"
 
 #include "tableitem.h"
+
+#include <graphviz/gvc.h>
+
+#include <QByteArray>
+#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
@@ -11,25 +16,76 @@ namespace Designer {
 
 namespace {
 
-constexpr qreal ColumnGap = 90;
-constexpr qreal RowGap = 40;
+Q_LOGGING_CATEGORY(lcLayout, "basalt.designer.layout")
 
-/** Returns the layer (column) of each table index: the longest path from a table nobody references. */
-std::vector<int> layers(const Runtime::Project &project)
+constexpr qreal PointsPerInch = 72; // Graphviz sizes nodes in inches and places them in points
+constexpr qreal CardGap = 72; ///< between cards in one layer: room for the lines that pass between them
+constexpr qreal LayerGap = 80; ///< between layers: room for the lines that run along them
+constexpr qreal LooseGap = 40; ///< between tables that no relationship joins, in rows under the layers
+
+/** Sets \a name to \a value on \a object (a graph, node or edge); Graphviz takes non-const strings. */
+void set(void *object, const char *name, const QByteArray &value)
 {
+    agsafeset(
+        object, const_cast<char *>(name), const_cast<char *>(value.constData()), const_cast<char *>(""));
+}
+
+QByteArray inches(qreal points)
+{
+    return QByteArray::number(points / PointsPerInch, 'f', 4);
+}
+
+/** A Graphviz context and graph, freed on every way out. */
+struct Layout
+{
+    GVC_t *context = gvContext();
+    Agraph_t *graph = agopen(const_cast<char *>("tables"), Agdirected, nullptr);
+    bool laidOut = false;
+    ~Layout()
+    {
+        if (laidOut)
+            gvFreeLayout(context, graph);
+        agclose(graph);
+        gvFreeContext(context);
+    }
+};
+
+/** Places the tables that no relationship joins in rows from \a top, wrapped at \a width. */
+void placeLoose(const Runtime::Project &project, const std::vector<int> &loose, qreal top, qreal width,
+    QHash<Runtime::ObjectId, QPointF> &positions)
+{
+    qreal x = 0;
+    qreal y = top;
+    qreal rowHeight = 0;
+    for (const int i : loose) {
+        const QSizeF size = cardSize(project.tables[size_t(i)]);
+        if (x > 0 && x + size.width() > width) {
+            x = 0;
+            y += rowHeight + LooseGap;
+            rowHeight = 0;
+        }
+        positions.insert(project.tables[size_t(i)].id, QPointF(x, y));
+        x += size.width() + LooseGap;
+        rowHeight = std::max(rowHeight, size.height());
+    }
+}
+
+} // namespace
+
+QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
+{
+    QHash<Runtime::ObjectId, QPointF> positions;
     const size_t n = project.tables.size();
     QHash<Runtime::ObjectId, int> index;
     for (size_t i = 0; i < n; ++i)
         index.insert(project.tables[i].id, int(i));
-    std::vector<std::vector<int>> successors(n);
-    std::vector<int> inDegree(n, 0);
+    // Edges run from the referenced table down to the table that holds the key (a junction below both).
+    std::vector<std::pair<int, int>> edges;
     auto edge = [&](const Runtime::ObjectId &from, const Runtime::ObjectId &to) {
         const int a = index.value(from, -1);
         const int b = index.value(to, -1);
-        if (a < 0 || b < 0 || a == b)
-            return;
-        successors[size_t(a)].push_back(b);
-        ++inDegree[size_t(b)];
+        if (a >= 0 && b >= 0 && a != b)
+            edges.emplace_back(a, b);
     };
     for (const Runtime::Relationship &r : project.relationships) {
         if (r.isManyToMany()) {
@@ -39,78 +95,58 @@ std::vector<int> layers(const Runtime::Project &project)
             edge(r.fromTableId, r.toTableId);
         }
     }
-    std::vector<int> layer(n, 0);
-    std::vector<bool> done(n, false);
-    std::vector<int> ready;
+    std::vector<bool> joined(n, false);
+    for (const auto &[a, b] : edges)
+        joined[size_t(a)] = joined[size_t(b)] = true;
+
+    Layout layout;
+    set(layout.graph, "rankdir", "TB");
+    set(layout.graph, "nodesep", inches(CardGap));
+    set(layout.graph, "ranksep", inches(LayerGap));
+    set(layout.graph, "splines", "false"); // the canvas routes the lines itself
+    std::vector<Agnode_t *> nodes(n, nullptr);
     for (size_t i = 0; i < n; ++i) {
-        if (inDegree[i] == 0)
-            ready.push_back(int(i));
-    }
-    size_t processed = 0;
-    size_t nextCycleBreak = 0;
-    while (processed < n) {
-        if (ready.empty()) {
-            // A cycle: take the first table not yet placed as if nothing referenced it any more.
-            while (done[nextCycleBreak])
-                ++nextCycleBreak;
-            ready.push_back(int(nextCycleBreak));
-            inDegree[nextCycleBreak] = 0;
-        }
-        std::sort(ready.begin(), ready.end(), std::greater<int>());
-        const int current = ready.back();
-        ready.pop_back();
-        if (done[size_t(current)])
+        if (!joined[i])
             continue;
-        done[size_t(current)] = true;
-        ++processed;
-        for (int next : successors[size_t(current)]) {
-            if (done[size_t(next)])
-                continue;
-            layer[size_t(next)] = std::max(layer[size_t(next)], layer[size_t(current)] + 1);
-            if (--inDegree[size_t(next)] == 0)
-                ready.push_back(next);
-        }
+        const QSizeF size = cardSize(project.tables[i]);
+        nodes[i] = agnode(layout.graph, QByteArray::number(qulonglong(i)).data(), 1);
+        set(nodes[i], "shape", "box");
+        set(nodes[i], "fixedsize", "true");
+        set(nodes[i], "width", inches(size.width()));
+        set(nodes[i], "height", inches(size.height()));
     }
-    return layer;
-}
+    for (const auto &[a, b] : edges)
+        agedge(layout.graph, nodes[size_t(a)], nodes[size_t(b)], nullptr, 1);
 
-} // namespace
-
-QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
-{
-    QHash<Runtime::ObjectId, QPointF> positions;
-    const size_t n = project.tables.size();
-    if (n == 0)
-        return positions;
-    const std::vector<int> layer = layers(project);
-    std::vector<QSizeF> sizes(n);
-    qreal area = 0;
-    for (size_t i = 0; i < n; ++i) {
-        sizes[i] = cardSize(project.tables[i]);
-        area += (sizes[i].width() + ColumnGap) * (sizes[i].height() + RowGap);
-    }
-    // Wrap columns past a height that keeps the whole diagram roughly 16:10.
-    const qreal maxHeight = std::max<qreal>(900, std::sqrt(area * 10 / 16));
-    const int layerCount = *std::max_element(layer.begin(), layer.end()) + 1;
-    qreal x = 0;
-    for (int l = 0; l < layerCount; ++l) {
-        qreal y = 0;
-        qreal columnWidth = 0;
-        for (size_t i = 0; i < n; ++i) {
-            if (layer[i] != l)
-                continue;
-            if (y > 0 && y + sizes[i].height() > maxHeight) {
-                x += columnWidth + ColumnGap;
-                y = 0;
-                columnWidth = 0;
+    qreal width = 0;
+    qreal height = 0;
+    if (!edges.empty()) {
+        if (gvLayout(layout.context, layout.graph, "dot") != 0) {
+            qCWarning(lcLayout) << "Graphviz could not lay out the tables (is its dot plugin installed?)";
+            std::fill(joined.begin(), joined.end(), false);
+        } else {
+            layout.laidOut = true;
+            const boxf box = GD_bb(layout.graph);
+            width = box.UR.x - box.LL.x;
+            height = box.UR.y - box.LL.y;
+            for (size_t i = 0; i < n; ++i) {
+                if (!nodes[i])
+                    continue;
+                const QSizeF size = cardSize(project.tables[i]);
+                // Graphviz gives centres, with y growing upwards.
+                const pointf centre = ND_coord(nodes[i]);
+                positions.insert(project.tables[i].id,
+                    QPointF(std::round(centre.x - box.LL.x - size.width() / 2),
+                        std::round(box.UR.y - centre.y - size.height() / 2)));
             }
-            positions.insert(project.tables[i].id, QPointF(x, y));
-            y += sizes[i].height() + RowGap;
-            columnWidth = std::max(columnWidth, sizes[i].width());
         }
-        if (columnWidth > 0)
-            x += columnWidth + ColumnGap;
     }
+    std::vector<int> loose;
+    for (size_t i = 0; i < n; ++i) {
+        if (!joined[i])
+            loose.push_back(int(i));
+    }
+    placeLoose(project, loose, height > 0 ? height + LayerGap : 0, std::max<qreal>(width, 1600), positions);
     return positions;
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Auto-layout: places table cards in layers along their foreign keys.
+// Auto-layout: places table cards in layers along their foreign keys, with Graphviz's dot.
 #pragma once
 
 #include "model/project.h"
@@ -9,10 +9,11 @@
 
 namespace Designer {
 
-/** Returns a new top-left position for every table of \a project: tables are put in columns by their
-    depth along the relationships (a referenced table is left of the tables that reference it, a junction
-    right of both sides), cards never overlap (their sizes come from cardSize()), tall columns wrap, and
-    the result depends only on the project. Cycles are broken at the first table in model order. */
+/** Returns a new top-left position for every table of \a project: a layered layout made by Graphviz's dot
+    (libgvc) with few crossings, a referenced table above the tables that reference it (a junction below
+    both sides), each card as large as cardSize() says, so that none overlaps another, with room between
+    them for the lines. Tables that no relationship joins go in rows below. The result depends only on the
+    project. */
 QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project);
 
 } // namespace Designer

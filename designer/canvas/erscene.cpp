@@ -4,6 +4,7 @@
 #include "erscene.h"
 
 #include "document/projectdocument.h"
+#include "linerouter.h"
 #include "relationshipitem.h"
 #include "tableitem.h"
 
@@ -12,6 +13,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
 
+#include <algorithm>
+#include <utility>
 
 namespace Designer {
 
@@ -100,6 +103,8 @@ void ErScene::rebuild()
     m_tables.clear();
     m_relationships.clear();
     m_linesByTable.clear();
+    m_unrouted.clear();
+    m_movedCards.clear();
     m_views.clear();
     m_viewLines.clear();
     const Runtime::Project &project = m_document->project();
@@ -132,8 +137,10 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         rebuild();
         break;
     case Kind::TablesAdded:
-        for (const Runtime::ObjectId &id : event.ids)
+        for (const Runtime::ObjectId &id : event.ids) {
             addTableItem(id);
+            m_movedCards.insert(id); // lines under the new card go around it
+        }
         syncRelationships();
         refreshCards();
         syncViews();
@@ -159,15 +166,19 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         for (const Runtime::ObjectId &id : event.ids) {
             if (TableItem *item = m_tables.value(id)) {
                 refreshCard(item);
+                m_movedCards.insert(id); // its size may have changed
                 const auto lines = m_linesByTable.values(id);
                 for (RelationshipItem *line : lines)
                     line->setLinks(
                         linksFor(line->relationship())); // a row or a required flag may have changed
             }
         }
+        routePending();
         syncViews(); // a view's column takes the type of its field
         break;
     case Kind::TablesMoved:
+        // One routing after all the moves (Auto-Arrange moves every card at once).
+        m_holdRouting = true;
         for (const Runtime::ObjectId &id : event.ids) {
             TableItem *item = m_tables.value(id);
             const Runtime::Table *table = project.table(id);
@@ -177,6 +188,8 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
             if (TableItem *card = m_views.value(id); card && view && card->pos() != view->position)
                 card->setPos(view->position);
         }
+        m_holdRouting = false;
+        routePending();
         break;
     case Kind::RelationshipsChanged:
         syncRelationships();
@@ -226,20 +239,24 @@ void ErScene::syncRelationships()
         m_linesByTable.insert(r.fromTableId, item);
         if (r.toTableId != r.fromTableId)
             m_linesByTable.insert(r.toTableId, item);
-        // Routing costs scene look-ups: only lines whose ends changed are laid out again.
+        // Only lines whose ends changed are routed again.
         const QList<RelationshipItem::Link> links = linksFor(r);
-        if (created || links != item->links())
+        if (created || links != item->links()) {
             item->setLinks(links);
+            m_unrouted.insert(item);
+        }
     }
     for (auto it = m_relationships.begin(); it != m_relationships.end();) {
         if (present.contains(it.key())) {
             ++it;
             continue;
         }
+        m_unrouted.remove(it.value());
         removeItem(it.value());
         delete it.value();
         it = m_relationships.erase(it);
     }
+    routePending();
 }
 
 QList<RelationshipItem::Link> ErScene::linksFor(const Runtime::Relationship &r) const
@@ -265,16 +282,90 @@ QList<RelationshipItem::Link> ErScene::linksFor(const Runtime::Relationship &r) 
         fk && fk->required, r.kind == Runtime::RelationshipKind::OneToMany}};
 }
 
-void ErScene::updateLinesOf(const Runtime::ObjectId &tableId)
+QList<QRectF> ErScene::cardRects() const
 {
-    const auto lines = m_linesByTable.values(tableId);
-    for (RelationshipItem *line : lines)
-        line->updatePath();
+    QList<QRectF> rects;
+    rects.reserve(m_tables.size() + m_views.size());
+    for (const auto *cards : {&m_tables, &m_views}) {
+        for (const TableItem *card : *cards)
+            rects.append(card->sceneBoundingRect().adjusted(2, 2, -2, -2));
+    }
+    return rects;
+}
+
+QSet<RelationshipItem *> ErScene::linesToRoute()
+{
+    QSet<RelationshipItem *> lines = std::exchange(m_unrouted, {});
+    const QSet<Runtime::ObjectId> moved = std::exchange(m_movedCards, {});
+    QList<QRectF> movedRects;
+    for (const Runtime::ObjectId &id : moved) {
+        const TableItem *card = m_tables.value(id, m_views.value(id));
+        if (!card)
+            continue;
+        movedRects.append(card->sceneBoundingRect());
+        const auto ofCard = m_linesByTable.values(id);
+        for (RelationshipItem *line : ofCard)
+            lines.insert(line);
+    }
+    // A line that a moved card now covers goes around it; the others stay as they are.
+    const auto covered = [&movedRects](const QPolygonF &route) {
+        for (qsizetype i = 1; i < route.size(); ++i) {
+            for (const QRectF &rect : movedRects) {
+                if (segmentEntersRect(route[i - 1], route[i], rect))
+                    return true;
+            }
+        }
+        return false;
+    };
+    for (RelationshipItem *item : std::as_const(m_relationships)) {
+        if (!lines.contains(item) && std::any_of(item->routes().cbegin(), item->routes().cend(), covered))
+            lines.insert(item);
+    }
+    return lines;
+}
+
+void ErScene::routePending()
+{
+    if (m_holdRouting || (m_unrouted.isEmpty() && m_movedCards.isEmpty()))
+        return;
+    const QSet<RelationshipItem *> lines = linesToRoute();
+    if (lines.isEmpty())
+        return;
+    // In model order, so that the result is always the same; each line avoids crossing those before it.
+    QList<RelationshipItem *> ordered;
+    for (const Runtime::Relationship &r : m_document->project().relationships) {
+        if (RelationshipItem *item = m_relationships.value(r.id))
+            ordered.append(item);
+    }
+    LineRouter router(cardRects());
+    for (RelationshipItem *item : std::as_const(ordered)) {
+        if (!lines.contains(item)) {
+            for (const QPolygonF &route : item->plannedRoutes())
+                router.addLine(route);
+        }
+    }
+    for (RelationshipItem *item : std::as_const(ordered)) {
+        if (lines.contains(item))
+            item->plan(router);
+    }
+    // Lines share channels: spread all of them again, and redraw those that moved.
+    QList<QPolygonF> routes;
+    for (const RelationshipItem *item : std::as_const(ordered))
+        routes.append(item->plannedRoutes());
+    spreadChannels(routes);
+    qsizetype next = 0;
+    for (RelationshipItem *item : std::as_const(ordered)) {
+        const QList<QPolygonF> drawn = routes.mid(next, item->plannedRoutes().size());
+        next += item->plannedRoutes().size();
+        if (drawn != item->routes())
+            item->setRoutes(drawn);
+    }
 }
 
 void ErScene::tableItemMoved(TableItem *item)
 {
-    updateLinesOf(item->tableId());
+    m_movedCards.insert(item->tableId());
+    routePending();
     updateViewLines(item->tableId());
 }
 
@@ -334,7 +425,11 @@ void ErScene::pushDragMove()
 
 void ErScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    // Dragging several cards moves each of them: route their lines once, after all have moved.
+    const bool wasHolding = std::exchange(m_holdRouting, true);
     QGraphicsScene::mouseMoveEvent(event);
+    m_holdRouting = wasHolding;
+    routePending();
     if ((event->buttons() & Qt::LeftButton) && !m_linkSource && mouseGrabberItem()
         && mouseGrabberItem()->type() == TableItem::Type)
         pushDragMove();

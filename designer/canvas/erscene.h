@@ -90,7 +90,13 @@ private:
     QList<RelationshipItem::Link> linksFor(const Runtime::Relationship &relationship) const;
     void refreshCards();
     void refreshCard(TableItem *item);
-    void updateLinesOf(const Runtime::ObjectId &tableId);
+    /** Routes the lines of the cards moved or resized since the last call, the lines that such a card now
+        covers and the lines whose ends changed; then spreads all lines in their channels and redraws those
+        that changed. Does nothing while routing is held (a batch of moves). */
+    void routePending();
+    /** Returns the lines routePending() routes, and forgets what made them pending. */
+    QSet<RelationshipItem *> linesToRoute();
+    QList<QRectF> cardRects() const;
     void pushDragMove();
 
     ProjectDocument *m_document;
@@ -108,6 +114,9 @@ private:
     QMultiHash<Runtime::ObjectId, RelationshipItem *> m_linesByTable;
     QHash<Runtime::ObjectId, QSet<Runtime::ObjectId>> m_foreignKeys; ///< table id → its foreign-key fields
     QSet<Runtime::ObjectId> m_junctions;
+    QSet<RelationshipItem *> m_unrouted; ///< lines whose ends changed
+    QSet<Runtime::ObjectId> m_movedCards; ///< cards moved or resized since the lines were routed
+    bool m_holdRouting = false;
     RelateChooser m_relateChooser;
     QGraphicsLineItem *m_linkPreview = nullptr;
     TableItem *m_linkSource = nullptr;

@@ -2,6 +2,7 @@
 // RelationshipItem: the line of one relationship between table cards, with crow's-foot ends.
 #include "relationshipitem.h"
 
+#include "linerouter.h"
 #include "tableitem.h"
 
 #include <QGraphicsScene>
@@ -13,29 +14,39 @@ namespace Designer {
 
 namespace {
 
-constexpr qreal Stub = 22; ///< straight part at each end, where the markers are drawn
+constexpr qreal Stub = LineRouter::Stub; ///< straight part at each end, where the markers are drawn
 
-/** Where a line leaves a card: a point on its left or right edge at \a row's height, and the direction. */
-struct Anchor
-{
-    QPointF point;
-    QPointF direction;
-};
-
-Anchor sideAnchor(const RelationshipItem::End &end, bool right)
+/** The ports of \a end: points on the left and right edges of its card at its row's height. */
+QList<LinePort> portsOf(const RelationshipItem::End &end)
 {
     const QRectF r = end.card->sceneBoundingRect().adjusted(2, 2, -2, -2);
     const qreal y = end.card->mapToScene(QPointF(0, end.card->rowCenterY(end.card->rowOf(end.fieldId)))).y();
-    return right ? Anchor {QPointF(r.right(), y), QPointF(1, 0)}
-                 : Anchor {QPointF(r.left(), y), QPointF(-1, 0)};
+    return {{QPointF(r.left(), y), QPointF(-1, 0)}, {QPointF(r.right(), y), QPointF(1, 0)}};
 }
 
-/** Adds the end marker at \a a: bars ("one"), a crow's foot ("many") and the optional circle. */
-void addMarker(QPainterPath &strokes, QPainterPath &circles, const Anchor &a, bool many, bool mandatory)
+/** Returns the route of a line no router found a way for: out of the facing sides, with one step between. */
+QPolygonF directRoute(const QList<LinePort> &starts, const QList<LinePort> &ends)
 {
-    const QPointF d = a.direction;
+    const bool startLeft = starts[0].point.x() + starts[1].point.x() <= ends[0].point.x() + ends[1].point.x();
+    const LinePort &start = starts[startLeft ? 1 : 0];
+    const LinePort &end = ends[startLeft ? 0 : 1];
+    const QPointF s = start.point + start.direction * Stub;
+    const QPointF e = end.point + end.direction * Stub;
+    const qreal x = (s.x() + e.x()) / 2;
+    return {start.point, s, QPointF(x, s.y()), QPointF(x, e.y()), e, end.point};
+}
+
+/** Adds the end marker where \a route starts: bars ("one"), a crow's foot ("many") and the optional circle.
+ */
+void addMarker(QPainterPath &strokes, QPainterPath &circles, const QPointF &point, const QPointF &next,
+    bool many, bool mandatory)
+{
+    const QLineF along(point, next);
+    if (along.length() < 1)
+        return;
+    const QPointF d = (next - point) / along.length();
     const QPointF n(-d.y(), d.x());
-    auto at = [&](qreal along, qreal across) { return a.point + d * along + n * across; };
+    auto at = [&](qreal distance, qreal across) { return point + d * distance + n * across; };
     if (many) {
         strokes.moveTo(at(0, -7));
         strokes.lineTo(at(10, 0));
@@ -56,48 +67,6 @@ void addMarker(QPainterPath &strokes, QPainterPath &circles, const Anchor &a, bo
 
 } // namespace
 
-QPolygonF RelationshipItem::route(const QPointF &s, const QPointF &e, const Link &link) const
-{
-    // Cards hide the lines behind them: among a few orthogonal routes, take the one crossing the fewest
-    // other cards. Three segments with the elbow at several x; or, when the cards are in different rows,
-    // five segments that run along the gap between the rows.
-    QList<QPolygonF> candidates;
-    for (const qreal f : {0.5, 1.0, 0.0, 0.25, 0.75}) {
-        const qreal x = s.x() + (e.x() - s.x()) * f;
-        candidates.append(QPolygonF {s, QPointF(x, s.y()), QPointF(x, e.y()), e});
-    }
-    const QRectF a = link.one.card->sceneBoundingRect();
-    const QRectF b = link.many.card->sceneBoundingRect();
-    if (a.bottom() + 8 < b.top() || b.bottom() + 8 < a.top()) {
-        const qreal gapY = a.bottom() < b.top() ? (a.bottom() + b.top()) / 2 : (b.bottom() + a.top()) / 2;
-        candidates.append(QPolygonF {s, QPointF(s.x(), gapY), QPointF(e.x(), gapY), e});
-    }
-    if (!scene())
-        return candidates.front();
-    auto crossings = [&](const QPolygonF &polyline) {
-        int count = 0;
-        for (qsizetype i = 1; i < polyline.size(); ++i) {
-            const QRectF segment = QRectF(polyline[i - 1], polyline[i]).normalized().adjusted(-1, -1, 1, 1);
-            const auto items = scene()->items(segment, Qt::IntersectsItemBoundingRect);
-            for (const QGraphicsItem *item : items) {
-                if (item->type() == TableItem::Type && item != link.one.card && item != link.many.card)
-                    ++count;
-            }
-        }
-        return count;
-    };
-    qsizetype best = 0;
-    int fewest = crossings(candidates.front());
-    for (qsizetype i = 1; i < candidates.size() && fewest > 0; ++i) {
-        const int count = crossings(candidates[i]);
-        if (count < fewest) {
-            fewest = count;
-            best = i;
-        }
-    }
-    return candidates[best];
-}
-
 RelationshipItem::RelationshipItem(const Runtime::Relationship &relationship, QGraphicsItem *parent)
     : QGraphicsItem(parent)
     , m_relationship(relationship)
@@ -106,58 +75,47 @@ RelationshipItem::RelationshipItem(const Runtime::Relationship &relationship, QG
     setZValue(-1);
 }
 
-void RelationshipItem::setLinks(const QList<Link> &links)
+void RelationshipItem::plan(LineRouter &router)
 {
-    m_links = links;
-    updatePath();
+    m_planned.clear();
+    for (const Link &link : std::as_const(m_links)) {
+        if (!link.one.card || !link.many.card) {
+            m_planned.append(QPolygonF());
+            continue;
+        }
+        const QList<LinePort> starts = portsOf(link.one);
+        const QList<LinePort> ends = portsOf(link.many);
+        if (link.one.card == link.many.card) {
+            // A self reference: a loop out of the right edge and back.
+            const qreal x = starts[1].point.x() + 2 * Stub;
+            m_planned.append({starts[1].point, QPointF(x, starts[1].point.y()), QPointF(x, ends[1].point.y()),
+                ends[1].point});
+            continue;
+        }
+        QPolygonF route = router.route(starts, ends);
+        if (route.size() < 2)
+            route = directRoute(starts, ends);
+        router.addLine(route);
+        m_planned.append(route);
+    }
 }
 
-void RelationshipItem::updatePath()
+void RelationshipItem::setRoutes(const QList<QPolygonF> &routes)
 {
     QPainterPath line;
     QPainterPath markers;
     QPainterPath circles;
-    for (const Link &link : std::as_const(m_links)) {
-        if (!link.one.card || !link.many.card)
+    for (qsizetype i = 0; i < routes.size() && i < m_links.size(); ++i) {
+        const QPolygonF &route = routes[i];
+        if (route.size() < 2)
             continue;
-        const QRectF a = link.one.card->sceneBoundingRect();
-        const QRectF b = link.many.card->sceneBoundingRect();
-        Anchor start;
-        Anchor end;
-        if (link.one.card == link.many.card) {
-            // A self reference: a loop out of the right edge and back.
-            start = sideAnchor(link.one, true);
-            end = sideAnchor(link.many, true);
-            const qreal x = a.right() + 2 * Stub;
-            line.moveTo(start.point);
-            line.lineTo(x, start.point.y());
-            line.lineTo(x, end.point.y());
-            line.lineTo(end.point);
-        } else {
-            // Leave each card on the side facing the other; cards stacked above each other use the same side.
-            const bool oneLeft = a.center().x() <= b.center().x();
-            const bool overlapX = a.right() + 2 * Stub > b.left() && b.right() + 2 * Stub > a.left();
-            start = sideAnchor(link.one, overlapX ? true : oneLeft);
-            end = sideAnchor(link.many, overlapX ? true : !oneLeft);
-            const QPointF s = start.point + start.direction * Stub;
-            const QPointF e = end.point + end.direction * Stub;
-            line.moveTo(start.point);
-            if (overlapX) {
-                const qreal x = qMax(s.x(), e.x());
-                line.lineTo(s);
-                line.lineTo(x, s.y());
-                line.lineTo(x, e.y());
-                line.lineTo(e);
-            } else {
-                for (const QPointF &point : route(s, e, link))
-                    line.lineTo(point);
-            }
-            line.lineTo(end.point);
-        }
-        addMarker(markers, circles, start, false, link.mandatory);
-        addMarker(markers, circles, end, link.toMany, false);
+        line.addPolygon(route);
+        const Link &link = m_links[i];
+        addMarker(markers, circles, route.first(), route[1], false, link.mandatory);
+        addMarker(markers, circles, route.last(), route[route.size() - 2], link.toMany, false);
     }
     prepareGeometryChange();
+    m_routes = routes;
     m_line = line;
     m_shape = QPainterPath();
     m_markers = markers;

@@ -10,13 +10,15 @@
 
 namespace Designer {
 
+class LineRouter;
 class TableItem;
 
 /** Draws one relationship as orthogonal lines with crow's-foot ends: "one" at the referenced (from) card,
     "many" (or "one" for one-to-one) at the referencing card, where the line meets the foreign-key row.
     The "one" end is mandatory (two bars) when the foreign key is required, optional (circle) otherwise.
     A many-to-many relationship is drawn as two one-to-many lines into its junction card.
-    Owned by its ErScene, which calls updatePath() whenever a card it joins moves or changes. */
+    Lines go around the cards (LineRouter). Owned by its ErScene, which plans and draws the routes again
+    whenever a card the line joins, or a card put on the line, moves or changes. */
 class RelationshipItem : public QGraphicsItem
 {
 public:
@@ -47,20 +49,29 @@ public:
     void setRelationship(const Runtime::Relationship &relationship) { m_relationship = relationship; }
 
     const QList<Link> &links() const { return m_links; }
-    /** Replaces the lines drawn (one, or two for many-to-many) and recomputes the path. */
-    void setLinks(const QList<Link> &links);
-    /** Recomputes the path from the cards' current positions. */
-    void updatePath();
+    /** Replaces the lines drawn (one, or two for many-to-many). Their routes are planned by plan() and
+        drawn by setRoutes(), which the scene calls for all lines at once (they share channels). */
+    void setLinks(const QList<Link> &links) { m_links = links; }
+    /** Plans the route of each link around the cards \a router knows, from the cards' current positions:
+        each end leaves its card on the left or the right at its row, whichever makes the shorter route
+        with the fewest crossings of the lines \a router knows; then adds the routes to them. */
+    void plan(LineRouter &router);
+    /** Returns the routes planned by plan(), one per link, each from the "one" end to the "many" end. */
+    const QList<QPolygonF> &plannedRoutes() const { return m_planned; }
+    /** Draws \a routes (the planned ones, moved apart in their channels by spreadChannels()). */
+    void setRoutes(const QList<QPolygonF> &routes);
+    /** Returns the polylines drawn, one per link, each from the "one" end to the "many" end. */
+    const QList<QPolygonF> &routes() const { return m_routes; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    QPolygonF route(const QPointF &s, const QPointF &e, const Link &link) const;
-
     Runtime::Relationship m_relationship;
     QList<Link> m_links;
+    QList<QPolygonF> m_planned;
+    QList<QPolygonF> m_routes;
     QPainterPath m_line; ///< the lines
     QPainterPath m_markers; ///< crow's feet and bars (stroked)
     QPainterPath m_circles; ///< optional-end circles (filled with the base colour)
