@@ -2391,7 +2391,7 @@ Codezeilen: %3</translation>
     </message>
     <message>
         <source>Restrict: refuse while rows point at it</source>
-        <translation>Einschränken: ablehnen, solange Zeilen darauf verweisen</translation>
+        <translation>Einschränken: nicht, solange Zeilen verweisen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
