@@ -160,7 +160,7 @@ struct HttpConnection::Callbacks
 };
 
 HttpConnection::HttpConnection(
-    QTcpSocket *socket, const ServerConfig &config, Handler handler, std::function<void()> onHead)
+    QTcpSocket *socket, const ServerConfig &config, Handler handler, HeadHook onHead)
     : QObject(socket)
     , m_socket(socket)
     , m_config(config)
@@ -259,16 +259,15 @@ void HttpConnection::parsePending()
 
 void HttpConnection::finishHead()
 {
-    if (m_onHead)
-        m_onHead();
     m_request.method = QByteArray(http_method_str(http_method(m_parser->method)));
     const QUrl url = QUrl::fromEncoded(m_target);
     m_request.path = url.path(QUrl::FullyEncoded);
     m_request.query = QUrlQuery(url);
     m_request.rawQuery = url.query(QUrl::FullyEncoded).toUtf8();
     m_state = State::Body;
-    // Per request, not per connection: the project (and its limit) may change while a connection is open.
-    m_maxBodyBytes = m_config.project->settings.maxRequestBodyBytes;
+    // Per request, not per connection: the project (and its limit) may change while a connection is open,
+    // and a route may declare its own limit (RoutePolicy::maxBodyBytes).
+    m_maxBodyBytes = m_onHead ? m_onHead(m_request) : m_config.project->settings.maxRequestBodyBytes;
 }
 
 void HttpConnection::deliverRequest()

@@ -67,9 +67,12 @@ public:
     static constexpr qint64 s_maxOwedBodyBytes = 1024 * 1024;
 
     /** Takes over reading \a socket (which becomes the parent) with \a config's limits. */
-    /** \a onHead (may be empty) is called when a request's head has arrived, before \a config is read for
-        it: the owner may update \a config there (a live project update). */
-    HttpConnection(QTcpSocket *socket, const ServerConfig &config, Handler handler, std::function<void()> onHead = {});
+    /** Called when a request's head has arrived, before \a config is read for it (the owner may update
+        \a config there: a live project update); returns the most body bytes the request may carry. */
+    using HeadHook = std::function<qint64(const HttpRequest &head)>;
+
+    /** Without \a onHead, every request may carry the project's settings.maxRequestBodyBytes. */
+    HttpConnection(QTcpSocket *socket, const ServerConfig &config, Handler handler, HeadHook onHead = {});
     ~HttpConnection() override;
 
     /** Returns the connection reading \a socket, or nullptr. */
@@ -113,7 +116,7 @@ private:
     QTcpSocket *m_socket;
     const ServerConfig &m_config;
     Handler m_handler;
-    std::function<void()> m_onHead;
+    HeadHook m_onHead;
     std::unique_ptr<http_parser> m_parser;
     QString m_remoteAddress;
     State m_state = State::Idle;

@@ -25,14 +25,6 @@ bool isWrite(const QByteArray &method)
     return method == "POST" || method == "PATCH" || method == "DELETE";
 }
 
-/** Returns true for the auth API: its requests run on the request thread even when they write, because
-    Argon2id hashing takes 50-100 ms and would stall every queued write on the single SQLite writer.
-    Their few statements use the request thread's own connection (SQLite's busy timeout covers lock waits). */
-bool isAuth(const QString &path)
-{
-    return path.startsWith(QLatin1String("/auth/"));
-}
-
 /** A request on its way to the request log: the entry so far and the clock started at its first byte. */
 struct LoggedRequest
 {
@@ -106,9 +98,12 @@ void HttpTransport::acceptConnections()
             [this](HttpConnection *connection, ReceivedRequest &&received) {
                 handleRequest(connection, std::move(received));
             },
-            [this] {
+            [this](const HttpRequest &head) -> qint64 {
                 if (m_beforeRequest)
-                    m_beforeRequest();
+                    m_beforeRequest(); // a new project first: the limit below is the new project's
+                const RoutePolicy *policy = m_router.policyFor(head.method, head.path);
+                return policy && policy->maxBodyBytes > 0 ? policy->maxBodyBytes
+                                                          : m_config.project->settings.maxRequestBodyBytes;
             });
     }
 }
@@ -147,7 +142,9 @@ void HttpTransport::handleRequest(HttpConnection *connection, ReceivedRequest &&
         = m_config.requestObserver ? startLog(request, received.clock) : nullptr;
     // A request pipelined behind one still with the writer goes to the writer too: it answers in order
     // (an auth request included).
-    const bool toWriter = (isWrite(request.method) && !isAuth(request.path)) || received.behindEarlier;
+    // The route says whether its writes go to the writer (RoutePolicy::writesOnWriter; not the auth API).
+    const RoutePolicy *policy = m_router.policyFor(request.method, request.path);
+    const bool toWriter = (isWrite(request.method) && policy && policy->writesOnWriter) || received.behindEarlier;
     if (m_writer && !m_stopping && toWriter) {
         const QPointer<HttpConnection> target(connection);
         // Called on this thread (the transport is the context), so `this` is alive.

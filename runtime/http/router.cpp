@@ -28,23 +28,29 @@ QStringList splitPath(const QString &path)
 
 void registerRoutes(Router &router)
 {
-    router.addRoute(s_get, QStringLiteral("/health"), &handleHealth);
+    RoutePolicy open;
+    open.keyRequired = false;
+    router.addRoute(s_get, QStringLiteral("/health"), open, &handleHealth);
 
     // The data API, in PostgREST's dialect (supabase-js talks to it unchanged).
-    router.addRoute(s_get, QStringLiteral("/rest/v1/"), &handleApiDocument);
+    const RoutePolicy data;
+    router.addRoute(s_get, QStringLiteral("/rest/v1/"), data, &handleApiDocument);
     const QString table = QStringLiteral("/rest/v1/:table");
-    router.addRoute(s_get, table, &handleReadRecords);
-    router.addRoute(QByteArrayLiteral("POST"), table, &handleInsertRecords);
-    router.addRoute(QByteArrayLiteral("PATCH"), table, &handleUpdateRecords);
-    router.addRoute(QByteArrayLiteral("DELETE"), table, &handleDeleteRecords);
+    router.addRoute(s_get, table, data, &handleReadRecords);
+    router.addRoute(QByteArrayLiteral("POST"), table, data, &handleInsertRecords);
+    router.addRoute(QByteArrayLiteral("PATCH"), table, data, &handleUpdateRecords);
+    router.addRoute(QByteArrayLiteral("DELETE"), table, data, &handleDeleteRecords);
 
     // The auth API, a GoTrue subset (supabase-js's auth client talks to it).
+    RoutePolicy auth;
+    auth.errors = RoutePolicy::Errors::GoTrue;
+    auth.writesOnWriter = false;
     const QByteArray post = QByteArrayLiteral("POST");
-    router.addRoute(post, QStringLiteral("/auth/v1/signup"), &handleSignUp);
-    router.addRoute(post, QStringLiteral("/auth/v1/token"), &handleToken);
-    router.addRoute(s_get, QStringLiteral("/auth/v1/user"), &handleGetUser);
-    router.addRoute(QByteArrayLiteral("PUT"), QStringLiteral("/auth/v1/user"), &handleUpdateUser);
-    router.addRoute(post, QStringLiteral("/auth/v1/logout"), &handleLogout);
+    router.addRoute(post, QStringLiteral("/auth/v1/signup"), auth, &handleSignUp);
+    router.addRoute(post, QStringLiteral("/auth/v1/token"), auth, &handleToken);
+    router.addRoute(s_get, QStringLiteral("/auth/v1/user"), auth, &handleGetUser);
+    router.addRoute(QByteArrayLiteral("PUT"), QStringLiteral("/auth/v1/user"), auth, &handleUpdateUser);
+    router.addRoute(post, QStringLiteral("/auth/v1/logout"), auth, &handleLogout);
 }
 
 Result<Caller> Router::resolveCaller(
@@ -84,9 +90,25 @@ Result<Caller> Router::resolveCaller(
         .callerForUser(*target);
 }
 
-void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
+void Router::addRoute(const QByteArray &method, const QString &pattern, RoutePolicy policy, Handler handler)
 {
-    m_routes.push_back({method, splitPath(pattern), std::move(handler)});
+    m_routes.push_back({method, splitPath(pattern), policy, std::move(handler)});
+}
+
+const Router::Route *Router::find(const QByteArray &method, const QStringList &segments) const
+{
+    const QByteArray &asked = method == s_head ? s_get : method;
+    for (const Route &route : m_routes) {
+        if (route.method == asked && match(route, segments))
+            return &route;
+    }
+    return nullptr;
+}
+
+const RoutePolicy *Router::policyFor(const QByteArray &method, const QString &path) const
+{
+    const Route *route = find(method, splitPath(path));
+    return route ? &route->policy : nullptr;
 }
 
 std::optional<QHash<QString, QString>> Router::match(const Route &route, const QStringList &segments)
@@ -143,12 +165,12 @@ HttpResponse Router::route(
         std::optional<QHash<QString, QString>> parameters = match(route, segments);
         if (!parameters)
             continue;
-        const bool authApi = request.path.startsWith(QLatin1String("/auth/"));
-        const auto failed = [authApi](const Error &error) {
-            return authApi ? authErrorResponse(error) : errorResponse(error);
+        const bool goTrue = route.policy.errors == RoutePolicy::Errors::GoTrue;
+        const auto failed = [goTrue](const Error &error) {
+            return goTrue ? authErrorResponse(error) : errorResponse(error);
         };
         Caller caller = Caller::anon();
-        const bool keyRequired = ApiKey::isRequiredFor(request.path);
+        const bool keyRequired = route.policy.keyRequired;
         if (keyRequired) {
             Result<Caller> resolved = resolveCaller(request, config, recordStore);
             if (!resolved)

@@ -15,6 +15,23 @@
 
 namespace Runtime {
 
+/** How a route is served, declared with it in the route table (registerRoutes()): the router, the
+    transport and the connection read it instead of testing path prefixes. */
+struct RoutePolicy
+{
+    enum class Errors {
+        PostgRest, ///< `{code, message, details, hint}` as PostgREST
+        GoTrue ///< `{code, error_code, msg}` as GoTrue (supabase-js's auth client reads these)
+    };
+    bool keyRequired = true; ///< the caller is resolved from its apikey / bearer token; refused without one
+    Errors errors = Errors::PostgRest;
+    /** Its writes (POST, PATCH, DELETE) run on the single writer thread where the engine has one (SQLite).
+        Off for the auth API: Argon2id hashing takes 50-100 ms and would stall every queued write; its few
+        statements use the request thread's connection (SQLite's busy timeout covers lock waits). */
+    bool writesOnWriter = true;
+    qint64 maxBodyBytes = 0; ///< 0: the project's settings.maxRequestBodyBytes
+};
+
 /** Finds the handler for a request and runs it. Patterns are paths whose segments may be `:name`
     placeholders, matching one non-empty segment (`/rest/v1/:table`). A path that matches a pattern
     under another method is answered 405 with an Allow header, any other path 404; HEAD is answered
@@ -27,8 +44,13 @@ public:
         turns into the JSON error response (see toApiError()). */
     using Handler = std::function<Result<HttpResponse>(const RequestContext &)>;
 
-    /** Adds the route \a method \a pattern (e.g. "GET", "/health"); routes are tried in order. */
-    void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    /** Adds the route \a method \a pattern (e.g. "GET", "/health") served as \a policy says; routes are tried
+        in order. */
+    void addRoute(const QByteArray &method, const QString &pattern, RoutePolicy policy, Handler handler);
+
+    /** Returns the policy of the route that answers \a method on \a path (HEAD as GET), or nullptr when none
+        does (404, 405, an OPTIONS preflight). */
+    const RoutePolicy *policyFor(const QByteArray &method, const QString &path) const;
 
     /** Returns the response to \a request, served with \a config and \a recordStore (the calling thread's
         store, see RequestContext). Never fails: errors become error responses. Answers CORS preflights
@@ -45,8 +67,10 @@ private:
     {
         QByteArray method;
         QStringList segments;
+        RoutePolicy policy;
         Handler handler;
     };
+    const Route *find(const QByteArray &method, const QStringList &segments) const;
 
     HttpResponse route(
         const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const;

@@ -63,11 +63,6 @@ Caller keyCaller(const QString &role)
 
 } // namespace
 
-bool isRequiredFor(const QString &path)
-{
-    return path.startsWith(QLatin1String("/rest/v1")) || path.startsWith(QLatin1String("/auth/v1"));
-}
-
 Caller callerFromClaims(const QJsonObject &claims, const Project &project)
 {
     const QString role = claims.value(QLatin1String("role")).toString();

@@ -10,8 +10,6 @@
 
 namespace Runtime::ApiKey {
 
-/** Returns true if requests to \a path must carry the project's apikey (the data and auth APIs). */
-bool isRequiredFor(const QString &path);
 
 /** Returns who makes \a request, as supabase-js sends it: the `apikey` header (or `apikey` query
     parameter) must be one of the project's keys (a JWT signed with config.jwtSecret whose role is anon or

@@ -2,6 +2,8 @@
 // Tests of basalt-server: the real executable, over real sockets, on SQLite and PostgreSQL.
 #include "tst_server.h"
 
+#include "http/router.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +19,35 @@
 QString tst_Server::fixture(const QString &name) const
 {
     return QFINDTESTDATA(QStringLiteral("data/") + name);
+}
+
+// Each route declares how it is served; nothing tests path prefixes. The auth API answers in GoTrue's error
+// shape and writes on the request thread; the data API needs a key and writes on the writer; /health is open.
+void tst_Server::routeTableDeclaresPolicies()
+{
+    Runtime::Router router;
+    Runtime::registerRoutes(router);
+    const Runtime::RoutePolicy *health = router.policyFor("GET", QStringLiteral("/health"));
+    QVERIFY(health);
+    QVERIFY(!health->keyRequired);
+    for (const char *method : {"GET", "HEAD", "POST", "PATCH", "DELETE"}) {
+        const Runtime::RoutePolicy *data = router.policyFor(method, QStringLiteral("/rest/v1/orders"));
+        QVERIFY2(data, method);
+        QVERIFY(data->keyRequired);
+        QVERIFY(data->writesOnWriter);
+        QCOMPARE(data->errors, Runtime::RoutePolicy::Errors::PostgRest);
+    }
+    for (const char *path : {"/auth/v1/signup", "/auth/v1/token", "/auth/v1/logout"}) {
+        const Runtime::RoutePolicy *auth = router.policyFor("POST", QString::fromLatin1(path));
+        QVERIFY2(auth, path);
+        QVERIFY(auth->keyRequired);
+        QVERIFY(!auth->writesOnWriter);
+        QCOMPARE(auth->errors, Runtime::RoutePolicy::Errors::GoTrue);
+    }
+    QVERIFY(router.policyFor("PUT", QStringLiteral("/auth/v1/user")));
+    QVERIFY(!router.policyFor("GET", QStringLiteral("/nothing/here")));
+    QVERIFY(!router.policyFor("PUT", QStringLiteral("/rest/v1/orders"))); // 405, no route
+    QVERIFY(!router.policyFor("OPTIONS", QStringLiteral("/rest/v1/orders"))); // the CORS preflight
 }
 
 void tst_Server::health_data()

@@ -67,6 +67,7 @@ class tst_Server : public QObject
     Q_OBJECT
 
 private slots:
+    void routeTableDeclaresPolicies();
     void health_data();
     void health();
     void defaultDatabaseNextToProject();
