@@ -126,6 +126,10 @@ void MainWindow::createDocks()
     m_paletteDock->setObjectName(QStringLiteral("paletteDock"));
     m_paletteDock->setWidget(m_palette);
     addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+    // Never squeezed to a few letters by a wide Properties pane (German, 1366 px): table names stay readable.
+    const int leftWidth = fontMetrics().averageCharWidth() * 24;
+    m_tree->setMinimumWidth(leftWidth);
+    m_palette->setMinimumWidth(leftWidth);
 
     m_propertiesDock = new PropertiesDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QDockWidget>
 #include <QTranslator>
 
 #include <memory>
@@ -68,6 +69,8 @@ private slots:
     void initTestCase();
     void controlsFitAt1366_data();
     void controlsFitAt1366();
+    void docksKeepTheirWidth_data();
+    void docksKeepTheirWidth();
 };
 
 void TestConsoleLayout::initTestCase()
@@ -112,6 +115,38 @@ void TestConsoleLayout::controlsFitAt1366()
         QVERIFY2(auth->itemText(0) != QLatin1String("No auth"), qPrintable(auth->itemText(0)));
     const QStringList clipped = clippedControls(*console);
     QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+    window.reset(); // before the translator goes
+    QCoreApplication::removeTranslator(&translator);
+}
+
+void TestConsoleLayout::docksKeepTheirWidth_data()
+{
+    controlsFitAt1366_data();
+}
+
+// The wide German Properties pane does not squeeze the project tree and the Palette to a few letters when
+// the window opens on a 1366x768 screen (at 90% of it, 1229x691, as basalt opens).
+void TestConsoleLayout::docksKeepTheirWidth()
+{
+    QFETCH(QString, language);
+    QSettings().clear();
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/basalt_%1.qm").arg(language)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+    }
+    auto window = std::make_unique<MainWindow>();
+    QVERIFY(window->openFile(TestSupport::templatePath(QStringLiteral("ecommerce"))));
+    window->resize(1229, 691);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTest::qWait(50); // the docks get their first sizes from a zero timer after show
+    for (const char *dock : {"projectDock", "paletteDock"}) {
+        const QWidget *shown = window->findChild<QDockWidget *>(QLatin1String(dock))->widget();
+        const int wanted = shown->fontMetrics().horizontalAdvance(QStringLiteral("order_items")) * 3 / 2;
+        QVERIFY2(shown->width() >= wanted,
+            qPrintable(QStringLiteral("%1: %2 px, needs %3").arg(QLatin1String(dock)).arg(shown->width()).arg(wanted)));
+    }
     window.reset(); // before the translator goes
     QCoreApplication::removeTranslator(&translator);
 }
