@@ -1221,16 +1221,6 @@
     </message>
 </context>
 <context>
-    <name>Designer::ErScene</name>
-    <message numerus="yes">
-        <source>Move %n table(s)</source>
-        <translation>
-            <numerusform>%n Tabelle verschieben</numerusform>
-            <numerusform>%n Tabellen verschieben</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Designer::ErView</name>
     <message>
         <source>ER diagram</source>

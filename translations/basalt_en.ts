@@ -166,16 +166,6 @@
     </message>
 </context>
 <context>
-    <name>Designer::ErScene</name>
-    <message numerus="yes">
-        <source>Move %n table(s)</source>
-        <translation>
-            <numerusform>Move %n table</numerusform>
-            <numerusform>Move %n tables</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Designer::ErView</name>
     <message numerus="yes">
         <source>%n table(s) selected: %1</source>

@@ -61,8 +61,7 @@ ErScene::~ErScene()
 {
     // Items are deleted by ~QGraphicsScene; don't let their selection changes reach the document.
     disconnect(this, &QGraphicsScene::selectionChanged, this, &ErScene::onSceneSelectionChanged);
-    if (m_moveMacroOpen)
-        m_document->undoStack()->endMacro();
+    m_document->endCardDrag();
 }
 
 QList<Runtime::ObjectId> ErScene::selectedIds() const
@@ -430,17 +429,8 @@ void ErScene::pushDragMove()
     }
     if (positions.isEmpty())
         return;
-    // One macro per drag: the MoveTables of its steps merge inside it, and the next drag is a new step.
-    if (!m_moveMacroOpen) {
-        const Runtime::ObjectId first = positions.constBegin().key();
-        const Runtime::Table *only = positions.size() == 1 ? project.table(first) : nullptr;
-        const Runtime::View *onlyView = positions.size() == 1 ? project.view(first) : nullptr;
-        m_document->undoStack()->beginMacro(only
-                ? QCoreApplication::translate("Commands", "Move table %1").arg(only->name)
-                : onlyView ? QCoreApplication::translate("Commands", "Move view %1").arg(onlyView->name)
-                           : tr("Move %n table(s)", nullptr, int(positions.size())));
-        m_moveMacroOpen = true;
-    }
+    // One undo step per drag: its moves merge inside it, and the next drag is a new step.
+    m_document->beginCardDrag(positions.keys());
     m_document->moveCards(positions);
 }
 
@@ -464,10 +454,7 @@ void ErScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void ErScene::endDragMove()
 {
-    if (m_moveMacroOpen) {
-        m_moveMacroOpen = false;
-        m_document->undoStack()->endMacro();
-    }
+    m_document->endCardDrag();
 }
 
 TableItem *ErScene::cardAt(const QPointF &scenePos) const

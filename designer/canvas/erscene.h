@@ -122,7 +122,6 @@ private:
     TableItem *m_linkSource = nullptr;
     Runtime::ObjectId m_linkFieldId; ///< the field whose handle started the drag
     bool m_syncingSelection = false;
-    bool m_moveMacroOpen = false;
 };
 
 } // namespace Designer

@@ -93,6 +93,12 @@ public:
     void changeProperties(const ProjectProperties &after, const QString &text, const QString &mergeKey = {});
     /** Moves the cards of the tables and views in \a positions (consecutive moves merge). */
     void moveCards(const QHash<Runtime::ObjectId, QPointF> &positions);
+    /** Starts the one undo step of a mouse drag of the cards \a ids ("Move table orders", "Move 3 tables"):
+        the moveCards() calls until endCardDrag() are in it. Does nothing while a drag is open. */
+    void beginCardDrag(const QList<Runtime::ObjectId> &ids);
+    /** Ends the step begun by beginCardDrag(), if one is open. */
+    void endCardDrag();
+    bool isDraggingCards() const { return m_cardDragOpen; }
     /** Deletes the relationships, views and tables among \a ids as one step "Delete": relationships first (a
         many-to-many one takes its junction table), then views, then tables (with the views over them), and
         the rules \a rulesToRemove of other tables (rulesUsing()) in the same step. */
@@ -123,6 +129,7 @@ private:
     QUndoStack m_undoStack;
     QString m_fileName;
     QList<Runtime::ObjectId> m_selection;
+    bool m_cardDragOpen = false;
 };
 
 } // namespace Designer

@@ -124,6 +124,24 @@ void ProjectDocument::moveCards(const QHash<Runtime::ObjectId, QPointF> &positio
         m_undoStack.push(new MoveTables(this, positions));
 }
 
+void ProjectDocument::beginCardDrag(const QList<Runtime::ObjectId> &ids)
+{
+    if (m_cardDragOpen || ids.isEmpty())
+        return;
+    const Runtime::Table *only = ids.size() == 1 ? m_project->table(ids.front()) : nullptr;
+    const Runtime::View *onlyView = ids.size() == 1 ? m_project->view(ids.front()) : nullptr;
+    m_undoStack.beginMacro(only ? QCoreApplication::translate("Commands", "Move table %1").arg(only->name)
+            : onlyView          ? QCoreApplication::translate("Commands", "Move view %1").arg(onlyView->name)
+                                : QCoreApplication::translate("Commands", "Move %n tables", nullptr, int(ids.size())));
+    m_cardDragOpen = true;
+}
+
+void ProjectDocument::endCardDrag()
+{
+    if (std::exchange(m_cardDragOpen, false))
+        m_undoStack.endMacro();
+}
+
 namespace {
 /** Pushes the ChangeTables that take \a rules out of their tables (inside the caller's macro). */
 void pushRuleRemovals(ProjectDocument *document, const QList<RuleUse> &rules)

@@ -204,6 +204,8 @@ void tst_Canvas::dragMovesTableOneUndoStep()
     QCOMPARE(moved, start + QPointF(50, 30) / view.zoom());
     QCOMPARE(card->pos(), moved);
     QCOMPARE(document->undoStack()->count(), commandsBefore + 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Move table orders"));
+    QVERIFY(!document->isDraggingCards());
     // The lines follow: a relationship of orders ends on its new left or right edge.
     for (RelationshipItem *line : scene.relationshipItems()) {
         const Runtime::Relationship &r = line->relationship();
