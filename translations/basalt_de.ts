@@ -381,6 +381,10 @@
         <source>Rename view %1 to %2</source>
         <translation>Sicht %1 in %2 umbenennen</translation>
     </message>
+    <message>
+        <source>%1, %2 for %3: %4</source>
+        <translation>%1, %2 für %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>

@@ -4,6 +4,7 @@
 
 #include "rules/rulecompiler.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -133,7 +134,7 @@ QList<RuleUse> rulesUsing(const Runtime::Project &project, const QSet<Runtime::O
                     return uses(project, reference, tableIds, fieldIds, relationshipIds);
                 })) {
                 found.append({table.id, rule.id,
-                    QStringLiteral("%1, %2 for %3: %4")
+                    QCoreApplication::translate("Commands", "%1, %2 for %3: %4")
                         .arg(table.name, Runtime::operationName(rule.operation), rule.role, rule.expression)});
             }
         }

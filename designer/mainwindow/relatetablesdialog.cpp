@@ -150,12 +150,12 @@ void RelateTablesDialog::updatePlan()
         m_ok->setEnabled(false);
         return;
     }
-    Runtime::Result<RelationshipPlan> planned = planRelate(project, request());
+    const RelateRequest current = request();
+    Runtime::Result<RelationshipPlan> planned = planRelate(project, current);
     if (planned) {
         m_plan = std::move(planned).value();
         QString text = planEffect(project, *m_plan);
         // A second relationship between the same tables is allowed (two roles), but rarely meant.
-        const RelateRequest current = request();
         for (const Runtime::Relationship &r : project.relationships) {
             const bool same = (r.fromTableId == current.sourceTableId && r.toTableId == current.targetTableId)
                 || (r.fromTableId == current.targetTableId && r.toTableId == current.sourceTableId);

@@ -73,6 +73,21 @@ private slots:
     void docksKeepTheirWidth();
 };
 
+namespace {
+/** Opens the e-commerce template in a new main window, with \a language's translations installed in
+    \a translator (none for English); \a window stays empty if anything fails. */
+void openInLanguage(const QString &language, QTranslator &translator, std::unique_ptr<MainWindow> &window)
+{
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/basalt_%1.qm").arg(language)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+    }
+    auto opened = std::make_unique<MainWindow>();
+    QVERIFY(opened->openFile(TestSupport::templatePath(QStringLiteral("ecommerce"))));
+    window = std::move(opened);
+}
+} // namespace
+
 void TestConsoleLayout::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -92,12 +107,9 @@ void TestConsoleLayout::controlsFitAt1366()
     QFETCH(QString, language);
     QSettings().clear();
     QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QStringLiteral(":/i18n/basalt_%1.qm").arg(language)));
-        QVERIFY(QCoreApplication::installTranslator(&translator));
-    }
-    auto window = std::make_unique<MainWindow>();
-    QVERIFY(window->openFile(TestSupport::templatePath(QStringLiteral("ecommerce"))));
+    std::unique_ptr<MainWindow> window;
+    openInLanguage(language, translator, window);
+    QVERIFY(window);
     window->resize(1366, 860);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -131,12 +143,9 @@ void TestConsoleLayout::docksKeepTheirWidth()
     QFETCH(QString, language);
     QSettings().clear();
     QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QStringLiteral(":/i18n/basalt_%1.qm").arg(language)));
-        QVERIFY(QCoreApplication::installTranslator(&translator));
-    }
-    auto window = std::make_unique<MainWindow>();
-    QVERIFY(window->openFile(TestSupport::templatePath(QStringLiteral("ecommerce"))));
+    std::unique_ptr<MainWindow> window;
+    openInLanguage(language, translator, window);
+    QVERIFY(window);
     window->resize(1229, 691);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
