@@ -43,6 +43,7 @@ struct CsvImportState
     const Runtime::Table *table = nullptr;
     QString tableName;
     QString databaseUrl;
+    std::shared_ptr<Runtime::ChangeFeed> changeFeed; ///< the running server's: imports are announced there
     QString filePath;
     Runtime::CsvFormat format;
     Runtime::CsvFormat detected;

@@ -87,6 +87,7 @@ void CsvImportPage::initializePage()
     options.columnFields = m_state.columnFields;
     options.rejectedRowsPath = m_state.outputDir.filePath(QStringLiteral("rejected-rows.csv"));
     options.notImportedRowsPath = m_state.outputDir.filePath(QStringLiteral("rows-not-imported.csv"));
+    options.changeFeed = m_state.changeFeed.get(); // the state, and so the feed, outlives the job
     auto job = std::make_shared<CsvImportJob>();
     m_state.job = job;
     m_timer.start();

@@ -84,6 +84,11 @@ CsvImportWizard::CsvImportWizard(std::shared_ptr<const Runtime::Project> project
     resize(820, 560);
 }
 
+void CsvImportWizard::setChangeFeed(std::shared_ptr<Runtime::ChangeFeed> feed)
+{
+    m_state->changeFeed = std::move(feed);
+}
+
 CsvImportWizard::~CsvImportWizard()
 {
     // The worker posts to the import page: it has to be done before the pages go.

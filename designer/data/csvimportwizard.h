@@ -33,6 +33,8 @@ public:
 
     /** Chooses the file \a path on the file page, as the Browse button does, and detects its format. */
     void setFilePath(const QString &path);
+    /** Announces the import's commits on \a feed (the running server's), so triggers and realtime see them. */
+    void setChangeFeed(std::shared_ptr<Runtime::ChangeFeed> feed);
 
     /** Returns the report of the import; empty until one has run. */
     const std::optional<Runtime::CsvImportReport> &report() const;

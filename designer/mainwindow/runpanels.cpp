@@ -233,6 +233,7 @@ void RunPanels::importCsv(const QString &name)
         return;
     }
     CsvImportWizard wizard(target.project, name, target.databasePath, m_window);
+    wizard.setChangeFeed(target.changeFeed);
     connect(&wizard, &CsvImportWizard::importFinished, this, [this, name](qint64 imported) {
         if (imported > 0 && m_data->currentTable() == name)
             m_data->refresh();

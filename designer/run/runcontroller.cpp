@@ -245,6 +245,7 @@ bool RunController::listen(const Snapshot &project, int version)
     m_target.serviceKey = Runtime::serviceRoleKey(m_secret);
     m_target.projectFile = m_document ? m_document->fileName() : QString();
     m_target.databasePath = m_database.path;
+    m_target.changeFeed = m_server->config().changeFeed;
     return true;
 }
 

@@ -10,6 +10,10 @@
 
 #include <memory>
 
+namespace Runtime {
+class ChangeFeed;
+}
+
 namespace Designer {
 
 /** What the panes that talk to the running runtime (request console, data browser, CSV import) need to
@@ -24,6 +28,9 @@ struct RunTarget
     std::shared_ptr<const Runtime::Project> project;
     QString projectFile; ///< the project's file, empty while untitled (history and collections live beside it)
     QString databasePath; ///< the local SQLite database the runtime serves
+    /** Where the runtime announces committed writes; what writes beside it (the CSV import) announces
+        there too, so that triggers and realtime see them. */
+    std::shared_ptr<Runtime::ChangeFeed> changeFeed;
 
     bool isRunning() const { return baseUrl.isValid() && !baseUrl.isEmpty() && project; }
 };

@@ -8,13 +8,13 @@
 #include "sessionrevocations.h"
 #include "signinlimiter.h"
 #include "storage/database.h"
+#include "query/postgrestparser.h"
 #include "storage/recordstore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 #include <functional>
@@ -53,7 +53,6 @@ struct AuthService::Private
     const Settings &settings() const { return project->settings; }
     const Table *profileTable() const { return tokens.profileTable(); }
 
-    Result<void> inTransaction(const std::function<Result<void>()> &work);
     /** Runs \a work, which ends sessions, in one transaction; then has the server read them again. */
     Result<void> endSessions(const std::function<Result<void>()> &work);
     /** Returns ReauthenticationNeeded or CurrentPasswordMismatch unless \a body's current_password is
@@ -63,31 +62,10 @@ struct AuthService::Private
         const AuthUser &user, const QJsonObject &body, const Caller &caller, const QString &address);
     Result<void> checkProfileData(const QJsonObject &data, const Caller &caller) const;
     Result<void> insertProfile(const AuthUser &user, const QJsonObject &data);
+    /** Copies \a user's email into their profile row (a write through the store, so it is announced). */
+    Result<void> updateProfileEmail(const Table &table, const Field &key, const Field &email, const AuthUser &user);
     Result<AuthUser> signedInUser(const Caller &caller);
 };
-
-// Runs \a work in one transaction. Inside a transaction already (a group commit), a savepoint stands in
-// for it, so a failure still leaves nothing of the work behind.
-Result<void> AuthService::Private::inTransaction(const std::function<Result<void>()> &work)
-{
-    if (store.beginBatch()) {
-        Result<void> result = work();
-        if (!result) {
-            store.rollbackBatch();
-            return result;
-        }
-        return store.commitBatch();
-    }
-    QSqlQuery control(store.database().connection());
-    if (!control.exec(QStringLiteral("SAVEPOINT basalt_auth")))
-        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
-            control.lastError().text());
-    Result<void> result = work();
-    if (!result)
-        control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_auth"));
-    control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_auth"));
-    return result;
-}
 
 Result<void> AuthService::Private::checkProfileData(const QJsonObject &data, const Caller &caller) const
 {
@@ -134,6 +112,21 @@ Result<void> AuthService::Private::insertProfile(const AuthUser &user, const QJs
     return {};
 }
 
+Result<void> AuthService::Private::updateProfileEmail(
+    const Table &table, const Field &key, const Field &email, const AuthUser &user)
+{
+    const QByteArray filter = QUrl::toPercentEncoding(key.name) + "=eq." + QUrl::toPercentEncoding(user.id);
+    Result<ApiQuery> query = parseApiQuery(table.name, filter, {});
+    if (!query)
+        return query.error();
+    const QJsonObject body {{email.name, user.email}};
+    Result<RecordResult> updated = store.update(
+        *query, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, ResultFormat::JsonArray, Caller::service());
+    if (!updated)
+        return updated.error().code == ErrorCode::UniqueViolation ? Error(ErrorCode::UserAlreadyExists, {}) : updated.error();
+    return {};
+}
+
 Result<AuthUser> AuthService::Private::signedInUser(const Caller &caller)
 {
     if (caller.kind != Caller::Kind::Authenticated)
@@ -148,7 +141,7 @@ Result<AuthUser> AuthService::Private::signedInUser(const Caller &caller)
 
 Result<void> AuthService::Private::endSessions(const std::function<Result<void>()> &work)
 {
-    Result<void> done = inTransaction(work);
+    Result<void> done = store.transaction(work);
     if (done && revocations)
         revocations->markStale();
     return done;
@@ -239,7 +232,7 @@ Result<QJsonObject> AuthService::signUp(const QJsonObject &body, const Caller &c
     user.userMetadata = data;
     user.createdAt = user.updatedAt = user.lastSignInAt = user.emailConfirmedAt = AuthStore::now();
     QJsonObject session;
-    Result<void> done = d->inTransaction([&]() -> Result<void> {
+    Result<void> done = d->store.transaction([&]() -> Result<void> {
         if (Result<void> inserted = d->auth.insertUser(user); !inserted)
             return inserted;
         if (Result<void> profile = d->insertProfile(user, data); !profile)
@@ -286,7 +279,7 @@ Result<QJsonObject> AuthService::signInWithPassword(
     }
     user.lastSignInAt = AuthStore::now();
     QJsonObject session;
-    Result<void> done = d->inTransaction([&]() -> Result<void> {
+    Result<void> done = d->store.transaction([&]() -> Result<void> {
         if (Result<void> updated = d->auth.updateUser(user); !updated)
             return updated;
         Result<QJsonObject> made = d->tokens.session(user, newUuid(), {});
@@ -324,7 +317,7 @@ Result<QJsonObject> AuthService::refresh(const QString &refreshToken)
     if (!*user)
         return notFound;
     QJsonObject session;
-    Result<void> done = d->inTransaction([&]() -> Result<void> {
+    Result<void> done = d->store.transaction([&]() -> Result<void> {
         Result<bool> marked = d->auth.markUsed(token.id);
         if (!marked)
             return marked.error();
@@ -395,8 +388,7 @@ Result<QJsonObject> AuthService::updateUser(const QJsonObject &body, const Calle
         const Field *key = table ? table->primaryKey() : nullptr;
         const Field *email = table ? table->fieldByName(QStringLiteral("email")) : nullptr;
         if (emailChanged && key && email) {
-            if (Result<void> synced = d->auth.setProfileEmail(table->name, key->name, email->name, user.id, user.email);
-                !synced)
+            if (Result<void> synced = d->updateProfileEmail(*table, *key, *email, user); !synced)
                 return synced;
         }
         // A new password signs out every other device; this one keeps its session.

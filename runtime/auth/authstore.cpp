@@ -185,20 +185,6 @@ Result<void> AuthStore::deleteUser(const QString &id)
     return run(query, QStringLiteral("DELETE FROM \"_basalt_auth_users\" WHERE \"id\" = ?"), {id});
 }
 
-Result<void> AuthStore::setProfileEmail(const QString &table, const QString &keyColumn,
-    const QString &emailColumn, const QString &userId, const QString &email)
-{
-    const SqlDialect &dialect = m_database.dialect();
-    QSqlQuery query(m_database.connection());
-    const QString sql = QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
-                            .arg(dialect.quoteIdentifier(table), dialect.quoteIdentifier(emailColumn),
-                                dialect.quoteIdentifier(keyColumn));
-    Result<void> ran = run(query, sql, {email, userId});
-    if (!ran && isUniqueViolation(query.lastError()))
-        return Error(ErrorCode::UserAlreadyExists, {});
-    return ran;
-}
-
 Result<void> AuthStore::insertRefreshToken(
     const QString &hash, const QString &userId, const QString &sessionId, const QString &parent)
 {

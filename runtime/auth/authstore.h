@@ -66,11 +66,6 @@ public:
         UserAlreadyExists if the new email is taken. */
     Result<void> updateUser(const AuthUser &user);
     Result<void> deleteUser(const QString &id);
-    /** Sets the column \a emailColumn of the profile row whose \a keyColumn is \a userId in \a table
-        to \a email; UserAlreadyExists if that breaks a unique constraint. */
-    Result<void> setProfileEmail(const QString &table, const QString &keyColumn, const QString &emailColumn,
-        const QString &userId, const QString &email);
-
     Result<void> insertRefreshToken(const QString &hash, const QString &userId, const QString &sessionId,
         const QString &parent);
     Result<std::optional<RefreshTokenRecord>> refreshToken(const QString &hash);

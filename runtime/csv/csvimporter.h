@@ -2,6 +2,7 @@
 // CsvImporter: imports CSV records into one table, validated row by row, in batches of transactions.
 #pragma once
 
+#include "auth/caller.h"
 #include "core/result.h"
 #include "csv/csvreader.h"
 #include "model/project.h"
@@ -21,6 +22,7 @@ class QIODevice;
 
 namespace Runtime {
 
+class ChangeFeed;
 class Database;
 
 /** What to import and how. */
@@ -39,6 +41,10 @@ struct CsvImportOptions
     /** Where the rows not imported after a cancel or a failure are written (original columns); empty:
         not written. */
     QString notImportedRowsPath;
+    /** Where each commit's rows are announced, as one bulk RecordChange (the running server's feed, so
+        that triggers and realtime see imports); nullptr: nowhere. Must outlive the import. */
+    ChangeFeed *changeFeed = nullptr;
+    Caller caller = Caller::service(); ///< who imports, as the announced changes name them
 };
 
 /** Why a row was refused: the CSV column (-1 if none), the field (may be empty), the API's error code

@@ -4,6 +4,7 @@
 
 #include "csv/csvwriter.h"
 #include "storage/database.h"
+#include "storage/recordchange.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -98,6 +99,8 @@ struct CsvImporter::RunState
     Result<void> take(Private &d, CsvConvertedRow &&row);
     /** Inserts what is pending, releases the batch, moves it into the report and commits when due. */
     Result<void> endBatch(Private &d);
+    /** Announces \a rows imported by a commit on options.changeFeed (one bulk change). */
+    void announce(qint64 rows) const;
     /** Commits the open transaction and counts its rows as imported. */
     Result<void> commit(Private &d);
     /** Inserts the pending rows: together, or one by one when the database refuses one of them. */
@@ -317,12 +320,27 @@ Result<void> CsvImporter::RunState::commit(Private &d)
     if (!d.deferred.empty() && progress && *progress)
         (*progress)(done, reader.bytesRead(), total, CsvImportStage::BuildingIndexes);
     Result<void> committed = d.commitTransaction();
-    if (committed)
+    if (committed) {
         report.imported += uncommitted;
-    else
+        announce(uncommitted);
+    } else
         lostFromLine = transactionFirstLine;
     uncommitted = 0;
     return committed;
+}
+
+void CsvImporter::RunState::announce(qint64 rows) const
+{
+    if (!options.changeFeed || rows <= 0)
+        return;
+    RecordChange change;
+    change.table = options.tableName;
+    change.operation = RecordOperation::Insert;
+    change.caller = options.caller;
+    change.rowCount = rows;
+    change.bulk = true;
+    change.committedAt = QDateTime::currentDateTimeUtc();
+    options.changeFeed->publish({change});
 }
 
 void CsvImporter::importRecords(RunState &s, CsvRowConverter &converter, const std::atomic_bool *cancel)

@@ -6,7 +6,6 @@
 
 namespace Runtime {
 
-namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -52,7 +51,6 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Status");
     }
 }
-} // namespace
 
 HttpResponse HttpResponse::json(const QByteArray &body, int status)
 {

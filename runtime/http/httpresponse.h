@@ -11,6 +11,9 @@ class QJsonDocument;
 
 namespace Runtime {
 
+/** Returns HTTP/1.1's reason phrase for \a status ("OK", "Partial Content"), or "Status" for a code it does not list. */
+QByteArray reasonPhrase(int status);
+
 /** A complete HTTP response: status, headers and body. A plain copyable value: handlers build it (later
     on worker threads) and the server's transport writes it to the socket. Content-Length is added by the
     transport, never stored here. */

@@ -6,6 +6,7 @@
 #include "auth/signinlimiter.h"
 #include "listeningsockets.h"
 #include "serverworker.h"
+#include "storage/recordchange.h"
 #include "writeexecutor.h"
 
 #include <QThread>
@@ -46,6 +47,8 @@ Server::Server(ServerConfig config, QObject *parent)
         m_config.sessionRevocations = std::make_shared<SessionRevocations>();
     if (!m_config.projectUpdates)
         m_config.projectUpdates = std::make_shared<ProjectUpdates>();
+    if (!m_config.changeFeed)
+        m_config.changeFeed = std::make_shared<ChangeFeed>();
     registerRoutes(m_router);
 }
 

@@ -14,6 +14,7 @@
 namespace Runtime {
 
 class AccessPolicy;
+class ChangeFeed;
 class SessionRevocations;
 class SignInLimiter;
 
@@ -41,6 +42,9 @@ struct ServerConfig
     std::shared_ptr<SessionRevocations> sessionRevocations; ///< likewise
     /** Live project updates, picked up by every thread between requests; made by the Server if null. */
     std::shared_ptr<ProjectUpdates> projectUpdates;
+    /** Where every committed write is announced (triggers, realtime and the designer listen); made by the
+        Server if null. */
+    std::shared_ptr<ChangeFeed> changeFeed;
     ServerLimits limits;
     RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };

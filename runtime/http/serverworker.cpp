@@ -64,10 +64,10 @@ void ServerWorker::pickUpProject()
     if (!m_session.database)
         return; // not started, or finished: start() opens the store with the new project
     // The new store first, then the transport is pointed at it, then the old one goes.
-    auto store = std::make_unique<RecordStore>(project, *m_session.database);
-    if (m_transport)
-        m_transport->setRecordStore(store.get());
-    m_session.store = std::move(store);
+    m_session.serve(project, m_config, [this](RecordStore *store) {
+        if (m_transport)
+            m_transport->setRecordStore(store);
+    });
 }
 
 } // namespace Runtime

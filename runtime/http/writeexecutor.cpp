@@ -21,8 +21,18 @@ Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
         return database.error();
     DatabaseSession session;
     session.database = std::move(database).value();
-    session.store = std::make_unique<RecordStore>(config.project, *session.database);
+    session.serve(config.project, config);
     return session;
+}
+
+void DatabaseSession::serve(std::shared_ptr<const Project> project, const ServerConfig &config,
+    const std::function<void(RecordStore *)> &beforeSwap)
+{
+    auto next = std::make_unique<RecordStore>(std::move(project), *database);
+    next->setChangeFeed(config.changeFeed.get());
+    if (beforeSwap)
+        beforeSwap(next.get());
+    store = std::move(next);
 }
 
 WriteExecutor::WriteExecutor(const Router &router, ServerConfig config)
@@ -52,7 +62,7 @@ void WriteExecutor::updateProject(const std::shared_ptr<const Project> &project,
     m_config.project = project;
     m_config.schemaVersion = schemaVersion;
     if (m_session.database)
-        m_session.store = std::make_unique<RecordStore>(project, *m_session.database);
+        m_session.serve(project, m_config);
 }
 
 void WriteExecutor::pickUpProject()

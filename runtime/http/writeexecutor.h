@@ -32,6 +32,11 @@ struct DatabaseSession
 
     /** Opens a connection to \a config's database on the calling thread. Returns DatabaseOpenFailed. */
     static Result<DatabaseSession> open(const ServerConfig &config);
+
+    /** Replaces the store with one serving \a project, announcing its writes on \a config's change feed.
+        The old store stays alive until \a beforeSwap (if given) has seen the new one. */
+    void serve(std::shared_ptr<const Project> project, const ServerConfig &config,
+        const std::function<void(RecordStore *)> &beforeSwap = {});
 };
 
 /** Runs the requests that write (POST, PATCH, DELETE) on one thread with its own connection, one after

@@ -222,6 +222,7 @@ Result<void> RecordStore::beginBatch()
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             connection.lastError().text());
     d->batchOpen = true;
+    d->staged.clear();
     return {};
 }
 
@@ -232,8 +233,10 @@ Result<void> RecordStore::commitBatch()
     if (!connection.commit()) {
         const QSqlError why = connection.lastError();
         connection.rollback();
+        d->staged.clear();
         return connectionError(why, d->database.engine(), why.text());
     }
+    d->publishStaged();
     return {};
 }
 
@@ -242,7 +245,34 @@ void RecordStore::rollbackBatch()
     if (!d->batchOpen)
         return;
     d->batchOpen = false;
+    d->staged.clear();
     d->database.connection().rollback();
+}
+
+Result<void> RecordStore::transaction(const std::function<Result<void>()> &work)
+{
+    if (!d->batchOpen) {
+        if (Result<void> begun = beginBatch(); !begun)
+            return begun;
+        if (Result<void> done = work(); !done) {
+            rollbackBatch();
+            return done;
+        }
+        return commitBatch();
+    }
+    Result<RecordResult> done = d->inSavepoint({}, [&]() -> Result<RecordResult> {
+        if (Result<void> worked = work(); !worked)
+            return worked.error();
+        return RecordResult {};
+    });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+void RecordStore::setChangeFeed(ChangeFeed *feed)
+{
+    d->feed = feed;
 }
 
 Database &RecordStore::database()

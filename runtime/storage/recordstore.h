@@ -9,11 +9,13 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace Runtime {
 
+class ChangeFeed;
 class Database;
 
 /** How a result is written. */
@@ -93,6 +95,15 @@ public:
     Result<void> commitBatch();
     /** Rolls back the batch begun by beginBatch(). */
     void rollbackBatch();
+
+    /** Runs \a work, which writes through this store (and may write other tables through database()), in
+        one transaction, or in a savepoint of the batch already open: all of it is kept or none of it.
+        Its changes are published when the outermost transaction commits. */
+    Result<void> transaction(const std::function<Result<void>()> &work);
+
+    /** Announces every committed write of this store on \a feed (see ChangeFeed); nullptr: none.
+        \a feed must outlive the store. */
+    void setChangeFeed(ChangeFeed *feed);
 
     /** Returns the connection this store writes through, for runtime services (the auth API) that write
         their own tables in the same transaction as a RecordStore write (beginBatch() ... commitBatch()). */

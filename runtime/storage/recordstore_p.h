@@ -5,6 +5,7 @@
 #include "database.h"
 #include "dberrors.h"
 #include "fieldchecks.h"
+#include "recordchange.h"
 #include "recordaccess.h"
 #include "recordstore.h"
 #include "selectbuilder.h"
@@ -69,6 +70,26 @@ struct RecordStore::Private
         ResultFormat format);
     Result<RecordResult> remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format);
     bool batchOpen = false;
+
+    // Change events (recordchanges.cpp): the writes of the open transaction, published after its commit.
+    using WholeRows = QHash<QString, QJsonObject>; ///< whole rows by their key's text
+    ChangeFeed *feed = nullptr;
+    QList<RecordChange> staged;
+    /** Returns whether writes collect their rows for the feed (someone listens). */
+    bool observed() const { return feed && feed->isObserved(); }
+    /** Adds the rows of \a table matching \a condition to \a out (every field, hidden ones too); \a lock:
+        locked for the write that follows (PostgreSQL's FOR UPDATE). */
+    Result<void> readWholeRows(const Table &table, const QString &condition, const QVariantList &params, bool lock,
+        WholeRows &out);
+    /** Adds the rows of \a table with the keys \a keys to \a out. */
+    Result<void> readWholeRows(const Table &table, const QVariantList &keys, WholeRows &out);
+    /** Stages one change per key of \a keys, with its row \a before and \a after the write. */
+    void stage(const Table &table, RecordOperation operation, const QVariantList &keys, const WholeRows &before,
+        const WholeRows &after);
+    /** Forgets the changes staged since \a mark (a rolled-back savepoint's). */
+    void dropStagedFrom(qsizetype mark);
+    /** Publishes the staged changes (after a successful commit) and clears them. */
+    void publishStaged();
 };
 
 } // namespace Runtime

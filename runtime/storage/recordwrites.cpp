@@ -69,9 +69,12 @@ Result<RecordResult> RecordStore::Private::inSavepoint(
     if (!control.exec(QStringLiteral("SAVEPOINT basalt_write")))
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             control.lastError().text());
+    const qsizetype mark = staged.size();
     Result<RecordResult> result = checkedAffected(options, work());
-    if (!result || options.rollback)
+    if (!result || options.rollback) {
         control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT basalt_write"));
+        dropStagedFrom(mark);
+    }
     control.exec(QStringLiteral("RELEASE SAVEPOINT basalt_write"));
     return result;
 }
@@ -85,16 +88,20 @@ Result<RecordResult> RecordStore::Private::inTransaction(
     if (!connection.transaction())
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             connection.lastError().text());
+    staged.clear();
     Result<RecordResult> result = checkedAffected(options, work());
     if (!result || options.rollback) {
         connection.rollback();
+        staged.clear();
         return result;
     }
     if (!connection.commit()) {
         const QSqlError why = connection.lastError();
         connection.rollback();
+        staged.clear();
         return connectionError(why, dialect().engine(), why.text());
     }
+    publishStaged();
     return result;
 }
 
@@ -138,9 +145,11 @@ Result<RecordResult> RecordStore::Private::insert(
     const bool guarded = merge && updating->kind == Grant::Kind::Conditional;
     const SqlStatement guard = guarded ? SqlStatement {updating->condition, updating->parameters} : SqlStatement {};
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    const bool announce = observed();
     return inTransaction(options, [&]() -> Result<RecordResult> {
         QVariantList keys;
         qint64 inserted = 0;
+        WholeRows before; // a merge's rows that existed, as they were
         for (const WriteRow &row : *rows) {
             // A merge answers 200 when it only updated (PostgREST): which rows exist is asked before each.
             if (merge) {
@@ -149,6 +158,10 @@ Result<RecordResult> RecordStore::Private::insert(
                 if (!found)
                     return found.error();
                 inserted += found->isEmpty() ? 1 : 0;
+                if (announce && !found->isEmpty()) {
+                    if (Result<void> read = readWholeRows(t, *found, before); !read)
+                        return read.error();
+                }
             }
             Result<SqlStatement> statement = builder.insert(row, query.onConflict, resolution, now, guard);
             if (!statement)
@@ -170,6 +183,16 @@ Result<RecordResult> RecordStore::Private::insert(
                 return checked.error();
             if (Result<void> referenced = access.checkReferences(t, *rows, keys); !referenced)
                 return referenced.error();
+        }
+        if (announce) {
+            WholeRows after;
+            if (Result<void> read = readWholeRows(t, keys, after); !read)
+                return read.error();
+            QVariantList added, merged;
+            for (const QVariant &key : std::as_const(keys))
+                (before.contains(key.toString()) ? merged : added) << key;
+            stage(t, RecordOperation::Insert, added, {}, after);
+            stage(t, RecordOperation::Update, merged, before, after);
         }
         Result<RecordResult> finished = finishWrite(t, query, keys, options, format);
         if (finished && merge)
@@ -220,7 +243,13 @@ Result<RecordResult> RecordStore::Private::update(
         return finishWrite(t, query, {}, options, format);
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     const SqlStatement statement = builder.update(row, where, params, now);
+    const bool announce = observed();
     return inTransaction(options, [&]() -> Result<RecordResult> {
+        WholeRows before;
+        if (announce) {
+            if (Result<void> read = readWholeRows(t, where, params, true, before); !read)
+                return read.error();
+        }
         Result<QVariantList> keys = executeKeys(statement, t, WriteKind::Update, row.byName());
         if (!keys)
             return keys.error();
@@ -230,6 +259,12 @@ Result<RecordResult> RecordStore::Private::update(
                 return checked.error();
             if (Result<void> referenced = access.checkReferences(t, *rows, *keys); !referenced)
                 return referenced.error();
+        }
+        if (announce) {
+            WholeRows after;
+            if (Result<void> read = readWholeRows(t, *keys, after); !read)
+                return read.error();
+            stage(t, RecordOperation::Update, *keys, before, after);
         }
         return finishWrite(t, query, *keys, options, format);
     });
@@ -259,7 +294,13 @@ Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const W
     const QString condition = andGrant(*filters, *grant, params);
     WriteBuilder builder(dialect(), t, checks);
     const SqlStatement statement = builder.remove(condition, params);
+    const bool announce = observed();
     return inTransaction(options, [&]() -> Result<RecordResult> {
+        WholeRows before;
+        if (announce) {
+            if (Result<void> read = readWholeRows(t, condition, params, true, before); !read)
+                return read.error();
+        }
         RecordResult shown;
         if (wantsRows(query, options) && t.primaryKey()) {
             // The representation of deleted rows has to be read before they are gone.
@@ -280,6 +321,8 @@ Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const W
         Result<QVariantList> deleted = executeKeys(statement, t, WriteKind::Delete);
         if (!deleted)
             return deleted.error();
+        if (announce)
+            stage(t, RecordOperation::Delete, *deleted, before, {});
         shown.rowCount = deleted->size();
         return shown;
     });

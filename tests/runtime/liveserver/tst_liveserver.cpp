@@ -2,13 +2,16 @@
 // Tests of Server::updateProject: a running server follows a new project without closing its connections.
 #include "testsupport.h"
 
+#include "csv/csvimporter.h"
 #include "http/server.h"
 #include "io/projectreader.h"
 #include "storage/database.h"
 #include "storage/databasesetup.h"
+#include "storage/recordchange.h"
 
 #include <QAtomicInt>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,12 +44,12 @@ public:
 
     /** Sends a request with \a key as apikey and bearer and returns the response (status 0 if none). */
     Reply request(const QByteArray &method, const QByteArray &target, const QByteArray &key,
-        const QByteArray &body = {})
+        const QByteArray &body = {}, const QByteArray &bearer = {})
     {
         QByteArray bytes = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
         if (!key.isEmpty())
-            bytes += "apikey: " + key + "\r\nAuthorization: Bearer " + key + "\r\n";
-        if (!body.isEmpty() || method == "POST")
+            bytes += "apikey: " + key + "\r\nAuthorization: Bearer " + (bearer.isEmpty() ? key : bearer) + "\r\n";
+        if (!body.isEmpty() || method == "POST" || method == "PUT")
             bytes += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
                 + "\r\n";
         bytes += "\r\n" + body;
@@ -126,6 +129,7 @@ private slots:
     void concurrentRequestsDuringUpdates();
     void writeWhileAnotherConnectionWrites();
     void updateDoesNotWaitForBusyThreads();
+    void writesAreAnnounced();
 
 private:
     /** Migrates the test database to \a project and makes the server serve it. */
@@ -421,4 +425,68 @@ void tst_LiveServer::updateDoesNotWaitForBusyThreads()
 }
 
 QTEST_GUILESS_MAIN(tst_LiveServer)
+void tst_LiveServer::writesAreAnnounced()
+{
+    // Every write path announces on the server's one feed, after its commit: the data API, auth's profile
+    // rows (sign-up, a new email) and a CSV import beside the server. A refused write announces nothing.
+    QList<RecordChange> changes;
+    QObject receiver;
+    const std::shared_ptr<ChangeFeed> feed = m_server->config().changeFeed;
+    QVERIFY(feed);
+    connect(feed.get(), &ChangeFeed::committed, &receiver, [&](const QList<RecordChange> &c) { changes << c; });
+    const QByteArray service = TestSupport::serviceKey();
+    const auto tables = [&] {
+        QStringList names;
+        for (const RecordChange &c : std::as_const(changes))
+            names << recordOperationName(c.operation) + QLatin1Char(' ') + c.table;
+        return names;
+    };
+
+    const Reply created = m_client->request("POST", "/rest/v1/tags", service, R"({"name":"fresh"})");
+    QVERIFY2(created.status == 201, json(created).constData());
+    QTRY_COMPARE(tables(), QStringList {QStringLiteral("INSERT tags")});
+    QCOMPARE(changes.at(0).newRow.value(QStringLiteral("name")).toString(), QStringLiteral("fresh"));
+    const Reply refused = m_client->request("POST", "/rest/v1/tags", service, R"({"name":"fresh"})");
+    QVERIFY2(refused.status == 409, json(refused).constData());
+
+    const Reply signedUp = m_client->request("POST", "/auth/v1/signup", TestSupport::anonKey(),
+        R"({"email":"ann@example.com","password":"correct horse battery","data":{"full_name":"Ann"}})");
+    QVERIFY2(signedUp.status == 200, json(signedUp).constData());
+    QTRY_COMPARE(tables().size(), 2);
+    QCOMPARE(tables().at(1), QStringLiteral("INSERT customers"));
+    const QJsonObject session = QJsonDocument::fromJson(signedUp.body).object();
+    const QString userId = session.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    QCOMPARE(changes.at(1).key.toString(), userId);
+    QCOMPARE(changes.at(1).newRow.value(QStringLiteral("email")).toString(), QStringLiteral("ann@example.com"));
+
+    const QByteArray token = session.value(QStringLiteral("access_token")).toString().toLatin1();
+    const Reply moved = m_client->request("PUT", "/auth/v1/user", TestSupport::anonKey(),
+        R"({"email":"ann@example.org"})", token);
+    QVERIFY2(moved.status == 200, json(moved).constData());
+    QTRY_COMPARE(tables().size(), 3);
+    QCOMPARE(tables().at(2), QStringLiteral("UPDATE customers"));
+    QCOMPARE(changes.at(2).oldRow.value(QStringLiteral("email")).toString(), QStringLiteral("ann@example.com"));
+    QCOMPARE(changes.at(2).newRow.value(QStringLiteral("email")).toString(), QStringLiteral("ann@example.org"));
+
+    // A CSV import on its own connection announces each commit as one bulk change.
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("tags.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("name\nimported-1\nimported-2\nimported-3\n");
+    csv.close();
+    CsvImportOptions options;
+    options.tableName = QStringLiteral("tags");
+    options.columnFields = {QStringLiteral("name")};
+    options.changeFeed = feed.get();
+    Result<CsvImportReport> imported = CsvImporter::importFile(m_server->config().project,
+        QStringLiteral("sqlite:") + m_databasePath, csv.fileName(), options);
+    QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toString()));
+    QCOMPARE(imported->imported, 3);
+    QTRY_COMPARE(tables().size(), 4);
+    QCOMPARE(tables().at(3), QStringLiteral("INSERT tags"));
+    QVERIFY(changes.at(3).bulk);
+    QCOMPARE(changes.at(3).rowCount, 3);
+    QVERIFY(changes.at(3).caller.isService());
+}
+
 #include "tst_liveserver.moc"

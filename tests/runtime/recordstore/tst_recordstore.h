@@ -35,6 +35,16 @@ private slots:
     void databaseErrors_data();
     void databaseErrors();
     void diskFull();
+    // Change events (changefeedtests.cpp)
+    void changesAfterCommit_data() { engines(); }
+    void changesAfterCommit();
+    void nothingAnnouncedWithoutCommit_data() { engines(); }
+    void nothingAnnouncedWithoutCommit();
+    void changesReachOtherThreads_data() { engines(); }
+    void changesReachOtherThreads();
+    // A function's db requests (dataapicalltests.cpp)
+    void dataApiCalls_data() { engines(); }
+    void dataApiCalls();
     // Permission rules (accessrows.cpp)
     void accessReads_data();
     void accessReads();
