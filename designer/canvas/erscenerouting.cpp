@@ -14,7 +14,7 @@ namespace Designer {
 
 namespace {
 
-constexpr int SideSweeps = 3; ///< the most times chooseSides() goes through the lines
+constexpr int SideSweeps = 2; ///< the most times chooseSides() goes through the lines
 
 qreal length(const QPolygonF &route)
 {
@@ -157,19 +157,21 @@ void ErScene::chooseSides(const QList<RelationshipItem *> &ordered, const QSet<R
                     }
                 }
                 for (int sides = 0; sides < 4; ++sides) {
-                    const QPolygonF kept = item->plannedRoutes()[k];
-                    const QPolygonF tried = item->routeLink(k, others, sides & 1, sides & 2);
+                    const QList<QPolygonF> kept = item->plannedRoutes();
+                    QList<QPolygonF> tried = kept;
+                    tried[k] = item->routeLink(k, others, sides & 1, sides & 2);
                     // A choice may not buy fewer crossings with a long detour.
-                    if (tried.size() < 2 || tried == kept || length(tried) > length(kept) * 1.5 + 200)
+                    if (tried[k].size() < 2 || tried[k] == kept[k]
+                        || length(tried[k]) > length(kept[k]) * 1.5 + 200)
                         continue;
-                    item->setPlannedRoute(k, tried);
+                    item->setPlannedRoutes(tried);
                     const DiagramMeasures measures = measured();
                     if (measures.linesUnderCards <= best.linesUnderCards
                         && measures.crossings < best.crossings) {
                         best = measures;
                         improved = true;
                     } else {
-                        item->setPlannedRoute(k, kept);
+                        item->setPlannedRoutes(kept);
                     }
                 }
             }
@@ -199,9 +201,22 @@ DiagramMeasures ErScene::measureArrangement(const QHash<Runtime::ObjectId, QPoin
         if (const TableItem *item = m_tables.value(it.key()))
             original.insert(it.key(), item->pos());
     }
+    QHash<RelationshipItem *, std::pair<QList<QPolygonF>, QList<QPolygonF>>> routes; // planned, drawn
+    for (RelationshipItem *line : std::as_const(m_relationships))
+        routes.insert(line, {line->plannedRoutes(), line->routes()});
     placeAndRouteAll(positions);
     const DiagramMeasures measures = measureDiagram(*this);
-    placeAndRouteAll(original);
+    // Back as they were, without routing again.
+    m_holdRouting = true;
+    for (auto it = original.cbegin(); it != original.cend(); ++it)
+        m_tables.value(it.key())->setPos(it.value());
+    m_holdRouting = false;
+    m_movedCards.clear();
+    for (auto it = routes.cbegin(); it != routes.cend(); ++it) {
+        it.key()->setPlannedRoutes(it.value().first);
+        if (it.key()->routes() != it.value().second)
+            it.key()->setRoutes(it.value().second);
+    }
     return measures;
 }
 

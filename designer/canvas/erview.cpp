@@ -25,6 +25,7 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -35,7 +36,7 @@ namespace {
 constexpr qreal ZoomStep = 1.25;
 constexpr qreal MinZoom = 0.05;
 constexpr qreal MaxZoom = 8;
-constexpr int ArrangeCandidates = 12; ///< how many layouts Auto-Arrange compares in a small diagram
+constexpr int CandidateLines = 120; ///< Auto-Arrange compares this many lines' worth of layouts, at most 12
 
 } // namespace
 
@@ -134,11 +135,13 @@ void ErView::fitToWindow()
 void ErView::autoArrange()
 {
     ProjectDocument *document = m_scene->document();
-    // A small diagram tries several layouts and keeps the one whose lines, as drawn, cross least (first
-    // wins a tie); a large one takes dot's first, in time.
+    // A small diagram tries several layouts (fewer, the more lines it has: each costs a routing of every
+    // line) and keeps the one whose lines, as drawn, cross least (the first wins a tie); a large one takes
+    // dot's first, in time.
     const Runtime::Project &project = document->project();
+    const int lines = int(project.relationships.size());
     const int count
-        = qsizetype(project.relationships.size()) <= ErScene::SmallDiagram ? ArrangeCandidates : 1;
+        = lines > ErScene::SmallDiagram ? 1 : std::clamp(CandidateLines / std::max(1, lines), 2, 12);
     const std::vector<QHash<Runtime::ObjectId, QPointF>> candidates = arrangeTableCandidates(project, count);
     size_t best = 0;
     int fewest = std::numeric_limits<int>::max();

@@ -61,8 +61,8 @@ public:
         card on its right side if \a manyRight; or an empty polyline if the router finds none or the link
         joins a card to itself. */
     QPolygonF routeLink(qsizetype link, const LineRouter &router, bool oneRight, bool manyRight) const;
-    /** Replaces the planned route of link \a link, with one from routeLink(). */
-    void setPlannedRoute(qsizetype link, const QPolygonF &route) { m_planned[link] = route; }
+    /** Replaces the planned routes (with routes from routeLink(), or routes planned before). */
+    void setPlannedRoutes(const QList<QPolygonF> &routes) { m_planned = routes; }
     /** Returns the routes planned by plan(), one per link, each from the "one" end to the "many" end. */
     const QList<QPolygonF> &plannedRoutes() const { return m_planned; }
     /** Draws \a routes (the planned ones, moved apart in their channels by spreadChannels()). */

@@ -120,6 +120,9 @@ int main(int argc, char *argv[])
         if (loaded)
             printArranged(out, QString::fromLatin1(name), *loaded.value(), shots);
     }
+    // The largest diagram for which Auto-Arrange compares layouts (ErScene::SmallDiagram relationships).
+    ProjectDocument small(TestSupport::generatedProject(41));
+    printArranged(out, QStringLiteral("generated41"), small, shots);
     ProjectDocument generated(TestSupport::generatedProject(300));
     printArranged(out, QStringLiteral("generated"), generated, shots);
     out.flush();
