@@ -102,8 +102,9 @@ private:
     void refreshCards();
     void refreshCard(TableItem *item);
     /** Routes the lines of the cards moved or resized since the last call, the lines that such a card now
-        covers and the lines whose ends changed; then spreads all lines in their channels and redraws those
-        that changed. Does nothing while routing is held (a batch of moves). */
+        covers and the lines whose ends changed (in a small diagram: each again, avoiding all the others,
+        then chooseSides()); then spreads all lines in their channels and redraws those that changed. Does
+        nothing while routing is held (a batch of moves). */
     void routePending();
     /** Moves the tables to \a positions at once and routes every line afresh. */
     void placeAndRouteAll(const QHash<Runtime::ObjectId, QPointF> &positions);
