@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 namespace Designer {
 
@@ -70,16 +72,30 @@ void placeLoose(const Runtime::Project &project, const std::vector<int> &loose, 
     }
 }
 
-} // namespace
-
-QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
+/** The input order dot sees: it starts its crossing minimisation from it, so another order can end in
+    another (sometimes better) order of the cards within their layers. */
+struct Variant
 {
-    QHash<Runtime::ObjectId, QPointF> positions;
-    const size_t n = project.tables.size();
+    std::vector<int> nodeOrder; ///< table indexes, in the order the nodes are made
+    std::vector<size_t> edgeOrder; ///< edge indexes, in the order the edges are made
+    bool mirrored = false; ///< left and right swapped
+};
+
+/** Returns \a values shuffled by \a random (Fisher–Yates, the same on every platform). */
+template <typename T> std::vector<T> shuffled(std::vector<T> values, std::mt19937 &random)
+{
+    for (size_t i = values.size(); i > 1; --i)
+        std::swap(values[i - 1], values[size_t(random() % i)]);
+    return values;
+}
+
+/** The edges of \a project's layout: from the referenced table down to the table that holds the key (a
+    junction below both), as table indexes. */
+std::vector<std::pair<int, int>> layoutEdges(const Runtime::Project &project)
+{
     QHash<Runtime::ObjectId, int> index;
-    for (size_t i = 0; i < n; ++i)
+    for (size_t i = 0; i < project.tables.size(); ++i)
         index.insert(project.tables[i].id, int(i));
-    // Edges run from the referenced table down to the table that holds the key (a junction below both).
     std::vector<std::pair<int, int>> edges;
     auto edge = [&](const Runtime::ObjectId &from, const Runtime::ObjectId &to) {
         const int a = index.value(from, -1);
@@ -95,6 +111,14 @@ QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
             edge(r.fromTableId, r.toTableId);
         }
     }
+    return edges;
+}
+
+QHash<Runtime::ObjectId, QPointF> arrange(
+    const Runtime::Project &project, const std::vector<std::pair<int, int>> &edges, const Variant &variant)
+{
+    QHash<Runtime::ObjectId, QPointF> positions;
+    const size_t n = project.tables.size();
     std::vector<bool> joined(n, false);
     for (const auto &[a, b] : edges)
         joined[size_t(a)] = joined[size_t(b)] = true;
@@ -105,7 +129,8 @@ QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
     set(layout.graph, "ranksep", inches(LayerGap));
     set(layout.graph, "splines", "false"); // the canvas routes the lines itself
     std::vector<Agnode_t *> nodes(n, nullptr);
-    for (size_t i = 0; i < n; ++i) {
+    for (const int t : variant.nodeOrder) {
+        const size_t i = size_t(t);
         if (!joined[i])
             continue;
         const QSizeF size = cardSize(project.tables[i]);
@@ -115,8 +140,8 @@ QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
         set(nodes[i], "width", inches(size.width()));
         set(nodes[i], "height", inches(size.height()));
     }
-    for (const auto &[a, b] : edges)
-        agedge(layout.graph, nodes[size_t(a)], nodes[size_t(b)], nullptr, 1);
+    for (const size_t e : variant.edgeOrder)
+        agedge(layout.graph, nodes[size_t(edges[e].first)], nodes[size_t(edges[e].second)], nullptr, 1);
 
     qreal width = 0;
     qreal height = 0;
@@ -135,8 +160,9 @@ QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
                 const QSizeF size = cardSize(project.tables[i]);
                 // Graphviz gives centres, with y growing upwards.
                 const pointf centre = ND_coord(nodes[i]);
+                const qreal x = variant.mirrored ? box.UR.x - centre.x : centre.x - box.LL.x;
                 positions.insert(project.tables[i].id,
-                    QPointF(std::round(centre.x - box.LL.x - size.width() / 2),
+                    QPointF(std::round(x - size.width() / 2),
                         std::round(box.UR.y - centre.y - size.height() / 2)));
             }
         }
@@ -148,6 +174,38 @@ QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
     }
     placeLoose(project, loose, height > 0 ? height + LayerGap : 0, std::max<qreal>(width, 1600), positions);
     return positions;
+}
+
+} // namespace
+
+QHash<Runtime::ObjectId, QPointF> arrangeTables(const Runtime::Project &project)
+{
+    return arrangeTableCandidates(project, 1).front();
+}
+
+std::vector<QHash<Runtime::ObjectId, QPointF>> arrangeTableCandidates(
+    const Runtime::Project &project, int count)
+{
+    const std::vector<std::pair<int, int>> edges = layoutEdges(project);
+    Variant variant;
+    variant.nodeOrder.resize(project.tables.size());
+    std::iota(variant.nodeOrder.begin(), variant.nodeOrder.end(), 0);
+    variant.edgeOrder.resize(edges.size());
+    std::iota(variant.edgeOrder.begin(), variant.edgeOrder.end(), size_t(0));
+    std::vector<QHash<Runtime::ObjectId, QPointF>> candidates;
+    std::mt19937 random(14);
+    while (int(candidates.size()) < count) {
+        candidates.push_back(arrange(project, edges, variant));
+        if (int(candidates.size()) < count) {
+            // The same layers, seen in a mirror: the cards of each layer in the other order.
+            variant.mirrored = true;
+            candidates.push_back(arrange(project, edges, variant));
+        }
+        variant.mirrored = false;
+        variant.nodeOrder = shuffled(variant.nodeOrder, random);
+        variant.edgeOrder = shuffled(variant.edgeOrder, random);
+    }
+    return candidates;
 }
 
 } // namespace Designer

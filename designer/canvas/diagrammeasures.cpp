@@ -9,6 +9,8 @@
 
 #include <QLineF>
 
+#include <algorithm>
+
 namespace Designer {
 
 namespace {
@@ -43,6 +45,14 @@ DiagramMeasures measureLines(const QList<QList<QPolygonF>> &lines, const QList<Q
     for (qsizetype i = 0; i < segments.size(); ++i) {
         for (qsizetype j = i + 1; j < segments.size(); ++j) {
             if (segments[i].owner == segments[j].owner)
+                continue;
+            // Far apart: a cheap test first (most pairs are).
+            const QLineF &a = segments[i].line;
+            const QLineF &b = segments[j].line;
+            if (std::max(a.x1(), a.x2()) < std::min(b.x1(), b.x2()) - 1
+                || std::max(b.x1(), b.x2()) < std::min(a.x1(), a.x2()) - 1
+                || std::max(a.y1(), a.y2()) < std::min(b.y1(), b.y2()) - 1
+                || std::max(b.y1(), b.y2()) < std::min(a.y1(), a.y2()) - 1)
                 continue;
             // Only crossings count: not lines that meet where one of them ends (two lines from one key part
             // there) or that run along each other.

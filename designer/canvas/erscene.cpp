@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ErScene: the ER diagram of a ProjectDocument, kept in step with its changes and its selection (views:
-// ersceneviews.cpp).
+// ersceneviews.cpp; routing the lines: erscenerouting.cpp).
 #include "erscene.h"
 
 #include "document/projectdocument.h"
@@ -175,21 +175,31 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         routePending();
         syncViews(); // a view's column takes the type of its field
         break;
-    case Kind::TablesMoved:
+    case Kind::TablesMoved: {
         // One routing after all the moves (Auto-Arrange moves every card at once).
         m_holdRouting = true;
+        bool moved = false;
         for (const Runtime::ObjectId &id : event.ids) {
             TableItem *item = m_tables.value(id);
             const Runtime::Table *table = project.table(id);
-            if (item && table && item->pos() != table->position)
+            if (item && table && item->pos() != table->position) {
                 item->setPos(table->position);
+                moved = true;
+            }
             const Runtime::View *view = project.view(id);
             if (TableItem *card = m_views.value(id); card && view && card->pos() != view->position)
                 card->setPos(view->position);
         }
         m_holdRouting = false;
+        // A small diagram routes every line afresh: a layout then always draws the same, however it came
+        // back (undo, redo), and Auto-Arrange draws the lines it measured (measureArrangement()).
+        if (moved && m_relationships.size() <= SmallDiagram) {
+            for (RelationshipItem *line : std::as_const(m_relationships))
+                m_unrouted.insert(line);
+        }
         routePending();
         break;
+    }
     case Kind::RelationshipsChanged:
         syncRelationships();
         refreshCards();
@@ -279,107 +289,6 @@ QList<RelationshipItem::Link> ErScene::linksFor(const Runtime::Relationship &r) 
     const Runtime::Field *fk = to ? to->field(r.foreignKeyFieldId) : nullptr;
     return {{end(r.fromTableId, primaryKey(r.fromTableId)), end(r.toTableId, r.foreignKeyFieldId),
         fk && fk->required, r.kind == Runtime::RelationshipKind::OneToMany}};
-}
-
-QList<QRectF> ErScene::cardRects() const
-{
-    QList<QRectF> rects;
-    rects.reserve(m_tables.size() + m_views.size());
-    for (const auto *cards : {&m_tables, &m_views}) {
-        for (const TableItem *card : *cards)
-            rects.append(card->sceneBoundingRect().adjusted(2, 2, -2, -2));
-    }
-    return rects;
-}
-
-QSet<RelationshipItem *> ErScene::linesToRoute()
-{
-    QSet<RelationshipItem *> lines = std::exchange(m_unrouted, {});
-    const QSet<Runtime::ObjectId> moved = std::exchange(m_movedCards, {});
-    QList<QRectF> movedRects;
-    for (const Runtime::ObjectId &id : moved) {
-        const TableItem *card = m_tables.value(id, m_views.value(id));
-        if (!card)
-            continue;
-        movedRects.append(card->sceneBoundingRect());
-        const auto ofCard = m_linesByTable.values(id);
-        for (RelationshipItem *line : ofCard)
-            lines.insert(line);
-    }
-    // A line that a moved card now covers goes around it; the others stay as they are.
-    const auto covered = [&movedRects](const QPolygonF &route) {
-        for (qsizetype i = 1; i < route.size(); ++i) {
-            for (const QRectF &rect : movedRects) {
-                if (segmentEntersRect(route[i - 1], route[i], rect))
-                    return true;
-            }
-        }
-        return false;
-    };
-    for (RelationshipItem *item : std::as_const(m_relationships)) {
-        if (!lines.contains(item) && std::any_of(item->routes().cbegin(), item->routes().cend(), covered))
-            lines.insert(item);
-    }
-    return lines;
-}
-
-namespace {
-constexpr qsizetype RerouteLimit = 40; ///< the most relationships of a diagram whose lines are routed twice
-} // namespace
-
-void ErScene::routePending()
-{
-    if (m_holdRouting || (m_unrouted.isEmpty() && m_movedCards.isEmpty()))
-        return;
-    const QSet<RelationshipItem *> lines = linesToRoute();
-    if (lines.isEmpty())
-        return;
-    // In model order, so that the result is always the same; each line avoids crossing those before it.
-    QList<RelationshipItem *> ordered;
-    for (const Runtime::Relationship &r : m_document->project().relationships) {
-        if (RelationshipItem *item = m_relationships.value(r.id))
-            ordered.append(item);
-    }
-    LineRouter router(cardRects());
-    for (RelationshipItem *item : std::as_const(ordered)) {
-        if (!lines.contains(item)) {
-            for (const QPolygonF &route : item->plannedRoutes())
-                router.addLine(route);
-        }
-    }
-    for (RelationshipItem *item : std::as_const(ordered)) {
-        if (lines.contains(item))
-            item->plan(router);
-    }
-    // Rip up and re-route: each line again, now avoiding every other line, not only those before it (a line
-    // routed early may take another side of its card once it sees the later ones). Quadratic in the lines,
-    // so only for small diagrams (the templates: ecommerce 3 → 2 crossings, saas 4 → 3).
-    if (ordered.size() <= RerouteLimit) {
-        for (RelationshipItem *item : std::as_const(ordered)) {
-            if (!lines.contains(item))
-                continue;
-            LineRouter others(cardRects());
-            for (RelationshipItem *other : std::as_const(ordered)) {
-                if (other != item) {
-                    for (const QPolygonF &route : other->plannedRoutes())
-                        others.addLine(route);
-                }
-            }
-            item->plan(others);
-        }
-    }
-    // Lines share channels: spread all of them again, and redraw those that moved.
-    QList<QPolygonF> routes;
-    for (const RelationshipItem *item : std::as_const(ordered))
-        routes.append(item->plannedRoutes());
-    spreadChannels(routes);
-    qsizetype next = 0;
-    for (RelationshipItem *item : std::as_const(ordered)) {
-        const QList<QPolygonF> drawn = routes.mid(next, item->plannedRoutes().size());
-        next += item->plannedRoutes().size();
-        if (drawn != item->routes())
-            item->setRoutes(drawn);
-    }
 }
 
 void ErScene::tableItemMoved(TableItem *item)

@@ -5,6 +5,7 @@
 #include "document/changeevent.h"
 #include "model/relationship.h"
 #include "commands/relateplans.h"
+#include "diagrammeasures.h"
 #include "relationshipitem.h"
 
 #include <QGraphicsScene>
@@ -40,6 +41,10 @@ public:
     using RelateChooser
         = std::function<std::optional<int>(const std::vector<RelateOption> &options, const QPoint &screenPos)>;
 
+    /** The most relationships of a small diagram: its lines are routed with more care (each again, avoiding
+        all the others, then their sides chosen to cross least), and Auto-Arrange compares layouts. */
+    static constexpr qsizetype SmallDiagram = 40;
+
     explicit ErScene(ProjectDocument *document, QObject *parent = nullptr);
     ~ErScene() override;
 
@@ -66,6 +71,12 @@ public:
     /** Returns the size of the card of a table or view id, or of a new table's card for an unknown id. */
     QSizeF cardSizeOf(const Runtime::ObjectId &id) const;
 
+    /** Returns how the lines would read with the tables at \a positions (table id → top left; the others stay
+        where they are): every line routed afresh, as routePending() draws them after such a move, and
+        measured with measureDiagram(). Puts the cards and their lines back before it returns. For
+        Auto-Arrange, to choose among layouts. */
+    DiagramMeasures measureArrangement(const QHash<Runtime::ObjectId, QPointF> &positions);
+
     // Called by TableItem.
     void tableItemMoved(TableItem *item);
     /** Ends the undo step of a drag (the mouse was released or the grab was lost). */
@@ -91,9 +102,15 @@ private:
     void refreshCards();
     void refreshCard(TableItem *item);
     /** Routes the lines of the cards moved or resized since the last call, the lines that such a card now
-        covers and the lines whose ends changed; then spreads all lines in their channels and redraws those
-        that changed. Does nothing while routing is held (a batch of moves). */
+        covers and the lines whose ends changed (in a small diagram: each again, avoiding all the others,
+        then chooseSides()); then spreads all lines in their channels and redraws those that changed. Does
+        nothing while routing is held (a batch of moves). */
     void routePending();
+    /** Moves the tables to \a positions at once and routes every line afresh. */
+    void placeAndRouteAll(const QHash<Runtime::ObjectId, QPointF> &positions);
+    /** In a small diagram: tries the other sides of the cards for the ends of each of \a lines, and keeps a
+        choice when all the lines in \a ordered, as drawn (spread in their channels), then cross less. */
+    void chooseSides(const QList<RelationshipItem *> &ordered, const QSet<RelationshipItem *> &lines);
     /** Returns the lines routePending() routes, and forgets what made them pending. */
     QSet<RelationshipItem *> linesToRoute();
     QList<QRectF> cardRects() const;

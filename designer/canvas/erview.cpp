@@ -25,7 +25,9 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Designer {
 
@@ -34,7 +36,7 @@ namespace {
 constexpr qreal ZoomStep = 1.25;
 constexpr qreal MinZoom = 0.05;
 constexpr qreal MaxZoom = 8;
-
+constexpr int CandidateLines = 120; ///< Auto-Arrange compares this many lines' worth of layouts, at most 12
 
 } // namespace
 
@@ -133,7 +135,25 @@ void ErView::fitToWindow()
 void ErView::autoArrange()
 {
     ProjectDocument *document = m_scene->document();
-    const QHash<Runtime::ObjectId, QPointF> arranged = arrangeTables(document->project());
+    // A small diagram tries several layouts (fewer, the more lines it has: each costs a routing of every
+    // line) and keeps the one whose lines, as drawn, cross least (the first wins a tie); a large one takes
+    // dot's first, in time.
+    const Runtime::Project &project = document->project();
+    const int lines = int(project.relationships.size());
+    const int count
+        = lines > ErScene::SmallDiagram ? 1 : std::clamp(CandidateLines / std::max(1, lines), 2, 12);
+    const std::vector<QHash<Runtime::ObjectId, QPointF>> candidates = arrangeTableCandidates(project, count);
+    size_t best = 0;
+    int fewest = std::numeric_limits<int>::max();
+    for (size_t i = 0; count > 1 && i < candidates.size(); ++i) {
+        const DiagramMeasures measures = m_scene->measureArrangement(candidates[i]);
+        const int cost = measures.crossings + 1000 * measures.linesUnderCards;
+        if (cost < fewest) {
+            fewest = cost;
+            best = i;
+        }
+    }
+    const QHash<Runtime::ObjectId, QPointF> &arranged = candidates[best];
     QHash<Runtime::ObjectId, QPointF> changed;
     for (const Runtime::Table &table : document->project().tables) {
         if (arranged.value(table.id, table.position) != table.position)

@@ -100,6 +100,15 @@ void RelationshipItem::plan(LineRouter &router)
     }
 }
 
+QPolygonF RelationshipItem::routeLink(
+    qsizetype link, const LineRouter &router, bool oneRight, bool manyRight) const
+{
+    const Link &l = m_links[link];
+    if (!l.one.card || !l.many.card || l.one.card == l.many.card)
+        return {};
+    return router.route({portsOf(l.one)[oneRight ? 1 : 0]}, {portsOf(l.many)[manyRight ? 1 : 0]});
+}
+
 void RelationshipItem::setRoutes(const QList<QPolygonF> &routes)
 {
     QPainterPath line;

@@ -56,6 +56,13 @@ public:
         each end leaves its card on the left or the right at its row, whichever makes the shorter route
         with the fewest crossings of the lines \a router knows; then adds the routes to them. */
     void plan(LineRouter &router);
+    /** Returns a route for link \a link around the cards \a router knows, from the cards' current positions,
+        that leaves the "one" card on its right side if \a oneRight (else on its left) and enters the "many"
+        card on its right side if \a manyRight; or an empty polyline if the router finds none or the link
+        joins a card to itself. */
+    QPolygonF routeLink(qsizetype link, const LineRouter &router, bool oneRight, bool manyRight) const;
+    /** Replaces the planned routes (with routes from routeLink(), or routes planned before). */
+    void setPlannedRoutes(const QList<QPolygonF> &routes) { m_planned = routes; }
     /** Returns the routes planned by plan(), one per link, each from the "one" end to the "many" end. */
     const QList<QPolygonF> &plannedRoutes() const { return m_planned; }
     /** Draws \a routes (the planned ones, moved apart in their channels by spreadChannels()). */
