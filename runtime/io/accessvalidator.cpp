@@ -210,7 +210,8 @@ void validateRolesAndFunctions(ProblemCollector &c)
                         .arg(syntax->message));
         }
         if (f.timeoutMs < functionTimeoutRange.min || f.timeoutMs > functionTimeoutRange.max)
-            c.error(memberPath(path, "timeoutMs"), f.id, outOfRangeMessage(f.timeoutMs, functionTimeoutRange));
+            c.error(memberPath(path, "timeoutMs"), f.id,
+                    outOfRangeMessage(f.timeoutMs, functionTimeoutRange));
     }
 }
 
