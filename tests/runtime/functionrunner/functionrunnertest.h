@@ -8,9 +8,13 @@
 #include <QJsonObject>
 #include <QObject>
 
+/** The time limit of test functions that are not about time limits: generous, so that a slow or busy
+    machine never turns a call into a timeout. */
+inline constexpr int testTimeoutMs = 120000;
+
 /** Returns a function named \a name with the body \a code. */
-inline Runtime::ScriptFunction makeFunction(const QString &code,
-    int timeoutMs = Runtime::defaultFunctionTimeoutMs, const QString &name = QStringLiteral("f"))
+inline Runtime::ScriptFunction makeFunction(
+    const QString &code, int timeoutMs = testTimeoutMs, const QString &name = QStringLiteral("f"))
 {
     Runtime::ScriptFunction f;
     f.id = QStringLiteral("fn_") + name;

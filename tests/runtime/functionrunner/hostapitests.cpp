@@ -12,6 +12,16 @@
 using namespace Runtime;
 using namespace Qt::StringLiterals;
 
+namespace {
+// A request whose body names the server's address, as req.body.base.
+FunctionRequest requestTo(const LocalHttpServer &server)
+{
+    FunctionRequest request;
+    request.body = QJsonObject {{u"base"_s, server.url(QString()).toString()}};
+    return request;
+}
+} // namespace
+
 void tst_FunctionRunner::consoleIsCaptured()
 {
     FunctionRunner runner;
@@ -24,12 +34,12 @@ void tst_FunctionRunner::consoleIsCaptured()
         {ConsoleLine::Level::Error, u"TypeError: e"_s}};
     QCOMPARE(result.console, expected);
     // Lines belong to their call; a failed call keeps the lines printed before it failed.
-    const FunctionResult failed
-        = runner.call(makeFunction(u"console.log('before');\nthrow new Error('x');"_s, 5000, u"g"_s), {});
+    const FunctionResult failed = runner.call(
+        makeFunction(u"console.log('before');\nthrow new Error('x');"_s, testTimeoutMs, u"g"_s), {});
     QCOMPARE(failed.console, (QList<ConsoleLine> {{ConsoleLine::Level::Log, u"before"_s}}));
     // A call keeps at most maxConsoleLines lines and says how many more there were.
-    const FunctionResult many
-        = runner.call(makeFunction(u"for (let i = 0; i < 1005; ++i) console.log(i);"_s, 5000, u"h"_s), {});
+    const FunctionResult many = runner.call(
+        makeFunction(u"for (let i = 0; i < 1005; ++i) console.log(i);"_s, testTimeoutMs, u"h"_s), {});
     QCOMPARE(many.console.size(), ScriptHost::maxConsoleLines + 1);
     QCOMPARE(many.console.last().text, u"(5 more console lines were not kept)"_s);
 }
@@ -86,12 +96,12 @@ void tst_FunctionRunner::cryptoAndBase64()
     QCOMPARE(o.value(u"b64"_s).toString(), u"aGVsbG//"_s);
     QCOMPARE(o.value(u"back"_s).toString(), u"hello"_s);
 
-    const FunctionResult wide = runner.call(makeFunction(u"return btoa('€');"_s, 5000, u"w"_s), {});
+    const FunctionResult wide = runner.call(makeFunction(u"return btoa('€');"_s, testTimeoutMs, u"w"_s), {});
     QCOMPARE(wide.status, 500);
     QVERIFY2(bodyObject(wide).value(u"message"_s).toString().contains(u"btoa"_s), wide.body.constData());
     const FunctionResult invalid
         = runner.call(makeFunction(u"try { atob('***'); } catch (e) { return e.name; }\nreturn 'no error';"_s,
-                          5000, u"i"_s),
+                          testTimeoutMs, u"i"_s),
             {});
     QCOMPARE(invalid.body, "\"SyntaxError\""_ba);
 }
@@ -100,8 +110,7 @@ void tst_FunctionRunner::fetchAnswers()
 {
     LocalHttpServer server;
     FunctionRunner runner;
-    FunctionRequest request;
-    request.body = QJsonObject {{u"base"_s, server.url(QString()).toString()}};
+    const FunctionRequest request = requestTo(server);
     const FunctionResult ok = runner.call(
         makeFunction(
             u"const r = http.fetch(req.body.base + '/ok');\n"
@@ -112,21 +121,22 @@ void tst_FunctionRunner::fetchAnswers()
     const FunctionResult posted = runner.call(
         makeFunction(u"const r = http.fetch(req.body.base + '/echo', { method: 'post', body: { a: 1 },\n"
                      u"  headers: { Authorization: 'Bearer t' } });\nreturn r.json();"_s,
-            5000, u"post"_s),
+            testTimeoutMs, u"post"_s),
         request);
     QCOMPARE(posted.body,
         R"({"auth":"Bearer t","body":"{\"a\":1}","contentType":"application/json","method":"POST"})"_ba);
 
     const FunctionResult missing = runner.call(
         makeFunction(
-            u"const r = http.fetch(req.body.base + '/nothing');\nreturn [r.status, r.ok, r.text()];"_s, 5000,
-            u"missing"_s),
+            u"const r = http.fetch(req.body.base + '/nothing');\nreturn [r.status, r.ok, r.text()];"_s,
+            testTimeoutMs, u"missing"_s),
         request);
     QCOMPARE(missing.body, R"([404,false,"not found"])"_ba);
 
-    const FunctionResult redirected = runner.call(
-        makeFunction(u"return http.fetch(req.body.base + '/redirect/5').text();"_s, 5000, u"redirect"_s),
-        request);
+    const FunctionResult redirected
+        = runner.call(makeFunction(u"return http.fetch(req.body.base + '/redirect/5').text();"_s,
+                          testTimeoutMs, u"redirect"_s),
+            request);
     QCOMPARE(redirected.body, "\"done\""_ba);
 }
 
@@ -148,8 +158,7 @@ void tst_FunctionRunner::fetchLimits()
     QFETCH(QString, messagePart);
     LocalHttpServer server;
     FunctionRunner runner;
-    FunctionRequest request;
-    request.body = QJsonObject {{u"base"_s, server.url(QString()).toString()}};
+    const FunctionRequest request = requestTo(server);
     const FunctionResult result = runner.call(
         makeFunction(
             u"const base = req.body.base;\ntry { %1; } catch (e) { return { caught: String(e) }; }\nreturn 'no error';"_s
@@ -166,12 +175,11 @@ void tst_FunctionRunner::fetchIsBoundedByTheFunctionsTimeLimit()
 {
     LocalHttpServer server;
     FunctionRunner runner;
-    FunctionRequest request;
-    request.body = QJsonObject {{u"base"_s, server.url(QString()).toString()}};
+    const FunctionRequest request = requestTo(server);
     const FunctionResult result
         = runner.call(makeFunction(u"http.fetch(req.body.base + '/slow');\nwhile (true) {}"_s, 400), request);
     QCOMPARE(result.errorCode, u"function_timeout"_s);
-    QCOMPARE(runner.call(makeFunction(u"return 2;"_s, 5000, u"g"_s), {}).body, "2"_ba);
+    QCOMPARE(runner.call(makeFunction(u"return 2;"_s, testTimeoutMs, u"g"_s), {}).body, "2"_ba);
 }
 
 namespace {

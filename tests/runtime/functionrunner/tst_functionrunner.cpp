@@ -99,8 +99,10 @@ void tst_FunctionRunner::escapingBodyRunsNothing()
     const FunctionResult escaped = runner.call(makeFunction(u"}); ran = 99; (function () {"_s), {});
     QCOMPARE(escaped.status, 500);
     QCOMPARE(bodyObject(escaped).value(u"code"_s).toString(), u"function_invalid"_s);
-    const FunctionResult probe = runner.call(
-        makeFunction(u"return typeof ran === 'undefined' ? 'nothing ran' : ran;"_s, 5000, u"probe"_s), {});
+    const FunctionResult probe
+        = runner.call(makeFunction(u"return typeof ran === 'undefined' ? 'nothing ran' : ran;"_s,
+                          testTimeoutMs, u"probe"_s),
+            {});
     QCOMPARE(probe.body, "\"nothing ran\""_ba);
 }
 
@@ -126,7 +128,7 @@ void tst_FunctionRunner::compilesOncePerCode()
 void tst_FunctionRunner::unknownFunction()
 {
     FunctionRunner runner;
-    const std::vector<ScriptFunction> functions {makeFunction(u"return 1;"_s, 5000, u"one"_s)};
+    const std::vector<ScriptFunction> functions {makeFunction(u"return 1;"_s, testTimeoutMs, u"one"_s)};
     QCOMPARE(runner.call(functions, u"one"_s, {}).body, "1"_ba);
     const FunctionResult missing = runner.call(functions, u"two"_s, {});
     QCOMPARE(missing.status, 404);
@@ -146,7 +148,8 @@ void tst_FunctionRunner::infiniteLoopIsStopped()
         = runner.call(makeFunction(u"try { for (;;) {} } catch (e) { return 'caught'; }"_s, 200, u"g"_s), {});
     QCOMPARE(caught.errorCode, u"function_timeout"_s);
     // The same engine serves the next call.
-    const FunctionResult next = runner.call(makeFunction(u"return { ok: true };"_s, 5000, u"h"_s), {});
+    const FunctionResult next
+        = runner.call(makeFunction(u"return { ok: true };"_s, testTimeoutMs, u"h"_s), {});
     QCOMPARE(next.status, 200);
     QCOMPARE(next.body, R"({"ok":true})"_ba);
 }
@@ -161,12 +164,12 @@ void tst_FunctionRunner::deepRecursionOnAFunctionThread()
         FunctionRunner runner;
         endless = runner.call(makeFunction(u"function f(n) { return f(n + 1) + 1; }\nreturn f(0);"_s), {});
         deep = runner.call(
-            makeFunction(
-                u"function g(n) { return n === 0 ? 0 : 1 + g(n - 1); }\nreturn g(1000);"_s, 5000, u"g"_s),
+            makeFunction(u"function g(n) { return n === 0 ? 0 : 1 + g(n - 1); }\nreturn g(1000);"_s,
+                testTimeoutMs, u"g"_s),
             {});
         const QString json
             = u"let o = {}; for (let i = 0; i < 100000; ++i) o = { o };\nreturn JSON.stringify(o).length;"_s;
-        after = runner.call(makeFunction(json, 5000, u"h"_s), {});
+        after = runner.call(makeFunction(json, testTimeoutMs, u"h"_s), {});
     }));
     thread->setStackSize(functionThreadStackSize);
     thread->start();
@@ -193,23 +196,23 @@ void tst_FunctionRunner::hugeStrings()
         repeated.body.constData());
     QCOMPARE(bodyObject(repeated).value(u"line"_s).toInt(), 1); // the function's line, not the host API's
     const FunctionResult padded
-        = runner.call(makeFunction(u"return ''.padEnd(1e9).length;"_s, 5000, u"p"_s), {});
+        = runner.call(makeFunction(u"return ''.padEnd(1e9).length;"_s, testTimeoutMs, u"p"_s), {});
     QCOMPARE(padded.status, 500);
 
     const FunctionResult doubled = runner.call(
-        makeFunction(
-            u"let s = 'x';\nwhile (s.length < 100 * 1024 * 1024) s += s;\nreturn s.length;"_s, 5000, u"d"_s),
+        makeFunction(u"let s = 'x';\nwhile (s.length < 100 * 1024 * 1024) s += s;\nreturn s.length;"_s,
+            testTimeoutMs, u"d"_s),
         {});
     QCOMPARE(doubled.status, 200);
     QCOMPARE(doubled.body, QByteArray::number(128 * 1024 * 1024));
 
     const FunctionResult tooLarge
-        = runner.call(makeFunction(u"return 'y'.repeat(11 * 1024 * 1024);"_s, 5000, u"t"_s), {});
+        = runner.call(makeFunction(u"return 'y'.repeat(11 * 1024 * 1024);"_s, testTimeoutMs, u"t"_s), {});
     QCOMPARE(tooLarge.status, 500);
     QCOMPARE(tooLarge.errorCode, u"response_too_large"_s);
 
-    QCOMPARE(
-        runner.call(makeFunction(u"return 'still here';"_s, 5000, u"n"_s), {}).body, "\"still here\""_ba);
+    QCOMPARE(runner.call(makeFunction(u"return 'still here';"_s, testTimeoutMs, u"n"_s), {}).body,
+        "\"still here\""_ba);
 }
 
 // Each thread has its own runner and engine; calls on several threads at once do not disturb each other.
