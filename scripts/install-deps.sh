@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev
+    qt6-declarative-private-dev
     qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqscintilla2-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libgl-dev libsodium-dev libhttp-parser-dev libgraphviz-dev
     postgresql wrk

@@ -3791,6 +3791,21 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     </message>
 </context>
 <context>
+    <name>FunctionSource</name>
+    <message>
+        <source>the code is nested too deeply</source>
+        <translation>der Code ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the code does not parse</source>
+        <translation>der Code lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>this &apos;}&apos; ends the function before the end of its code; remove it or add the missing &apos;{&apos;</source>
+        <translation>diese &apos;}&apos; beendet die Funktion vor dem Ende ihres Codes; entfernen Sie sie oder ergänzen Sie die fehlende &apos;{&apos;</translation>
+    </message>
+</context>
+<context>
     <name>ProjectReader</name>
     <message>
         <source>expected an object, found %1</source>
@@ -3951,6 +3966,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>expected a string, number, boolean or list, found %1</source>
         <translation>erwartet wurde eine Zeichenkette, eine Zahl, ein Wahrheitswert oder eine Liste, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a string or an array of lines, found %1</source>
+        <translation>erwartet: eine Zeichenkette oder ein Array aus Zeilen, gefunden: %1</translation>
     </message>
 </context>
 <context>
@@ -4405,6 +4424,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>the default of &quot;%1&quot; must be a list such as [] or [&quot;a&quot;, &quot;b&quot;], because it is an array field; found %2</source>
         <translation>der Standardwert von &quot;%1&quot; muss eine Liste wie [] oder [&quot;a&quot;, &quot;b&quot;] sein, weil es ein Array-Feld ist; gefunden: %2</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "jsonobjectreader.h"
 #include "projectvalidator_p.h"
 #include "rules/rulecompiler.h"
+#include "scripting/functionsource.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -199,7 +200,18 @@ void validateRolesAndFunctions(ProblemCollector &c)
     QHash<QString, QString> functionNames;
     for (size_t i = 0; i < c.project().functions.size(); ++i) {
         const ScriptFunction &f = c.project().functions[i];
-        checkIdentifierName(c, memberPath(arrayPath("functions", i), "name"), f.id, f.name, functionNames);
+        const QString path = arrayPath("functions", i);
+        checkIdentifierName(c, memberPath(path, "name"), f.id, f.name, functionNames);
+        if (const std::optional<ScriptDiagnostic> syntax = checkFunctionSource(f.code)) {
+            c.error(memberPath(path, "code"), f.id,
+                    QCoreApplication::translate("ProjectValidator", "line %1, column %2: %3")
+                        .arg(syntax->line)
+                        .arg(syntax->column)
+                        .arg(syntax->message));
+        }
+        if (f.timeoutMs < functionTimeoutRange.min || f.timeoutMs > functionTimeoutRange.max)
+            c.error(memberPath(path, "timeoutMs"), f.id,
+                    outOfRangeMessage(f.timeoutMs, functionTimeoutRange));
     }
 }
 

@@ -181,7 +181,7 @@ void tst_Commands::removeUsersTableWithTrigger()
     // Removing the users table clears the users-table settings and takes the table's triggers along.
     Runtime::Project project = openTemplate(QStringLiteral("ecommerce"))->project();
     project.functions.push_back({QStringLiteral("fn_welcome"), QStringLiteral("welcome"), {},
-        QStringLiteral("export default function () {}")});
+        QStringLiteral("return {};") /* a function body (#15) */});
     project.triggers.push_back({QStringLiteral("trg_welcome"), QStringLiteral("welcome"),
         QStringLiteral("tbl_customers"), Runtime::TriggerEvent::Insert, QStringLiteral("fn_welcome")});
     project.triggers.push_back({QStringLiteral("trg_tags"), QStringLiteral("tags"),
