@@ -60,15 +60,17 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    form->addRow(tr("&Name:"), nameBox);
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_nameEdit);
+    form->addRow(nameLabel, nameBox);
     form->addRow(tr("&Description:"), m_descriptionEdit);
 
     // A comment over the code says what the body receives and how it answers.
     m_hint = wrappedLabel(QStringLiteral("functionHint"), this);
-    m_hint->setText(tr("// The body of function (req, row, old). req: the request (req.method, req.body, "
-                       "req.params, req.query, req.headers, req.user, req.role).\n"
-                       "// return { ... } answers 200 with it as JSON, or return { status, headers, body }.\n"
-                       "// throw new HttpError(400, 'Out of stock') answers with that status and message."));
+    m_hint->setText(tr("// The body of function (req, row, old). The request: req.method, req.body,\n"
+                       "// req.params, req.query, req.headers, req.user, req.role.\n"
+                       "// return { ... } answers 200 with it as JSON; { status, headers, body } too.\n"
+                       "// throw new HttpError(400, 'Out of stock') answers with that status."));
     m_hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_hint->setAutoFillBackground(true);
     m_hint->setContentsMargins(6, 4, 6, 4);

@@ -114,6 +114,9 @@ ScriptPane::ScriptPane(QWidget *parent)
     m_editor->setTabWidth(2);
     m_editor->setIndentationGuides(true);
     m_editor->setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
+    // Scroll as wide as the longest line, not Scintilla's 2000 pixels.
+    m_editor->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTH, 1L);
+    m_editor->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTHTRACKING, 1L);
     m_editor->indicatorDefine(QsciScintilla::SquiggleIndicator, s_errorIndicator);
     m_editor->setAutoCompletionSource(QsciScintilla::AcsNone); // the lists come from completionsAt()
     // The document's undo stack holds the edits: Ctrl+Z and Ctrl+Y go to the main window's Undo and Redo.

@@ -4,6 +4,9 @@
 
 #include "document/projectdocument.h"
 #include "editors/functioneditor.h"
+#include "editors/scriptpane.h"
+
+#include <Qsci/qsciscintilla.h>
 
 #include <QAction>
 #include <QTabWidget>
@@ -16,11 +19,12 @@ FunctionPanels::FunctionPanels(QTabWidget *tabs, QObject *parent)
 {
     m_addFunction = new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("Add &Function"), this);
     m_addFunction->setObjectName(QStringLiteral("addFunctionAction"));
-    m_addFunction->setIconText(tr("Function"));
     m_addFunction->setToolTip(tr("Add a JavaScript function, for endpoints, triggers and schedules"));
     connect(m_addFunction, &QAction::triggered, this, [this]() {
-        if (m_document)
-            m_document->addFunction(); // selects it, which opens its tab
+        if (!m_document)
+            return;
+        m_document->addFunction(); // selects it, which opens its tab
+        m_editor->scriptPane()->editor()->setFocus(Qt::OtherFocusReason); // a new function: write it
     });
 }
 
