@@ -5,6 +5,7 @@
 #include "auth/sessionrevocations.h"
 #include "auth/signinlimiter.h"
 #include "listeningsockets.h"
+#include "scripting/functionrunner.h"
 #include "serverworker.h"
 #include "writeexecutor.h"
 
@@ -93,6 +94,9 @@ Result<void> Server::startWorkers(const QList<qintptr> &descriptors)
     for (qsizetype i = 0; i < descriptors.size(); ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("basalt-http-%1").arg(i));
+        // Not the platform's default (which follows `ulimit -s` on Linux and is 1 MB on Windows): functions
+        // run on these threads, and their recursion limit assumes this much stack.
+        thread->setStackSize(functionThreadStackSize);
         auto worker = std::make_unique<ServerWorker>(m_router, m_config, m_writer.get());
         worker->moveToThread(thread.get());
         thread->start();

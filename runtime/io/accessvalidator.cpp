@@ -209,6 +209,9 @@ void validateRolesAndFunctions(ProblemCollector &c)
                         .arg(syntax->column)
                         .arg(syntax->message));
         }
+        if (f.timeoutMs < functionTimeoutRange.min || f.timeoutMs > functionTimeoutRange.max)
+            c.error(memberPath(path, "timeoutMs"), f.id,
+                    outOfRangeMessage(f.timeoutMs, functionTimeoutRange));
     }
 }
 

@@ -101,6 +101,18 @@ QStringList JsonObjectReader::stringList(const char *key, Presence presence)
     return out;
 }
 
+QString JsonObjectReader::lines(const char *key)
+{
+    const QJsonValue v = m_object.value(QLatin1String(key));
+    if (v.isArray())
+        return stringList(key).join(QLatin1Char('\n'));
+    if (v.isUndefined() || v.isString())
+        return string(key);
+    take(key, Presence::Optional);
+    reportWrongType(key, tr("expected a string or an array of lines, found %1"));
+    return {};
+}
+
 QJsonArray JsonObjectReader::array(const char *key, Presence presence)
 {
     const QJsonValue v = take(key, presence);

@@ -44,6 +44,8 @@ public:
     std::optional<qint64> integer(const char *key, Presence presence = Presence::Optional);
     std::optional<double> number(const char *key, Presence presence = Presence::Optional);
     QStringList stringList(const char *key, Presence presence = Presence::Optional);
+    /** Returns a text stored either as one string or as an array of its lines (joined with "\n"). */
+    QString lines(const char *key);
     QJsonArray array(const char *key, Presence presence = Presence::Optional);
     /** Returns the raw member \a key (Undefined if absent) without checking its type. */
     QJsonValue value(const char *key);

@@ -2,6 +2,9 @@
 // Reads relationships, roles, functions, endpoints, triggers and integrations from a .basalt file.
 #include "formatnames.h"
 #include "projectreader_p.h"
+#include "projectvalidator_p.h"
+
+#include <limits>
 
 namespace Runtime {
 
@@ -75,7 +78,14 @@ ScriptFunction readFunction(const QJsonValue &value, const QString &path, QList<
     r.setObjectId(f.id);
     f.name = r.string("name", Presence::Required);
     f.description = r.string("description");
-    f.code = r.string("code");
+    f.code = r.lines("code");
+    if (const std::optional<qint64> timeout = r.integer("timeoutMs")) {
+        // validateProject() checks the range; a value beyond int cannot even be kept for it.
+        if (*timeout < std::numeric_limits<int>::min() || *timeout > std::numeric_limits<int>::max())
+            r.report(r.pathOf("timeoutMs"), outOfRangeMessage(*timeout, functionTimeoutRange));
+        else
+            f.timeoutMs = int(*timeout);
+    }
     r.finish();
     return f;
 }

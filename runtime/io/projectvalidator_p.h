@@ -20,6 +20,7 @@ struct IntegerRange
 inline constexpr IntegerRange accessTokenLifetimeRange {60, 604800};
 inline constexpr IntegerRange minimumPasswordLengthRange {6, 128};
 inline constexpr IntegerRange maxRequestBodyBytesRange {1024, 1073741824};
+inline constexpr IntegerRange functionTimeoutRange {10, 600000};
 
 /** Returns "%1 is out of range; use a value from %2 to %3", shared with the reader. */
 QString outOfRangeMessage(qint64 value, IntegerRange range);

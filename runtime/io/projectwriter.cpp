@@ -214,7 +214,16 @@ void writeFunction(JsonWriter &w, const ScriptFunction &f)
     w.member("id", f.id);
     w.member("name", f.name);
     optionalString(w, "description", f.description);
-    optionalString(w, "code", f.code);
+    // One array element per line, so that a change of the code diffs line by line.
+    if (!f.code.isEmpty()) {
+        w.key("code");
+        w.beginArray();
+        for (const QString &line : f.code.split(QLatin1Char('\n')))
+            w.value(line);
+        w.endArray();
+    }
+    if (f.timeoutMs != defaultFunctionTimeoutMs)
+        w.member("timeoutMs", f.timeoutMs);
     w.endObject();
 }
 

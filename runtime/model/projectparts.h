@@ -22,13 +22,19 @@ struct Role
     bool operator==(const Role &) const = default;
 };
 
+/** The time limit of a function call unless the function sets its own (ScriptFunction::timeoutMs). */
+inline constexpr int defaultFunctionTimeoutMs = 5000;
+
 /** A custom JavaScript function, run by runtime/scripting. */
 struct ScriptFunction
 {
     ObjectId id;
     QString name;
     QString description;
+    /** The body of a JavaScript function with the parameters (req, row, old): statements ending in
+        `return {...}`; checked by checkFunctionSource(). Stored as an array of lines, to diff line by line. */
     QString code;
+    int timeoutMs = defaultFunctionTimeoutMs; ///< the time limit of one call, in milliseconds
     bool operator==(const ScriptFunction &) const = default;
 };
 

@@ -95,6 +95,11 @@ Project optionsProject()
                                      .junctionTableId = u"j"_s,
                                      .junctionFromFieldId = u"a"_s,
                                      .junctionToFieldId = u"b"_s}};
+    p.functions = {ScriptFunction {.id = u"fn"_s,
+                                   .name = u"audit_change"_s,
+                                   .description = u"Audits"_s,
+                                   .code = u"const a = 1;\n\nreturn { a };\n"_s,
+                                   .timeoutMs = 1500}};
     p.triggers = {Trigger {.id = u"tr"_s,
                            .name = u"audit"_s,
                            .tableId = u"t"_s,

@@ -9,6 +9,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -74,6 +77,9 @@ private slots:
     void writerStrings();
     void writerNumbers_data();
     void writerNumbers();
+    void functionCodeRoundTrip_data();
+    void functionCodeRoundTrip();
+    void functionCodeAsPlainString();
     void writerProjects_data();
     void writerProjects();
     void largeIntegerDefaultStaysExact();
@@ -262,6 +268,65 @@ void tst_ProjectIo::writerNumbers()
     QCOMPARE(written, expected);
     if (std::isfinite(number) && number != 0)
         QCOMPARE(written.toDouble(), number); // shortest form, yet exact
+}
+
+void tst_ProjectIo::functionCodeRoundTrip_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QStringList>("lines"); // as written to the file
+    QTest::newRow("empty") << QString() << QStringList();
+    QTest::newRow("one line") << u"return 1;"_s << QStringList {u"return 1;"_s};
+    QTest::newRow("empty lines") << u"const a = 1;\n\n\nreturn a;"_s
+                                 << QStringList {u"const a = 1;"_s, QString(), QString(), u"return a;"_s};
+    QTest::newRow("trailing newline") << u"return 1;\n"_s << QStringList {u"return 1;"_s, QString()};
+    QTest::newRow("only a newline") << u"\n"_s << QStringList {QString(), QString()};
+    QTest::newRow("crlf") << u"const a = 1;\r\nreturn a;\r\n"_s
+                          << QStringList {u"const a = 1;\r"_s, u"return a;\r"_s, QString()};
+    QTest::newRow("unicode, quotes and tabs")
+        << u"const s = \"größe 😀\";\n\treturn { s, t: '\\n' };"_s
+        << QStringList {u"const s = \"größe 😀\";"_s, u"\treturn { s, t: '\\n' };"_s};
+}
+
+// A function's code is written as an array of its lines, one per file line, and read back unchanged.
+void tst_ProjectIo::functionCodeRoundTrip()
+{
+    QFETCH(QString, code);
+    QFETCH(QStringList, lines);
+    Project project;
+    project.name = u"Code"_s;
+    project.functions = {ScriptFunction {.id = u"fn"_s, .name = u"f"_s, .code = code}};
+    const QByteArray written = writeProject(project);
+    const QJsonObject function
+        = QJsonDocument::fromJson(written).object().value(u"functions"_s).toArray().at(0).toObject();
+    if (lines.isEmpty()) {
+        QVERIFY(!function.contains(u"code"_s));
+    } else {
+        QVERIFY(function.value(u"code"_s).isArray());
+        QCOMPARE(function.value(u"code"_s).toVariant().toStringList(), lines);
+        // One file line per code line: git diffs a change of one line as one line.
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QByteArray fileLine = QByteArray("\n        ") + JsonWriter::quoted(lines.at(i))
+                                        + (i + 1 < lines.size() ? ",\n" : "\n");
+            QVERIFY2(written.contains(fileLine), written.constData());
+        }
+    }
+    QVERIFY(!function.contains(u"timeoutMs"_s)); // the default is omitted
+    auto read = readProject(written);
+    QVERIFY2(read.hasValue(), failure(read).constData());
+    QCOMPARE((*read)->functions.at(0).code, code);
+    QCOMPARE(writeProject(**read), written);
+}
+
+// Older files hold the code as one string.
+void tst_ProjectIo::functionCodeAsPlainString()
+{
+    const QByteArray file = R"({"formatVersion": 1, "name": "Old", "functions": [
+        {"id": "fn", "name": "f", "code": "const a = 1;\r\n\nreturn a;\n", "timeoutMs": 250}]})";
+    auto read = readProject(file);
+    QVERIFY2(read.hasValue(), failure(read).constData());
+    QCOMPARE((*read)->functions.at(0).code, u"const a = 1;\r\n\nreturn a;\n"_s);
+    QCOMPARE((*read)->functions.at(0).timeoutMs, 250);
+    QVERIFY(writeProject(**read).contains("\"timeoutMs\": 250"));
 }
 
 void tst_ProjectIo::writerProjects_data()

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the project's JavaScript functions in a QJSEngine of the calling thread.
+#include "functionrunner.h"
+
+#include "functionsource.h"
+#include "functionsource_p.h"
+
+#include <QJSEngine>
+#include <QJSValueIterator>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcFunctions, "basalt.functions")
+
+namespace Runtime {
+
+namespace {
+
+const QByteArray contentType = QByteArrayLiteral("content-type");
+const QByteArray jsonType = QByteArrayLiteral("application/json");
+
+// The error body of a failed call: {code, message, function, line}; line is null when unknown.
+FunctionResult errorResult(
+    int status, const QString &code, const QString &message, const QString &function, int line = 0)
+{
+    FunctionResult result;
+    result.status = status;
+    result.errorCode = code;
+    const QJsonObject body {{QStringLiteral("code"), code}, {QStringLiteral("message"), message},
+        {QStringLiteral("function"), function},
+        {QStringLiteral("line"), line > 0 ? QJsonValue(line) : QJsonValue()}};
+    result.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    result.headers = {{contentType, jsonType}};
+    return result;
+}
+
+// A returned object is a response if it has a numeric status and nothing but status, headers and body.
+bool isResponseShape(const QJSValue &value)
+{
+    if (!value.isObject() || value.isArray() || value.isCallable()
+        || !value.property(QStringLiteral("status")).isNumber())
+        return false;
+    static const QStringList keys {
+        QStringLiteral("status"), QStringLiteral("headers"), QStringLiteral("body")};
+    QJSValueIterator it(value);
+    while (it.hasNext()) {
+        it.next();
+        if (!keys.contains(it.name()))
+            return false;
+    }
+    return true;
+}
+
+// The line of the function's own code where \a error was thrown: the first frame of its stack that is not in
+// the host API's prelude (a RangeError from 'x'.repeat() is thrown there). 0 if unknown.
+int functionLine(const QJSValue &error)
+{
+    const QString stack = error.property(QStringLiteral("stack")).toString();
+    if (stack.isEmpty())
+        return error.property(QStringLiteral("lineNumber")).toInt();
+    for (const QString &frame : stack.split(QLatin1Char('\n'))) {
+        const QString location = frame.mid(frame.indexOf(QLatin1Char('@')) + 1); // "file:name:3"
+        const qsizetype colon = location.lastIndexOf(QLatin1Char(':'));
+        if (colon < 0 || location.left(colon).endsWith(ScriptHost::preludeFileName()))
+            continue;
+        bool ok = false;
+        const int line = location.mid(colon + 1).toInt(&ok);
+        if (ok)
+            return line;
+    }
+    return 0;
+}
+
+bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
+{
+    return std::any_of(headers.begin(), headers.end(), [&](const auto &h) { return h.first == name; });
+}
+
+} // namespace
+
+FunctionRunner::FunctionRunner(FunctionEnvironment environment, CallWatchdog &watchdog)
+    : m_engine(std::make_unique<QJSEngine>())
+    , m_host(std::make_unique<ScriptHost>(std::move(environment)))
+    , m_watchdog(watchdog)
+{
+    m_invoke = m_host->install(*m_engine);
+    m_stringify
+        = m_engine->globalObject().property(QStringLiteral("JSON")).property(QStringLiteral("stringify"));
+}
+
+FunctionRunner::~FunctionRunner()
+{
+    m_compiled.clear();
+    m_invoke = QJSValue();
+    m_stringify = QJSValue();
+    // ~QJSEngine does not collect garbage (its documentation): free the heap first.
+    m_engine->collectGarbage();
+}
+
+void FunctionRunner::addHostObject(const QString &name, QObject *object)
+{
+    QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
+    m_engine->globalObject().setProperty(name, m_engine->newQObject(object));
+}
+
+const FunctionRunner::Compiled &FunctionRunner::compiled(const ScriptFunction &function)
+{
+    const auto found = m_compiled.constFind(function.name);
+    if (found != m_compiled.constEnd() && found->code == function.code)
+        return *found;
+    Compiled c;
+    c.code = function.code;
+    // Only a body that checkFunctionSource() accepts stays inside its wrapper, so evaluating the wrapper
+    // creates the function and runs none of it.
+    if (const std::optional<ScriptDiagnostic> syntax = checkFunctionSource(function.code)) {
+        c.error = QStringLiteral("line %1, column %2: %3")
+                      .arg(syntax->line)
+                      .arg(syntax->column)
+                      .arg(syntax->message);
+        c.errorLine = syntax->line;
+    } else {
+        const QJSValue value = m_engine->evaluate(wrapFunctionSource(function.code), function.name, 1);
+        if (value.isCallable()) {
+            c.function = value;
+        } else {
+            c.error = value.toString();
+            c.errorLine = value.property(QStringLiteral("lineNumber")).toInt();
+        }
+    }
+    ++m_compileCount;
+    return *m_compiled.insert(function.name, c);
+}
+
+FunctionResult FunctionRunner::call(
+    const std::vector<ScriptFunction> &functions, const QString &name, const FunctionRequest &request)
+{
+    for (const ScriptFunction &function : functions) {
+        if (function.name == name)
+            return call(function, request);
+    }
+    return errorResult(404, QStringLiteral("function_not_found"),
+        QStringLiteral("There is no function named \"%1\"").arg(name), name);
+}
+
+FunctionResult FunctionRunner::call(const ScriptFunction &function, const FunctionRequest &request)
+{
+    const Compiled &c = compiled(function);
+    if (!c.error.isEmpty()) {
+        qCWarning(lcFunctions).noquote() << function.name << "does not compile:" << c.error;
+        return errorResult(500, QStringLiteral("function_invalid"),
+            QStringLiteral("The function's code does not compile: %1").arg(c.error), function.name,
+            c.errorLine);
+    }
+    const QJsonObject req {{QStringLiteral("method"), request.method}, {QStringLiteral("path"), request.path},
+        {QStringLiteral("params"), request.params}, {QStringLiteral("query"), request.query},
+        {QStringLiteral("headers"), request.headers}, {QStringLiteral("body"), request.body},
+        {QStringLiteral("user"), request.user}, {QStringLiteral("role"), request.role}};
+    const QJSValue reqValue = m_engine->toScriptValue(req);
+
+    const CallWatchdog::Clock::time_point deadline
+        = CallWatchdog::Clock::now() + std::chrono::milliseconds(function.timeoutMs);
+    m_host->beginCall(function.name, deadline);
+    m_engine->setInterrupted(false); // sticky: a previous timeout left it set
+    const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
+    const QJSValue outcome = m_invoke.call({c.function, reqValue, QJSValue(), QJSValue()});
+    // The trampoline catches whatever the function throws: an Error here is the watchdog's interruption.
+    // Serialising the result counts towards the time limit.
+    FunctionResult result = outcome.isError() ? FunctionResult() : resultOf(function, outcome);
+    // A call that ends past its deadline timed out, even if it ended before the watchdog woke up (a
+    // http.fetch() bounded by the remaining time ends right at the deadline).
+    const bool timedOut = m_watchdog.disarm(token) || CallWatchdog::Clock::now() >= deadline;
+    m_engine->setInterrupted(false);
+    if (timedOut || outcome.isError()) {
+        qCWarning(lcFunctions).noquote()
+            << function.name << "was stopped after" << function.timeoutMs << "ms";
+        result = errorResult(500, QStringLiteral("function_timeout"),
+            QStringLiteral("The function ran longer than its time limit of %1 ms").arg(function.timeoutMs),
+            function.name);
+    }
+    result.console = m_host->endCall();
+    return result;
+}
+
+FunctionResult FunctionRunner::resultOf(const ScriptFunction &function, const QJSValue &outcome)
+{
+    if (!outcome.property(QStringLiteral("ok")).toBool())
+        return thrownResult(function, outcome.property(QStringLiteral("error")));
+    const QJSValue value = outcome.property(QStringLiteral("value"));
+
+    FunctionResult result;
+    QJSValue body = value;
+    if (isResponseShape(value)) {
+        result.status = value.property(QStringLiteral("status")).toInt();
+        if (result.status < 100 || result.status > 599) {
+            return errorResult(500, QStringLiteral("function_error"),
+                QStringLiteral("The function returned the status %1, which is not an HTTP status")
+                    .arg(value.property(QStringLiteral("status")).toString()),
+                function.name);
+        }
+        QJSValueIterator header(value.property(QStringLiteral("headers")));
+        while (header.hasNext()) {
+            header.next();
+            result.headers.append({header.name().toLatin1().toLower(), header.value().toString().toUtf8()});
+        }
+        body = value.property(QStringLiteral("body"));
+        if (body.isUndefined())
+            return result;
+        if (body.isString()) {
+            result.body = body.toString().toUtf8();
+            if (!hasHeader(result.headers, contentType))
+                result.headers.append({contentType, QByteArrayLiteral("text/plain; charset=utf-8")});
+            return result;
+        }
+        if (const QVariant bytes = body.toVariant(); bytes.metaType() == QMetaType::fromType<QByteArray>()) {
+            result.body = bytes.toByteArray(); // an ArrayBuffer
+            if (!hasHeader(result.headers, contentType))
+                result.headers.append({contentType, QByteArrayLiteral("application/octet-stream")});
+            return result;
+        }
+    }
+    const QJSValue json = m_stringify.call({body});
+    if (json.isError())
+        return thrownResult(function, json);
+    result.body = json.isUndefined() ? QByteArrayLiteral("null") : json.toString().toUtf8();
+    if (!hasHeader(result.headers, contentType))
+        result.headers.append({contentType, jsonType});
+    if (result.body.size() > maxResponseBytes) {
+        return errorResult(500, QStringLiteral("response_too_large"),
+            QStringLiteral("The function's response is larger than %1 bytes").arg(maxResponseBytes),
+            function.name);
+    }
+    return result;
+}
+
+FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, const QJSValue &error)
+{
+    const QString name = error.property(QStringLiteral("name")).toString();
+    if (error.isObject() && name == QLatin1String("HttpError")) {
+        const int status = error.property(QStringLiteral("status")).toInt();
+        FunctionResult result
+            = errorResult(status >= 400 && status <= 599 ? status : 500, QStringLiteral("http_error"),
+                error.property(QStringLiteral("message")).toString(), function.name);
+        QJsonObject body {{QStringLiteral("code"), result.errorCode},
+            {QStringLiteral("message"), error.property(QStringLiteral("message")).toString()}};
+        if (const QJSValue data = error.property(QStringLiteral("data")); !data.isUndefined())
+            body.insert(QStringLiteral("data"), QJsonValue::fromVariant(data.toVariant()));
+        result.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return result;
+    }
+    if (error.isError()) {
+        const int line = functionLine(error);
+        qCWarning(lcFunctions).noquote() << function.name << "threw" << error.toString() << "at line" << line
+                                         << "stack:" << error.property(QStringLiteral("stack")).toString();
+        return errorResult(500, QStringLiteral("function_error"), error.toString(), function.name, line);
+    }
+    QString text = error.isString() ? error.toString() : m_stringify.call({error}).toString();
+    if (text.isEmpty())
+        text = error.toString();
+    if (text.size() > 200)
+        text = text.left(200) + QStringLiteral("…");
+    qCWarning(lcFunctions).noquote() << function.name << "threw a value that is not an Error:" << text;
+    return errorResult(500, QStringLiteral("function_error"),
+        QStringLiteral("The function threw a value that is not an Error: %1").arg(text), function.name);
+}
+
+} // namespace Runtime

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the project's JavaScript functions in a QJSEngine of the calling thread.
+#pragma once
+
+#include "callwatchdog.h"
+#include "functionenvironment.h"
+#include "model/projectparts.h"
+#include "scripthost.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJSValue>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+
+#include <memory>
+
+class QJSEngine;
+
+namespace Runtime {
+
+/** The stack size of threads that run functions. JavaScript recursion is bounded by QV4's call-depth
+    counter (QV4_MAX_CALL_DEPTH, 1234 on Linux), which assumes a main-thread-sized C stack; with this much
+    stack the deepest recursion allowed ends in a RangeError, never in a crash. */
+inline constexpr uint functionThreadStackSize = 8 * 1024 * 1024;
+
+/** What a function receives as `req`. */
+struct FunctionRequest
+{
+    QString method = QStringLiteral("POST");
+    QString path;
+    QJsonObject params; ///< path parameters
+    QJsonObject query; ///< query parameters
+    QJsonObject headers; ///< names in lowercase
+    QJsonValue body; ///< the parsed JSON body, or the text of a non-JSON body
+    QJsonValue user; ///< the signed-in user's claims, or null
+    QString role = QStringLiteral("anon");
+};
+
+/** The outcome of one call, ready to be sent as an HTTP response. */
+struct FunctionResult
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QList<ConsoleLine> console;
+    /** Empty when the function returned; otherwise the `code` of the error body: "function_error"
+        (it threw), "function_timeout", "http_error" (it threw an HttpError), "function_invalid" (its code
+        does not compile), "function_not_found", "response_too_large". */
+    QString errorCode;
+};
+
+/** Runs functions in a QJSEngine it owns, on the thread that created it: one runner per thread, never
+    shared. Each function is compiled once per engine and called many times; a function is recompiled when
+    its code changes (the cache is keyed by name and code). Every call has a time limit, enforced by a
+    CallWatchdog that interrupts the engine from another thread; the same engine serves the next call. */
+class FunctionRunner
+{
+public:
+    /** The largest response body a function may return. */
+    static constexpr qint64 maxResponseBytes = 10 * 1024 * 1024;
+
+    explicit FunctionRunner(
+        FunctionEnvironment environment = {}, CallWatchdog &watchdog = CallWatchdog::shared());
+    ~FunctionRunner();
+    FunctionRunner(const FunctionRunner &) = delete;
+    FunctionRunner &operator=(const FunctionRunner &) = delete;
+
+    /** Makes \a object the global \a name of this runner's engine, for host APIs beyond the built-in
+        ones. The caller keeps ownership; \a object must outlive the runner and live on its thread. */
+    void addHostObject(const QString &name, QObject *object);
+
+    /** Calls \a function with \a request (row and old are undefined) and returns its response. */
+    FunctionResult call(const ScriptFunction &function, const FunctionRequest &request);
+    /** As call(), for the function of \a functions named \a name; 404 if there is none. */
+    FunctionResult call(
+        const std::vector<ScriptFunction> &functions, const QString &name, const FunctionRequest &request);
+
+    /** Returns how many times functions were compiled by this runner (each function once per code). */
+    int compileCount() const { return m_compileCount; }
+
+private:
+    struct Compiled
+    {
+        QString code;
+        QJSValue function;
+        QString error; ///< why it does not compile; empty if it does
+        int errorLine = 0;
+    };
+    const Compiled &compiled(const ScriptFunction &function);
+    FunctionResult resultOf(const ScriptFunction &function, const QJSValue &outcome);
+    FunctionResult thrownResult(const ScriptFunction &function, const QJSValue &error);
+
+    std::unique_ptr<QJSEngine> m_engine;
+    std::unique_ptr<ScriptHost> m_host;
+    CallWatchdog &m_watchdog;
+    QJSValue m_invoke;
+    QJSValue m_stringify;
+    QHash<QString, Compiled> m_compiled; ///< by function name
+    int m_compileCount = 0;
+};
+
+} // namespace Runtime

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The host API of functions (console, env, crypto, base64, http): the C++ side behind the JavaScript globals.
+#pragma once
+
+#include "callwatchdog.h"
+#include "functionenvironment.h"
+
+#include <QJSValue>
+#include <QList>
+#include <QObject>
+#include <QVariantMap>
+
+class QJSEngine;
+
+namespace Runtime {
+
+/** One line a function printed with console.log/info/warn/error. */
+struct ConsoleLine
+{
+    enum class Level { Log, Info, Warn, Error };
+    Level level = Level::Log;
+    QString text;
+    bool operator==(const ConsoleLine &) const = default;
+};
+
+/** The C++ half of the host API of one engine. install() evaluates a JavaScript prelude once per engine
+    that defines the globals console, env, crypto, btoa, atob, http and HttpError on top of this object,
+    which itself is not reachable from user code. Owned by its FunctionRunner (C++ ownership, so the
+    engine's garbage collector never deletes it); lives and is called on the runner's thread. */
+class ScriptHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** The most lines one call keeps; more are counted, not kept. */
+    static constexpr int maxConsoleLines = 1000;
+    /** The longest console line kept, in characters. */
+    static constexpr int maxConsoleLineLength = 10000;
+
+    explicit ScriptHost(FunctionEnvironment environment);
+
+    /** The file name of the prelude's code, as it appears in stack traces. */
+    static QString preludeFileName() { return QStringLiteral("basalt:prelude"); }
+
+    /** Defines the globals in \a engine. Returns the function the runner calls each function through:
+        invoke(fn, req, row, old) → {ok: true, value} or {ok: false, error} (the thrown value). */
+    QJSValue install(QJSEngine &engine);
+
+    /** Starts a call of the function \a name that must end by \a deadline (bounds http.fetch). */
+    void beginCall(const QString &name, CallWatchdog::Clock::time_point deadline);
+    /** Ends the call; returns the console lines it printed. */
+    QList<ConsoleLine> endCall();
+
+    Q_INVOKABLE void log(int level, const QString &text);
+    Q_INVOKABLE QJSValue env(const QString &name) const;
+    Q_INVOKABLE QString randomUUID() const;
+    Q_INVOKABLE QString hmacSha256(const QString &key, const QString &message) const;
+    Q_INVOKABLE QString sha256(const QString &message) const;
+    Q_INVOKABLE QJSValue btoa(const QString &binary);
+    Q_INVOKABLE QJSValue atob(const QString &base64);
+    Q_INVOKABLE QVariantMap fetch(const QString &url, const QString &method, const QVariantMap &headers,
+        const QString &body, double timeoutMs);
+
+private:
+    FunctionEnvironment m_environment;
+    QString m_function;
+    CallWatchdog::Clock::time_point m_deadline;
+    QList<ConsoleLine> m_console;
+    int m_droppedLines = 0;
+};
+
+} // namespace Runtime
