@@ -112,6 +112,10 @@ QString ChangeFunction::describe() const
     only.description = m_after.description;
     if (only == m_after)
         return QCoreApplication::translate("Commands", "Change description of function %1").arg(name);
+    only = m_before;
+    only.timeoutMs = m_after.timeoutMs;
+    if (only == m_after)
+        return QCoreApplication::translate("Commands", "Change time limit of function %1").arg(name);
     return QCoreApplication::translate("Commands", "Change function %1").arg(name);
 }
 

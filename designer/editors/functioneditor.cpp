@@ -4,6 +4,7 @@
 
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
+#include "io/projectvalidator_p.h"
 #include "scriptpane.h"
 #include "scripting/functionsource.h"
 #include "widgets/codestyle.h"
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -53,6 +55,14 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     m_descriptionEdit->setFixedHeight(m_descriptionEdit->fontMetrics().lineSpacing() * 3
         + 2 * m_descriptionEdit->frameWidth() + 8);
 
+    m_timeoutSpin = new QSpinBox(this);
+    m_timeoutSpin->setObjectName(QStringLiteral("functionTimeoutSpin"));
+    m_timeoutSpin->setRange(int(Runtime::functionTimeoutRange.min), int(Runtime::functionTimeoutRange.max));
+    m_timeoutSpin->setSingleStep(1000);
+    m_timeoutSpin->setSuffix(tr(" ms"));
+    m_timeoutSpin->setKeyboardTracking(false);
+    m_timeoutSpin->setToolTip(tr("A call that runs longer is stopped and answers 500"));
+
     auto *nameBox = new QVBoxLayout;
     nameBox->setSpacing(2);
     nameBox->addWidget(m_nameEdit);
@@ -64,6 +74,7 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     nameLabel->setBuddy(m_nameEdit);
     form->addRow(nameLabel, nameBox);
     form->addRow(tr("&Description:"), m_descriptionEdit);
+    form->addRow(tr("&Time limit:"), m_timeoutSpin);
 
     // A comment over the code says what the body receives and how it answers.
     m_hint = wrappedLabel(QStringLiteral("functionHint"), this);
@@ -93,6 +104,7 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     connect(m_checkTimer, &QTimer::timeout, this, &FunctionEditor::checkNow);
     connect(m_nameEdit, &QLineEdit::textEdited, this, &FunctionEditor::nameEdited);
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &FunctionEditor::descriptionEdited);
+    connect(m_timeoutSpin, &QSpinBox::valueChanged, this, &FunctionEditor::timeoutEdited);
     connect(m_pane, &ScriptPane::textEdited, this, &FunctionEditor::codeEdited);
     if (document)
         connect(document, &ProjectDocument::changed, this, &FunctionEditor::documentChanged);
@@ -141,6 +153,8 @@ void FunctionEditor::refresh()
         m_nameEdit->setText(shown->name);
     if (m_descriptionEdit->toPlainText() != shown->description)
         m_descriptionEdit->setPlainText(shown->description);
+    if (!m_timeoutSpin->hasFocus())
+        m_timeoutSpin->setValue(shown->timeoutMs);
     const bool codeChanged = m_pane->text() != shown->code;
     m_pane->setText(shown->code);
     QStringList words;
@@ -218,6 +232,16 @@ void FunctionEditor::descriptionEdited()
     Runtime::ScriptFunction after = *shown;
     after.description = m_descriptionEdit->toPlainText();
     m_document->changeFunction(after, QStringLiteral("description"));
+}
+
+void FunctionEditor::timeoutEdited(int milliseconds)
+{
+    const Runtime::ScriptFunction *shown = function();
+    if (!shown || m_refreshing || milliseconds == shown->timeoutMs)
+        return;
+    Runtime::ScriptFunction after = *shown;
+    after.timeoutMs = milliseconds;
+    m_document->changeFunction(after, QStringLiteral("timeout"));
 }
 
 void FunctionEditor::codeEdited()

@@ -11,6 +11,7 @@
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QSpinBox;
 class QTimer;
 
 namespace Runtime {
@@ -24,7 +25,7 @@ class ScriptPane;
 
 /** Edits one function of a document (ScriptFunction: the body of a JavaScript function of `req`, `row`
     and `old`). Every change is a ChangeFunction through ProjectDocument::changeFunction(): typing in the
-    name, the description or the code merges into one step per box. The name shows the validator's
+    name, the description or the code merges into one step per box; the time limit of a call is a spin box. The name shows the validator's
     message about it; the code is checked with the runtime's own syntax check a moment after typing stops
     (checkNow() checks at once), and its error is marked at its line and column in the ScriptPane.
     Completion offers the host API and the project's tables and columns. Owned by the main window's
@@ -46,6 +47,7 @@ public:
 
     QLineEdit *nameEdit() const { return m_nameEdit; }
     QPlainTextEdit *descriptionEdit() const { return m_descriptionEdit; }
+    QSpinBox *timeoutSpin() const { return m_timeoutSpin; }
     ScriptPane *scriptPane() const { return m_pane; }
     /** Returns the validator's message about the name, empty when it has none. */
     QString nameProblem() const;
@@ -56,6 +58,7 @@ private:
     void refresh();
     void nameEdited(const QString &name);
     void descriptionEdited();
+    void timeoutEdited(int milliseconds);
     void codeEdited();
 
     QPointer<ProjectDocument> m_document;
@@ -64,6 +67,7 @@ private:
     QLineEdit *m_nameEdit = nullptr;
     QLabel *m_nameProblem = nullptr;
     QPlainTextEdit *m_descriptionEdit = nullptr;
+    QSpinBox *m_timeoutSpin = nullptr;
     QLabel *m_hint = nullptr;
     ScriptPane *m_pane = nullptr;
     QLabel *m_problemLabel = nullptr;

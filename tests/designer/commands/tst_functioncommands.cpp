@@ -93,6 +93,7 @@ void tst_FunctionCommands::changeFunction_data()
     QTest::newRow("code") << u"code"_s << u"return [];"_s << u"Edit code of function function_1"_s;
     QTest::newRow("description") << u"description"_s << u"The best sellers"_s
                                  << u"Change description of function function_1"_s;
+    QTest::newRow("time limit") << u"timeoutMs"_s << u"12000"_s << u"Change time limit of function function_1"_s;
 }
 
 void tst_FunctionCommands::changeFunction()
@@ -102,7 +103,10 @@ void tst_FunctionCommands::changeFunction()
     QFETCH(QString, text);
     auto document = withFunctions();
     Runtime::ScriptFunction after = document->project().functions.front();
-    (member == u"name"_s ? after.name : member == u"code"_s ? after.code : after.description) = value;
+    if (member == u"timeoutMs"_s)
+        after.timeoutMs = value.toInt();
+    else
+        (member == u"name"_s ? after.name : member == u"code"_s ? after.code : after.description) = value;
     auto *command = new ChangeFunction(document.get(), after);
     QCOMPARE(command->text(), text);
     pushUndoRedo(*document, command, [&](const Runtime::Project &project, const QList<ChangeEvent> &events) {

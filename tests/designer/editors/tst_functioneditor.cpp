@@ -12,6 +12,7 @@
 
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -122,6 +123,10 @@ void tst_FunctionEditor::typingReachesDocument()
     QTest::keyClicks(editor.descriptionEdit(), u"Totals"_s);
     QCOMPARE(document->function(id)->description, u"Totals"_s);
     QCOMPARE(document->undoStack()->count(), 3);
+    QCOMPARE(editor.timeoutSpin()->value(), Runtime::defaultFunctionTimeoutMs);
+    editor.timeoutSpin()->setValue(12000);
+    QCOMPARE(document->function(id)->timeoutMs, 12000);
+    QCOMPARE(document->undoStack()->count(), 4);
 }
 
 void tst_FunctionEditor::undoShowsInEditor()
