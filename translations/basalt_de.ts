@@ -385,6 +385,34 @@
         <source>%1, %2 for %3: %4</source>
         <translation>%1, %2 für %3: %4</translation>
     </message>
+    <message>
+        <source>Add function %1</source>
+        <translation>Funktion %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete function %1</source>
+        <translation>Funktion %1 löschen</translation>
+    </message>
+    <message>
+        <source>Rename function %1 to %2</source>
+        <translation>Funktion %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit code of function %1</source>
+        <translation>Code der Funktion %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change description of function %1</source>
+        <translation>Beschreibung der Funktion %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change time limit of function %1</source>
+        <translation>Zeitlimit der Funktion %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change function %1</source>
+        <translation>Funktion %1 ändern</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>
@@ -1527,6 +1555,128 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
     <message>
         <source>Basalt was closed with unsaved changes. Restore the project saved on %1?</source>
         <translation>Basalt wurde mit ungespeicherten Änderungen beendet. Das am %1 gesicherte Projekt wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>&amp;Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>Nur ganze &amp;Wörter</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorheriges</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächstes</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>&amp;Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FunctionEditor</name>
+    <message>
+        <source>Endpoints, triggers and schedules call the function by this name</source>
+        <translation>Endpunkte, Trigger und Zeitpläne rufen die Funktion unter diesem Namen auf</translation>
+    </message>
+    <message>
+        <source>optional; what the function does</source>
+        <translation>optional; was die Funktion tut</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>A call that runs longer is stopped and answers 500</source>
+        <translation>Ein Aufruf, der länger läuft, wird abgebrochen und antwortet mit 500</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>// The body of function (req, row, old). The request: req.method, req.body,
+// req.params, req.query, req.headers, req.user, req.role.
+// return { ... } answers 200 with it as JSON; { status, headers, body } too.
+// throw new HttpError(400, &apos;Out of stock&apos;) answers with that status.</source>
+        <translation>// Der Rumpf von function (req, row, old). Die Anfrage: req.method, req.body,
+// req.params, req.query, req.headers, req.user, req.role.
+// return { ... } antwortet mit 200 und dem Objekt als JSON; auch { status, headers, body }.
+// throw new HttpError(400, &apos;Nicht vorrätig&apos;) antwortet mit diesem Status.</translation>
+    </message>
+    <message>
+        <source>No function is selected.</source>
+        <translation>Keine Funktion ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Function %1</source>
+        <translation>Funktion %1</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FunctionPanels</name>
+    <message>
+        <source>Add &amp;Function</source>
+        <translation>&amp;Funktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a JavaScript function, for endpoints, triggers and schedules</source>
+        <translation>Eine JavaScript-Funktion für Endpunkte, Trigger und Zeitpläne hinzufügen</translation>
+    </message>
+    <message>
+        <source>Function %1</source>
+        <translation>Funktion %1</translation>
+    </message>
+    <message>
+        <source>The code of the function selected in the project tree</source>
+        <translation>Der Code der im Projektbaum ausgewählten Funktion</translation>
     </message>
 </context>
 <context>
@@ -3268,6 +3418,17 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>The service key is on the clipboard. It bypasses every permission rule: keep it secret.</source>
         <translation>Der Service-Schlüssel ist in der Zwischenablage. Er umgeht alle Berechtigungsregeln: Halten Sie ihn geheim.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ScriptPane</name>
+    <message>
+        <source>Code of the function</source>
+        <translation>Code der Funktion</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
 </context>
 <context>

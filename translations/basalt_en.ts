@@ -176,6 +176,16 @@
     </message>
 </context>
 <context>
+    <name>Designer::FindBar</name>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::MainWindow</name>
     <message numerus="yes">
         <source>the selected relationship(s)</source>

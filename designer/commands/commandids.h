@@ -10,6 +10,7 @@ enum class CommandId : int {
     ChangeRelationship,
     ChangeProjectProperties,
     ChangeView,
+    ChangeFunction, ///< typing in one box of a function's editor (its code, name, description) is one step
 };
 
 } // namespace Designer

@@ -2,7 +2,7 @@
 // JsonEditor: a highlighted JSON editor that checks its text as you type, or shows a response read-only.
 #include "jsoneditor.h"
 
-#include "widgets/palettecolors.h"
+#include "widgets/codestyle.h"
 
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
@@ -208,46 +208,18 @@ void JsonEditor::changeEvent(QEvent *event)
 
 void JsonEditor::applyPalette()
 {
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    mono.setPointSizeF(font().pointSizeF());
-    const QPalette pal = palette();
-    const QColor paper = pal.color(QPalette::Base);
-    const QColor ink = pal.color(QPalette::Text);
-    const bool dark = isDarkPalette(pal);
-    // Colours that keep their contrast on both light and dark paper.
-    const QColor string = dark ? QColor(0xa5, 0xd6, 0xa7) : QColor(0x1b, 0x6e, 0x20);
-    const QColor number = dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xa3, 0x4a, 0x00);
-    const QColor property = dark ? QColor(0x81, 0xd4, 0xfa) : QColor(0x0d, 0x47, 0xa1);
-    const QColor keyword = dark ? QColor(0xce, 0x93, 0xd8) : QColor(0x7b, 0x1f, 0xa2);
-    const QColor error = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
-    m_lexer->setDefaultFont(mono);
-    m_lexer->setFont(mono, -1);
-    m_lexer->setDefaultPaper(paper);
-    m_lexer->setDefaultColor(ink);
-    m_lexer->setPaper(paper, -1);
-    m_lexer->setColor(ink, -1);
-    m_lexer->setColor(number, QsciLexerJSON::Number);
-    m_lexer->setColor(string, QsciLexerJSON::String);
-    m_lexer->setColor(error, QsciLexerJSON::UnclosedString);
-    m_lexer->setColor(property, QsciLexerJSON::Property);
-    m_lexer->setColor(keyword, QsciLexerJSON::Keyword);
-    m_lexer->setColor(error, QsciLexerJSON::Error);
-    m_lexer->setColor(ink, QsciLexerJSON::Operator);
-    m_editor->setFont(mono);
-    m_editor->setPaper(paper);
-    m_editor->setColor(ink);
-    m_editor->setCaretForegroundColor(ink);
-    m_editor->setSelectionBackgroundColor(pal.color(QPalette::Highlight));
-    m_editor->setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
-    m_editor->setMarginsBackgroundColor(pal.color(QPalette::Window));
-    m_editor->setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
-    m_editor->setMarginsFont(mono);
-    m_editor->setMatchedBraceBackgroundColor(pal.color(QPalette::Highlight).lighter(dark ? 80 : 160));
-    m_editor->setMatchedBraceForegroundColor(ink);
-    m_editor->setIndicatorForegroundColor(error, s_errorIndicator);
+    styleCodeEditor(m_editor, m_lexer, palette(), font());
+    const CodeColors colors = codeColors(palette());
+    m_lexer->setColor(colors.number, QsciLexerJSON::Number);
+    m_lexer->setColor(colors.string, QsciLexerJSON::String);
+    m_lexer->setColor(colors.error, QsciLexerJSON::UnclosedString);
+    m_lexer->setColor(colors.property, QsciLexerJSON::Property);
+    m_lexer->setColor(colors.keyword, QsciLexerJSON::Keyword);
+    m_lexer->setColor(colors.error, QsciLexerJSON::Error);
+    m_lexer->setColor(colors.ink, QsciLexerJSON::Operator);
+    m_editor->setIndicatorForegroundColor(colors.error, s_errorIndicator);
     QPalette messagePalette = m_message->palette();
-    messagePalette.setColor(QPalette::WindowText, error);
+    messagePalette.setColor(QPalette::WindowText, colors.error);
     m_message->setPalette(messagePalette);
 }
 

@@ -99,7 +99,7 @@ public:
     /** Ends the step begun by beginCardDrag(), if one is open. */
     void endCardDrag();
     bool isDraggingCards() const { return m_cardDragOpen; }
-    /** Deletes the relationships, views and tables among \a ids as one step "Delete": relationships first (a
+    /** Deletes the relationships, views, tables and functions among \a ids as one step "Delete": relationships first (a
         many-to-many one takes its junction table), then views, then tables (with the views over them), and
         the rules \a rulesToRemove of other tables (rulesUsing()) in the same step. */
     void remove(const QList<Runtime::ObjectId> &ids, const QList<RuleUse> &rulesToRemove = {});
@@ -108,6 +108,19 @@ public:
         unknown field. */
     bool removeField(const Runtime::ObjectId &tableId, const Runtime::ObjectId &fieldId,
         const QList<RuleUse> &rulesToRemove = {});
+
+    /** Adds a function named function_1, function_2, ... (the first free) whose body is a comment and
+        `return { message: 'Hello' };`, and selects it. Returns its id. */
+    Runtime::ObjectId addFunction();
+    /** Replaces the function with \a after's id by \a after (name, description, code, limits); the undo text
+        says what changed. Consecutive changes of one function with the same non-empty \a mergeKey are one
+        step (typing in its code pane). Does nothing for an unknown function or no change. */
+    void changeFunction(const Runtime::ScriptFunction &after, const QString &mergeKey = {});
+    /** Deletes the function \a functionId (endpoints and triggers that call it are then listed under
+        Problems). Returns false for an unknown function. */
+    bool removeFunction(const Runtime::ObjectId &functionId);
+    /** Returns the function with \a id, or nullptr (valid until the next change). */
+    const Runtime::ScriptFunction *function(const Runtime::ObjectId &id) const;
 
     /** Returns the project for changing it. Only commands (designer/commands/) call this, in redo() and
         undo(), and then call notify(): nothing else edits the model behind the undo stack. */

@@ -2,6 +2,7 @@
 // ProjectDocument's edit API: the edits widgets ask for, built, named and pushed as undoable commands.
 #include "projectdocument.h"
 
+#include "commands/functioncommands.h"
 #include "commands/projectcommands.h"
 #include "commands/relateplans.h"
 #include "commands/ruleedits.h"
@@ -176,6 +177,10 @@ void ProjectDocument::remove(const QList<Runtime::ObjectId> &ids, const QList<Ru
         m_undoStack.push(new RemoveViews(this, views));
     if (!tables.isEmpty()) // views over a removed table go with it (planRemoval())
         m_undoStack.push(new RemoveTables(this, tables));
+    for (const Runtime::ObjectId &id : ids) {
+        if (function(id))
+            m_undoStack.push(new RemoveFunction(this, id));
+    }
     m_undoStack.endMacro();
 }
 
@@ -196,6 +201,49 @@ bool ProjectDocument::removeField(
     if (table && table->field(fieldId))
         m_undoStack.push(new ChangeTable(this, Designer::removeField(*table, fieldId), text));
     m_undoStack.endMacro();
+    return true;
+}
+
+const Runtime::ScriptFunction *ProjectDocument::function(const Runtime::ObjectId &id) const
+{
+    const auto &functions = m_project->functions;
+    const auto it = std::find_if(functions.begin(), functions.end(), [&id](const auto &f) { return f.id == id; });
+    return it != functions.end() ? &*it : nullptr;
+}
+
+Runtime::ObjectId ProjectDocument::addFunction()
+{
+    Runtime::ScriptFunction function;
+    function.id = m_project->newId(QStringLiteral("fn"));
+    // Function names enter the model and the API paths, so they are not translated.
+    const auto taken = [this](const QString &name) {
+        return std::any_of(m_project->functions.begin(), m_project->functions.end(),
+            [&name](const Runtime::ScriptFunction &f) { return f.name == name; });
+    };
+    for (int n = 1;; ++n) {
+        function.name = QStringLiteral("function_") + QString::number(n);
+        if (!taken(function.name))
+            break;
+    }
+    function.code = starterFunctionCode();
+    const Runtime::ObjectId id = function.id;
+    m_undoStack.push(new AddFunction(this, std::move(function)));
+    setSelection({id});
+    return id;
+}
+
+void ProjectDocument::changeFunction(const Runtime::ScriptFunction &after, const QString &mergeKey)
+{
+    const Runtime::ScriptFunction *before = function(after.id);
+    if (before && !(*before == after))
+        m_undoStack.push(new ChangeFunction(this, after, mergeKey));
+}
+
+bool ProjectDocument::removeFunction(const Runtime::ObjectId &functionId)
+{
+    if (!function(functionId))
+        return false;
+    m_undoStack.push(new RemoveFunction(this, functionId));
     return true;
 }
 

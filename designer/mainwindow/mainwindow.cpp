@@ -11,6 +11,7 @@
 #include "widgets/ruleusequestion.h"
 #include "deleteguard.h"
 #include "fileactions.h"
+#include "functionpanels.h"
 #include "problemsdock.h"
 #include "propertiesdock.h"
 #include "projecttree.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_runStatus = new RunStatusWidget(m_runController, statusBar());
     statusBar()->addPermanentWidget(m_runStatus);
     m_runPanels = new RunPanels(this, m_centralTabs, m_runController, m_runStatus);
+    m_functionPanels = new FunctionPanels(m_centralTabs, this);
+    m_tree->addAction(m_functionPanels->addFunctionAction());
     connect(m_tree, &ProjectTree::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
         addViewEntry(menu, id);
         m_runPanels->addTableEntries(menu, m_document.get(), id);
@@ -187,6 +190,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     m_propertiesDock->setDocument(m_document.get());
     m_permissionEditor->setDocument(m_document.get());
     m_runController->setDocument(m_document.get()); // stops a runtime started for the old document
+    m_functionPanels->setDocument(m_document.get());
     createCanvas();
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
@@ -297,6 +301,12 @@ void MainWindow::deleteSelection()
     // The canvas removes the selected tables and relationships as one step, once the guard agrees and the
     // rules that use them are settled.
     const QList<Runtime::ObjectId> ids = m_document->selection();
+    // Functions are not on the canvas: the document deletes them itself (endpoints calling one show up
+    // under Problems).
+    if (!ids.isEmpty() && std::all_of(ids.begin(), ids.end(), [this](const auto &id) { return m_document->function(id); })) {
+        m_document->remove(ids);
+        return;
+    }
     if (!m_deleteGuard->confirm(m_document.get(), ids))
         return;
     const Runtime::Project &project = m_document->project();

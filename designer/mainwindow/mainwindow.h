@@ -20,6 +20,7 @@ namespace Designer {
 class DeleteGuard;
 class ErView;
 class FileActions;
+class FunctionPanels;
 class PaletteWidget;
 class PermissionEditor;
 class ProblemsDock;
@@ -66,6 +67,8 @@ public:
     RunStatusWidget *runStatusWidget() const { return m_runStatus; }
     /** Returns the Run menu's actions and the panes that work with the running runtime. */
     RunPanels *runPanels() const { return m_runPanels; }
+    /** Returns the Add Function action and the tab of the selected function's editor. */
+    FunctionPanels *functionPanels() const { return m_functionPanels; }
 
     /** Offers to restore projects left behind by a crash (see FileActions::offerRecovery()). */
     void offerRecovery();
@@ -115,6 +118,7 @@ private:
     RunController *m_runController = nullptr;
     RunStatusWidget *m_runStatus = nullptr;
     RunPanels *m_runPanels = nullptr;
+    FunctionPanels *m_functionPanels = nullptr;
     QTabWidget *m_centralTabs = nullptr;
     QAction *m_addTable = nullptr;
     QAction *m_addView = nullptr;

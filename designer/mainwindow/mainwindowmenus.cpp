@@ -8,6 +8,7 @@
 #include "editors/permissioneditor.h"
 #include "deleteguard.h"
 #include "fileactions.h"
+#include "functionpanels.h"
 #include "problemsdock.h"
 #include "propertiesdock.h"
 #include "projecttree.h"
@@ -126,6 +127,7 @@ void MainWindow::createMenus()
     editMenu->addSeparator();
     editMenu->addAction(m_addTable);
     editMenu->addAction(m_addView);
+    editMenu->addAction(m_functionPanels->addFunctionAction());
     editMenu->addAction(m_newRelationship);
     editMenu->addAction(m_delete);
     editMenu->addSeparator();
@@ -197,6 +199,7 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_autoArrange);
     toolBar->addSeparator();
     toolBar->addAction(m_addTable);
+    toolBar->addAction(m_functionPanels->addFunctionAction());
     toolBar->addSeparator();
     m_runPanels->populateToolBar(toolBar);
 }

@@ -121,7 +121,8 @@ void ProjectTree::rebuild()
             addItem(groupItem(Group::Endpoints), endpoint.id, endpoint.name,
                 tr("%1 /api/%2").arg(endpoint.method, endpoint.path), endpoint.description);
         for (const Runtime::ScriptFunction &function : project.functions)
-            addItem(groupItem(Group::Functions), function.id, function.name, {}, function.description);
+            addItem(groupItem(Group::Functions), function.id, function.name,
+                function.description.section(QLatin1Char('\n'), 0, 0).trimmed(), function.description);
         selectIds(m_document->selection());
     }
     for (int g = 0; g < topLevelItemCount(); ++g) {

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FunctionEditor: the editor of one JavaScript function: name, description and its code pane.
+#pragma once
+
+#include "document/changeevent.h"
+#include "model/ids.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTimer;
+
+namespace Runtime {
+struct ScriptFunction;
+}
+
+namespace Designer {
+
+class ProjectDocument;
+class ScriptPane;
+
+/** Edits one function of a document (ScriptFunction: the body of a JavaScript function of `req`, `row`
+    and `old`). Every change is a ChangeFunction through ProjectDocument::changeFunction(): typing in the
+    name, the description or the code merges into one step per box; the time limit of a call is a spin box. The name shows the validator's
+    message about it; the code is checked with the runtime's own syntax check a moment after typing stops
+    (checkNow() checks at once), and its error is marked at its line and column in the ScriptPane.
+    Completion offers the host API and the project's tables and columns. Owned by the main window's
+    function tab. */
+class FunctionEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FunctionEditor(ProjectDocument *document, QWidget *parent = nullptr);
+
+    /** Edits the function \a functionId (empty: nothing). */
+    void setFunctionId(const Runtime::ObjectId &functionId);
+    Runtime::ObjectId functionId() const { return m_functionId; }
+
+    /** Checks the code shown now, as the idle timer would, and marks its error. Returns the message
+        shown under the code, empty when the code parses. */
+    QString checkNow();
+
+    QLineEdit *nameEdit() const { return m_nameEdit; }
+    QPlainTextEdit *descriptionEdit() const { return m_descriptionEdit; }
+    QSpinBox *timeoutSpin() const { return m_timeoutSpin; }
+    ScriptPane *scriptPane() const { return m_pane; }
+    /** Returns the validator's message about the name, empty when it has none. */
+    QString nameProblem() const;
+
+private:
+    const Runtime::ScriptFunction *function() const;
+    void documentChanged(const ChangeEvent &event);
+    void refresh();
+    void nameEdited(const QString &name);
+    void descriptionEdited();
+    void timeoutEdited(int milliseconds);
+    void codeEdited();
+
+    QPointer<ProjectDocument> m_document;
+    Runtime::ObjectId m_functionId;
+    QLabel *m_titleLabel = nullptr;
+    QLineEdit *m_nameEdit = nullptr;
+    QLabel *m_nameProblem = nullptr;
+    QPlainTextEdit *m_descriptionEdit = nullptr;
+    QSpinBox *m_timeoutSpin = nullptr;
+    QLabel *m_hint = nullptr;
+    ScriptPane *m_pane = nullptr;
+    QLabel *m_problemLabel = nullptr;
+    QTimer *m_checkTimer = nullptr;
+    bool m_refreshing = false;
+};
+
+} // namespace Designer
