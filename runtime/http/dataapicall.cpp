@@ -15,14 +15,10 @@ namespace Runtime {
 
 namespace {
 // postgrest-js: `count` is set only when Prefer asked for one and Content-Range carries a total.
-QJsonValue countOf(const DataApiCall &call, const HttpResponse &response)
+QJsonValue countOf(const HttpRequest &request, const HttpResponse &response)
 {
     static const QRegularExpression asked(QStringLiteral("count=(exact|planned|estimated)"));
-    bool wanted = false;
-    for (const auto &header : call.headers) {
-        if (header.first.compare("Prefer", Qt::CaseInsensitive) == 0)
-            wanted = asked.match(QString::fromLatin1(header.second)).hasMatch();
-    }
+    const bool wanted = asked.match(QString::fromLatin1(request.header("Prefer"))).hasMatch();
     const QList<QByteArray> range = response.header("Content-Range").split('/');
     bool number = false;
     const qint64 total = range.size() > 1 ? range.at(1).toLongLong(&number) : 0;
@@ -69,7 +65,7 @@ QJsonObject callDataApi(const DataApiCall &call, const ServerConfig &config, Rec
     QJsonValue body = empty ? QJsonValue() : csv ? QJsonValue(QString::fromUtf8(response.body)) : parsedBody(response.body);
     result.insert(QStringLiteral("data"), ok ? body : QJsonValue());
     result.insert(QStringLiteral("error"), ok ? QJsonValue() : body.isString() ? QJsonObject {{QStringLiteral("message"), body}} : body);
-    result.insert(QStringLiteral("count"), countOf(call, response));
+    result.insert(QStringLiteral("count"), countOf(request, response));
     result.insert(QStringLiteral("status"), response.status);
     result.insert(QStringLiteral("statusText"), QString::fromLatin1(reasonPhrase(response.status)));
     return result;
