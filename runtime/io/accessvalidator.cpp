@@ -8,6 +8,9 @@
 #include "scripting/functionsource.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTimeZone>
 #include <QUrl>
 
 namespace Runtime {
@@ -67,6 +70,81 @@ bool isHttpUrl(const QString &text)
            && !url.host().isEmpty();
 }
 
+// Reports roles that do not exist, and a role list that is empty although only listed roles may call.
+void checkCallers(ProblemCollector &c, const QString &path, const ObjectId &id, const CallPermission &callers)
+{
+    if (callers.access != CallAccess::Roles)
+        return;
+    if (callers.roles.isEmpty()) {
+        c.error(memberPath(path, "roles"), id,
+                QCoreApplication::translate("ProjectValidator",
+                                            "no role is listed; list the roles that may call it, or "
+                                            "choose another access"));
+    }
+    for (qsizetype i = 0; i < callers.roles.size(); ++i) {
+        if (const QString problem = roleProblem(c.project(), callers.roles.at(i)); !problem.isEmpty())
+            c.error(elementPath(memberPath(path, "roles"), i), id, problem);
+    }
+}
+
+// Returns the names of the `:name` segments of an endpoint path.
+QStringList pathParameterNames(const QString &path)
+{
+    QStringList names;
+    for (const QString &segment : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        if (segment.startsWith(QLatin1Char(':')))
+            names << segment.mid(1);
+    }
+    return names;
+}
+
+void checkParameters(ProblemCollector &c, const QString &path, const Endpoint &e)
+{
+    const QStringList inPath = pathParameterNames(e.path);
+    QSet<QString> seen;
+    for (size_t i = 0; i < e.parameters.size(); ++i) {
+        const EndpointParameter &parameter = e.parameters[i];
+        const QString at = elementPath(memberPath(path, "parameters"), qsizetype(i));
+        if (const QString problem = identifierProblem(parameter.name); !problem.isEmpty()) {
+            c.error(memberPath(at, "name"), e.id, problem);
+            continue;
+        }
+        if (seen.contains(parameter.name)) {
+            c.error(memberPath(at, "name"), e.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "the parameter \"%1\" is declared twice; remove one")
+                        .arg(parameter.name));
+        }
+        seen.insert(parameter.name);
+        if (parameter.location == ParameterLocation::Path && !inPath.contains(parameter.name)) {
+            c.error(memberPath(at, "in"), e.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "the path has no segment :%1; add it to the path, e.g. "
+                                                "orders/:%1, or read the parameter from the query")
+                        .arg(parameter.name));
+        }
+        if (parameter.location != ParameterLocation::Path && inPath.contains(parameter.name)) {
+            c.error(memberPath(at, "in"), e.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "\"%1\" is a segment of the path; read it from the path")
+                        .arg(parameter.name));
+        }
+        if (parameter.location == ParameterLocation::Body
+            && (e.method == QLatin1String("GET") || e.method == QLatin1String("DELETE"))) {
+            c.error(memberPath(at, "in"), e.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "a %1 request has no body; read the parameter from the "
+                                                "query, or use POST, PUT or PATCH")
+                        .arg(e.method));
+        }
+    }
+    for (const QString &name : inPath) {
+        if (const QString problem = identifierProblem(name); !problem.isEmpty()) {
+            c.error(memberPath(path, "path"), e.id, problem);
+        }
+    }
+}
+
 void checkEndpoint(ProblemCollector &c, size_t index, QHash<QString, QString> &routes)
 {
     const Endpoint &e = c.project().endpoints[index];
@@ -96,10 +174,8 @@ void checkEndpoint(ProblemCollector &c, size_t index, QHash<QString, QString> &r
     }
     if (const QString problem = functionReferenceProblem(c.project(), e.functionId); !problem.isEmpty())
         c.error(memberPath(path, "function"), e.id, problem);
-    for (qsizetype i = 0; i < e.roles.size(); ++i) {
-        if (const QString problem = roleProblem(c.project(), e.roles.at(i)); !problem.isEmpty())
-            c.error(elementPath(memberPath(path, "roles"), i), e.id, problem);
-    }
+    checkCallers(c, path, e.id, e.callers);
+    checkParameters(c, path, e);
 }
 } // namespace
 
@@ -212,6 +288,16 @@ void validateRolesAndFunctions(ProblemCollector &c)
         if (f.timeoutMs < functionTimeoutRange.min || f.timeoutMs > functionTimeoutRange.max)
             c.error(memberPath(path, "timeoutMs"), f.id,
                     outOfRangeMessage(f.timeoutMs, functionTimeoutRange));
+        checkCallers(c, path, f.id, f.callers);
+        if (!f.sampleInput.trimmed().isEmpty()) {
+            QJsonParseError error;
+            const QJsonDocument sample = QJsonDocument::fromJson(f.sampleInput.toUtf8(), &error);
+            if (error.error != QJsonParseError::NoError || !sample.isObject())
+                c.error(memberPath(path, "sampleInput"), f.id,
+                        QCoreApplication::translate("ProjectValidator",
+                                                    "the sample input is not a JSON object; write e.g. "
+                                                    "{\"body\": {\"id\": 1}}"));
+        }
     }
 }
 
@@ -231,10 +317,42 @@ void validateTriggersAndIntegrations(ProblemCollector &c)
         if (t.name.trimmed().isEmpty())
             c.error(memberPath(path, "name"), t.id,
                     QCoreApplication::translate("ProjectValidator", "the name is empty; give it a name"));
-        if (const QString problem = tableReferenceProblem(p, t.tableId); !problem.isEmpty())
+        if (isAuthEvent(t.event)) {
+            if (!t.tableId.isEmpty())
+                c.error(memberPath(path, "table"), t.id,
+                        QCoreApplication::translate("ProjectValidator",
+                                                    "a %1 trigger has no table; remove the table")
+                            .arg(triggerEventName(t.event)));
+            if (t.timing != TriggerTiming::After)
+                c.error(memberPath(path, "timing"), t.id,
+                        QCoreApplication::translate("ProjectValidator",
+                                                    "a %1 trigger runs after the event; set its timing "
+                                                    "to after")
+                            .arg(triggerEventName(t.event)));
+        } else if (const QString problem = tableReferenceProblem(p, t.tableId); !problem.isEmpty()) {
             c.error(memberPath(path, "table"), t.id, problem);
+        }
         if (const QString problem = functionReferenceProblem(p, t.functionId); !problem.isEmpty())
             c.error(memberPath(path, "function"), t.id, problem);
+    }
+    QHash<QString, QString> scheduleNames;
+    for (size_t i = 0; i < p.schedules.size(); ++i) {
+        const Schedule &s = p.schedules[i];
+        const QString path = arrayPath("schedules", i);
+        checkPlainName(c, memberPath(path, "name"), s.id, s.name, scheduleNames);
+        if (s.cron.trimmed().isEmpty())
+            c.error(memberPath(path, "cron"), s.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "no schedule is set; write a cron expression such as "
+                                                "\"0 3 * * *\" (every day at 03:00) or @hourly"));
+        if (!QTimeZone(s.timeZone.toUtf8()).isValid())
+            c.error(memberPath(path, "timeZone"), s.id,
+                    QCoreApplication::translate("ProjectValidator",
+                                                "unknown time zone \"%1\"; use an IANA name such as UTC "
+                                                "or Europe/Berlin")
+                        .arg(s.timeZone));
+        if (const QString problem = functionReferenceProblem(p, s.functionId); !problem.isEmpty())
+            c.error(memberPath(path, "function"), s.id, problem);
     }
     QHash<QString, QString> names;
     for (size_t i = 0; i < p.integrations.size(); ++i) {

@@ -119,7 +119,23 @@ QStringList deleteActionNames()
 }
 QStringList triggerEventNames()
 {
-    return allNames(triggerEventName, TriggerEvent::Delete);
+    return allNames(triggerEventName, TriggerEvent::SignIn);
+}
+QStringList triggerTimingNames()
+{
+    return allNames(triggerTimingName, TriggerTiming::After);
+}
+QStringList callAccessNames()
+{
+    return allNames(callAccessName, CallAccess::Roles);
+}
+QStringList parameterTypeNames()
+{
+    return allNames(parameterTypeName, ParameterType::Json);
+}
+QStringList parameterLocationNames()
+{
+    return allNames(parameterLocationName, ParameterLocation::Body);
 }
 
 QStringList endpointMethods()

@@ -33,6 +33,10 @@ QStringList operationNames();
 QStringList relationshipKindNames();
 QStringList deleteActionNames();
 QStringList triggerEventNames();
+QStringList triggerTimingNames();
+QStringList callAccessNames();
+QStringList parameterTypeNames();
+QStringList parameterLocationNames();
 
 /** The HTTP methods a custom endpoint may use, in the order of the file format documentation. */
 QStringList endpointMethods();

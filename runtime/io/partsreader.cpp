@@ -70,6 +70,35 @@ Role readRole(const QJsonValue &value, const QString &path, QList<Problem> &prob
     return role;
 }
 
+// Reads "access" and "roles": who may call a function or an endpoint (service only when absent).
+CallPermission readCallers(JsonObjectReader &r)
+{
+    CallPermission callers;
+    callers.roles = r.stringList("roles");
+    // A file from before "access" lists the roles alone.
+    const CallAccess fallback = callers.roles.isEmpty() ? CallAccess::Service : CallAccess::Roles;
+    callers.access = r.enumValue<CallAccess>("access", callAccessFromName, callAccessNames()).value_or(fallback);
+    return callers;
+}
+
+EndpointParameter readParameter(const QJsonValue &value, const QString &path, QList<Problem> &problems,
+                                const ObjectId &endpointId)
+{
+    JsonObjectReader r(value, path, problems);
+    r.setObjectId(endpointId);
+    EndpointParameter parameter;
+    parameter.name = r.string("name", JsonObjectReader::Presence::Required);
+    parameter.type = r.enumValue<ParameterType>("type", parameterTypeFromName, parameterTypeNames())
+                         .value_or(ParameterType::Text);
+    parameter.location
+        = r.enumValue<ParameterLocation>("in", parameterLocationFromName, parameterLocationNames())
+              .value_or(ParameterLocation::Query);
+    parameter.required = r.boolean("required");
+    parameter.description = r.string("description");
+    r.finish();
+    return parameter;
+}
+
 ScriptFunction readFunction(const QJsonValue &value, const QString &path, QList<Problem> &problems)
 {
     JsonObjectReader r(value, path, problems);
@@ -86,6 +115,9 @@ ScriptFunction readFunction(const QJsonValue &value, const QString &path, QList<
         else
             f.timeoutMs = int(*timeout);
     }
+    f.callers = readCallers(r);
+    f.readOnly = r.boolean("readOnly");
+    f.sampleInput = r.lines("sampleInput");
     r.finish();
     return f;
 }
@@ -101,7 +133,12 @@ Endpoint readEndpoint(const QJsonValue &value, const QString &path, QList<Proble
     e.method = r.string("method", Presence::Required);
     e.path = r.string("path", Presence::Required);
     e.functionId = r.string("function", Presence::Required);
-    e.roles = r.stringList("roles");
+    e.callers = readCallers(r);
+    const QJsonArray parameters = r.array("parameters");
+    for (qsizetype i = 0; i < parameters.size(); ++i) {
+        e.parameters.push_back(
+            readParameter(parameters.at(i), elementPath(r.pathOf("parameters"), i), problems, e.id));
+    }
     e.description = r.string("description");
     r.finish();
     return e;
@@ -114,13 +151,34 @@ Trigger readTrigger(const QJsonValue &value, const QString &path, QList<Problem>
     t.id = r.string("id", Presence::Required);
     r.setObjectId(t.id);
     t.name = r.string("name", Presence::Required);
-    t.tableId = r.string("table", Presence::Required);
     t.event
         = r.enumValue<TriggerEvent>("event", triggerEventFromName, triggerEventNames(), Presence::Required)
               .value_or(TriggerEvent::Insert);
+    // Auth events have no table; validateProject() says so if one is given or one is missing.
+    t.tableId = r.string("table");
+    t.timing = r.enumValue<TriggerTiming>("timing", triggerTimingFromName, triggerTimingNames())
+                   .value_or(TriggerTiming::After);
     t.functionId = r.string("function", Presence::Required);
+    t.enabled = !r.has("enabled") || r.boolean("enabled");
     r.finish();
     return t;
+}
+
+Schedule readSchedule(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    Schedule s;
+    s.id = r.string("id", Presence::Required);
+    r.setObjectId(s.id);
+    s.name = r.string("name", Presence::Required);
+    s.cron = r.string("cron", Presence::Required);
+    if (r.has("timeZone"))
+        s.timeZone = r.string("timeZone");
+    s.functionId = r.string("function", Presence::Required);
+    s.enabled = !r.has("enabled") || r.boolean("enabled");
+    s.description = r.string("description");
+    r.finish();
+    return s;
 }
 
 Integration readIntegration(const QJsonValue &value, const QString &path, QList<Problem> &problems)

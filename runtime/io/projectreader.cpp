@@ -184,6 +184,7 @@ void readRoot(const QJsonObject &object, Project &project, QList<Problem> &probl
     project.functions = readArray<ScriptFunction>(r, "functions", problems, readFunction);
     project.endpoints = readArray<Endpoint>(r, "endpoints", problems, readEndpoint);
     project.triggers = readArray<Trigger>(r, "triggers", problems, readTrigger);
+    project.schedules = readArray<Schedule>(r, "schedules", problems, readSchedule);
     project.integrations = readArray<Integration>(r, "integrations", problems, readIntegration);
     r.finish();
 }

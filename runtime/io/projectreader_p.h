@@ -30,6 +30,7 @@ Role readRole(const QJsonValue &value, const QString &path, QList<Problem> &prob
 ScriptFunction readFunction(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Endpoint readEndpoint(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Trigger readTrigger(const QJsonValue &value, const QString &path, QList<Problem> &problems);
+Schedule readSchedule(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Integration readIntegration(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 
 } // namespace Runtime

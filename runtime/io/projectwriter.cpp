@@ -208,22 +208,39 @@ void writeRole(JsonWriter &w, const Role &role)
     w.endObject();
 }
 
+// Writes \a text as an array of its lines, so that a change diffs line by line; nothing if it is empty.
+void writeLines(JsonWriter &w, const char *key, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    w.key(key);
+    w.beginArray();
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        w.value(line);
+    w.endArray();
+}
+
+// Writes who may call a function or an endpoint; nothing for the default, service only.
+void writeCallers(JsonWriter &w, const CallPermission &callers)
+{
+    if (callers.access != CallAccess::Service)
+        w.member("access", callAccessName(callers.access));
+    if (callers.access == CallAccess::Roles)
+        optionalList(w, "roles", callers.roles);
+}
+
 void writeFunction(JsonWriter &w, const ScriptFunction &f)
 {
     w.beginObject();
     w.member("id", f.id);
     w.member("name", f.name);
     optionalString(w, "description", f.description);
-    // One array element per line, so that a change of the code diffs line by line.
-    if (!f.code.isEmpty()) {
-        w.key("code");
-        w.beginArray();
-        for (const QString &line : f.code.split(QLatin1Char('\n')))
-            w.value(line);
-        w.endArray();
-    }
+    writeLines(w, "code", f.code);
     if (f.timeoutMs != defaultFunctionTimeoutMs)
         w.member("timeoutMs", f.timeoutMs);
+    writeCallers(w, f.callers);
+    optionalFlag(w, "readOnly", f.readOnly);
+    writeLines(w, "sampleInput", f.sampleInput);
     w.endObject();
 }
 
@@ -235,7 +252,16 @@ void writeEndpoint(JsonWriter &w, const Endpoint &e)
     w.member("method", e.method);
     w.member("path", e.path);
     w.member("function", e.functionId);
-    optionalList(w, "roles", e.roles);
+    writeCallers(w, e.callers);
+    optionalArray(w, "parameters", e.parameters, [](JsonWriter &pw, const EndpointParameter &parameter) {
+        pw.beginObject();
+        pw.member("name", parameter.name);
+        pw.member("type", parameterTypeName(parameter.type));
+        pw.member("in", parameterLocationName(parameter.location));
+        optionalFlag(pw, "required", parameter.required);
+        optionalString(pw, "description", parameter.description);
+        pw.endObject();
+    });
     optionalString(w, "description", e.description);
     w.endObject();
 }
@@ -245,9 +271,26 @@ void writeTrigger(JsonWriter &w, const Trigger &t)
     w.beginObject();
     w.member("id", t.id);
     w.member("name", t.name);
-    w.member("table", t.tableId);
+    optionalString(w, "table", t.tableId);
+    w.member("timing", triggerTimingName(t.timing));
     w.member("event", triggerEventName(t.event));
     w.member("function", t.functionId);
+    if (!t.enabled)
+        w.member("enabled", false);
+    w.endObject();
+}
+
+void writeSchedule(JsonWriter &w, const Schedule &s)
+{
+    w.beginObject();
+    w.member("id", s.id);
+    w.member("name", s.name);
+    w.member("cron", s.cron);
+    w.member("timeZone", s.timeZone);
+    w.member("function", s.functionId);
+    if (!s.enabled)
+        w.member("enabled", false);
+    optionalString(w, "description", s.description);
     w.endObject();
 }
 
@@ -284,6 +327,7 @@ QByteArray writeProject(const Project &project)
     optionalArray(w, "functions", project.functions, writeFunction);
     optionalArray(w, "endpoints", project.endpoints, writeEndpoint);
     optionalArray(w, "triggers", project.triggers, writeTrigger);
+    optionalArray(w, "schedules", project.schedules, writeSchedule);
     optionalArray(w, "integrations", project.integrations, writeIntegration);
     w.endObject();
     return w.data();

@@ -29,7 +29,11 @@ constexpr const char *s_fieldTypes[] = {"text", "integer", "number", "boolean", 
 constexpr const char *s_operations[] = {"select", "insert", "update", "delete"};
 constexpr const char *s_relationshipKinds[] = {"oneToOne", "oneToMany", "manyToMany"};
 constexpr const char *s_deleteActions[] = {"cascade", "setNull", "restrict"};
-constexpr const char *s_triggerEvents[] = {"insert", "update", "delete"};
+constexpr const char *s_triggerEvents[] = {"insert", "update", "delete", "signUp", "signIn"};
+constexpr const char *s_triggerTimings[] = {"before", "after"};
+constexpr const char *s_callAccess[] = {"service", "anyone", "signedIn", "roles"};
+constexpr const char *s_parameterTypes[] = {"text", "integer", "number", "boolean", "uuid", "json"};
+constexpr const char *s_parameterLocations[] = {"path", "query", "body"};
 
 template<typename T>
 bool anyHasId(const std::vector<T> &items, const ObjectId &id)
@@ -103,6 +107,41 @@ QString triggerEventName(TriggerEvent event) { return nameOf(s_triggerEvents, ev
 std::optional<TriggerEvent> triggerEventFromName(const QString &name)
 {
     return valueOf<TriggerEvent>(s_triggerEvents, name);
+}
+bool isAuthEvent(TriggerEvent event) { return event == TriggerEvent::SignUp || event == TriggerEvent::SignIn; }
+QString triggerTimingName(TriggerTiming timing) { return nameOf(s_triggerTimings, timing); }
+std::optional<TriggerTiming> triggerTimingFromName(const QString &name)
+{
+    return valueOf<TriggerTiming>(s_triggerTimings, name);
+}
+QString callAccessName(CallAccess access) { return nameOf(s_callAccess, access); }
+std::optional<CallAccess> callAccessFromName(const QString &name) { return valueOf<CallAccess>(s_callAccess, name); }
+QString parameterTypeName(ParameterType type) { return nameOf(s_parameterTypes, type); }
+std::optional<ParameterType> parameterTypeFromName(const QString &name)
+{
+    return valueOf<ParameterType>(s_parameterTypes, name);
+}
+QString parameterLocationName(ParameterLocation location) { return nameOf(s_parameterLocations, location); }
+std::optional<ParameterLocation> parameterLocationFromName(const QString &name)
+{
+    return valueOf<ParameterLocation>(s_parameterLocations, name);
+}
+
+bool CallPermission::allows(const QString &role, bool signedIn) const
+{
+    if (role == QLatin1String("service_role"))
+        return true;
+    switch (access) {
+    case CallAccess::Service:
+        return false;
+    case CallAccess::Anyone:
+        return true;
+    case CallAccess::SignedIn:
+        return signedIn;
+    case CallAccess::Roles:
+        return roles.contains(role) || (signedIn && roles.contains(QLatin1String("authenticated")));
+    }
+    return false;
 }
 
 const Field *Table::field(const ObjectId &id) const
@@ -210,6 +249,24 @@ const Relationship *Project::relationship(const ObjectId &id) const
     return nullptr;
 }
 
+const ScriptFunction *Project::function(const ObjectId &id) const
+{
+    for (const ScriptFunction &f : functions) {
+        if (f.id == id)
+            return &f;
+    }
+    return nullptr;
+}
+
+const ScriptFunction *Project::functionByName(const QString &name) const
+{
+    for (const ScriptFunction &f : functions) {
+        if (f.name == name)
+            return &f;
+    }
+    return nullptr;
+}
+
 std::vector<const Relationship *> Project::relationshipsOf(const ObjectId &tableId) const
 {
     std::vector<const Relationship *> out;
@@ -247,7 +304,7 @@ bool Project::containsId(const ObjectId &id) const
             return true;
     }
     return anyHasId(relationships, id) || anyHasId(roles, id) || anyHasId(endpoints, id)
-        || anyHasId(functions, id) || anyHasId(triggers, id) || anyHasId(integrations, id);
+        || anyHasId(functions, id) || anyHasId(triggers, id) || anyHasId(schedules, id) || anyHasId(integrations, id);
 }
 
 ObjectId Project::newId(const QString &prefix) const

@@ -29,6 +29,7 @@ public:
     std::vector<Endpoint> endpoints;
     std::vector<ScriptFunction> functions;
     std::vector<Trigger> triggers;
+    std::vector<Schedule> schedules;
     std::vector<Integration> integrations;
     Settings settings;
 
@@ -43,6 +44,9 @@ public:
     /** Returns the view named \a name, or nullptr. Views and tables share one namespace. */
     const View *viewByName(const QString &name) const;
     const Relationship *relationship(const ObjectId &id) const;
+    const ScriptFunction *function(const ObjectId &id) const;
+    /** Returns the function named \a name, or nullptr. */
+    const ScriptFunction *functionByName(const QString &name) const;
     /** Returns the relationships in which the table \a tableId takes part, as from, to or junction. */
     std::vector<const Relationship *> relationshipsOf(const ObjectId &tableId) const;
     /** Returns the relationship whose foreign key (or junction field) is \a fieldId, or nullptr. */
