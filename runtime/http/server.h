@@ -65,14 +65,14 @@ public:
     int threadCount() const { return int(m_workers.size()); }
 
     const ServerConfig &config() const { return m_config; }
-    const Router &router() const { return m_router; }
+    /** The routes of the project served (replaced by updateProject()). */
+    const Router &router() const { return *m_config.router; }
 
 private:
     Result<void> startWriter();
     Result<void> startWorkers(const QList<qintptr> &descriptors);
 
     ServerConfig m_config;
-    Router m_router;
     std::unique_ptr<QThread> m_writerThread;
     std::unique_ptr<WriteExecutor> m_writer;
     std::vector<std::unique_ptr<QThread>> m_threads;

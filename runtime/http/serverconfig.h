@@ -5,6 +5,7 @@
 #include "model/project.h"
 #include "projectupdates.h"
 #include "requestlog.h"
+#include "scripting/functionenvironment.h"
 #include "storage/database.h"
 
 #include <QByteArray>
@@ -15,6 +16,7 @@ namespace Runtime {
 
 class AccessPolicy;
 class ChangeFeed;
+class Router;
 class SessionRevocations;
 class SignInLimiter;
 
@@ -45,6 +47,10 @@ struct ServerConfig
     /** Where every committed write is announced (triggers, realtime and the designer listen); made by the
         Server if null. */
     std::shared_ptr<ChangeFeed> changeFeed;
+    /** The routes of \c project (its endpoints included); made by the Server, replaced with the project. */
+    std::shared_ptr<const Router> router;
+    /** What functions read with env.get() (see loadFunctionEnvironment()). */
+    FunctionEnvironment functionEnvironment;
     ServerLimits limits;
     RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };

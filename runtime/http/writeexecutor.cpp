@@ -35,9 +35,9 @@ void DatabaseSession::serve(std::shared_ptr<const Project> project, const Server
     store = std::move(next);
 }
 
-WriteExecutor::WriteExecutor(const Router &router, ServerConfig config)
-    : m_router(router)
-    , m_config(std::move(config))
+WriteExecutor::WriteExecutor(ServerConfig config)
+    : m_config(std::move(config))
+    , m_functionRunner(m_config.functionEnvironment)
     , m_generation(m_config.projectUpdates ? m_config.projectUpdates->generation() : 0)
 { }
 
@@ -57,12 +57,13 @@ void WriteExecutor::closeDatabase()
     m_session = DatabaseSession();
 }
 
-void WriteExecutor::updateProject(const std::shared_ptr<const Project> &project, int schemaVersion)
+void WriteExecutor::updateProject(const ProjectUpdates::Snapshot &update)
 {
-    m_config.project = project;
-    m_config.schemaVersion = schemaVersion;
+    m_config.project = update.project;
+    m_config.router = update.router;
+    m_config.schemaVersion = update.schemaVersion;
     if (m_session.database)
-        m_session.serve(project, m_config);
+        m_session.serve(update.project, m_config);
 }
 
 void WriteExecutor::pickUpProject()
@@ -71,7 +72,7 @@ void WriteExecutor::pickUpProject()
         return;
     const ProjectUpdates::Snapshot update = m_config.projectUpdates->current();
     m_generation = update.generation;
-    updateProject(update.project, update.schemaVersion);
+    updateProject(update);
 }
 
 void WriteExecutor::submit(const HttpRequest &request, QObject *context, const Reply &reply)
@@ -117,7 +118,8 @@ std::vector<HttpResponse> WriteExecutor::runBatch(const std::vector<Pending> &ba
     // A batch of one needs no savepoint: the request's own transaction is the commit.
     const bool grouped = batch.size() > 1 && m_session.store->beginBatch();
     for (const Pending &pending : batch)
-        responses.push_back(m_router.dispatch(pending.request, m_config, m_session.store.get()));
+        responses.push_back(
+            m_config.router->dispatch(pending.request, m_config, m_session.store.get(), &m_functionRunner));
     if (grouped) {
         if (Result<void> committed = m_session.store->commitBatch(); !committed) {
             // Nothing of the batch was kept: every request that had succeeded is told so.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "scripting/functionrunner.h"
 #include "httpresponse.h"
 #include "requestcontext.h"
 
@@ -55,8 +56,8 @@ class WriteExecutor : public QObject
 public:
     using Reply = std::function<void(const HttpResponse &)>;
 
-    /** Keeps its own copy of \a config (see updateProject()). */
-    WriteExecutor(const Router &router, ServerConfig config);
+    /** Keeps its own copy of \a config (see updateProject()); answers with config.router. */
+    explicit WriteExecutor(ServerConfig config);
     ~WriteExecutor() override;
 
     /** Opens the connection. Call on the executor's thread. */
@@ -66,10 +67,10 @@ public:
     void closeDatabase();
     /** Takes the newest project the Server published (ProjectUpdates) before a batch, if it is new. */
     void pickUpProject();
-    /** Runs the next batches with \a project at \a schemaVersion (a live project update): swaps the
-        config's project and the RecordStore. Call on the executor's thread; queued writes submitted
+    /** Runs the next batches with the project, schema version and router of \a update (a live project
+        update): swaps the config's project and router and the RecordStore. Call on the executor's thread; queued writes submitted
         before the call are answered with the old project, later ones with the new. */
-    void updateProject(const std::shared_ptr<const Project> &project, int schemaVersion);
+    void updateProject(const ProjectUpdates::Snapshot &update);
 
     /** Queues \a request (callable from any thread). It is dispatched on the executor's thread and
         \a reply is then called with the response on \a context's thread. \a context must outlive the
@@ -88,8 +89,8 @@ private:
     void drain();
     std::vector<HttpResponse> runBatch(const std::vector<Pending> &batch);
 
-    const Router &m_router;
     ServerConfig m_config; ///< used on the executor's thread only
+    FunctionRunner m_functionRunner; ///< its engine is made on the executor's thread, at the first call
     quint64 m_generation = 0; ///< of the project served (ProjectUpdates::generation())
     DatabaseSession m_session;
     QMutex m_mutex;

@@ -62,6 +62,8 @@ Result<QSqlQuery *> RecordStore::Private::execute(const SqlStatement &statement,
         it = statements.insert(statement.sql, query);
     }
     QSqlQuery &query = *it;
+    if (statementLog)
+        statementLog->append(statement.sql);
     for (qsizetype i = 0; i < statement.params.size(); ++i)
         query.bindValue(int(i), statement.params.at(i));
     if (!query.exec()) {
@@ -273,6 +275,11 @@ Result<void> RecordStore::transaction(const std::function<Result<void>()> &work)
 void RecordStore::setChangeFeed(ChangeFeed *feed)
 {
     d->feed = feed;
+}
+
+void RecordStore::setStatementLog(QStringList *log)
+{
+    d->statementLog = log;
 }
 
 Database &RecordStore::database()
