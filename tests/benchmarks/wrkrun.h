@@ -16,6 +16,7 @@ struct Scenario
         0: this scenario is a base; negative: shown against the base, without a target. */
     double target;
     QStringList headers; ///< "Name: value" lines sent with every request (wrk -H)
+    QString base; ///< the name of the scenario this one is compared with; empty: the last base before it
 };
 
 /** What one wrk run measured. */
