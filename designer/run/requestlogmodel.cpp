@@ -15,6 +15,7 @@ namespace Designer {
 namespace {
 constexpr qsizetype s_tooltipBodyChars = 600;
 constexpr qsizetype s_tooltipSecretChars = 12;
+constexpr qsizetype s_tooltipConsoleLines = 20;
 
 /** Returns true when the application's palette is dark, so the highlight colours stay readable. */
 bool darkPalette()
@@ -64,6 +65,19 @@ QString tooltip(const Runtime::RequestLogEntry &entry, const QString &user)
             body += QStringLiteral("…");
         text += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
                     .arg(RequestLogModel::tr("Request body").toHtmlEscaped(), body.toHtmlEscaped());
+    }
+    if (!entry.console.isEmpty()) { // what a function printed while answering
+        static const char *levels[] = {"log", "info", "warn", "error"};
+        QString lines;
+        for (qsizetype i = 0; i < entry.console.size() && i < s_tooltipConsoleLines; ++i) {
+            const Runtime::ConsoleLine &line = entry.console.at(i);
+            lines += QStringLiteral("[%1] %2\n").arg(QLatin1String(levels[int(line.level)]), line.text.left(s_tooltipBodyChars));
+        }
+        if (entry.console.size() > s_tooltipConsoleLines)
+            lines += QStringLiteral("…\n");
+        text += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
+                    .arg(RequestLogModel::tr("Console (%n line(s))", nullptr, int(entry.console.size())).toHtmlEscaped(),
+                        lines.trimmed().toHtmlEscaped());
     }
     text += QStringLiteral("<p><i>%1</i></p>")
                 .arg(RequestLogModel::tr("Double-click, or press Enter, to open it in the request console.")

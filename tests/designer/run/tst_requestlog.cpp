@@ -67,6 +67,7 @@ private slots:
     void filters();
     void activation();
     void tooltipShowsDetails();
+    void tooltipShowsFunctionConsole();
     void capacityDropsOldest();
     void followsNewestAtBottom();
     void clearButton();
@@ -501,6 +502,26 @@ void tst_RequestLog::tooltipShowsDetails()
     // Keys are shortened: the tooltip is not where they are copied from.
     QVERIFY(!tip.contains(QString::fromLatin1(service)));
     QVERIFY(tip.contains(QString::fromLatin1(service.left(12))));
+}
+
+// What a function printed while answering is shown with its request.
+void tst_RequestLog::tooltipShowsFunctionConsole()
+{
+    auto project = std::make_shared<Runtime::Project>(*m_server->config().project);
+    Runtime::ScriptFunction shout;
+    shout.id = QStringLiteral("fn_shout");
+    shout.name = QStringLiteral("shout");
+    shout.code = QStringLiteral("console.warn('<loud>');\nreturn {};");
+    shout.callers.access = Runtime::CallAccess::Anyone;
+    project->functions.push_back(shout);
+    QVERIFY(m_server->updateProject(project, m_server->config().schemaVersion));
+    const QByteArray anon = TestSupport::anonKey();
+    QCOMPARE(send("POST", QStringLiteral("/functions/v1/shout"), anon, anon, "{}"), 200);
+    QVERIFY(waitForRows(1));
+    RequestLogModel *model = m_dock->model();
+    const QString tip = model->data(model->index(0, RequestLogModel::PathColumn), Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Console (1 line")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("[warn] &lt;loud&gt;")), qPrintable(tip));
 }
 
 void tst_RequestLog::capacityDropsOldest()
