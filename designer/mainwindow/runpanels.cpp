@@ -2,6 +2,8 @@
 // RunPanels: the main window's Run menu, the API console and data tabs and the request log dock.
 #include "runpanels.h"
 
+#include "secretsdialog.h"
+
 #include "console/requestconsole.h"
 #include "data/csvimportwizard.h"
 #include "data/databrowser.h"
@@ -147,6 +149,19 @@ void RunPanels::createRunActions()
     connect(m_copyAnon, &QAction::triggered, m_status, &RunStatusWidget::copyAnonKey);
     m_copyService = new QAction(tr("Copy S&ervice Key"), this);
     connect(m_copyService, &QAction::triggered, m_status, &RunStatusWidget::copyServiceKey);
+    m_secrets = new QAction(tr("Function &Secrets…"), this);
+    m_secrets->setObjectName(QStringLiteral("functionSecretsAction"));
+    m_secrets->setToolTip(tr("The values functions read with env.get(), kept beside the project, never in it"));
+    connect(m_secrets, &QAction::triggered, this, [this]() {
+        ProjectDocument *document = m_controller->document();
+        if (!document || document->fileName().isEmpty()) {
+            QMessageBox::information(m_window, tr("Function Secrets"),
+                tr("Save the project first: its secrets are kept in a folder beside the project file."));
+            return;
+        }
+        SecretsDialog dialog(document->fileName(), m_window);
+        dialog.exec();
+    });
 }
 
 void RunPanels::createGoToActions()
@@ -181,6 +196,7 @@ void RunPanels::populateMenu(QMenu *runMenu)
     runMenu->addSeparator();
     runMenu->addAction(m_copyAnon);
     runMenu->addAction(m_copyService);
+    runMenu->addAction(m_secrets);
     runMenu->addSeparator();
     runMenu->addAction(m_goData);
     runMenu->addAction(m_goConsole);

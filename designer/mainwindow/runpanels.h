@@ -86,6 +86,7 @@ private:
     QAction *m_port = nullptr;
     QAction *m_copyAnon = nullptr;
     QAction *m_copyService = nullptr;
+    QAction *m_secrets = nullptr;
     QAction *m_goConsole = nullptr;
     QAction *m_goData = nullptr;
     QAction *m_goLog = nullptr;

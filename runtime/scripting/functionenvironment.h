@@ -2,7 +2,11 @@
 // The values functions read with env.get(): the process environment and the project's local secrets.
 #pragma once
 
+#include "core/result.h"
+
 #include <QHash>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace Runtime {
@@ -18,5 +22,16 @@ QString functionSecretsFile(const QString &projectFile);
     trimmed, a value may be quoted with ' or "), overridden by the process environment, as dotenv does: what
     the deployment sets wins over the local file. A missing file adds nothing. */
 FunctionEnvironment loadFunctionEnvironment(const QString &projectFile);
+
+/** The secrets of functionSecretsFile(), in the file's order, as name and value. */
+using FunctionSecrets = QList<QPair<QString, QString>>;
+
+/** Returns the secrets stored in functionSecretsFile() of \a projectFile (none if it does not exist). */
+FunctionSecrets readFunctionSecrets(const QString &projectFile);
+
+/** Writes \a secrets to functionSecretsFile() of \a projectFile, atomically, creating the local folder
+    (readable by the owner only). Refuses, writing nothing, a name that is not an environment variable name
+    (letters, digits and "_", not starting with a digit) or given twice, and a value with a line break. */
+Result<void> saveFunctionSecrets(const QString &projectFile, const FunctionSecrets &secrets);
 
 } // namespace Runtime

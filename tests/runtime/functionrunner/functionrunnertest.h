@@ -50,6 +50,7 @@ private slots:
     void consoleIsCaptured();
     void envGet();
     void environmentFromProcessAndSecretsFile();
+    void secretsSavedAndReadBack();
     void cryptoAndBase64();
     void fetchAnswers();
     void fetchLimits_data();

@@ -5,6 +5,7 @@
 #include "scripting/functionenvironment.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -75,6 +76,27 @@ void tst_FunctionRunner::environmentFromProcessAndSecretsFile()
     QVERIFY(!environment.contains(u"not a line"_s));
     QVERIFY(
         loadFunctionEnvironment(dir.filePath(u"other.basalt"_s)).contains(u"PATH"_s)); // no file: no error
+}
+
+// The designer's secrets: saved atomically into the local folder (made if missing, owner-only), read back
+// in order with their spaces and quotes; bad names and line breaks are refused and nothing is written.
+void tst_FunctionRunner::secretsSavedAndReadBack()
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(u"shop.basalt"_s);
+    const FunctionSecrets secrets {{u"STRIPE_KEY"_s, u"sk_test 1"_s}, {u"_PADDED"_s, u"  x  "_s}, {u"QUOTE"_s, u"\"q\" #1"_s}};
+    QVERIFY(saveFunctionSecrets(project, secrets));
+    QCOMPARE(readFunctionSecrets(project), secrets);
+    QCOMPARE(loadFunctionEnvironment(project).value(u"_PADDED"_s), u"  x  "_s);
+    QCOMPARE(QFileInfo(functionSecretsFile(project)).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QFileDevice::Permissions());
+    for (const FunctionSecrets &bad : {FunctionSecrets {{u"1KEY"_s, u"v"_s}}, FunctionSecrets {{u"A B"_s, u"v"_s}},
+             FunctionSecrets {{u"K"_s, u"a"_s}, {u"K"_s, u"b"_s}}, FunctionSecrets {{u"K"_s, u"line\nbreak"_s}}}) {
+        const Result<void> refused = saveFunctionSecrets(project, bad);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(readFunctionSecrets(project), secrets); // unchanged
+    }
 }
 
 void tst_FunctionRunner::cryptoAndBase64()
