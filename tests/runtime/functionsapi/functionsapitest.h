@@ -45,6 +45,7 @@ private slots:
     void loopIsStoppedAndServerKeepsServing();
     void concurrentCalls();
     void runFromTheDesigner();
+    void functionChangedWhileRequestsRun();
 
     // dbbuildertests.cpp: the db host object
     void dbInsertSelectSingle();

@@ -386,4 +386,37 @@ void tst_FunctionsApi::concurrentCalls()
     QCOMPARE(count.json().array().size(), 24);
 }
 
+// A function's code changes while calls to it are in flight: every call is answered, by the old code or the
+// new one, and once the update is published every new call runs the new code.
+void tst_FunctionsApi::functionChangedWhileRequestsRun()
+{
+    QList<QNetworkReply *> replies;
+    const auto post = [&] {
+        QNetworkRequest request(m_server->url().resolved(QUrl(u"/functions/v1/echo"_s)));
+        request.setRawHeader("apikey", TestSupport::anonKey());
+        request.setRawHeader("Content-Type", "application/json");
+        replies << m_network.post(request, QByteArray("{}"));
+    };
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < 8; ++i)
+            post();
+        std::shared_ptr<Project> changed = project();
+        changed->functions[0].code = u"return {version: %1};"_s.arg(round);
+        serve(changed);
+    }
+    for (QNetworkReply *reply : replies) {
+        if (!reply->isFinished()) {
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+    for (int i = 0; i < 4; ++i) { // each request thread has taken the last version
+        const Reply last = send("POST", u"/functions/v1/echo"_s, "{}");
+        QCOMPARE(last.json().object().value(u"version"_s).toInt(), 5);
+    }
+}
+
 QTEST_GUILESS_MAIN(tst_FunctionsApi)
