@@ -182,10 +182,12 @@ void tst_Commands::removeUsersTableWithTrigger()
     Runtime::Project project = openTemplate(QStringLiteral("ecommerce"))->project();
     project.functions.push_back({QStringLiteral("fn_welcome"), QStringLiteral("welcome"), {},
         QStringLiteral("return {};") /* a function body (#15) */});
-    project.triggers.push_back({QStringLiteral("trg_welcome"), QStringLiteral("welcome"),
-        QStringLiteral("tbl_customers"), Runtime::TriggerEvent::Insert, QStringLiteral("fn_welcome")});
-    project.triggers.push_back({QStringLiteral("trg_tags"), QStringLiteral("tags"),
-        QStringLiteral("tbl_tags"), Runtime::TriggerEvent::Update, QStringLiteral("fn_welcome")});
+    project.triggers.push_back({.id = QStringLiteral("trg_welcome"), .name = QStringLiteral("welcome"),
+        .tableId = QStringLiteral("tbl_customers"), .event = Runtime::TriggerEvent::Insert,
+        .functionId = QStringLiteral("fn_welcome")});
+    project.triggers.push_back({.id = QStringLiteral("trg_tags"), .name = QStringLiteral("tags"),
+        .tableId = QStringLiteral("tbl_tags"), .event = Runtime::TriggerEvent::Update,
+        .functionId = QStringLiteral("fn_welcome")});
     QVERIFY2(validationErrors(project).isEmpty(), qPrintable(validationErrors(project)));
     ProjectDocument document(std::make_unique<Runtime::Project>(project));
     pushUndoRedo(document, new RemoveTables(&document, {QStringLiteral("tbl_customers")}),
