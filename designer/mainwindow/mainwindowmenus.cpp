@@ -9,6 +9,7 @@
 #include "deleteguard.h"
 #include "fileactions.h"
 #include "functionpanels.h"
+#include "logicpanels.h"
 #include "problemsdock.h"
 #include "propertiesdock.h"
 #include "projecttree.h"
@@ -128,6 +129,9 @@ void MainWindow::createMenus()
     editMenu->addAction(m_addTable);
     editMenu->addAction(m_addView);
     editMenu->addAction(m_functionPanels->addFunctionAction());
+    editMenu->addAction(m_logicPanels->addEndpointAction());
+    editMenu->addAction(m_logicPanels->addTriggerAction());
+    editMenu->addAction(m_logicPanels->addScheduleAction());
     editMenu->addAction(m_newRelationship);
     editMenu->addAction(m_delete);
     editMenu->addSeparator();
@@ -200,6 +204,9 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_addTable);
     toolBar->addAction(m_functionPanels->addFunctionAction());
+    toolBar->addAction(m_logicPanels->addEndpointAction());
+    toolBar->addAction(m_logicPanels->addTriggerAction());
+    toolBar->addAction(m_logicPanels->addScheduleAction());
     toolBar->addSeparator();
     m_runPanels->populateToolBar(toolBar);
 }
