@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Logic commands: add, change and remove an endpoint, a trigger or a schedule (AddPart, RemovePart, ChangePart).
+// Logic commands: add, change and remove an endpoint, a trigger or a schedule (AddPart, RemovePart,
+// ChangePart).
 #include "logiccommands.h"
 
 #include "commandids.h"
@@ -18,10 +19,14 @@ enum class Verb { Add, Delete, Change, Rename };
 QString commandText(Verb verb, const Runtime::Endpoint *, const QString &name, const QString &newName = {})
 {
     switch (verb) {
-    case Verb::Add: return QCoreApplication::translate("Commands", "Add endpoint %1").arg(name);
-    case Verb::Delete: return QCoreApplication::translate("Commands", "Delete endpoint %1").arg(name);
-    case Verb::Change: return QCoreApplication::translate("Commands", "Change endpoint %1").arg(name);
-    case Verb::Rename: return QCoreApplication::translate("Commands", "Rename endpoint %1 to %2").arg(name, newName);
+    case Verb::Add:
+        return QCoreApplication::translate("Commands", "Add endpoint %1").arg(name);
+    case Verb::Delete:
+        return QCoreApplication::translate("Commands", "Delete endpoint %1").arg(name);
+    case Verb::Change:
+        return QCoreApplication::translate("Commands", "Change endpoint %1").arg(name);
+    case Verb::Rename:
+        return QCoreApplication::translate("Commands", "Rename endpoint %1 to %2").arg(name, newName);
     }
     return {};
 }
@@ -29,10 +34,14 @@ QString commandText(Verb verb, const Runtime::Endpoint *, const QString &name, c
 QString commandText(Verb verb, const Runtime::Trigger *, const QString &name, const QString &newName = {})
 {
     switch (verb) {
-    case Verb::Add: return QCoreApplication::translate("Commands", "Add trigger %1").arg(name);
-    case Verb::Delete: return QCoreApplication::translate("Commands", "Delete trigger %1").arg(name);
-    case Verb::Change: return QCoreApplication::translate("Commands", "Change trigger %1").arg(name);
-    case Verb::Rename: return QCoreApplication::translate("Commands", "Rename trigger %1 to %2").arg(name, newName);
+    case Verb::Add:
+        return QCoreApplication::translate("Commands", "Add trigger %1").arg(name);
+    case Verb::Delete:
+        return QCoreApplication::translate("Commands", "Delete trigger %1").arg(name);
+    case Verb::Change:
+        return QCoreApplication::translate("Commands", "Change trigger %1").arg(name);
+    case Verb::Rename:
+        return QCoreApplication::translate("Commands", "Rename trigger %1 to %2").arg(name, newName);
     }
     return {};
 }
@@ -40,22 +49,24 @@ QString commandText(Verb verb, const Runtime::Trigger *, const QString &name, co
 QString commandText(Verb verb, const Runtime::Schedule *, const QString &name, const QString &newName = {})
 {
     switch (verb) {
-    case Verb::Add: return QCoreApplication::translate("Commands", "Add schedule %1").arg(name);
-    case Verb::Delete: return QCoreApplication::translate("Commands", "Delete schedule %1").arg(name);
-    case Verb::Change: return QCoreApplication::translate("Commands", "Change schedule %1").arg(name);
-    case Verb::Rename: return QCoreApplication::translate("Commands", "Rename schedule %1 to %2").arg(name, newName);
+    case Verb::Add:
+        return QCoreApplication::translate("Commands", "Add schedule %1").arg(name);
+    case Verb::Delete:
+        return QCoreApplication::translate("Commands", "Delete schedule %1").arg(name);
+    case Verb::Change:
+        return QCoreApplication::translate("Commands", "Change schedule %1").arg(name);
+    case Verb::Rename:
+        return QCoreApplication::translate("Commands", "Rename schedule %1 to %2").arg(name, newName);
     }
     return {};
 }
 
-template<typename Part>
-std::vector<Part> &listOf(ProjectDocument *document)
+template <typename Part> std::vector<Part> &listOf(ProjectDocument *document)
 {
     return partsOf(document->editableProject(), static_cast<const Part *>(nullptr));
 }
 
-template<typename Part>
-auto findIn(std::vector<Part> &parts, const Runtime::ObjectId &id)
+template <typename Part> auto findIn(std::vector<Part> &parts, const Runtime::ObjectId &id)
 {
     return std::find_if(parts.begin(), parts.end(), [&id](const Part &p) { return p.id == id; });
 }
@@ -76,29 +87,26 @@ std::vector<Runtime::Schedule> &partsOf(Runtime::Project &project, const Runtime
     return project.schedules;
 }
 
-template<typename Part>
+template <typename Part>
 AddPart<Part>::AddPart(ProjectDocument *document, Part part, QUndoCommand *parent)
     : QUndoCommand(commandText(Verb::Add, &part, part.name), parent)
     , m_document(document)
     , m_part(std::move(part))
-{
-}
+{ }
 
-template<typename Part>
-void AddPart<Part>::redo()
+template <typename Part> void AddPart<Part>::redo()
 {
     listOf<Part>(m_document).push_back(m_part);
     m_document->notify({Kind::ProjectChanged, {m_part.id}});
 }
 
-template<typename Part>
-void AddPart<Part>::undo()
+template <typename Part> void AddPart<Part>::undo()
 {
     std::erase_if(listOf<Part>(m_document), [this](const Part &p) { return p.id == m_part.id; });
     m_document->notify({Kind::ProjectChanged, {m_part.id}});
 }
 
-template<typename Part>
+template <typename Part>
 RemovePart<Part>::RemovePart(ProjectDocument *document, const Runtime::ObjectId &id, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_document(document)
@@ -109,8 +117,7 @@ RemovePart<Part>::RemovePart(ProjectDocument *document, const Runtime::ObjectId 
     setText(commandText(Verb::Delete, static_cast<const Part *>(nullptr), it != parts.end() ? it->name : id));
 }
 
-template<typename Part>
-void RemovePart<Part>::redo()
+template <typename Part> void RemovePart<Part>::redo()
 {
     auto &parts = listOf<Part>(m_document);
     const auto it = findIn(parts, m_id);
@@ -122,8 +129,7 @@ void RemovePart<Part>::redo()
     m_document->notify({Kind::ProjectChanged, {m_id}});
 }
 
-template<typename Part>
-void RemovePart<Part>::undo()
+template <typename Part> void RemovePart<Part>::undo()
 {
     if (!m_removed)
         return;
@@ -133,8 +139,9 @@ void RemovePart<Part>::undo()
     m_document->notify({Kind::ProjectChanged, {m_id}});
 }
 
-template<typename Part>
-ChangePart<Part>::ChangePart(ProjectDocument *document, Part after, const QString &mergeKey, QUndoCommand *parent)
+template <typename Part>
+ChangePart<Part>::ChangePart(
+    ProjectDocument *document, Part after, const QString &mergeKey, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_document(document)
     , m_after(std::move(after))
@@ -148,8 +155,7 @@ ChangePart<Part>::ChangePart(ProjectDocument *document, Part after, const QStrin
     setText(describe());
 }
 
-template<typename Part>
-QString ChangePart<Part>::describe() const
+template <typename Part> QString ChangePart<Part>::describe() const
 {
     Part renamed = m_before;
     renamed.name = m_after.name;
@@ -157,8 +163,7 @@ QString ChangePart<Part>::describe() const
     return commandText(onlyRenamed ? Verb::Rename : Verb::Change, &m_after, m_before.name, m_after.name);
 }
 
-template<typename Part>
-void ChangePart<Part>::apply(const Part &part)
+template <typename Part> void ChangePart<Part>::apply(const Part &part)
 {
     auto &parts = listOf<Part>(m_document);
     const auto it = findIn(parts, part.id);
@@ -168,31 +173,27 @@ void ChangePart<Part>::apply(const Part &part)
     m_document->notify({Kind::ProjectChanged, {part.id}});
 }
 
-template<typename Part>
-void ChangePart<Part>::redo()
+template <typename Part> void ChangePart<Part>::redo()
 {
     apply(m_after);
 }
 
-template<typename Part>
-void ChangePart<Part>::undo()
+template <typename Part> void ChangePart<Part>::undo()
 {
     apply(m_before);
 }
 
-template<typename Part>
-int ChangePart<Part>::id() const
+template <typename Part> int ChangePart<Part>::id() const
 {
     return int(CommandId::ChangeLogicPart);
 }
 
-template<typename Part>
-bool ChangePart<Part>::mergeWith(const QUndoCommand *other)
+template <typename Part> bool ChangePart<Part>::mergeWith(const QUndoCommand *other)
 {
     // The id is shared by the three kinds: only a change of the same kind and object merges.
     const auto *change = dynamic_cast<const ChangePart<Part> *>(other);
-    if (!change || m_mergeKey.isEmpty() || change->m_mergeKey != m_mergeKey || change->m_document != m_document
-        || change->m_after.id != m_after.id)
+    if (!change || m_mergeKey.isEmpty() || change->m_mergeKey != m_mergeKey
+        || change->m_document != m_document || change->m_after.id != m_after.id)
         return false;
     m_after = change->m_after;
     setText(describe());

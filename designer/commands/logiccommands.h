@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Logic commands: add, change and remove an endpoint, a trigger or a schedule (AddPart, RemovePart, ChangePart).
+// Logic commands: add, change and remove an endpoint, a trigger or a schedule (AddPart, RemovePart,
+// ChangePart).
 #pragma once
 
 #include "model/project.h"
@@ -14,8 +15,7 @@ class ProjectDocument;
 
 /** Adds \a part (an Endpoint, Trigger or Schedule), appended to its list. Undo removes it again.
     Event: ProjectChanged with its id. Text: "Add endpoint %1" (trigger, schedule). */
-template<typename Part>
-class AddPart : public QUndoCommand
+template <typename Part> class AddPart : public QUndoCommand
 {
 public:
     AddPart(ProjectDocument *document, Part part, QUndoCommand *parent = nullptr);
@@ -29,8 +29,7 @@ private:
 
 /** Removes the endpoint, trigger or schedule \a id; undo puts it back at its former index, so the saved file
     is byte for byte the same. Event: ProjectChanged with its id. Text: "Delete endpoint %1" (...). */
-template<typename Part>
-class RemovePart : public QUndoCommand
+template <typename Part> class RemovePart : public QUndoCommand
 {
 public:
     RemovePart(ProjectDocument *document, const Runtime::ObjectId &id, QUndoCommand *parent = nullptr);
@@ -48,11 +47,11 @@ private:
     same object with the same non-empty \a mergeKey merge into one step (typing in one box). Becomes
     obsolete when merged back to where it started. Event: ProjectChanged with its id.
     Text: "Rename endpoint %1 to %2" or "Change endpoint %1" (trigger, schedule). */
-template<typename Part>
-class ChangePart : public QUndoCommand
+template <typename Part> class ChangePart : public QUndoCommand
 {
 public:
-    ChangePart(ProjectDocument *document, Part after, const QString &mergeKey = {}, QUndoCommand *parent = nullptr);
+    ChangePart(
+        ProjectDocument *document, Part after, const QString &mergeKey = {}, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -85,8 +84,7 @@ std::vector<Runtime::Trigger> &partsOf(Runtime::Project &project, const Runtime:
 std::vector<Runtime::Schedule> &partsOf(Runtime::Project &project, const Runtime::Schedule *);
 
 /** Returns the part of \a project with \a id, or nullptr (valid until the next change). */
-template<typename Part>
-const Part *findPart(const Runtime::Project &project, const Runtime::ObjectId &id)
+template <typename Part> const Part *findPart(const Runtime::Project &project, const Runtime::ObjectId &id)
 {
     const auto &parts = partsOf(const_cast<Runtime::Project &>(project), static_cast<const Part *>(nullptr));
     const auto it = std::find_if(parts.begin(), parts.end(), [&id](const Part &p) { return p.id == id; });

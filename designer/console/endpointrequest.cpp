@@ -13,19 +13,26 @@ namespace {
 QString asText(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return QString::number(value.toDouble());
-    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    default: return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble());
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    default:
+        return value.toString();
     }
 }
 
 ConsoleAuth authFor(const Runtime::CallPermission &callers)
 {
     switch (callers.access) {
-    case Runtime::CallAccess::Anyone: return ConsoleAuth::Anon;
-    case Runtime::CallAccess::Service: return ConsoleAuth::Service;
-    case Runtime::CallAccess::SignedIn: return ConsoleAuth::User;
+    case Runtime::CallAccess::Anyone:
+        return ConsoleAuth::Anon;
+    case Runtime::CallAccess::Service:
+        return ConsoleAuth::Service;
+    case Runtime::CallAccess::SignedIn:
+        return ConsoleAuth::User;
     case Runtime::CallAccess::Roles:
         return callers.roles.contains(QLatin1String("anon")) ? ConsoleAuth::Anon : ConsoleAuth::User;
     }
@@ -36,12 +43,18 @@ ConsoleAuth authFor(const Runtime::CallPermission &callers)
 QJsonValue sampleParameterValue(Runtime::ParameterType type)
 {
     switch (type) {
-    case Runtime::ParameterType::Text: return QStringLiteral("text");
-    case Runtime::ParameterType::Integer: return 1;
-    case Runtime::ParameterType::Number: return 1.5;
-    case Runtime::ParameterType::Boolean: return true;
-    case Runtime::ParameterType::Uuid: return QStringLiteral("00000000-0000-4000-8000-000000000001");
-    case Runtime::ParameterType::Json: return QJsonObject();
+    case Runtime::ParameterType::Text:
+        return QStringLiteral("text");
+    case Runtime::ParameterType::Integer:
+        return 1;
+    case Runtime::ParameterType::Number:
+        return 1.5;
+    case Runtime::ParameterType::Boolean:
+        return true;
+    case Runtime::ParameterType::Uuid:
+        return QStringLiteral("00000000-0000-4000-8000-000000000001");
+    case Runtime::ParameterType::Json:
+        return QJsonObject();
     }
     return {};
 }
@@ -64,8 +77,12 @@ ConsoleRequest endpointRequest(const Runtime::Endpoint &endpoint)
                     segment = QString::fromUtf8(QUrl::toPercentEncoding(asText(value)));
             }
             break;
-        case Runtime::ParameterLocation::Query: query.addQueryItem(parameter.name, asText(value)); break;
-        case Runtime::ParameterLocation::Body: body.insert(parameter.name, value); break;
+        case Runtime::ParameterLocation::Query:
+            query.addQueryItem(parameter.name, asText(value));
+            break;
+        case Runtime::ParameterLocation::Body:
+            body.insert(parameter.name, value);
+            break;
         }
     }
     // A path segment with no declared parameter still gets a value, so that the request can be sent.
@@ -76,7 +93,8 @@ ConsoleRequest endpointRequest(const Runtime::Endpoint &endpoint)
     request.url = QStringLiteral("/api/") + segments.join(QLatin1Char('/'));
     if (!query.isEmpty())
         request.url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
-    const bool hasBody = endpoint.method != QLatin1String("GET") && endpoint.method != QLatin1String("DELETE");
+    const bool hasBody
+        = endpoint.method != QLatin1String("GET") && endpoint.method != QLatin1String("DELETE");
     if (hasBody) {
         request.body = QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented));
         request.headers.append({QStringLiteral("Content-Type"), QStringLiteral("application/json")});

@@ -35,11 +35,11 @@ QString numberedName(const QString &prefix, const std::function<bool(const QStri
     }
 }
 
-template<typename Part>
-std::function<bool(const QString &)> nameTaken(const Runtime::Project &project)
+template <typename Part> std::function<bool(const QString &)> nameTaken(const Runtime::Project &project)
 {
     return [&project](const QString &name) {
-        const auto &parts = partsOf(const_cast<Runtime::Project &>(project), static_cast<const Part *>(nullptr));
+        const auto &parts
+            = partsOf(const_cast<Runtime::Project &>(project), static_cast<const Part *>(nullptr));
         return std::any_of(parts.begin(), parts.end(), [&name](const Part &p) { return p.name == name; });
     };
 }
@@ -54,9 +54,10 @@ QString starterCode(const Runtime::Trigger &trigger)
 {
     if (Runtime::isAuthEvent(trigger.event))
         return QStringLiteral("// row is the user who signed up or in.\nreturn {};\n");
-    return QStringLiteral("// row is the row written (old: the row before an update or delete).\n"
-                          "// A before trigger may change row, or throw new Error('...') to refuse the write.\n"
-                          "return {};\n");
+    return QStringLiteral(
+        "// row is the row written (old: the row before an update or delete).\n"
+        "// A before trigger may change row, or throw new Error('...') to refuse the write.\n"
+        "return {};\n");
 }
 
 QString starterCode(const Runtime::Schedule &)
@@ -70,7 +71,7 @@ QString starterCode(const Runtime::Endpoint &)
     return starterFunctionCode();
 }
 
-template<typename Part>
+template <typename Part>
 void pushChange(ProjectDocument *document, const Part &after, const QString &mergeKey)
 {
     const Part *before = findPart<Part>(document->project(), after.id);
@@ -79,8 +80,7 @@ void pushChange(ProjectDocument *document, const Part &after, const QString &mer
 }
 
 // Adds the function for \a part (one of the document's) and points part at it, as one step.
-template<typename Part>
-Runtime::ObjectId pushFunctionFor(ProjectDocument *document, Part part)
+template <typename Part> Runtime::ObjectId pushFunctionFor(ProjectDocument *document, Part part)
 {
     const Runtime::Project &project = document->project();
     Runtime::ScriptFunction function;

@@ -65,8 +65,8 @@ EndpointEditor::EndpointEditor(ProjectDocument *document, QWidget *parent)
     m_descriptionEdit->setObjectName(QStringLiteral("endpointDescriptionEdit"));
     m_descriptionEdit->setPlaceholderText(tr("optional; shown in the OpenAPI document"));
     m_descriptionEdit->setTabChangesFocus(true);
-    m_descriptionEdit->setFixedHeight(m_descriptionEdit->fontMetrics().lineSpacing() * 3
-        + 2 * m_descriptionEdit->frameWidth() + 8);
+    m_descriptionEdit->setFixedHeight(
+        m_descriptionEdit->fontMetrics().lineSpacing() * 3 + 2 * m_descriptionEdit->frameWidth() + 8);
     addField(tr("&Description:"), m_descriptionEdit, QStringLiteral("description"));
     m_tryIt = new QPushButton(tr("&Try It in the API Console"), this);
     m_tryIt->setObjectName(QStringLiteral("tryItButton"));
@@ -84,11 +84,12 @@ EndpointEditor::EndpointEditor(ProjectDocument *document, QWidget *parent)
         after.callers = callers;
         change(after);
     });
-    connect(m_parameters, &ParametersTable::edited, this, [this](const std::vector<Runtime::EndpointParameter> &list) {
-        Runtime::Endpoint after = *endpoint();
-        after.parameters = list;
-        change(after);
-    });
+    connect(m_parameters, &ParametersTable::edited, this,
+        [this](const std::vector<Runtime::EndpointParameter> &list) {
+            Runtime::Endpoint after = *endpoint();
+            after.parameters = list;
+            change(after);
+        });
     connect(add, &QPushButton::clicked, m_parameters, &ParametersTable::addParameter);
     connect(remove, &QPushButton::clicked, m_parameters, &ParametersTable::removeCurrent);
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, [this]() {
@@ -192,7 +193,8 @@ std::vector<Runtime::EndpointParameter> EndpointEditor::withPathParameters(
         return p.location == Runtime::ParameterLocation::Path && !segments.contains(p.name);
     });
     for (const QString &name : segments) {
-        const auto it = std::find_if(parameters.begin(), parameters.end(), [&name](const auto &p) { return p.name == name; });
+        const auto it = std::find_if(
+            parameters.begin(), parameters.end(), [&name](const auto &p) { return p.name == name; });
         if (it != parameters.end()) {
             it->location = Runtime::ParameterLocation::Path;
             it->required = true;

@@ -15,7 +15,7 @@ namespace Runtime {
 struct Endpoint;
 struct EndpointParameter;
 struct CallPermission;
-}
+} // namespace Runtime
 
 namespace Designer {
 

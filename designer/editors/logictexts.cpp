@@ -15,11 +15,16 @@ QString LogicTexts::triggerWhen(Runtime::TriggerTiming timing, Runtime::TriggerE
 {
     const bool before = timing == Runtime::TriggerTiming::Before;
     switch (event) {
-    case Runtime::TriggerEvent::Insert: return before ? tr("before insert") : tr("after insert");
-    case Runtime::TriggerEvent::Update: return before ? tr("before update") : tr("after update");
-    case Runtime::TriggerEvent::Delete: return before ? tr("before delete") : tr("after delete");
-    case Runtime::TriggerEvent::SignUp: return tr("after sign-up");
-    case Runtime::TriggerEvent::SignIn: return tr("after sign-in");
+    case Runtime::TriggerEvent::Insert:
+        return before ? tr("before insert") : tr("after insert");
+    case Runtime::TriggerEvent::Update:
+        return before ? tr("before update") : tr("after update");
+    case Runtime::TriggerEvent::Delete:
+        return before ? tr("before delete") : tr("after delete");
+    case Runtime::TriggerEvent::SignUp:
+        return tr("after sign-up");
+    case Runtime::TriggerEvent::SignIn:
+        return tr("after sign-in");
     }
     return {};
 }
@@ -30,7 +35,8 @@ QString LogicTexts::triggerSummary(const Runtime::Project &project, const Runtim
         return triggerWhen(trigger.timing, trigger.event);
     const Runtime::Table *table = project.table(trigger.tableId);
     //: %1: "before insert", "after update", ...; %2: a table's name
-    return tr("%1 on %2").arg(triggerWhen(trigger.timing, trigger.event), table ? table->name : trigger.tableId);
+    return tr("%1 on %2")
+        .arg(triggerWhen(trigger.timing, trigger.event), table ? table->name : trigger.tableId);
 }
 
 QString LogicTexts::triggerBadgeLine(const Runtime::Project &project, const Runtime::Trigger &trigger)
@@ -53,10 +59,14 @@ QString LogicTexts::scheduleSummary(const Runtime::Schedule &schedule)
 QString LogicTexts::accessName(Runtime::CallAccess access)
 {
     switch (access) {
-    case Runtime::CallAccess::Anyone: return tr("Anyone with the anon key");
-    case Runtime::CallAccess::SignedIn: return tr("Signed-in users");
-    case Runtime::CallAccess::Roles: return tr("These roles:");
-    case Runtime::CallAccess::Service: return tr("Service role only");
+    case Runtime::CallAccess::Anyone:
+        return tr("Anyone with the anon key");
+    case Runtime::CallAccess::SignedIn:
+        return tr("Signed-in users");
+    case Runtime::CallAccess::Roles:
+        return tr("These roles:");
+    case Runtime::CallAccess::Service:
+        return tr("Service role only");
     }
     return {};
 }
@@ -64,11 +74,16 @@ QString LogicTexts::accessName(Runtime::CallAccess access)
 QString LogicTexts::eventName(Runtime::TriggerEvent event)
 {
     switch (event) {
-    case Runtime::TriggerEvent::Insert: return tr("insert");
-    case Runtime::TriggerEvent::Update: return tr("update");
-    case Runtime::TriggerEvent::Delete: return tr("delete");
-    case Runtime::TriggerEvent::SignUp: return tr("sign-up");
-    case Runtime::TriggerEvent::SignIn: return tr("sign-in");
+    case Runtime::TriggerEvent::Insert:
+        return tr("insert");
+    case Runtime::TriggerEvent::Update:
+        return tr("update");
+    case Runtime::TriggerEvent::Delete:
+        return tr("delete");
+    case Runtime::TriggerEvent::SignUp:
+        return tr("sign-up");
+    case Runtime::TriggerEvent::SignIn:
+        return tr("sign-in");
     }
     return {};
 }
@@ -76,12 +91,18 @@ QString LogicTexts::eventName(Runtime::TriggerEvent event)
 QString LogicTexts::parameterTypeName(Runtime::ParameterType type)
 {
     switch (type) {
-    case Runtime::ParameterType::Text: return tr("text");
-    case Runtime::ParameterType::Integer: return tr("integer");
-    case Runtime::ParameterType::Number: return tr("number");
-    case Runtime::ParameterType::Boolean: return tr("boolean");
-    case Runtime::ParameterType::Uuid: return tr("uuid");
-    case Runtime::ParameterType::Json: return tr("JSON");
+    case Runtime::ParameterType::Text:
+        return tr("text");
+    case Runtime::ParameterType::Integer:
+        return tr("integer");
+    case Runtime::ParameterType::Number:
+        return tr("number");
+    case Runtime::ParameterType::Boolean:
+        return tr("boolean");
+    case Runtime::ParameterType::Uuid:
+        return tr("uuid");
+    case Runtime::ParameterType::Json:
+        return tr("JSON");
     }
     return {};
 }
@@ -89,9 +110,12 @@ QString LogicTexts::parameterTypeName(Runtime::ParameterType type)
 QString LogicTexts::locationName(Runtime::ParameterLocation location)
 {
     switch (location) {
-    case Runtime::ParameterLocation::Path: return tr("path");
-    case Runtime::ParameterLocation::Query: return tr("query");
-    case Runtime::ParameterLocation::Body: return tr("body");
+    case Runtime::ParameterLocation::Path:
+        return tr("path");
+    case Runtime::ParameterLocation::Query:
+        return tr("query");
+    case Runtime::ParameterLocation::Body:
+        return tr("body");
     }
     return {};
 }

@@ -10,11 +10,11 @@
 namespace Designer {
 
 namespace {
-constexpr Runtime::ParameterType s_types[] = {Runtime::ParameterType::Text, Runtime::ParameterType::Integer,
-    Runtime::ParameterType::Number, Runtime::ParameterType::Boolean, Runtime::ParameterType::Uuid,
-    Runtime::ParameterType::Json};
-constexpr Runtime::ParameterLocation s_locations[] = {Runtime::ParameterLocation::Path,
-    Runtime::ParameterLocation::Query, Runtime::ParameterLocation::Body};
+constexpr Runtime::ParameterType s_types[]
+    = {Runtime::ParameterType::Text, Runtime::ParameterType::Integer, Runtime::ParameterType::Number,
+        Runtime::ParameterType::Boolean, Runtime::ParameterType::Uuid, Runtime::ParameterType::Json};
+constexpr Runtime::ParameterLocation s_locations[]
+    = {Runtime::ParameterLocation::Path, Runtime::ParameterLocation::Query, Runtime::ParameterLocation::Body};
 } // namespace
 
 ParametersTable::ParametersTable(QWidget *parent)
@@ -73,7 +73,8 @@ void ParametersTable::setRow(int row, const Runtime::EndpointParameter &paramete
     for (QComboBox *combo : {type, location})
         connect(combo, &QComboBox::activated, this, &ParametersTable::emitEdited);
     QTableWidgetItem *required = itemAt(RequiredColumn);
-    required->setFlags(inPath ? Qt::ItemIsSelectable : Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    required->setFlags(
+        inPath ? Qt::ItemIsSelectable : Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
     required->setCheckState(parameter.required || inPath ? Qt::Checked : Qt::Unchecked);
     itemAt(DescriptionColumn)->setText(parameter.description);
 }
@@ -84,9 +85,10 @@ std::vector<Runtime::EndpointParameter> ParametersTable::parameters() const
     for (int row = 0; row < rowCount(); ++row) {
         Runtime::EndpointParameter parameter;
         parameter.name = item(row, NameColumn)->text().trimmed();
-        parameter.type = Runtime::ParameterType(static_cast<QComboBox *>(cellWidget(row, TypeColumn))->currentData().toInt());
-        parameter.location
-            = Runtime::ParameterLocation(static_cast<QComboBox *>(cellWidget(row, LocationColumn))->currentData().toInt());
+        parameter.type = Runtime::ParameterType(
+            static_cast<QComboBox *>(cellWidget(row, TypeColumn))->currentData().toInt());
+        parameter.location = Runtime::ParameterLocation(
+            static_cast<QComboBox *>(cellWidget(row, LocationColumn))->currentData().toInt());
         parameter.required = parameter.location == Runtime::ParameterLocation::Path
             || item(row, RequiredColumn)->checkState() == Qt::Checked;
         parameter.description = item(row, DescriptionColumn)->text();

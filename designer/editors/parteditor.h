@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// PartEditor: what the endpoint, trigger and schedule editors share: name, function, problems at their fields.
+// PartEditor: what the endpoint, trigger and schedule editors share: name, function, problems at their
+// fields.
 #pragma once
 
 #include "document/changeevent.h"

@@ -4,7 +4,6 @@
 
 #include "document/projectdocument.h"
 #include "scheduling/cronexpression.h"
-#include "widgets/palettecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,8 +66,8 @@ ScheduleEditor::ScheduleEditor(ProjectDocument *document, QWidget *parent)
     m_descriptionEdit->setObjectName(QStringLiteral("scheduleDescriptionEdit"));
     m_descriptionEdit->setPlaceholderText(tr("optional; what the schedule is for"));
     m_descriptionEdit->setTabChangesFocus(true);
-    m_descriptionEdit->setFixedHeight(m_descriptionEdit->fontMetrics().lineSpacing() * 3
-        + 2 * m_descriptionEdit->frameWidth() + 8);
+    m_descriptionEdit->setFixedHeight(
+        m_descriptionEdit->fontMetrics().lineSpacing() * 3 + 2 * m_descriptionEdit->frameWidth() + 8);
     addField(tr("&Description:"), m_descriptionEdit, QStringLiteral("description"));
 
     connect(m_cronEdit, &QLineEdit::textEdited, this, [this](const QString &cron) {
@@ -152,15 +151,16 @@ void ScheduleEditor::refreshFields()
 
 void ScheduleEditor::explainCron()
 {
-    const Runtime::Result<Runtime::CronExpression> parsed = Runtime::CronExpression::parse(m_cronEdit->text().trimmed());
-    QPalette colours = m_cronWords->palette();
-    colours.setColor(QPalette::WindowText, parsed ? palette().color(QPalette::WindowText) : errorTextColor(palette()));
-    m_cronWords->setPalette(colours);
+    const Runtime::Result<Runtime::CronExpression> parsed
+        = Runtime::CronExpression::parse(m_cronEdit->text().trimmed());
     if (!parsed) {
-        m_cronWords->setText(parsed.error().message);
+        // The validator reports parse()'s message under the field: said once, not twice.
+        m_cronWords->clear();
+        m_cronWords->hide();
         m_nextRuns->clear();
         return;
     }
+    m_cronWords->show();
     m_cronWords->setText(parsed.value().describe());
     const QTimeZone zone(schedule()->timeZone.toUtf8());
     if (!zone.isValid()) {

@@ -34,7 +34,8 @@ public:
     QComboBox *timeZoneCombo() const { return m_timeZoneCombo; }
     QCheckBox *enabledCheck() const { return m_enabledCheck; }
     QPlainTextEdit *descriptionEdit() const { return m_descriptionEdit; }
-    /** Returns the expression in words, or the parser's message when it does not parse. */
+    /** Returns the expression in words, empty when it does not parse (the parser's message is then the
+        validator's, under the field: problemAt("cron")). */
     QString cronText() const;
     /** Returns the next run times shown, one a line (empty when the expression does not parse). */
     QString nextRunsText() const;

@@ -108,11 +108,13 @@ void TriggerEditor::refreshFields()
         m_targetCombo->insertItem(0, tr("(choose a table)"), shown.tableId);
     m_targetCombo->insertSeparator(m_targetCombo->count());
     m_targetCombo->addItem(tr("Users (sign-up and sign-in)"), s_authTarget);
-    m_targetCombo->setCurrentIndex(auth ? m_targetCombo->count() - 1 : m_targetCombo->findData(shown.tableId));
+    m_targetCombo->setCurrentIndex(
+        auth ? m_targetCombo->count() - 1 : m_targetCombo->findData(shown.tableId));
 
     m_timingCombo->clear();
     if (!auth) // an auth event's trigger runs after it: before is not offered
-        m_timingCombo->addItem(tr("before (inside the write, may change or refuse the row)"), int(Runtime::TriggerTiming::Before));
+        m_timingCombo->addItem(tr("before (inside the write, may change or refuse the row)"),
+            int(Runtime::TriggerTiming::Before));
     m_timingCombo->addItem(tr("after (once the write is committed)"), int(Runtime::TriggerTiming::After));
     m_timingCombo->setCurrentIndex(m_timingCombo->findData(int(shown.timing)));
     m_eventCombo->clear();
@@ -125,13 +127,15 @@ void TriggerEditor::refreshFields()
         m_explanation->setText(tr("The function receives the user as row. It runs after the event, off the "
                                   "request; a failure is logged and retried."));
     else if (shown.timing == Runtime::TriggerTiming::Before)
-        m_explanation->setText(tr("The function receives row (the new row) and old (the row before an update "
-                                  "or delete). It runs inside the write: it may change row, or throw new "
-                                  "Error('...') to refuse the write (400 with the message, nothing written)."));
+        m_explanation->setText(
+            tr("The function receives row (the new row) and old (the row before an update "
+               "or delete). It runs inside the write: it may change row, or throw new "
+               "Error('...') to refuse the write (400 with the message, nothing written)."));
     else
-        m_explanation->setText(tr("The function receives row (the new row) and old (the row before an update "
-                                  "or delete). It runs after the commit, off the request; a failure is logged "
-                                  "and retried."));
+        m_explanation->setText(
+            tr("The function receives row (the new row) and old (the row before an update "
+               "or delete). It runs after the commit, off the request; a failure is logged "
+               "and retried."));
 }
 
 void TriggerEditor::change(const Runtime::Trigger &after, const QString &mergeKey)

@@ -68,7 +68,8 @@ void LogicPanels::setDocument(ProjectDocument *document)
         return;
     auto *endpoints = new EndpointEditor(m_document, m_tabs);
     connect(endpoints, &EndpointEditor::tryItRequested, this, &LogicPanels::tryItRequested);
-    m_editors.push_back({endpoints, [document](const auto &id) { return document->endpoint(id) != nullptr; }});
+    m_editors.push_back(
+        {endpoints, [document](const auto &id) { return document->endpoint(id) != nullptr; }});
     m_editors.push_back({new TriggerEditor(m_document, m_tabs),
         [document](const auto &id) { return document->trigger(id) != nullptr; }});
     m_editors.push_back({new ScheduleEditor(m_document, m_tabs),

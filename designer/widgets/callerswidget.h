@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// CallersWidget: who may call a function or an endpoint (Runtime::CallPermission), as radio buttons and roles.
+// CallersWidget: who may call a function or an endpoint (Runtime::CallPermission), as radio buttons and
+// roles.
 #pragma once
 
 #include "model/projectparts.h"

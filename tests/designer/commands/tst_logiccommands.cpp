@@ -57,7 +57,8 @@ void tst_LogicCommands::addParts_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("text");
     QTest::newRow("endpoint") << u"endpoint"_s << u"endpoint_1"_s << u"Add endpoint endpoint_1"_s;
-    QTest::newRow("trigger") << u"trigger"_s << u"orders_after_insert"_s << u"Add trigger orders_after_insert"_s;
+    QTest::newRow("trigger") << u"trigger"_s << u"orders_after_insert"_s
+                             << u"Add trigger orders_after_insert"_s;
     QTest::newRow("schedule") << u"schedule"_s << u"schedule_1"_s << u"Add schedule schedule_1"_s;
 }
 
@@ -122,22 +123,26 @@ void tst_LogicCommands::commands_data()
     QTest::addColumn<QString>("verb");
     QTest::addColumn<QString>("text");
     QTest::newRow("add endpoint") << u"endpoint"_s << u"add"_s << u"Add endpoint top_products"_s;
-    QTest::newRow("rename endpoint") << u"endpoint"_s << u"rename"_s << u"Rename endpoint endpoint_1 to renamed"_s;
+    QTest::newRow("rename endpoint") << u"endpoint"_s << u"rename"_s
+                                     << u"Rename endpoint endpoint_1 to renamed"_s;
     QTest::newRow("change endpoint") << u"endpoint"_s << u"change"_s << u"Change endpoint endpoint_1"_s;
     QTest::newRow("remove endpoint") << u"endpoint"_s << u"remove"_s << u"Delete endpoint endpoint_1"_s;
     QTest::newRow("add trigger") << u"trigger"_s << u"add"_s << u"Add trigger top_products"_s;
-    QTest::newRow("rename trigger") << u"trigger"_s << u"rename"_s << u"Rename trigger orders_after_insert to renamed"_s;
+    QTest::newRow("rename trigger") << u"trigger"_s << u"rename"_s
+                                    << u"Rename trigger orders_after_insert to renamed"_s;
     QTest::newRow("change trigger") << u"trigger"_s << u"change"_s << u"Change trigger orders_after_insert"_s;
     QTest::newRow("remove trigger") << u"trigger"_s << u"remove"_s << u"Delete trigger orders_after_insert"_s;
     QTest::newRow("add schedule") << u"schedule"_s << u"add"_s << u"Add schedule top_products"_s;
-    QTest::newRow("rename schedule") << u"schedule"_s << u"rename"_s << u"Rename schedule schedule_1 to renamed"_s;
+    QTest::newRow("rename schedule") << u"schedule"_s << u"rename"_s
+                                     << u"Rename schedule schedule_1 to renamed"_s;
     QTest::newRow("change schedule") << u"schedule"_s << u"change"_s << u"Change schedule schedule_1"_s;
     QTest::newRow("remove schedule") << u"schedule"_s << u"remove"_s << u"Delete schedule schedule_1"_s;
 }
 
 // Builds the command of \a verb for the first part of type Part (or a new one named top_products).
-template<typename Part>
-QUndoCommand *commandFor(ProjectDocument *document, const QString &verb, const std::function<void(Part &)> &edit)
+template <typename Part>
+QUndoCommand *commandFor(
+    ProjectDocument *document, const QString &verb, const std::function<void(Part &)> &edit)
 {
     Part part = partsOf(document->editableProject(), static_cast<const Part *>(nullptr)).front();
     if (verb == u"add"_s) {
@@ -167,8 +172,10 @@ void tst_LogicCommands::commands()
         command = commandFor<Runtime::Endpoint>(document.get(), verb, [](Runtime::Endpoint &e) {
             e.method = u"POST"_s;
             e.path = u"orders/:id/cancel"_s;
-            e.parameters = {{u"id"_s, Runtime::ParameterType::Integer, Runtime::ParameterLocation::Path, true, {}},
-                {u"reason"_s, Runtime::ParameterType::Text, Runtime::ParameterLocation::Body, false, u"why"_s}};
+            e.parameters
+                = {{u"id"_s, Runtime::ParameterType::Integer, Runtime::ParameterLocation::Path, true, {}},
+                    {u"reason"_s, Runtime::ParameterType::Text, Runtime::ParameterLocation::Body, false,
+                        u"why"_s}};
             e.callers = {Runtime::CallAccess::Roles, {u"authenticated"_s}};
         });
     } else if (kind == u"trigger"_s) {
@@ -245,7 +252,8 @@ void tst_LogicCommands::removeFunctionRemovesCallers()
     QCOMPARE(document->undoStack()->count(), 1);
     QCOMPARE(document->undoStack()->text(0), u"Delete function function_1"_s);
     const Runtime::Project &project = document->project();
-    QVERIFY(project.functions.empty() && project.endpoints.empty() && project.triggers.empty() && project.schedules.empty());
+    QVERIFY(project.functions.empty() && project.endpoints.empty() && project.triggers.empty()
+        && project.schedules.empty());
     QCOMPARE(validationErrors(project), QString());
     document->undoStack()->undo();
     QCOMPARE(Runtime::writeProject(document->project()), original);

@@ -19,9 +19,9 @@
 
 #include <QAction>
 #include <QGraphicsScene>
-#include <QPainter>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -125,7 +125,8 @@ void tst_LogicPanels::actionsAndTabs()
     openCopy(window);
     ProjectDocument *document = window.document();
     LogicPanels *panels = window.logicPanels();
-    for (QAction *action : {panels->addEndpointAction(), panels->addTriggerAction(), panels->addScheduleAction()}) {
+    for (QAction *action :
+        {panels->addEndpointAction(), panels->addTriggerAction(), panels->addScheduleAction()}) {
         QVERIFY(window.findChild<QToolBar *>(u"mainToolBar"_s)->actions().contains(action));
         QVERIFY(treeOf(window)->actions().contains(action));
     }
@@ -172,7 +173,8 @@ void tst_LogicPanels::treeSummaries()
     schedule.timeZone = u"Europe/Berlin"_s;
     document->changeSchedule(schedule);
     QCOMPARE(rowsOf(window, ProjectTree::Group::Functions), QStringList({u"function_1|"_s}));
-    QCOMPARE(rowsOf(window, ProjectTree::Group::Endpoints), QStringList({u"endpoint_1|GET /api/orders/:id/summary"_s}));
+    QCOMPARE(rowsOf(window, ProjectTree::Group::Endpoints),
+        QStringList({u"endpoint_1|GET /api/orders/:id/summary"_s}));
     QCOMPARE(rowsOf(window, ProjectTree::Group::Triggers),
         QStringList({u"orders_after_insert|before insert on orders"_s, u"after_sign_up|after sign-up"_s}));
     QCOMPARE(rowsOf(window, ProjectTree::Group::Schedules),
@@ -190,8 +192,9 @@ void tst_LogicPanels::tryItFillsConsole()
     endpoint.method = u"POST"_s;
     endpoint.path = u"orders/:id/cancel"_s;
     endpoint.callers = {Runtime::CallAccess::Anyone, {}};
-    endpoint.parameters = {{u"id"_s, Runtime::ParameterType::Integer, Runtime::ParameterLocation::Path, true, {}},
-        {u"reason"_s, Runtime::ParameterType::Text, Runtime::ParameterLocation::Body, true, {}}};
+    endpoint.parameters
+        = {{u"id"_s, Runtime::ParameterType::Integer, Runtime::ParameterLocation::Path, true, {}},
+            {u"reason"_s, Runtime::ParameterType::Text, Runtime::ParameterLocation::Body, true, {}}};
     document->changeEndpoint(endpoint);
     window.logicPanels()->endpointEditor()->tryItButton()->click();
     RequestConsole *console = window.runPanels()->console();
@@ -199,7 +202,8 @@ void tst_LogicPanels::tryItFillsConsole()
     const ConsoleRequest request = console->currentRequest();
     QCOMPARE(request.method, u"POST"_s);
     QCOMPARE(request.url, u"/api/orders/1/cancel"_s);
-    QCOMPARE(QJsonDocument::fromJson(request.body.toUtf8()).object().value(u"reason"_s).toString(), u"text"_s);
+    QCOMPARE(
+        QJsonDocument::fromJson(request.body.toUtf8()).object().value(u"reason"_s).toString(), u"text"_s);
     QCOMPARE(request.auth, ConsoleAuth::Anon);
 }
 
@@ -225,7 +229,8 @@ void tst_LogicPanels::deleteFunctionWithCallers()
     }
     QVERIFY(remove);
     remove->trigger();
-    QVERIFY2(asked.contains(u"endpoint endpoint_1"_s) && asked.contains(u"schedule schedule_1"_s), qPrintable(asked));
+    QVERIFY2(asked.contains(u"endpoint endpoint_1"_s) && asked.contains(u"schedule schedule_1"_s),
+        qPrintable(asked));
     QVERIFY(document->function(function)); // cancelled
     answer = DeleteGuard::Decision::Delete;
     remove->trigger();
@@ -263,7 +268,8 @@ void tst_LogicPanels::triggerBadge()
     function.name = u"compute_total"_s;
     document->changeFunction(function);
     document->addTrigger(orders);
-    QCOMPARE(card->triggers(), QStringList({u"before insert: compute_total"_s, u"after insert: compute_total"_s}));
+    QCOMPARE(
+        card->triggers(), QStringList({u"before insert: compute_total"_s, u"after insert: compute_total"_s}));
     // The badge is painted: the title where it sits differs from the title without triggers.
     const QRectF badge = card->mapRectToScene(card->triggerBadgeRect());
     const QImage withBadge = renderScene(window, badge);
