@@ -20,6 +20,7 @@
 #include <QMenuBar>
 #include <QTableWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoGroup>
 
 namespace Designer {
@@ -204,9 +205,16 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_addTable);
     toolBar->addAction(m_functionPanels->addFunctionAction());
-    toolBar->addAction(m_logicPanels->addEndpointAction());
-    toolBar->addAction(m_logicPanels->addTriggerAction());
-    toolBar->addAction(m_logicPanels->addScheduleAction());
+    // Endpoints, triggers and schedules are in the menu of the Add Function button, so that the toolbar still
+    // fits a narrow window in longer languages.
+    if (auto *addLogic = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_functionPanels->addFunctionAction()))) {
+        addLogic->setObjectName(QStringLiteral("addLogicButton"));
+        addLogic->setPopupMode(QToolButton::MenuButtonPopup);
+        auto *logicMenu = new QMenu(addLogic);
+        logicMenu->addActions({m_functionPanels->addFunctionAction(), m_logicPanels->addEndpointAction(),
+            m_logicPanels->addTriggerAction(), m_logicPanels->addScheduleAction()});
+        addLogic->setMenu(logicMenu);
+    }
     toolBar->addSeparator();
     m_runPanels->populateToolBar(toolBar);
 }

@@ -35,7 +35,8 @@ CallersWidget::CallersWidget(QWidget *parent)
         if (access == Runtime::CallAccess::Roles) {
             m_roles = new QListWidget(this);
             m_roles->setObjectName(QStringLiteral("callerRoles"));
-            m_roles->setMaximumHeight(m_roles->fontMetrics().lineSpacing() * 5 + 8);
+            // Fixed: in the function editor the code pane below takes every free pixel and would squeeze it.
+            m_roles->setFixedHeight(m_roles->fontMetrics().height() * 5);
             layout->addWidget(m_roles);
         }
     }

@@ -11,6 +11,7 @@
 #include "editors/triggereditor.h"
 #include "mainwindow/deleteguard.h"
 #include "mainwindow/fileactions.h"
+#include "mainwindow/functionpanels.h"
 #include "mainwindow/logicpanels.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/projecttree.h"
@@ -28,6 +29,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace Designer;
@@ -52,6 +54,15 @@ QStringList rowsOf(const MainWindow &window, ProjectTree::Group group)
     for (int i = 0; i < item->childCount(); ++i)
         rows << item->child(i)->text(0) + u'|' + item->child(i)->text(1);
     return rows;
+}
+
+bool menuHas(const QList<QAction *> &actions, const QAction *wanted)
+{
+    for (const QAction *action : actions) {
+        if (action == wanted || (action->menu() && menuHas(action->menu()->actions(), wanted)))
+            return true;
+    }
+    return false;
 }
 
 TableItem *cardOf(const MainWindow &window, const ObjectId &tableId)
@@ -125,10 +136,14 @@ void tst_LogicPanels::actionsAndTabs()
     openCopy(window);
     ProjectDocument *document = window.document();
     LogicPanels *panels = window.logicPanels();
+    auto *button = window.findChild<QToolBar *>(u"mainToolBar"_s)->findChild<QToolButton *>(u"addLogicButton"_s);
+    QVERIFY(button && button->menu());
+    QCOMPARE(button->defaultAction(), window.functionPanels()->addFunctionAction());
     for (QAction *action :
         {panels->addEndpointAction(), panels->addTriggerAction(), panels->addScheduleAction()}) {
-        QVERIFY(window.findChild<QToolBar *>(u"mainToolBar"_s)->actions().contains(action));
+        QVERIFY(button->menu()->actions().contains(action));
         QVERIFY(treeOf(window)->actions().contains(action));
+        QVERIFY(menuHas(window.menuBar()->actions(), action));
     }
     panels->addEndpointAction()->trigger();
     QCOMPARE(document->project().endpoints.size(), size_t(1));
