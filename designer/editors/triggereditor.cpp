@@ -115,7 +115,8 @@ void TriggerEditor::refreshFields()
     if (!auth) // an auth event's trigger runs after it: before is not offered
         m_timingCombo->addItem(tr("before (inside the write, may change or refuse the row)"),
             int(Runtime::TriggerTiming::Before));
-    m_timingCombo->addItem(tr("after (once the write is committed)"), int(Runtime::TriggerTiming::After));
+    m_timingCombo->addItem(auth ? tr("after the event") : tr("after (once the write is committed)"),
+        int(Runtime::TriggerTiming::After));
     m_timingCombo->setCurrentIndex(m_timingCombo->findData(int(shown.timing)));
     m_eventCombo->clear();
     for (Runtime::TriggerEvent event : eventsOf(auth))

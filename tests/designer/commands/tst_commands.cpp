@@ -183,9 +183,9 @@ void tst_Commands::removeUsersTableWithTrigger()
     project.functions.push_back({QStringLiteral("fn_welcome"), QStringLiteral("welcome"), {},
         QStringLiteral("return {};") /* a function body (#15) */});
     project.triggers.push_back({QStringLiteral("trg_welcome"), QStringLiteral("welcome"),
-        QStringLiteral("tbl_customers"), Runtime::TriggerEvent::Insert, QStringLiteral("fn_welcome")});
+        QStringLiteral("tbl_customers"), Runtime::TriggerTiming::After, Runtime::TriggerEvent::Insert, QStringLiteral("fn_welcome")});
     project.triggers.push_back({QStringLiteral("trg_tags"), QStringLiteral("tags"),
-        QStringLiteral("tbl_tags"), Runtime::TriggerEvent::Update, QStringLiteral("fn_welcome")});
+        QStringLiteral("tbl_tags"), Runtime::TriggerTiming::After, Runtime::TriggerEvent::Update, QStringLiteral("fn_welcome")});
     QVERIFY2(validationErrors(project).isEmpty(), qPrintable(validationErrors(project)));
     ProjectDocument document(std::make_unique<Runtime::Project>(project));
     pushUndoRedo(document, new RemoveTables(&document, {QStringLiteral("tbl_customers")}),

@@ -17,6 +17,7 @@
 #include "mainwindow/projecttree.h"
 #include "mainwindow/runpanels.h"
 #include "testsupport.h"
+#include "windowtestsupport.h"
 
 #include <QAction>
 #include <QGraphicsScene>
@@ -35,36 +36,9 @@
 using namespace Designer;
 using namespace Qt::StringLiterals;
 using Runtime::ObjectId;
+using namespace WindowTests;
 
 namespace {
-ProjectTree *treeOf(const MainWindow &window)
-{
-    return window.findChild<ProjectTree *>(u"projectTree"_s);
-}
-
-QTabWidget *tabsOf(const MainWindow &window)
-{
-    return window.findChild<QTabWidget *>(u"centralTabs"_s);
-}
-
-QStringList rowsOf(const MainWindow &window, ProjectTree::Group group)
-{
-    QStringList rows;
-    const QTreeWidgetItem *item = treeOf(window)->groupItem(group);
-    for (int i = 0; i < item->childCount(); ++i)
-        rows << item->child(i)->text(0) + u'|' + item->child(i)->text(1);
-    return rows;
-}
-
-bool menuHas(const QList<QAction *> &actions, const QAction *wanted)
-{
-    for (const QAction *action : actions) {
-        if (action == wanted || (action->menu() && menuHas(action->menu()->actions(), wanted)))
-            return true;
-    }
-    return false;
-}
-
 TableItem *cardOf(const MainWindow &window, const ObjectId &tableId)
 {
     for (QGraphicsItem *item : window.canvas()->scene()->items()) {
@@ -74,6 +48,7 @@ TableItem *cardOf(const MainWindow &window, const ObjectId &tableId)
     }
     return nullptr;
 }
+
 // Returns the part \a rect of the window's scene, rendered.
 QImage renderScene(const MainWindow &window, const QRectF &rect)
 {
