@@ -413,6 +413,188 @@
         <source>Change function %1</source>
         <translation>Funktion %1 ändern</translation>
     </message>
+    <message>
+        <source>Add endpoint %1</source>
+        <translation>Endpunkt %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete endpoint %1</source>
+        <translation>Endpunkt %1 löschen</translation>
+    </message>
+    <message>
+        <source>Change endpoint %1</source>
+        <translation>Endpunkt %1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename endpoint %1 to %2</source>
+        <translation>Endpunkt %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Add trigger %1</source>
+        <translation>Trigger %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete trigger %1</source>
+        <translation>Trigger %1 löschen</translation>
+    </message>
+    <message>
+        <source>Change trigger %1</source>
+        <translation>Trigger %1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename trigger %1 to %2</source>
+        <translation>Trigger %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Add schedule %1</source>
+        <translation>Zeitplan %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete schedule %1</source>
+        <translation>Zeitplan %1 löschen</translation>
+    </message>
+    <message>
+        <source>Change schedule %1</source>
+        <translation>Zeitplan %1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename schedule %1 to %2</source>
+        <translation>Zeitplan %1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>Cron</name>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>Tag-des-Monats</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>the %1 field: &quot;%2&quot; %3; write e.g. &quot;%4&quot;</source>
+        <translation>das Feld %1: „%2“ %3; schreiben Sie z. B. „%4“</translation>
+    </message>
+    <message>
+        <source>is out of range %1-%2</source>
+        <translation>liegt außerhalb des Bereichs %1-%2</translation>
+    </message>
+    <message>
+        <source>is not a value, range or step</source>
+        <translation>ist weder ein Wert noch ein Bereich noch eine Schrittweite</translation>
+    </message>
+    <message>
+        <source>has a bad step</source>
+        <translation>hat eine ungültige Schrittweite</translation>
+    </message>
+    <message>
+        <source>is a range that runs backwards</source>
+        <translation>ist ein Bereich, der rückwärts läuft</translation>
+    </message>
+    <message>
+        <source>unknown shortcut &quot;%1&quot;; use @hourly, @daily, @weekly, @monthly or @yearly</source>
+        <translation>unbekannte Abkürzung „%1“; verwenden Sie @hourly, @daily, @weekly, @monthly oder @yearly</translation>
+    </message>
+    <message numerus="yes">
+        <source>a cron expression has 5 fields (minute hour day-of-month month day-of-week), &quot;%1&quot; has %n; write e.g. &quot;0 3 * * *&quot; (every day at 03:00)</source>
+        <translation>
+            <numerusform>ein Cron-Ausdruck hat 5 Felder (Minute Stunde Tag-des-Monats Monat Wochentag), „%1“ hat %n; schreiben Sie z. B. „0 3 * * *“ (jeden Tag um 03:00)</numerusform>
+            <numerusform>ein Cron-Ausdruck hat 5 Felder (Minute Stunde Tag-des-Monats Monat Wochentag), „%1“ hat %n; schreiben Sie z. B. „0 3 * * *“ (jeden Tag um 03:00)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never occurs in the months given</source>
+        <translation>kommt in den angegebenen Monaten nie vor</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>
@@ -512,6 +694,13 @@
     <message>
         <source>The database cannot be brought to this project&apos;s schema. Nothing was changed.</source>
         <translation>Die Datenbank kann nicht an das Schema dieses Projekts angepasst werden. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::CallersWidget</name>
+    <message>
+        <source>Only server-side code and the designer: clients cannot call it</source>
+        <translation>Nur serverseitiger Code und der Designer: Clients können es nicht aufrufen</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1378,29 @@
             <numerusform>%n Sichten (%1) zeigen Zeilen der zu löschenden Tabellen und werden mit ihnen gelöscht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>endpoint %1</source>
+        <translation>Endpunkt %1</translation>
+    </message>
+    <message>
+        <source>trigger %1</source>
+        <translation>Trigger %1</translation>
+    </message>
+    <message>
+        <source>schedule %1</source>
+        <translation>Zeitplan %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The function(s) %1 are called by %2. Delete them too?</source>
+        <translation>
+            <numerusform>Die Funktion %1 wird von %2 aufgerufen. Diese ebenfalls löschen?</numerusform>
+            <numerusform>Die Funktionen %1 werden von %2 aufgerufen. Diese ebenfalls löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Functions</source>
+        <translation>Funktionen löschen</translation>
+    </message>
 </context>
 <context>
     <name>Designer::DiagramExport</name>
@@ -1207,6 +1419,65 @@
     <message>
         <source>ER diagram</source>
         <translation>ER-Diagramm</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::EndpointEditor</name>
+    <message>
+        <source>How the endpoint is listed; clients call it by its method and path</source>
+        <translation>Wie der Endpunkt aufgeführt wird; Clients rufen ihn über Methode und Pfad auf</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>A segment :name is a path parameter (orders/:id reads id from the path)</source>
+        <translation>Ein Segment :name ist ein Pfadparameter (orders/:id liest id aus dem Pfad)</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Pfad:</translation>
+    </message>
+    <message>
+        <source>&amp;Function:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>Who may call:</source>
+        <translation>Wer aufrufen darf:</translation>
+    </message>
+    <message>
+        <source>&amp;Add Parameter</source>
+        <translation>Parameter &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Parameter</source>
+        <translation>Parameter &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <source>optional; shown in the OpenAPI document</source>
+        <translation>optional; erscheint im OpenAPI-Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Try It in the API Console</source>
+        <translation>In der API-Konsole &amp;ausprobieren</translation>
+    </message>
+    <message>
+        <source>Opens this endpoint&apos;s request in the API console, with sample values</source>
+        <translation>Öffnet die Anfrage dieses Endpunkts mit Beispielwerten in der API-Konsole</translation>
+    </message>
+    <message>
+        <source>Endpoint %1</source>
+        <translation>Endpunkt %1</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1930,26 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
         <source>Function %1</source>
         <translation>Funktion %1</translation>
     </message>
+    <message>
+        <source>Who may call it as POST /functions/v1/&lt;name&gt; and /rest/v1/rpc/&lt;name&gt;; endpoints, triggers and schedules call it whatever this says</source>
+        <translation>Wer sie als POST /functions/v1/&lt;name&gt; und /rest/v1/rpc/&lt;name&gt; aufrufen darf; Endpunkte, Trigger und Zeitpläne rufen sie unabhängig davon auf</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only (callable with GET; its db refuses writes)</source>
+        <translation>Nur &amp;lesend (mit GET aufrufbar; ihr db verweigert Schreibzugriffe)</translation>
+    </message>
+    <message>
+        <source>The req of a test run, as JSON: {&quot;body&quot;: {...}, &quot;query&quot;: {...}}</source>
+        <translation>Das req eines Testlaufs als JSON: {&quot;body&quot;: {...}, &quot;query&quot;: {...}}</translation>
+    </message>
+    <message>
+        <source>Who may call:</source>
+        <translation>Wer aufrufen darf:</translation>
+    </message>
+    <message>
+        <source>&amp;Sample input:</source>
+        <translation>&amp;Beispieleingabe:</translation>
+    </message>
 </context>
 <context>
     <name>Designer::FunctionPanels</name>
@@ -1740,6 +2031,166 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
     <message>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::LogicPanels</name>
+    <message>
+        <source>Add &amp;Endpoint</source>
+        <translation>&amp;Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a custom endpoint below /api/, served by a function</source>
+        <translation>Einen eigenen Endpunkt unter /api/ hinzufügen, den eine Funktion bedient</translation>
+    </message>
+    <message>
+        <source>Add Tri&amp;gger</source>
+        <translation>Tri&amp;gger hinzufügen</translation>
+    </message>
+    <message>
+        <source>Run a function when rows of the selected table are written, or on sign-up</source>
+        <translation>Eine Funktion ausführen, wenn Zeilen der gewählten Tabelle geschrieben werden, oder bei der Registrierung</translation>
+    </message>
+    <message>
+        <source>Add &amp;Schedule</source>
+        <translation>&amp;Zeitplan hinzufügen</translation>
+    </message>
+    <message>
+        <source>Run a function on a schedule (cron)</source>
+        <translation>Eine Funktion nach Zeitplan ausführen (cron)</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::LogicTexts</name>
+    <message>
+        <source>%1 /api/%2</source>
+        <translation>%1 /api/%2</translation>
+    </message>
+    <message>
+        <source>before insert</source>
+        <translation>vor dem Einfügen</translation>
+    </message>
+    <message>
+        <source>after insert</source>
+        <translation>nach dem Einfügen</translation>
+    </message>
+    <message>
+        <source>before update</source>
+        <translation>vor dem Ändern</translation>
+    </message>
+    <message>
+        <source>after update</source>
+        <translation>nach dem Ändern</translation>
+    </message>
+    <message>
+        <source>before delete</source>
+        <translation>vor dem Löschen</translation>
+    </message>
+    <message>
+        <source>after delete</source>
+        <translation>nach dem Löschen</translation>
+    </message>
+    <message>
+        <source>after sign-up</source>
+        <translation>nach der Registrierung</translation>
+    </message>
+    <message>
+        <source>after sign-in</source>
+        <translation>nach der Anmeldung</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>%1: &quot;before insert&quot;, &quot;after update&quot;, ...; %2: a table&apos;s name</extracomment>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>(no function)</source>
+        <translation>(keine Funktion)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1: &quot;before insert&quot;, ...; %2: a function&apos;s name</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (disabled)</source>
+        <translation>%1: %2 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Anyone with the anon key</source>
+        <translation>Alle mit dem anon-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Signed-in users</source>
+        <translation>Angemeldete Benutzer</translation>
+    </message>
+    <message>
+        <source>These roles:</source>
+        <translation>Diese Rollen:</translation>
+    </message>
+    <message>
+        <source>Service role only</source>
+        <translation>Nur die Service-Rolle</translation>
+    </message>
+    <message>
+        <source>insert</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>sign-up</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>uuid</source>
+        <translation>uuid</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>Body</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2520,48 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
     <message>
         <source>A read-only view of a table: drop it on a table&apos;s card, or anywhere for the selected table</source>
         <translation>Eine schreibgeschützte Sicht auf eine Tabelle: auf die Karte einer Tabelle ziehen oder irgendwohin für die ausgewählte Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::ParametersTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::PartEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Nothing is selected.</source>
+        <translation>Nichts ausgewählt.</translation>
+    </message>
+    <message>
+        <source>(choose a function)</source>
+        <translation>(Funktion wählen)</translation>
+    </message>
+    <message>
+        <source>New function…</source>
+        <translation>Neue Funktion…</translation>
     </message>
 </context>
 <context>
@@ -2402,16 +2895,20 @@ Spalte %2: %3</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>%1 /api/%2</source>
-        <translation>%1 /api/%2</translation>
-    </message>
-    <message>
         <source>Views</source>
         <translation>Sichten</translation>
     </message>
     <message>
         <source>of %1</source>
         <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
     </message>
 </context>
 <context>
@@ -2436,18 +2933,6 @@ Spalte %2: %3</translation>
 %2</translation>
     </message>
     <message>
-        <source>Endpoint %1
-
-%2 /api/%3
-
-%4</source>
-        <translation>Endpunkt %1
-
-%2 /api/%3
-
-%4</translation>
-    </message>
-    <message>
         <source>Function %1
 
 %2
@@ -2458,6 +2943,38 @@ Lines of code: %3</source>
 %2
 
 Codezeilen: %3</translation>
+    </message>
+    <message>
+        <source>Endpoint %1
+
+%2
+
+%3</source>
+        <translation>Endpunkt %1
+
+%2
+
+%3</translation>
+    </message>
+    <message>
+        <source>Trigger %1
+
+%2</source>
+        <translation>Trigger %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Schedule %1
+
+%2
+
+%3</source>
+        <translation>Zeitplan %1
+
+%2
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +3938,45 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     </message>
 </context>
 <context>
+    <name>Designer::ScheduleEditor</name>
+    <message>
+        <source>Five fields: minute hour day-of-month month day-of-week; or @hourly, @daily, @weekly, @monthly, @yearly</source>
+        <translation>Fünf Felder: Minute Stunde Tag-des-Monats Monat Wochentag; oder @hourly, @daily, @weekly, @monthly, @yearly</translation>
+    </message>
+    <message>
+        <source>&amp;Cron expression:</source>
+        <translation>&amp;Cron-Ausdruck:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Nächste Läufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Function:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiviert</translation>
+    </message>
+    <message>
+        <source>optional; what the schedule is for</source>
+        <translation>optional; wofür der Zeitplan da ist</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Schedule %1</source>
+        <translation>Zeitplan %1</translation>
+    </message>
+</context>
+<context>
     <name>Designer::ScriptPane</name>
     <message>
         <source>Code of the function</source>
@@ -3579,6 +4135,65 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>VIEW</source>
         <translation>SICHT</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::TriggerEditor</name>
+    <message>
+        <source>&amp;On:</source>
+        <translation>&amp;Bei:</translation>
+    </message>
+    <message>
+        <source>&amp;Timing:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Function:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiviert</translation>
+    </message>
+    <message>
+        <source>Trigger %1</source>
+        <translation>Trigger %1</translation>
+    </message>
+    <message>
+        <source>(choose a table)</source>
+        <translation>(Tabelle wählen)</translation>
+    </message>
+    <message>
+        <source>Users (sign-up and sign-in)</source>
+        <translation>Benutzer (Registrierung und Anmeldung)</translation>
+    </message>
+    <message>
+        <source>before (inside the write, may change or refuse the row)</source>
+        <translation>vorher (im Schreibvorgang; darf die Zeile ändern oder ablehnen)</translation>
+    </message>
+    <message>
+        <source>after (once the write is committed)</source>
+        <translation>nachher (sobald der Schreibvorgang festgeschrieben ist)</translation>
+    </message>
+    <message>
+        <source>The function receives the user as row. It runs after the event, off the request; a failure is logged and retried.</source>
+        <translation>Die Funktion erhält den Benutzer als row. Sie läuft nach dem Ereignis, außerhalb der Anfrage; ein Fehler wird protokolliert und wiederholt.</translation>
+    </message>
+    <message>
+        <source>The function receives row (the new row) and old (the row before an update or delete). It runs inside the write: it may change row, or throw new Error(&apos;...&apos;) to refuse the write (400 with the message, nothing written).</source>
+        <translation>Die Funktion erhält row (die neue Zeile) und old (die Zeile vor einer Änderung oder Löschung). Sie läuft im Schreibvorgang: Sie darf row ändern oder mit throw new Error(&apos;...&apos;) den Schreibvorgang ablehnen (400 mit der Meldung, nichts wird geschrieben).</translation>
+    </message>
+    <message>
+        <source>The function receives row (the new row) and old (the row before an update or delete). It runs after the commit, off the request; a failure is logged and retried.</source>
+        <translation>Die Funktion erhält row (die neue Zeile) und old (die Zeile vor einer Änderung oder Löschung). Sie läuft nach dem Festschreiben, außerhalb der Anfrage; ein Fehler wird protokolliert und wiederholt.</translation>
+    </message>
+    <message>
+        <source>after the event</source>
+        <translation>nach dem Ereignis</translation>
     </message>
 </context>
 <context>
@@ -4590,6 +5205,46 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
+    <message>
+        <source>no role is listed; list the roles that may call it, or choose another access</source>
+        <translation>keine Rolle aufgeführt; führen Sie die Rollen auf, die aufrufen dürfen, oder wählen Sie einen anderen Zugriff</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; is declared twice; remove one</source>
+        <translation>der Parameter „%1“ ist doppelt deklariert; entfernen Sie einen</translation>
+    </message>
+    <message>
+        <source>the path has no segment :%1; add it to the path, e.g. orders/:%1, or read the parameter from the query</source>
+        <translation>der Pfad hat kein Segment :%1; fügen Sie es dem Pfad hinzu, z. B. orders/:%1, oder lesen Sie den Parameter aus der Query</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a segment of the path; read it from the path</source>
+        <translation>„%1“ ist ein Segment des Pfads; lesen Sie ihn aus dem Pfad</translation>
+    </message>
+    <message>
+        <source>a %1 request has no body; read the parameter from the query, or use POST, PUT or PATCH</source>
+        <translation>eine %1-Anfrage hat keinen Body; lesen Sie den Parameter aus der Query oder verwenden Sie POST, PUT oder PATCH</translation>
+    </message>
+    <message>
+        <source>the sample input is not a JSON object; write e.g. {&quot;body&quot;: {&quot;id&quot;: 1}}</source>
+        <translation>die Beispieleingabe ist kein JSON-Objekt; schreiben Sie z. B. {&quot;body&quot;: {&quot;id&quot;: 1}}</translation>
+    </message>
+    <message>
+        <source>a %1 trigger has no table; remove the table</source>
+        <translation>ein %1-Trigger hat keine Tabelle; entfernen Sie die Tabelle</translation>
+    </message>
+    <message>
+        <source>a %1 trigger runs after the event; set its timing to after</source>
+        <translation>ein %1-Trigger läuft nach dem Ereignis; setzen Sie seinen Zeitpunkt auf after</translation>
+    </message>
+    <message>
+        <source>no schedule is set; write a cron expression such as &quot;0 3 * * *&quot; (every day at 03:00) or @hourly</source>
+        <translation>kein Zeitplan festgelegt; schreiben Sie einen Cron-Ausdruck wie „0 3 * * *“ (jeden Tag um 03:00) oder @hourly</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;; use an IANA name such as UTC or Europe/Berlin</source>
+        <translation>unbekannte Zeitzone „%1“; verwenden Sie einen IANA-Namen wie UTC oder Europe/Berlin</translation>
+    </message>
 </context>
 <context>
     <name>ProjectWriter</name>
@@ -4637,6 +5292,98 @@ Nothing was changed. To apply them and lose that data, run again with --allow-de
         <translation>Diese Schemaänderungen würden Daten löschen:
 %1
 Es wurde nichts geändert. Um sie anzuwenden und diese Daten zu verlieren, starten Sie erneut mit --allow-destructive.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>Runtime::CronExpression</name>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>im Abstand von %n Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message>
+        <source>every hour at minute %1</source>
+        <translation>jede Stunde in Minute %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>im Abstand von %n Stunde</numerusform>
+            <numerusform>alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours at minute %1</source>
+        <translation>
+            <numerusform>im Abstand von %n Stunde, in Minute %1</numerusform>
+            <numerusform>alle %n Stunden, in Minute %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>at minute %1</source>
+        <translation>in Minute %1</translation>
+    </message>
+    <message>
+        <source>%1 in the hours %2</source>
+        <comment>minutes, then the hours they run in</comment>
+        <translation>%1 in den Stunden %2</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month or on %2</source>
+        <translation>am Tag %1 des Monats oder am %2</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month</source>
+        <translation>am Tag %1 des Monats</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>im %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>days, then months</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>every day %1</source>
+        <comment>a time such as &quot;at 03:00&quot;</comment>
+        <translation>jeden Tag %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a time, then the days</comment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>Cron</name>
+    <message numerus="yes">
+        <source>a cron expression has 5 fields (minute hour day-of-month month day-of-week), &quot;%1&quot; has %n; write e.g. &quot;0 3 * * *&quot; (every day at 03:00)</source>
+        <translation>
+            <numerusform>a cron expression has 5 fields (minute hour day-of-month month day-of-week), &quot;%1&quot; has %n; write e.g. &quot;0 3 * * *&quot; (every day at 03:00)</numerusform>
+            <numerusform>a cron expression has 5 fields (minute hour day-of-month month day-of-week), &quot;%1&quot; has %n; write e.g. &quot;0 3 * * *&quot; (every day at 03:00)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::CanvasAccessibility</name>
     <message numerus="yes">
         <source>Table %1, %n field(s)</source>
@@ -162,6 +172,13 @@
         <translation>
             <numerusform>%n view (%1) shows rows of the tables to delete and is deleted with them.</numerusform>
             <numerusform>%n views (%1) show rows of the tables to delete and are deleted with them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The function(s) %1 are called by %2. Delete them too?</source>
+        <translation>
+            <numerusform>The function %1 is called by %2. Delete them too?</numerusform>
+            <numerusform>The functions %1 are called by %2. Delete them too?</numerusform>
         </translation>
     </message>
 </context>
@@ -289,6 +306,30 @@
         <translation>
             <numerusform>%n permission rule uses %1:</numerusform>
             <numerusform>%n permission rules use %1:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runtime::CronExpression</name>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>every %n hour</numerusform>
+            <numerusform>every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours at minute %1</source>
+        <translation>
+            <numerusform>every %n hour at minute %1</numerusform>
+            <numerusform>every %n hours at minute %1</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "erscene.h"
 
 #include "document/projectdocument.h"
+#include "editors/logictexts.h"
 #include "linerouter.h"
 #include "relationshipitem.h"
 #include "tableitem.h"
@@ -148,7 +149,9 @@ void ErScene::onDocumentChanged(const ChangeEvent &event)
         syncViews();
         break;
     case Kind::TablesAboutToBeRemoved:
-    case Kind::ProjectChanged:
+        break;
+    case Kind::ProjectChanged: // a trigger or its function may have changed
+        syncTriggers();
         break;
     case Kind::TablesRemoved:
         for (const Runtime::ObjectId &id : event.ids) {
@@ -212,6 +215,19 @@ void ErScene::refreshCards()
 {
     for (TableItem *item : std::as_const(m_tables))
         refreshCard(item);
+    syncTriggers();
+}
+
+void ErScene::syncTriggers()
+{
+    const Runtime::Project &project = m_document->project();
+    QHash<Runtime::ObjectId, QStringList> lines;
+    for (const Runtime::Trigger &trigger : project.triggers) {
+        if (!trigger.tableId.isEmpty())
+            lines[trigger.tableId] << LogicTexts::triggerBadgeLine(project, trigger);
+    }
+    for (TableItem *item : std::as_const(m_tables))
+        item->setTriggers(lines.value(item->tableId()));
 }
 
 void ErScene::refreshCard(TableItem *item)

@@ -100,6 +100,8 @@ private:
     void syncRelationships();
     QList<RelationshipItem::Link> linksFor(const Runtime::Relationship &relationship) const;
     void refreshCards();
+    /** Gives each table card the badge lines of its triggers. */
+    void syncTriggers();
     void refreshCard(TableItem *item);
     /** Routes the lines of the cards moved or resized since the last call, the lines that such a card now
         covers and the lines whose ends changed (in a small diagram: each again, avoiding all the others,

@@ -54,6 +54,16 @@ void paintEyeGlyph(QPainter *painter, const QRectF &r, const QColor &color)
     painter->drawEllipse(eye.center(), eye.height() * 0.28, eye.height() * 0.28);
 }
 
+void paintBoltGlyph(QPainter *painter, const QRectF &r, const QColor &color)
+{
+    const auto at = [&r](qreal x, qreal y) { return QPointF(r.left() + x * r.width(), r.top() + y * r.height()); };
+    const QPointF bolt[] = {at(0.62, 0.0), at(0.18, 0.58), at(0.48, 0.58), at(0.36, 1.0), at(0.82, 0.40),
+        at(0.52, 0.40)};
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawPolygon(bolt, int(std::size(bolt)));
+}
+
 void paintLockGlyph(QPainter *painter, const QRectF &r, const QColor &color)
 {
     painter->setPen(QPen(color, 1.2));

@@ -18,6 +18,8 @@ void paintKeyGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 void paintLinkGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 /** Paints an open eye: the mark of a view (a table to look at, not to write). */
 void paintEyeGlyph(QPainter *painter, const QRectF &r, const QColor &color);
+/** Paints a lightning bolt (a table's triggers) filling \a r in \a color. */
+void paintBoltGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 void paintEyeOffGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 void paintLockGlyph(QPainter *painter, const QRectF &r, const QColor &color);
 

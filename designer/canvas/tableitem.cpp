@@ -245,6 +245,19 @@ void TableItem::paintTitle(QPainter *painter, const QPalette &palette) const
     painter->drawPath(title.intersected(clip));
 
     qreal right = m_size.width() - Padding;
+    if (!m_triggers.isEmpty()) {
+        const QRectF badge = triggerBadgeRect();
+        painter->setPen(QPen(foreground, 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(badge, 7, 7);
+        paintBoltGlyph(painter, QRectF(badge.left() + 4, badge.top() + 2, 7, badge.height() - 4), foreground);
+        QFont font = cardFont();
+        font.setPointSizeF(font.pointSizeF() * 0.75);
+        painter->setFont(font);
+        painter->setPen(foreground);
+        painter->drawText(badge.adjusted(12, 0, -4, 0), Qt::AlignCenter, QString::number(m_triggers.size()));
+        right = badge.left() - 4;
+    }
     auto pill = [&](const QString &text) {
         QFont font = cardFont();
         font.setPointSizeF(font.pointSizeF() * 0.75);
@@ -396,8 +409,30 @@ bool TableItem::sceneEvent(QEvent *event)
     return QGraphicsItem::sceneEvent(event);
 }
 
+void TableItem::setTriggers(const QStringList &triggers)
+{
+    if (triggers == m_triggers)
+        return;
+    m_triggers = triggers;
+    update();
+}
+
+QRectF TableItem::triggerBadgeRect() const
+{
+    if (m_triggers.isEmpty())
+        return {};
+    QFont font = cardFont();
+    font.setPointSizeF(font.pointSizeF() * 0.75);
+    const qreal w = QFontMetricsF(font).horizontalAdvance(QString::number(m_triggers.size())) + 20;
+    const qreal h = titleHeight();
+    return QRectF(m_size.width() - Padding - w, h / 2 - 7, w, 14);
+}
+
 void TableItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
+    const QString tip = triggerBadgeRect().contains(event->pos()) ? m_triggers.join(QLatin1Char('\n')) : QString();
+    if (toolTip() != tip)
+        setToolTip(tip);
     setCursor(handleAt(event->pos()) >= 0 ? Qt::CrossCursor : Qt::ArrowCursor);
     QGraphicsItem::hoverMoveEvent(event);
 }

@@ -42,6 +42,13 @@ public:
     void setViewCard(bool view);
     bool isViewCard() const { return m_viewCard; }
 
+    /** Shows a lightning badge with the number of \a triggers in the title (none: no badge); hovering it
+        lists them ("before insert: compute_total"). Repaints only if they changed. */
+    void setTriggers(const QStringList &triggers);
+    const QStringList &triggers() const { return m_triggers; }
+    /** Returns the trigger badge's rectangle in item coordinates (empty without triggers). */
+    QRectF triggerBadgeRect() const;
+
     /** Returns the field row under \a localPos, or -1 (title, margins). */
     int rowAt(const QPointF &localPos) const;
     /** Returns the row of field \a fieldId, or -1. */
@@ -73,6 +80,7 @@ private:
     QSizeF m_size;
     bool m_junction = false;
     bool m_viewCard = false;
+    QStringList m_triggers; ///< one line per trigger of the table, for the badge's tooltip
     int m_linkRow = -1; ///< the row whose handle started a relationship drag
 };
 

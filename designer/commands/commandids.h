@@ -11,6 +11,7 @@ enum class CommandId : int {
     ChangeProjectProperties,
     ChangeView,
     ChangeFunction, ///< typing in one box of a function's editor (its code, name, description) is one step
+    ChangeLogicPart, ///< typing in one box of an endpoint's, trigger's or schedule's editor is one step
 };
 
 } // namespace Designer

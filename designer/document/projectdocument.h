@@ -99,9 +99,11 @@ public:
     /** Ends the step begun by beginCardDrag(), if one is open. */
     void endCardDrag();
     bool isDraggingCards() const { return m_cardDragOpen; }
-    /** Deletes the relationships, views, tables and functions among \a ids as one step "Delete": relationships first (a
-        many-to-many one takes its junction table), then views, then tables (with the views over them), and
-        the rules \a rulesToRemove of other tables (rulesUsing()) in the same step. */
+    /** Deletes the relationships, views, tables, functions, endpoints, triggers and schedules among \a ids as
+        one step "Delete": relationships first (a many-to-many one takes its junction table), then views, then
+        tables (with the views over them and their triggers), then functions with the endpoints, triggers and
+        schedules that call them, and the rules \a rulesToRemove of other tables (rulesUsing()) in the same
+        step. */
     void remove(const QList<Runtime::ObjectId> &ids, const QList<RuleUse> &rulesToRemove = {});
     /** Deletes the field \a fieldId of \a tableId, and the rules \a rulesToRemove, as one step; a foreign key
         goes with its relationship, so that nothing refers to a field that is gone. Returns false for an
@@ -116,11 +118,42 @@ public:
         says what changed. Consecutive changes of one function with the same non-empty \a mergeKey are one
         step (typing in its code pane). Does nothing for an unknown function or no change. */
     void changeFunction(const Runtime::ScriptFunction &after, const QString &mergeKey = {});
-    /** Deletes the function \a functionId (endpoints and triggers that call it are then listed under
-        Problems). Returns false for an unknown function. */
+    /** Deletes the function \a functionId and, in the same step, the endpoints, triggers and schedules that
+        call it (functionUsers()), so that nothing calls a function that is gone. Returns false for an
+        unknown function. */
     bool removeFunction(const Runtime::ObjectId &functionId);
     /** Returns the function with \a id, or nullptr (valid until the next change). */
     const Runtime::ScriptFunction *function(const Runtime::ObjectId &id) const;
+    /** Returns the ids of the endpoints, triggers and schedules that call the function \a functionId. */
+    QList<Runtime::ObjectId> functionUsers(const Runtime::ObjectId &functionId) const;
+    /** Adds a function named after the endpoint, trigger or schedule \a partId (when that name is a free
+        identifier, else function_1, ...) with a starter body suited to it, and makes \a partId call it, as
+        one step. Does not change the selection. Returns the function's id, or an empty id for an unknown
+        part. */
+    Runtime::ObjectId addFunctionFor(const Runtime::ObjectId &partId);
+
+    /** Adds an endpoint endpoint_1, endpoint_2, ... (the first free name) answering GET /api/<name> for
+        signed-in users, calling the first function if there is one, and selects it. Returns its id. */
+    Runtime::ObjectId addEndpoint();
+    /** Replaces the endpoint with \a after's id by \a after; consecutive changes with the same non-empty
+        \a mergeKey are one step (typing). Does nothing for an unknown endpoint or no change. */
+    void changeEndpoint(const Runtime::Endpoint &after, const QString &mergeKey = {});
+    /** Adds a trigger after insert on the table \a tableId (empty or unknown: after sign-up), named
+        <table>_after_insert (or after_sign_up), calling the first function if there is one, and selects it.
+        Returns its id. */
+    Runtime::ObjectId addTrigger(const Runtime::ObjectId &tableId = {});
+    /** Replaces the trigger with \a after's id by \a after (merging as changeEndpoint()). */
+    void changeTrigger(const Runtime::Trigger &after, const QString &mergeKey = {});
+    /** Adds a schedule schedule_1, ... running every day at 03:00 ("0 3 * * *") in the system's time zone
+        (UTC when the system's is unknown), calling the first function if there is one, and selects it.
+        Returns its id. */
+    Runtime::ObjectId addSchedule();
+    /** Replaces the schedule with \a after's id by \a after (merging as changeEndpoint()). */
+    void changeSchedule(const Runtime::Schedule &after, const QString &mergeKey = {});
+    /** Return the endpoint, trigger or schedule with \a id, or nullptr (valid until the next change). */
+    const Runtime::Endpoint *endpoint(const Runtime::ObjectId &id) const;
+    const Runtime::Trigger *trigger(const Runtime::ObjectId &id) const;
+    const Runtime::Schedule *schedule(const Runtime::ObjectId &id) const;
 
     /** Returns the project for changing it. Only commands (designer/commands/) call this, in redo() and
         undo(), and then call notify(): nothing else edits the model behind the undo stack. */
@@ -137,6 +170,8 @@ signals:
 
 private:
     void setFileName(const QString &fileName);
+    /** Pushes the removal of each endpoint, trigger and schedule among \a ids (inside the caller's macro). */
+    void removeLogicParts(const QList<Runtime::ObjectId> &ids);
 
     std::unique_ptr<Runtime::Project> m_project;
     QUndoStack m_undoStack;

@@ -177,6 +177,17 @@ void ProjectDocument::remove(const QList<Runtime::ObjectId> &ids, const QList<Ru
         m_undoStack.push(new RemoveViews(this, views));
     if (!tables.isEmpty()) // views over a removed table go with it (planRemoval())
         m_undoStack.push(new RemoveTables(this, tables));
+    // A function goes with the endpoints, triggers and schedules that call it: nothing is left dangling.
+    QList<Runtime::ObjectId> parts;
+    for (const Runtime::ObjectId &id : ids) {
+        if (function(id)) {
+            for (const Runtime::ObjectId &user : functionUsers(id))
+                parts << user;
+        } else if (endpoint(id) || trigger(id) || schedule(id)) {
+            parts << id;
+        }
+    }
+    removeLogicParts(parts);
     for (const Runtime::ObjectId &id : ids) {
         if (function(id))
             m_undoStack.push(new RemoveFunction(this, id));
@@ -241,9 +252,13 @@ void ProjectDocument::changeFunction(const Runtime::ScriptFunction &after, const
 
 bool ProjectDocument::removeFunction(const Runtime::ObjectId &functionId)
 {
-    if (!function(functionId))
+    const Runtime::ScriptFunction *removed = function(functionId);
+    if (!removed)
         return false;
+    m_undoStack.beginMacro(QCoreApplication::translate("Commands", "Delete function %1").arg(removed->name));
+    removeLogicParts(functionUsers(functionId));
     m_undoStack.push(new RemoveFunction(this, functionId));
+    m_undoStack.endMacro();
     return true;
 }
 

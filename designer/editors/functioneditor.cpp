@@ -2,14 +2,17 @@
 // FunctionEditor: the editor of one JavaScript function: name, description and its code pane.
 #include "functioneditor.h"
 
+#include "console/jsoneditor.h"
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
 #include "io/projectvalidator_p.h"
 #include "scriptpane.h"
 #include "scripting/functionsource.h"
+#include "widgets/callerswidget.h"
 #include "widgets/codestyle.h"
 #include "widgets/palettecolors.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -63,6 +66,16 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     m_timeoutSpin->setKeyboardTracking(false);
     m_timeoutSpin->setToolTip(tr("A call that runs longer is stopped and answers 500"));
 
+    m_callers = new CallersWidget(this);
+    m_callers->setToolTip(tr("Who may call it as POST /functions/v1/<name> and /rest/v1/rpc/<name>; endpoints, "
+                             "triggers and schedules call it whatever this says"));
+    m_readOnlyCheck = new QCheckBox(tr("&Read-only (callable with GET; its db refuses writes)"), this);
+    m_readOnlyCheck->setObjectName(QStringLiteral("functionReadOnlyCheck"));
+    m_sampleInput = new JsonEditor(this);
+    m_sampleInput->setObjectName(QStringLiteral("functionSampleInput"));
+    m_sampleInput->setToolTip(tr("The req of a test run, as JSON: {\"body\": {...}, \"query\": {...}}"));
+    m_sampleInput->setFixedHeight(m_sampleInput->fontMetrics().lineSpacing() * 6 + 12);
+
     auto *nameBox = new QVBoxLayout;
     nameBox->setSpacing(2);
     nameBox->addWidget(m_nameEdit);
@@ -75,6 +88,9 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     form->addRow(nameLabel, nameBox);
     form->addRow(tr("&Description:"), m_descriptionEdit);
     form->addRow(tr("&Time limit:"), m_timeoutSpin);
+    form->addRow(tr("Who may call:"), m_callers);
+    form->addRow(QString(), m_readOnlyCheck);
+    form->addRow(tr("&Sample input:"), m_sampleInput);
 
     // A comment over the code says what the body receives and how it answers.
     m_hint = wrappedLabel(QStringLiteral("functionHint"), this);
@@ -106,6 +122,21 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &FunctionEditor::descriptionEdited);
     connect(m_timeoutSpin, &QSpinBox::valueChanged, this, &FunctionEditor::timeoutEdited);
     connect(m_pane, &ScriptPane::textEdited, this, &FunctionEditor::codeEdited);
+    connect(m_callers, &CallersWidget::edited, this, [this](const Runtime::CallPermission &callers) {
+        if (const Runtime::ScriptFunction *shown = function(); shown && !m_refreshing) {
+            Runtime::ScriptFunction after = *shown;
+            after.callers = callers;
+            m_document->changeFunction(after);
+        }
+    });
+    connect(m_readOnlyCheck, &QCheckBox::toggled, this, [this](bool readOnly) {
+        if (const Runtime::ScriptFunction *shown = function(); shown && !m_refreshing && shown->readOnly != readOnly) {
+            Runtime::ScriptFunction after = *shown;
+            after.readOnly = readOnly;
+            m_document->changeFunction(after);
+        }
+    });
+    connect(m_sampleInput, &JsonEditor::textChanged, this, &FunctionEditor::sampleInputEdited);
     if (document)
         connect(document, &ProjectDocument::changed, this, &FunctionEditor::documentChanged);
     refresh();
@@ -155,6 +186,10 @@ void FunctionEditor::refresh()
         m_descriptionEdit->setPlainText(shown->description);
     if (!m_timeoutSpin->hasFocus())
         m_timeoutSpin->setValue(shown->timeoutMs);
+    m_callers->setPermission(m_document->project(), shown->callers);
+    m_readOnlyCheck->setChecked(shown->readOnly);
+    if (m_sampleInput->text() != shown->sampleInput)
+        m_sampleInput->setText(shown->sampleInput);
     const bool codeChanged = m_pane->text() != shown->code;
     m_pane->setText(shown->code);
     QStringList words;
@@ -242,6 +277,16 @@ void FunctionEditor::timeoutEdited(int milliseconds)
     Runtime::ScriptFunction after = *shown;
     after.timeoutMs = milliseconds;
     m_document->changeFunction(after, QStringLiteral("timeout"));
+}
+
+void FunctionEditor::sampleInputEdited()
+{
+    const Runtime::ScriptFunction *shown = function();
+    if (!shown || m_refreshing || m_sampleInput->text() == shown->sampleInput)
+        return;
+    Runtime::ScriptFunction after = *shown;
+    after.sampleInput = m_sampleInput->text();
+    m_document->changeFunction(after, QStringLiteral("sampleInput"));
 }
 
 void FunctionEditor::codeEdited()

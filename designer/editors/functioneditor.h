@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -20,12 +21,16 @@ struct ScriptFunction;
 
 namespace Designer {
 
+class CallersWidget;
+class JsonEditor;
 class ProjectDocument;
 class ScriptPane;
 
 /** Edits one function of a document (ScriptFunction: the body of a JavaScript function of `req`, `row`
     and `old`). Every change is a ChangeFunction through ProjectDocument::changeFunction(): typing in the
-    name, the description or the code merges into one step per box; the time limit of a call is a spin box. The name shows the validator's
+    name, the description, the sample input or the code merges into one step per box; the time limit of a
+    call is a spin box; who may call it over HTTP is a CallersWidget; "read-only" a check box; the sample
+    input (the `req` of a test run) a JSON editor. The name shows the validator's
     message about it; the code is checked with the runtime's own syntax check a moment after typing stops
     (checkNow() checks at once), and its error is marked at its line and column in the ScriptPane.
     Completion offers the host API and the project's tables and columns. Owned by the main window's
@@ -48,6 +53,9 @@ public:
     QLineEdit *nameEdit() const { return m_nameEdit; }
     QPlainTextEdit *descriptionEdit() const { return m_descriptionEdit; }
     QSpinBox *timeoutSpin() const { return m_timeoutSpin; }
+    CallersWidget *callersWidget() const { return m_callers; }
+    QCheckBox *readOnlyCheck() const { return m_readOnlyCheck; }
+    JsonEditor *sampleInputEdit() const { return m_sampleInput; }
     ScriptPane *scriptPane() const { return m_pane; }
     /** Returns the validator's message about the name, empty when it has none. */
     QString nameProblem() const;
@@ -59,6 +67,7 @@ private:
     void nameEdited(const QString &name);
     void descriptionEdited();
     void timeoutEdited(int milliseconds);
+    void sampleInputEdited();
     void codeEdited();
 
     QPointer<ProjectDocument> m_document;
@@ -68,6 +77,9 @@ private:
     QLabel *m_nameProblem = nullptr;
     QPlainTextEdit *m_descriptionEdit = nullptr;
     QSpinBox *m_timeoutSpin = nullptr;
+    CallersWidget *m_callers = nullptr;
+    QCheckBox *m_readOnlyCheck = nullptr;
+    JsonEditor *m_sampleInput = nullptr;
     QLabel *m_hint = nullptr;
     ScriptPane *m_pane = nullptr;
     QLabel *m_problemLabel = nullptr;

@@ -21,6 +21,38 @@ DeleteGuard::DeleteGuard(QWidget *parent)
 {
 }
 
+bool DeleteGuard::confirmFunctions(ProjectDocument *document, const QList<Runtime::ObjectId> &ids) const
+{
+    if (!document)
+        return false;
+    QStringList functions;
+    QStringList users;
+    for (const Runtime::ObjectId &id : ids) {
+        const Runtime::ScriptFunction *function = document->function(id);
+        if (!function)
+            continue;
+        bool used = false;
+        for (const Runtime::ObjectId &user : document->functionUsers(id)) {
+            if (ids.contains(user))
+                continue;
+            used = true;
+            if (const Runtime::Endpoint *endpoint = document->endpoint(user))
+                users << tr("endpoint %1").arg(endpoint->name);
+            else if (const Runtime::Trigger *trigger = document->trigger(user))
+                users << tr("trigger %1").arg(trigger->name);
+            else if (const Runtime::Schedule *schedule = document->schedule(user))
+                users << tr("schedule %1").arg(schedule->name);
+        }
+        if (used)
+            functions << function->name;
+    }
+    if (users.isEmpty())
+        return true;
+    const QString text = tr("The function(s) %1 are called by %2. Delete them too?", nullptr, int(functions.size()))
+                             .arg(QLocale().createSeparatedList(functions), QLocale().createSeparatedList(users));
+    return ask(text, tr("Delete Functions")) == Decision::Delete;
+}
+
 QString DeleteGuard::localDatabasePath(const QString &projectFile)
 {
     if (projectFile.isEmpty())
@@ -91,11 +123,11 @@ bool DeleteGuard::confirm(ProjectDocument *document, const QList<Runtime::Object
     return ask(viewsText.isEmpty() ? text : text + QStringLiteral("\n\n") + viewsText) == Decision::Delete;
 }
 
-DeleteGuard::Decision DeleteGuard::ask(const QString &text) const
+DeleteGuard::Decision DeleteGuard::ask(const QString &text, const QString &title) const
 {
     if (m_hook)
         return m_hook(text);
-    QMessageBox box(QMessageBox::Warning, tr("Delete Tables"), text, QMessageBox::Cancel, m_parentWidget);
+    QMessageBox box(QMessageBox::Warning, title.isEmpty() ? tr("Delete Tables") : title, text, QMessageBox::Cancel, m_parentWidget);
     QPushButton *deleteButton = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();

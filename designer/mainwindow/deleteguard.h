@@ -39,6 +39,11 @@ public:
         their rows, otherwise if the user answers Delete to a question naming both. */
     bool confirm(ProjectDocument *document, const QList<Runtime::ObjectId> &ids) const;
 
+    /** Returns true if the functions among \a ids may be deleted from \a document: at once when no endpoint,
+        trigger or schedule outside \a ids calls them, otherwise if the user answers Delete to a question
+        naming those, which go with them. */
+    bool confirmFunctions(ProjectDocument *document, const QList<Runtime::ObjectId> &ids) const;
+
     /** Returns the path of the local database of the project file \a projectFile (empty: none). */
     static QString localDatabasePath(const QString &projectFile);
     /** Returns the number of rows of each table in \a tableNames that the SQLite database \a path holds;
@@ -46,7 +51,8 @@ public:
     static QHash<QString, qint64> countRows(const QString &path, const QStringList &tableNames);
 
 private:
-    Decision ask(const QString &text) const;
+    /** Asks \a text in a box titled \a title (empty: "Delete Tables"), or the hook. */
+    Decision ask(const QString &text, const QString &title = {}) const;
 
     QWidget *m_parentWidget = nullptr;
     DecisionHook m_hook;

@@ -12,6 +12,8 @@
 #include "deleteguard.h"
 #include "fileactions.h"
 #include "functionpanels.h"
+#include "logicpanels.h"
+#include "console/requestconsole.h"
 #include "problemsdock.h"
 #include "propertiesdock.h"
 #include "projecttree.h"
@@ -89,11 +91,15 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_runStatus);
     m_runPanels = new RunPanels(this, m_centralTabs, m_runController, m_runStatus);
     m_functionPanels = new FunctionPanels(m_centralTabs, this);
-    m_tree->addAction(m_functionPanels->addFunctionAction());
+    m_logicPanels = new LogicPanels(m_centralTabs, this);
+    m_tree->addActions({m_functionPanels->addFunctionAction(), m_logicPanels->addEndpointAction(),
+        m_logicPanels->addTriggerAction(), m_logicPanels->addScheduleAction()});
     connect(m_tree, &ProjectTree::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
         addViewEntry(menu, id);
         m_runPanels->addTableEntries(menu, m_document.get(), id);
     });
+    connect(m_tree, &ProjectTree::openRequested, m_logicPanels, &LogicPanels::open);
+    connect(m_logicPanels, &LogicPanels::tryItRequested, m_runPanels->console(), &RequestConsole::openRequest);
     createMenus();
     createToolBar();
     statusBar()->showMessage(tr("Open a project with File > Open, or start one with File > New."));
@@ -191,6 +197,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     m_permissionEditor->setDocument(m_document.get());
     m_runController->setDocument(m_document.get()); // stops a runtime started for the old document
     m_functionPanels->setDocument(m_document.get());
+    m_logicPanels->setDocument(m_document.get());
     createCanvas();
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
@@ -227,6 +234,7 @@ void MainWindow::createCanvas()
     connect(m_palette, &PaletteWidget::entryActivated, m_canvas, &ErView::addPaletteEntry);
     connect(m_canvas, &ErView::tableMenuAboutToShow, this, [this](QMenu *menu, const Runtime::ObjectId &id) {
         addViewEntry(menu, id);
+        menu->addAction(m_logicPanels->addTriggerAction()); // on the selected table: the one clicked
         m_runPanels->addTableEntries(menu, m_document.get(), id);
     });
 }
@@ -301,10 +309,14 @@ void MainWindow::deleteSelection()
     // The canvas removes the selected tables and relationships as one step, once the guard agrees and the
     // rules that use them are settled.
     const QList<Runtime::ObjectId> ids = m_document->selection();
-    // Functions are not on the canvas: the document deletes them itself (endpoints calling one show up
-    // under Problems).
-    if (!ids.isEmpty() && std::all_of(ids.begin(), ids.end(), [this](const auto &id) { return m_document->function(id); })) {
-        m_document->remove(ids);
+    // Functions, endpoints, triggers and schedules are not on the canvas: the document deletes them itself,
+    // a function with what calls it once the guard agrees.
+    const auto isLogic = [this](const Runtime::ObjectId &id) {
+        return m_document->function(id) || m_document->endpoint(id) || m_document->trigger(id) || m_document->schedule(id);
+    };
+    if (!ids.isEmpty() && std::all_of(ids.begin(), ids.end(), isLogic)) {
+        if (m_deleteGuard->confirmFunctions(m_document.get(), ids))
+            m_document->remove(ids);
         return;
     }
     if (!m_deleteGuard->confirm(m_document.get(), ids))

@@ -21,6 +21,7 @@ class DeleteGuard;
 class ErView;
 class FileActions;
 class FunctionPanels;
+class LogicPanels;
 class PaletteWidget;
 class PermissionEditor;
 class ProblemsDock;
@@ -69,6 +70,8 @@ public:
     RunPanels *runPanels() const { return m_runPanels; }
     /** Returns the Add Function action and the tab of the selected function's editor. */
     FunctionPanels *functionPanels() const { return m_functionPanels; }
+    /** Returns the Add Endpoint/Trigger/Schedule actions and the tabs of their editors. */
+    LogicPanels *logicPanels() const { return m_logicPanels; }
 
     /** Offers to restore projects left behind by a crash (see FileActions::offerRecovery()). */
     void offerRecovery();
@@ -119,6 +122,7 @@ private:
     RunStatusWidget *m_runStatus = nullptr;
     RunPanels *m_runPanels = nullptr;
     FunctionPanels *m_functionPanels = nullptr;
+    LogicPanels *m_logicPanels = nullptr;
     QTabWidget *m_centralTabs = nullptr;
     QAction *m_addTable = nullptr;
     QAction *m_addView = nullptr;

@@ -9,6 +9,7 @@
 #include "deleteguard.h"
 #include "fileactions.h"
 #include "functionpanels.h"
+#include "logicpanels.h"
 #include "problemsdock.h"
 #include "propertiesdock.h"
 #include "projecttree.h"
@@ -19,6 +20,7 @@
 #include <QMenuBar>
 #include <QTableWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoGroup>
 
 namespace Designer {
@@ -128,6 +130,9 @@ void MainWindow::createMenus()
     editMenu->addAction(m_addTable);
     editMenu->addAction(m_addView);
     editMenu->addAction(m_functionPanels->addFunctionAction());
+    editMenu->addAction(m_logicPanels->addEndpointAction());
+    editMenu->addAction(m_logicPanels->addTriggerAction());
+    editMenu->addAction(m_logicPanels->addScheduleAction());
     editMenu->addAction(m_newRelationship);
     editMenu->addAction(m_delete);
     editMenu->addSeparator();
@@ -200,6 +205,16 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_addTable);
     toolBar->addAction(m_functionPanels->addFunctionAction());
+    // Endpoints, triggers and schedules are in the menu of the Add Function button, so that the toolbar still
+    // fits a narrow window in longer languages.
+    if (auto *addLogic = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_functionPanels->addFunctionAction()))) {
+        addLogic->setObjectName(QStringLiteral("addLogicButton"));
+        addLogic->setPopupMode(QToolButton::MenuButtonPopup);
+        auto *logicMenu = new QMenu(addLogic);
+        logicMenu->addActions({m_functionPanels->addFunctionAction(), m_logicPanels->addEndpointAction(),
+            m_logicPanels->addTriggerAction(), m_logicPanels->addScheduleAction()});
+        addLogic->setMenu(logicMenu);
+    }
     toolBar->addSeparator();
     m_runPanels->populateToolBar(toolBar);
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ProjectTree: the project's tables, relationships, roles, endpoints and functions as a tree.
+// ProjectTree: the project's tables, relationships, roles, functions, endpoints, triggers and schedules as a tree.
 #include "projecttree.h"
 
 #include <QContextMenuEvent>
 #include <QMenu>
 
 #include "document/projectdocument.h"
+#include "editors/logictexts.h"
 
 #include <QHeaderView>
 
@@ -43,7 +44,8 @@ ProjectTree::ProjectTree(QWidget *parent)
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setStretchLastSection(false);
-    const QStringList groups {tr("Tables"), tr("Views"), tr("Relationships"), tr("Roles"), tr("Endpoints"), tr("Functions")};
+    const QStringList groups {tr("Tables"), tr("Views"), tr("Relationships"), tr("Roles"), tr("Functions"),
+        tr("Endpoints"), tr("Triggers"), tr("Schedules")};
     for (const QString &title : groups) {
         auto *group = new QTreeWidgetItem(this, {title});
         group->setFlags(Qt::ItemIsEnabled);
@@ -53,6 +55,11 @@ ProjectTree::ProjectTree(QWidget *parent)
         group->setExpanded(true);
     }
     connect(this, &QTreeWidget::itemSelectionChanged, this, &ProjectTree::itemsSelected);
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const Runtime::ObjectId id = item->data(0, IdRole).toString();
+        if (!id.isEmpty())
+            emit openRequested(id);
+    });
 }
 
 void ProjectTree::setDocument(ProjectDocument *document)
@@ -117,12 +124,17 @@ void ProjectTree::rebuild()
         }
         for (const Runtime::Role &role : project.roles)
             addItem(groupItem(Group::Roles), role.id, role.name, {}, role.description);
-        for (const Runtime::Endpoint &endpoint : project.endpoints)
-            addItem(groupItem(Group::Endpoints), endpoint.id, endpoint.name,
-                tr("%1 /api/%2").arg(endpoint.method, endpoint.path), endpoint.description);
         for (const Runtime::ScriptFunction &function : project.functions)
             addItem(groupItem(Group::Functions), function.id, function.name,
                 function.description.section(QLatin1Char('\n'), 0, 0).trimmed(), function.description);
+        for (const Runtime::Endpoint &endpoint : project.endpoints)
+            addItem(groupItem(Group::Endpoints), endpoint.id, endpoint.name, LogicTexts::endpointSummary(endpoint),
+                endpoint.description);
+        for (const Runtime::Trigger &trigger : project.triggers)
+            addItem(groupItem(Group::Triggers), trigger.id, trigger.name, LogicTexts::triggerSummary(project, trigger));
+        for (const Runtime::Schedule &schedule : project.schedules)
+            addItem(groupItem(Group::Schedules), schedule.id, schedule.name, LogicTexts::scheduleSummary(schedule),
+                schedule.description);
         selectIds(m_document->selection());
     }
     for (int g = 0; g < topLevelItemCount(); ++g) {

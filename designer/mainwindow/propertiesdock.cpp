@@ -3,6 +3,7 @@
 #include "propertiesdock.h"
 
 #include "document/projectdocument.h"
+#include "editors/logictexts.h"
 #include "editors/projecteditor.h"
 #include "editors/relationshipeditor.h"
 #include "editors/tableeditor.h"
@@ -152,8 +153,17 @@ QString PropertiesDock::summaryOf(const Runtime::ObjectId &id) const
     }
     for (const Runtime::Endpoint &endpoint : project.endpoints) {
         if (endpoint.id == id)
-            return tr("Endpoint %1\n\n%2 /api/%3\n\n%4").arg(endpoint.name, endpoint.method, endpoint.path,
-                endpoint.description);
+            return tr("Endpoint %1\n\n%2\n\n%3")
+                .arg(endpoint.name, LogicTexts::endpointSummary(endpoint), endpoint.description);
+    }
+    for (const Runtime::Trigger &trigger : project.triggers) {
+        if (trigger.id == id)
+            return tr("Trigger %1\n\n%2").arg(trigger.name, LogicTexts::triggerSummary(project, trigger));
+    }
+    for (const Runtime::Schedule &schedule : project.schedules) {
+        if (schedule.id == id)
+            return tr("Schedule %1\n\n%2\n\n%3")
+                .arg(schedule.name, LogicTexts::scheduleSummary(schedule), schedule.description);
     }
     for (const Runtime::ScriptFunction &function : project.functions) {
         if (function.id == id)

@@ -5,6 +5,7 @@
 #include "jsonobjectreader.h"
 #include "projectvalidator_p.h"
 #include "rules/rulecompiler.h"
+#include "scheduling/cronexpression.h"
 #include "scripting/functionsource.h"
 
 #include <QCoreApplication>
@@ -358,6 +359,8 @@ void validateTriggersAndIntegrations(ProblemCollector &c)
                     QCoreApplication::translate("ProjectValidator",
                                                 "no schedule is set; write a cron expression such as "
                                                 "\"0 3 * * *\" (every day at 03:00) or @hourly"));
+        else if (const Result<CronExpression> cron = CronExpression::parse(s.cron); !cron)
+            c.error(memberPath(path, "cron"), s.id, cron.error().message);
         if (!QTimeZone(s.timeZone.toUtf8()).isValid())
             c.error(memberPath(path, "timeZone"), s.id,
                     QCoreApplication::translate("ProjectValidator",

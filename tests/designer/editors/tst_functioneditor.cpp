@@ -5,12 +5,17 @@
 #include "editors/functioneditor.h"
 #include "editors/scriptpane.h"
 #include "testsupport.h"
+#include "widgets/callerswidget.h"
 #include "widgets/findbar.h"
+#include "console/jsoneditor.h"
 
 #include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qsciscintilla.h>
 
+#include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -73,6 +78,7 @@ private slots:
     void syntaxErrorMarked();
     void findAndReplace();
     void completion();
+    void callersReadOnlySampleInput();
 
 private:
     QTemporaryDir m_dir;
@@ -288,6 +294,44 @@ void tst_FunctionEditor::completion()
     code->SendScintilla(QsciScintillaBase::SCI_AUTOCCOMPLETE);
     QCOMPARE(code->text(), u"const a = customer_id"_s);
     QCOMPARE(document->function(id)->code, u"const a = customer_id"_s);
+}
+
+void tst_FunctionEditor::callersReadOnlySampleInput()
+{
+    Runtime::ObjectId id;
+    auto document = openCopy(m_dir, id);
+    FunctionEditor editor(document.get());
+    editor.setFunctionId(id);
+    // By default only the service role may call a function.
+    CallersWidget *callers = editor.callersWidget();
+    QCOMPARE(callers->permission().access, Runtime::CallAccess::Service);
+    QVERIFY(!callers->rolesList()->isEnabled());
+    callers->chooseAccess(Runtime::CallAccess::Roles);
+    QCOMPARE(document->function(id)->callers.access, Runtime::CallAccess::Roles);
+    // No role listed: the validator's message shows under the editor.
+    auto *problems = editor.findChild<QLabel *>(u"functionProblemLabel"_s);
+    QVERIFY2(!problems->isHidden() && problems->text().contains(u"no role is listed"_s), qPrintable(problems->text()));
+    callers->rolesList()->item(0)->setCheckState(Qt::Checked);
+    QCOMPARE(document->function(id)->callers.roles, QStringList({u"anon"_s}));
+    QVERIFY(problems->isHidden());
+    editor.readOnlyCheck()->click();
+    QVERIFY(document->function(id)->readOnly);
+    // The sample input: typing is one step, invalid JSON is flagged by the editor and the validator.
+    const int steps = document->undoStack()->count();
+    QsciScintilla *input = editor.sampleInputEdit()->editor();
+    input->setFocus();
+    QTest::keyClicks(input, u"{\"body\": {\"id\": 1}}"_s);
+    QCOMPARE(document->function(id)->sampleInput, u"{\"body\": {\"id\": 1}}"_s);
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    QCOMPARE(editor.sampleInputEdit()->check(), QString());
+    QTest::keyClick(input, Qt::Key_Backspace);
+    QVERIFY(!editor.sampleInputEdit()->check().isEmpty());
+    QVERIFY(!problems->isHidden());
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    document->undoStack()->undo();
+    QCOMPARE(editor.sampleInputEdit()->text(), QString());
+    document->undoStack()->undo();
+    QVERIFY(!editor.readOnlyCheck()->isChecked());
 }
 
 QTEST_MAIN(tst_FunctionEditor)

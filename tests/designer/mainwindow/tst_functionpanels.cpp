@@ -9,6 +9,7 @@
 #include "mainwindow/problemsdock.h"
 #include "mainwindow/projecttree.h"
 #include "testsupport.h"
+#include "windowtestsupport.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -24,34 +25,12 @@
 
 using namespace Designer;
 using namespace Qt::StringLiterals;
+using namespace WindowTests;
 
 namespace {
-ProjectTree *treeOf(const MainWindow &window)
-{
-    return window.findChild<ProjectTree *>(u"projectTree"_s);
-}
-
-QTabWidget *tabsOf(const MainWindow &window)
-{
-    return window.findChild<QTabWidget *>(u"centralTabs"_s);
-}
-
 QStringList shownFunctions(const MainWindow &window)
 {
-    QStringList rows;
-    const QTreeWidgetItem *group = treeOf(window)->groupItem(ProjectTree::Group::Functions);
-    for (int i = 0; i < group->childCount(); ++i)
-        rows << group->child(i)->text(0) + u'|' + group->child(i)->text(1);
-    return rows;
-}
-
-bool menuHas(const QList<QAction *> &actions, const QAction *wanted)
-{
-    for (const QAction *action : actions) {
-        if (action == wanted || (action->menu() && menuHas(action->menu()->actions(), wanted)))
-            return true;
-    }
-    return false;
+    return rowsOf(window, ProjectTree::Group::Functions);
 }
 } // namespace
 
