@@ -2,6 +2,8 @@
 // FunctionEditor: the editor of one JavaScript function: name, description and its code pane.
 #include "functioneditor.h"
 
+#include "run/functionrunpanel.h"
+
 #include "console/jsoneditor.h"
 #include "document/projectdocument.h"
 #include "io/projectvalidator.h"
@@ -104,6 +106,8 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     m_pane = new ScriptPane(this);
     m_problemLabel = wrappedLabel(QStringLiteral("functionProblemLabel"), this);
     m_problemLabel->hide();
+    m_runPanel = new FunctionRunPanel(this);
+    m_runPanel->setMaximumHeight(m_runPanel->fontMetrics().lineSpacing() * 12);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -114,6 +118,7 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     codeLayout->addWidget(m_pane, 1);
     layout->addLayout(codeLayout, 1);
     layout->addWidget(m_problemLabel);
+    layout->addWidget(m_runPanel);
 
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(s_checkDelayMs);
@@ -190,6 +195,7 @@ void FunctionEditor::refresh()
     m_readOnlyCheck->setChecked(shown->readOnly);
     if (m_sampleInput->text() != shown->sampleInput)
         m_sampleInput->setText(shown->sampleInput);
+    m_runPanel->setFunction(shown->name, shown->sampleInput);
     const bool codeChanged = m_pane->text() != shown->code;
     m_pane->setText(shown->code);
     QStringList words;
@@ -300,6 +306,11 @@ void FunctionEditor::codeEdited()
     Runtime::ScriptFunction after = *shown;
     after.code = m_pane->text();
     m_document->changeFunction(after, QStringLiteral("code"));
+}
+
+void FunctionEditor::setRunTarget(const RunTarget &target)
+{
+    m_runPanel->setTarget(target);
 }
 
 } // namespace Designer

@@ -23,7 +23,9 @@ namespace Designer {
 
 class CallersWidget;
 class JsonEditor;
+class FunctionRunPanel;
 class ProjectDocument;
+struct RunTarget;
 class ScriptPane;
 
 /** Edits one function of a document (ScriptFunction: the body of a JavaScript function of `req`, `row`
@@ -56,6 +58,10 @@ public:
     CallersWidget *callersWidget() const { return m_callers; }
     QCheckBox *readOnlyCheck() const { return m_readOnlyCheck; }
     JsonEditor *sampleInputEdit() const { return m_sampleInput; }
+    /** The Run button and what a run answered. */
+    FunctionRunPanel *runPanel() const { return m_runPanel; }
+    /** The running backend the Run button calls (a default target: not running). */
+    void setRunTarget(const RunTarget &target);
     ScriptPane *scriptPane() const { return m_pane; }
     /** Returns the validator's message about the name, empty when it has none. */
     QString nameProblem() const;
@@ -80,6 +86,7 @@ private:
     CallersWidget *m_callers = nullptr;
     QCheckBox *m_readOnlyCheck = nullptr;
     JsonEditor *m_sampleInput = nullptr;
+    FunctionRunPanel *m_runPanel = nullptr;
     QLabel *m_hint = nullptr;
     ScriptPane *m_pane = nullptr;
     QLabel *m_problemLabel = nullptr;

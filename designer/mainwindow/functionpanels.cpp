@@ -41,10 +41,18 @@ void FunctionPanels::setDocument(ProjectDocument *document)
     if (!m_document)
         return;
     m_editor = new FunctionEditor(m_document, m_tabs);
+    m_editor->setRunTarget(m_runTarget);
     m_editor->hide();
     connect(m_document, &ProjectDocument::selectionChanged, this, &FunctionPanels::selectionChanged);
     connect(m_document, &ProjectDocument::changed, this, &FunctionPanels::documentChanged);
     selectionChanged();
+}
+
+void FunctionPanels::setRunTarget(const RunTarget &target)
+{
+    m_runTarget = target;
+    if (m_editor)
+        m_editor->setRunTarget(target);
 }
 
 bool FunctionPanels::isTabOpen() const

@@ -2,6 +2,8 @@
 // FunctionPanels: the main window's Add Function action and the tab with the selected function's editor.
 #pragma once
 
+#include "run/runtarget.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -32,6 +34,8 @@ public:
     FunctionEditor *editor() const { return m_editor; }
     /** Returns true if the function tab is among the tabs. */
     bool isTabOpen() const;
+    /** The running backend the editor's Run button calls (RunController::targetChanged). */
+    void setRunTarget(const RunTarget &target);
 
 private:
     void selectionChanged();
@@ -42,6 +46,7 @@ private:
     QPointer<ProjectDocument> m_document;
     QAction *m_addFunction = nullptr;
     FunctionEditor *m_editor = nullptr; // a child of the tabs, replaced with each document
+    RunTarget m_runTarget;
 };
 
 } // namespace Designer

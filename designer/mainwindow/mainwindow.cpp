@@ -91,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_runStatus);
     m_runPanels = new RunPanels(this, m_centralTabs, m_runController, m_runStatus);
     m_functionPanels = new FunctionPanels(m_centralTabs, this);
+    connect(m_runController, &RunController::targetChanged, m_functionPanels, &FunctionPanels::setRunTarget);
     m_logicPanels = new LogicPanels(m_centralTabs, this);
     m_tree->addActions({m_functionPanels->addFunctionAction(), m_logicPanels->addEndpointAction(),
         m_logicPanels->addTriggerAction(), m_logicPanels->addScheduleAction()});

@@ -149,7 +149,7 @@ void RunPanels::createRunActions()
     connect(m_copyAnon, &QAction::triggered, m_status, &RunStatusWidget::copyAnonKey);
     m_copyService = new QAction(tr("Copy S&ervice Key"), this);
     connect(m_copyService, &QAction::triggered, m_status, &RunStatusWidget::copyServiceKey);
-    m_secrets = new QAction(tr("Function &Secrets…"), this);
+    m_secrets = new QAction(tr("Function Secre&ts…"), this);
     m_secrets->setObjectName(QStringLiteral("functionSecretsAction"));
     m_secrets->setToolTip(tr("The values functions read with env.get(), kept beside the project, never in it"));
     connect(m_secrets, &QAction::triggered, this, [this]() {

@@ -9,10 +9,10 @@ using namespace CommandTests;
 using namespace Qt::StringLiterals;
 
 namespace {
-// Returns the ecommerce template with two functions added and the undo stack cleared.
+// Returns the social template (no functions of its own) with two functions added and the undo stack cleared.
 std::unique_ptr<ProjectDocument> withFunctions()
 {
-    auto document = openTemplate(QStringLiteral("ecommerce"));
+    auto document = openTemplate(QStringLiteral("social"));
     document->addFunction();
     document->addFunction();
     document->undoStack()->clear();
@@ -45,7 +45,7 @@ private slots:
 
 void tst_FunctionCommands::addFunction()
 {
-    auto document = openTemplate(QStringLiteral("ecommerce"));
+    auto document = openTemplate(QStringLiteral("social"));
     const QByteArray original = Runtime::writeProject(document->project());
     QSignalSpy spy(document.get(), &ProjectDocument::changed);
     const ObjectId first = document->addFunction();
@@ -71,7 +71,7 @@ void tst_FunctionCommands::addFunction()
 
 void tst_FunctionCommands::addFunctionCommand()
 {
-    auto document = openTemplate(QStringLiteral("ecommerce"));
+    auto document = openTemplate(QStringLiteral("social"));
     Runtime::ScriptFunction function;
     function.id = u"fn_total"_s;
     function.name = u"order_total"_s;

@@ -47,7 +47,7 @@ private slots:
     void problemOpensEditor();
 
 private:
-    /** Opens a copy of the ecommerce template in \a window. */
+    /** Opens a copy of the social template (no functions of its own) in \a window. */
     void openCopy(MainWindow &window);
     QTemporaryDir m_dir;
 };
@@ -70,7 +70,7 @@ void tst_FunctionPanels::openCopy(MainWindow &window)
 {
     const QString copy = m_dir.filePath(u"shop.basalt"_s);
     QFile::remove(copy);
-    QVERIFY(QFile::copy(TestSupport::templatePath(u"ecommerce"_s), copy));
+    QVERIFY(QFile::copy(TestSupport::templatePath(u"social"_s), copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
