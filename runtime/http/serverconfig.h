@@ -5,10 +5,12 @@
 #include "model/project.h"
 #include "projectupdates.h"
 #include "requestlog.h"
+#include "scripting/functionenvironment.h"
 #include "storage/database.h"
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 
 namespace Runtime {
@@ -45,6 +47,11 @@ struct ServerConfig
     /** Where every committed write is announced (triggers, realtime and the designer listen); made by the
         Server if null. */
     std::shared_ptr<ChangeFeed> changeFeed;
+    /** What functions (triggers, schedules) read with env.get(): loadFunctionEnvironment() of the project. */
+    FunctionEnvironment functionEnvironment;
+    /** Set by the Server while it listens: has its background jobs run the after-trigger queue soon
+        (called after a commit that queued jobs). */
+    std::function<void()> wakeTriggerJobs;
     ServerLimits limits;
     RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };

@@ -4,6 +4,9 @@
 
 #include "apierror.h"
 #include "router.h"
+#include "scripting/functionrunner.h"
+#include "triggers/aftertriggers.h"
+#include "triggers/beforetriggers.h"
 #include "storage/database.h"
 #include "storage/recordstore.h"
 
@@ -28,11 +31,24 @@ Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
 void DatabaseSession::serve(std::shared_ptr<const Project> project, const ServerConfig &config,
     const std::function<void(RecordStore *)> &beforeSwap)
 {
+    std::unique_ptr<BeforeTriggers> nextTriggers;
+    if (BeforeTriggers::needed(*project)) {
+        if (!runner)
+            runner = std::make_unique<FunctionRunner>(config.functionEnvironment);
+        nextTriggers = std::make_unique<BeforeTriggers>(project, *runner);
+    }
+    std::unique_ptr<AfterTriggers> nextAfter;
+    if (AfterTriggers::needed(*project))
+        nextAfter = std::make_unique<AfterTriggers>(project, config.wakeTriggerJobs);
     auto next = std::make_unique<RecordStore>(std::move(project), *database);
     next->setChangeFeed(config.changeFeed.get());
+    next->setBeforeWriteHook(nextTriggers.get());
+    next->setAfterWriteHook(nextAfter.get());
     if (beforeSwap)
         beforeSwap(next.get());
     store = std::move(next);
+    triggers = std::move(nextTriggers);
+    afterTriggers = std::move(nextAfter);
 }
 
 WriteExecutor::WriteExecutor(const Router &router, ServerConfig config)

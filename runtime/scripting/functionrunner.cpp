@@ -146,6 +146,18 @@ FunctionResult FunctionRunner::call(
 
 FunctionResult FunctionRunner::call(const ScriptFunction &function, const FunctionRequest &request)
 {
+    return run(function, request, nullptr, {});
+}
+
+FunctionResult FunctionRunner::callTrigger(
+    const ScriptFunction &function, const FunctionRequest &request, QJsonObject *row, const QJsonObject &old)
+{
+    return run(function, request, row, old);
+}
+
+FunctionResult FunctionRunner::run(
+    const ScriptFunction &function, const FunctionRequest &request, QJsonObject *row, const QJsonObject &old)
+{
     const Compiled &c = compiled(function);
     if (!c.error.isEmpty()) {
         qCWarning(lcFunctions).noquote() << function.name << "does not compile:" << c.error;
@@ -164,10 +176,14 @@ FunctionResult FunctionRunner::call(const ScriptFunction &function, const Functi
     m_host->beginCall(function.name, deadline);
     m_engine->setInterrupted(false); // sticky: a previous timeout left it set
     const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
-    const QJSValue outcome = m_invoke.call({c.function, reqValue, QJSValue(), QJSValue()});
+    const QJSValue rowValue = row ? m_engine->toScriptValue(*row) : QJSValue(QJSValue::NullValue);
+    const QJSValue oldValue = old.isEmpty() ? QJSValue(QJSValue::NullValue) : m_engine->toScriptValue(old);
+    const QJSValue outcome = m_invoke.call({c.function, reqValue, rowValue, oldValue});
     // The trampoline catches whatever the function throws: an Error here is the watchdog's interruption.
     // Serialising the result counts towards the time limit.
     FunctionResult result = outcome.isError() ? FunctionResult() : resultOf(function, outcome);
+    if (row && result.errorCode.isEmpty() && !outcome.isError())
+        result = rowAfter(function, rowValue, *row, std::move(result));
     // A call that ends past its deadline timed out, even if it ended before the watchdog woke up (a
     // http.fetch() bounded by the remaining time ends right at the deadline).
     const bool timedOut = m_watchdog.disarm(token) || CallWatchdog::Clock::now() >= deadline;
@@ -242,6 +258,7 @@ FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, cons
         FunctionResult result
             = errorResult(status >= 400 && status <= 599 ? status : 500, QStringLiteral("http_error"),
                 error.property(QStringLiteral("message")).toString(), function.name);
+        result.thrownMessage = error.property(QStringLiteral("message")).toString();
         QJsonObject body {{QStringLiteral("code"), result.errorCode},
             {QStringLiteral("message"), error.property(QStringLiteral("message")).toString()}};
         if (const QJSValue data = error.property(QStringLiteral("data")); !data.isUndefined())
@@ -253,7 +270,9 @@ FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, cons
         const int line = functionLine(error);
         qCWarning(lcFunctions).noquote() << function.name << "threw" << error.toString() << "at line" << line
                                          << "stack:" << error.property(QStringLiteral("stack")).toString();
-        return errorResult(500, QStringLiteral("function_error"), error.toString(), function.name, line);
+        FunctionResult result = errorResult(500, QStringLiteral("function_error"), error.toString(), function.name, line);
+        result.thrownMessage = error.property(QStringLiteral("message")).toString();
+        return result;
     }
     QString text = error.isString() ? error.toString() : m_stringify.call({error}).toString();
     if (text.isEmpty())
@@ -261,8 +280,22 @@ FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, cons
     if (text.size() > 200)
         text = text.left(200) + QStringLiteral("…");
     qCWarning(lcFunctions).noquote() << function.name << "threw a value that is not an Error:" << text;
-    return errorResult(500, QStringLiteral("function_error"),
+    FunctionResult result = errorResult(500, QStringLiteral("function_error"),
         QStringLiteral("The function threw a value that is not an Error: %1").arg(text), function.name);
+    result.thrownMessage = text;
+    return result;
+}
+
+FunctionResult FunctionRunner::rowAfter(
+    const ScriptFunction &function, const QJSValue &rowValue, QJsonObject &row, FunctionResult result)
+{
+    const QJSValue json = m_stringify.call({rowValue});
+    const QJsonDocument document = QJsonDocument::fromJson(json.toString().toUtf8());
+    if (json.isError() || !document.isObject())
+        return errorResult(500, QStringLiteral("function_error"),
+            QStringLiteral("The trigger's row cannot be written as JSON (a cycle?)"), function.name);
+    row = document.object();
+    return result;
 }
 
 } // namespace Runtime

@@ -72,6 +72,7 @@ public:
         }
         Runtime::ServerConfig config {*project, options.database, *version};
         config.jwtSecret = *secret;
+        config.functionEnvironment = Runtime::loadFunctionEnvironment(options.projectFile);
         config.threads = options.threads;
         config.limits.idleTimeoutMs = options.idleTimeoutSeconds * 1000;
         config.limits.requestTimeoutMs = options.requestTimeoutSeconds * 1000;

@@ -230,6 +230,11 @@ Result<void> RecordStore::commitBatch()
 {
     QSqlDatabase &connection = d->database.connection();
     d->batchOpen = false;
+    if (Result<void> recorded = d->recordStaged(); !recorded) {
+        connection.rollback();
+        d->staged.clear();
+        return recorded;
+    }
     if (!connection.commit()) {
         const QSqlError why = connection.lastError();
         connection.rollback();
@@ -273,6 +278,16 @@ Result<void> RecordStore::transaction(const std::function<Result<void>()> &work)
 void RecordStore::setChangeFeed(ChangeFeed *feed)
 {
     d->feed = feed;
+}
+
+void RecordStore::setBeforeWriteHook(BeforeWriteHook *hook)
+{
+    d->beforeHook = hook;
+}
+
+void RecordStore::setAfterWriteHook(AfterWriteHook *hook)
+{
+    d->afterHook = hook;
 }
 
 Database &RecordStore::database()

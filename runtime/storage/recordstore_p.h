@@ -2,6 +2,8 @@
 // RecordStore::Private: the connection, statement cache and access checks behind a RecordStore (private).
 #pragma once
 
+#include "afterwritehook.h"
+#include "beforewritehook.h"
 #include "database.h"
 #include "dberrors.h"
 #include "fieldchecks.h"
@@ -10,6 +12,7 @@
 #include "recordstore.h"
 #include "selectbuilder.h"
 #include "viewrelationships.h"
+#include "writebuilder.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -75,8 +78,8 @@ struct RecordStore::Private
     using WholeRows = QHash<QString, QJsonObject>; ///< whole rows by their key's text
     ChangeFeed *feed = nullptr;
     QList<RecordChange> staged;
-    /** Returns whether writes collect their rows for the feed (someone listens). */
-    bool observed() const { return feed && feed->isObserved(); }
+    /** Returns whether writes collect their rows: for the feed (someone listens) or the after hook. */
+    bool observed() const { return afterHook || (feed && feed->isObserved()); }
     /** Adds the rows of \a table matching \a condition to \a out (every field, hidden ones too); \a lock:
         locked for the write that follows (PostgreSQL's FOR UPDATE). */
     Result<void> readWholeRows(const Table &table, const QString &condition, const QVariantList &params, bool lock,
@@ -90,6 +93,27 @@ struct RecordStore::Private
     void dropStagedFrom(qsizetype mark);
     /** Publishes the staged changes (after a successful commit) and clears them. */
     void publishStaged();
+    /** Gives the staged changes to the after hook, before the commit. */
+    Result<void> recordStaged() { return afterHook && !staged.isEmpty() ? afterHook->record(database, staged) : Result<void>(); }
+    AfterWriteHook *afterHook = nullptr;
+
+    // Before triggers (recordtriggers.cpp).
+    BeforeWriteHook *beforeHook = nullptr;
+    /** Returns whether writes of \a operation on \a table run a before trigger. */
+    bool triggered(const Table &table, RecordOperation operation) const
+    {
+        return beforeHook && beforeHook->covers(table.name, operation);
+    }
+    /** Runs the before-insert trigger on each of \a objects and returns the rows they write then, checked
+        as the body's rows are (\a rules without `columns=`: the objects hold what they write). */
+    Result<std::vector<WriteRow>> beforeInsert(const Table &table, WriteBuilder &builder,
+        std::vector<QJsonObject> objects, const WriteBuilder::BodyRules &rules);
+    /** Updates the rows \a before (locked, whole) one by one with \a patch, each as its before-update
+        trigger leaves it; adds the rows written to \a written. Returns the keys updated. */
+    Result<QVariantList> updateEach(const Table &table, WriteBuilder &builder, const QJsonObject &patch,
+        const WholeRows &before, const QString &now, std::vector<WriteRow> &written);
+    /** Runs the before-delete trigger on each row of \a before. */
+    Result<void> beforeDelete(const Table &table, const WholeRows &before);
 };
 
 } // namespace Runtime
