@@ -213,6 +213,9 @@ bool RunController::listen(const Snapshot &project, int version)
     config.database = m_database;
     config.schemaVersion = version;
     config.jwtSecret = m_secret;
+    // Read at each start: secrets edited in the project's local folder apply at the next run.
+    if (m_document && !m_document->fileName().isEmpty())
+        config.functionEnvironment = Runtime::loadFunctionEnvironment(m_document->fileName());
     config.requestObserver = [this](const Runtime::RequestLogEntry &entry) {
         // On a request thread: the server is destroyed (its threads joined) before this object.
         QMetaObject::invokeMethod(

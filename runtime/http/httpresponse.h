@@ -2,6 +2,8 @@
 // HttpResponse: a response as plain data, so it can be built on any thread and written by the transport.
 #pragma once
 
+#include "scripting/consoleline.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -27,6 +29,8 @@ struct HttpResponse
     QString callerRole;
     QString callerUserId;
     QString callerEmail;
+    /** What a function printed while answering (for the request log; never sent). */
+    QList<ConsoleLine> console;
 
     /** Returns a response with \a body as an `application/json` body and \a status. */
     static HttpResponse json(const QByteArray &body, int status = 200);

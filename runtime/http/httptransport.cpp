@@ -61,17 +61,18 @@ void finishLog(
     entry.role = response.callerRole;
     entry.userId = response.callerUserId;
     entry.userEmail = response.callerEmail;
+    entry.console = response.console;
     observer(entry);
 }
 
 } // namespace
 
 HttpTransport::HttpTransport(
-    const Router &router, const ServerConfig &config, RecordStore *recordStore, WriteExecutor *writer)
-    : m_router(router)
-    , m_config(config)
+    const ServerConfig &config, RecordStore *recordStore, WriteExecutor *writer, FunctionRunner *functionRunner)
+    : m_config(config)
     , m_recordStore(recordStore)
     , m_writer(writer)
+    , m_functionRunner(functionRunner)
 { }
 
 HttpTransport::~HttpTransport() = default;
@@ -101,7 +102,7 @@ void HttpTransport::acceptConnections()
             [this](const HttpRequest &head) -> qint64 {
                 if (m_beforeRequest)
                     m_beforeRequest(); // a new project first: the limit below is the new project's
-                const RoutePolicy *policy = m_router.policyFor(head.method, head.path);
+                const RoutePolicy *policy = m_config.router->policyFor(head.method, head.path);
                 return policy && policy->maxBodyBytes > 0 ? policy->maxBodyBytes
                                                           : m_config.project->settings.maxRequestBodyBytes;
             });
@@ -143,7 +144,7 @@ void HttpTransport::handleRequest(HttpConnection *connection, ReceivedRequest &&
     // A request pipelined behind one still with the writer goes to the writer too: it answers in order
     // (an auth request included).
     // The route says whether its writes go to the writer (RoutePolicy::writesOnWriter; not the auth API).
-    const RoutePolicy *policy = m_router.policyFor(request.method, request.path);
+    const RoutePolicy *policy = m_config.router->policyFor(request.method, request.path);
     const bool toWriter = (isWrite(request.method) && policy && policy->writesOnWriter) || received.behindEarlier;
     if (m_writer && !m_stopping && toWriter) {
         const QPointer<HttpConnection> target(connection);
@@ -157,7 +158,7 @@ void HttpTransport::handleRequest(HttpConnection *connection, ReceivedRequest &&
         });
         return;
     }
-    const HttpResponse response = m_router.dispatch(request, m_config, m_recordStore);
+    const HttpResponse response = m_config.router->dispatch(request, m_config, m_recordStore, m_functionRunner);
     if (logged)
         finishLog(*logged, response, withBody, m_config.requestObserver);
     connection->respond(response, withBody);

@@ -14,6 +14,7 @@ class QTcpServer;
 
 namespace Runtime {
 
+class FunctionRunner;
 class HttpConnection;
 class RecordStore;
 class WriteExecutor;
@@ -35,9 +36,11 @@ class HttpTransport : public QObject
     Q_OBJECT
 
 public:
-    /** \a recordStore and \a writer (nullptr: this thread writes itself) must outlive the transport. */
-    HttpTransport(
-        const Router &router, const ServerConfig &config, RecordStore *recordStore, WriteExecutor *writer);
+    /** Answers with config.router, read at each request (a live update replaces it). \a recordStore,
+        \a writer (nullptr: this thread writes itself) and \a functionRunner (this thread's) must outlive
+        the transport. */
+    HttpTransport(const ServerConfig &config, RecordStore *recordStore, WriteExecutor *writer,
+        FunctionRunner *functionRunner);
     ~HttpTransport() override;
 
     /** Accepts connections on the listening socket \a descriptor (taking it over). */
@@ -57,10 +60,10 @@ private:
     void acceptConnections();
     void handleRequest(HttpConnection *connection, ReceivedRequest &&received);
 
-    const Router &m_router;
     const ServerConfig &m_config;
     RecordStore *m_recordStore;
     WriteExecutor *m_writer;
+    FunctionRunner *m_functionRunner;
     QTcpServer *m_tcpServer = nullptr; ///< a child; null until listen()
     bool m_stopping = false;
     std::function<void()> m_beforeRequest;

@@ -223,7 +223,8 @@ QByteArray openApiDocument(const Project &project, const QString &serverUrl)
     QString description = project.description;
     if (!description.isEmpty())
         description += u"\n\n"_s;
-    description += u"The data API of this project, served by Basalt in PostgREST's URL dialect."_s;
+    description += u"The data API of this project, served by Basalt in PostgREST's URL dialect, with its "
+                   "functions (rpc, Edge Functions) and custom endpoints."_s;
     QJsonObject paths;
     QJsonArray tags;
     for (const auto &[table, readOnly] : servedTables(project)) {
@@ -233,6 +234,7 @@ QByteArray openApiDocument(const Project &project, const QString &serverUrl)
             tag.insert(u"description"_s, table.description);
         tags.append(tag);
     }
+    addOpenApiFunctionPaths(project, paths, tags);
     const QJsonObject document {
         {u"openapi"_s, u"3.0.3"_s},
         {u"info"_s,

@@ -4,6 +4,7 @@
 
 #include "model/project.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -22,5 +23,10 @@ QJsonObject openApiUpdateSchema(const Project &project, const Table &table);
 
 /** Returns the schema of the error body `{code, message, details, hint}` (components/schemas/Error). */
 QJsonObject openApiErrorSchema();
+
+/** Adds to \a paths the routes that call the project's functions (`/rest/v1/rpc/<name>`,
+    `/functions/v1/<name>`) and its endpoints (`/api/...`, with their declared parameters), and their tags
+    to \a tags. */
+void addOpenApiFunctionPaths(const Project &project, QJsonObject &paths, QJsonArray &tags);
 
 } // namespace Runtime

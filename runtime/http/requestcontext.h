@@ -14,6 +14,7 @@
 
 namespace Runtime {
 
+class FunctionRunner;
 class RecordStore;
 
 /** A parsed request as plain data, independent of the HTTP library that received it. */
@@ -43,6 +44,8 @@ struct RequestContext
     /** Who makes the request, resolved from apikey/Authorization by the router before the handler runs
         (see resolveCaller()); anon on routes that need no key (/health). */
     Caller caller = Caller::anon();
+    /** The thread's function runner (its own QJSEngine), or nullptr where functions cannot run. */
+    FunctionRunner *functionRunner = nullptr;
 
     const Project &project() const { return *config.project; }
     /** Returns the decoded value of the path segment `:name`, or an empty string. */

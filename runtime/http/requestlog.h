@@ -2,6 +2,8 @@
 // RequestLogEntry: what the server reports about each request it answered, for request logs.
 #pragma once
 
+#include "scripting/consoleline.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -29,6 +31,7 @@ struct RequestLogEntry
     QString role; ///< the caller's role: "anon", "authenticated", "service_role" or a custom role; empty when no key was accepted
     QString userId; ///< the signed-in user's id, empty for anon and the service role
     QString userEmail; ///< the signed-in user's email when the token carries one
+    QList<ConsoleLine> console; ///< what a function printed while answering
 };
 
 /** Bodies longer than this are logged cut short. */

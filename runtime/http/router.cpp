@@ -6,6 +6,7 @@
 #include "auth/authservice.h"
 #include "auth/sessionrevocations.h"
 #include "authhandler.h"
+#include "functionshandler.h"
 #include "healthhandler.h"
 #include "middleware/apikey.h"
 #include "middleware/cors.h"
@@ -26,7 +27,7 @@ QStringList splitPath(const QString &path)
 }
 } // namespace
 
-void registerRoutes(Router &router)
+void registerRoutes(Router &router, const Project &project)
 {
     RoutePolicy open;
     open.keyRequired = false;
@@ -51,6 +52,30 @@ void registerRoutes(Router &router)
     router.addRoute(s_get, QStringLiteral("/auth/v1/user"), auth, &handleGetUser);
     router.addRoute(QByteArrayLiteral("PUT"), QStringLiteral("/auth/v1/user"), auth, &handleUpdateUser);
     router.addRoute(post, QStringLiteral("/auth/v1/logout"), auth, &handleLogout);
+
+    // Functions: as Supabase Edge Functions, as PostgREST's rpc, and the project's endpoints. They run on the
+    // request thread, never on the writer: a function may take seconds, and its db writes are short.
+    RoutePolicy functions;
+    functions.writesOnWriter = false;
+    const QString invoke = QStringLiteral("/functions/v1/:name");
+    for (const char *method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
+        router.addRoute(QByteArray(method), invoke, functions, &handleInvokeFunction);
+    const QString rpc = QStringLiteral("/rest/v1/rpc/:name");
+    router.addRoute(s_get, rpc, functions, &handleRpc);
+    router.addRoute(post, rpc, functions, &handleRpc);
+    router.addRoute(post, QStringLiteral("/basalt/v1/run/:name"), functions, &handleRunFunction);
+    for (const Endpoint &endpoint : project.endpoints) {
+        const ObjectId id = endpoint.id;
+        router.addRoute(endpoint.method.toLatin1(), QStringLiteral("/api/") + endpoint.path, functions,
+            [id](const RequestContext &context) { return handleEndpoint(context, id); });
+    }
+}
+
+std::shared_ptr<const Router> makeRouter(const Project &project)
+{
+    auto router = std::make_shared<Router>();
+    registerRoutes(*router, project);
+    return router;
 }
 
 Result<Caller> Router::resolveCaller(
@@ -143,19 +168,19 @@ QByteArrayList Router::allowedMethods(const QString &path) const
     return methods;
 }
 
-HttpResponse Router::dispatch(
-    const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const
+HttpResponse Router::dispatch(const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore,
+    FunctionRunner *functionRunner) const
 {
     const Settings &settings = config.project->settings;
     if (request.method == "OPTIONS")
         return Cors::preflight(request, allowedMethods(request.path), settings);
-    HttpResponse response = route(request, config, recordStore);
+    HttpResponse response = route(request, config, recordStore, functionRunner);
     Cors::addHeaders(response, request, settings);
     return response;
 }
 
-HttpResponse Router::route(
-    const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const
+HttpResponse Router::route(const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore,
+    FunctionRunner *functionRunner) const
 {
     const QStringList segments = splitPath(request.path);
     const QByteArray method = request.method == s_head ? s_get : request.method;
@@ -177,7 +202,8 @@ HttpResponse Router::route(
                 return failed(resolved.error());
             caller = std::move(resolved).value();
         }
-        const RequestContext context {request, config, std::move(*parameters), recordStore, std::move(caller)};
+        const RequestContext context {
+            request, config, std::move(*parameters), recordStore, std::move(caller), functionRunner};
         Result<HttpResponse> result = route.handler(context);
         HttpResponse response = result ? std::move(result).value() : failed(result.error());
         if (keyRequired && config.requestObserver) { // for the request log only: copies nothing otherwise

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -36,7 +37,8 @@ struct RoutePolicy
     placeholders, matching one non-empty segment (`/rest/v1/:table`). A path that matches a pattern
     under another method is answered 405 with an Allow header, any other path 404; HEAD is answered
     by the GET route, OPTIONS by the CORS middleware. Filled once by registerRoutes() and read-only
-   afterwards, so one Router may be shared by every request thread. Owned by the Server. */
+    afterwards, so one Router may be shared by every request thread. One per project: a live update
+    publishes a new one with the project (ProjectUpdates), so endpoints appear and disappear. */
 class Router
 {
 public:
@@ -56,8 +58,8 @@ public:
         store, see RequestContext). Never fails: errors become error responses. Answers CORS preflights
         (`OPTIONS`) for every path and adds the CORS headers to every response (see Cors). When \a config
         has a request observer, the response carries the resolved caller (HttpResponse::callerRole...). */
-    HttpResponse dispatch(
-        const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore = nullptr) const;
+    HttpResponse dispatch(const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore = nullptr,
+        FunctionRunner *functionRunner = nullptr) const;
 
     /** Returns the methods accepted on \a path (percent-encoded), HEAD included wherever GET is. */
     QByteArrayList allowedMethods(const QString &path) const;
@@ -72,8 +74,8 @@ private:
     };
     const Route *find(const QByteArray &method, const QStringList &segments) const;
 
-    HttpResponse route(
-        const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore) const;
+    HttpResponse route(const HttpRequest &request, const ServerConfig &config, RecordStore *recordStore,
+        FunctionRunner *functionRunner) const;
     static std::optional<QHash<QString, QString>> match(const Route &route, const QStringList &segments);
     /** Returns the caller of \a request (see ApiKey::resolveCaller()), or the user named by its
         X-Basalt-Explain header when the service key asks to run as them. */
@@ -83,7 +85,11 @@ private:
     std::vector<Route> m_routes;
 };
 
-/** Wires every route the server answers: the one place where all of them are listed. */
-void registerRoutes(Router &router);
+/** Wires every route the server answers for \a project, its endpoints under /api/ included: the one place
+    where all of them are listed. */
+void registerRoutes(Router &router, const Project &project);
+
+/** Returns a router with the routes of \a project (registerRoutes()). */
+std::shared_ptr<const Router> makeRouter(const Project &project);
 
 } // namespace Runtime

@@ -51,7 +51,8 @@ Server::Server(ServerConfig config, QObject *parent)
         m_config.projectUpdates = std::make_shared<ProjectUpdates>();
     if (!m_config.changeFeed)
         m_config.changeFeed = std::make_shared<ChangeFeed>();
-    registerRoutes(m_router);
+    if (!m_config.router)
+        m_config.router = makeRouter(*m_config.project);
 }
 
 Server::~Server()
@@ -94,8 +95,8 @@ Result<void> Server::startWriter()
 {
     m_writerThread = std::make_unique<QThread>();
     m_writerThread->setObjectName(QStringLiteral("basalt-writer"));
-    m_writerThread->setStackSize(functionThreadStackSize); // it runs before triggers
-    m_writer = std::make_unique<WriteExecutor>(m_router, m_config);
+    m_writerThread->setStackSize(functionThreadStackSize); // a request behind a write may call a function
+    m_writer = std::make_unique<WriteExecutor>(m_config);
     m_writer->moveToThread(m_writerThread.get());
     m_writerThread->start();
     return runOn(m_writer.get(), [this] { return m_writer->openDatabase(); });
@@ -123,7 +124,7 @@ Result<void> Server::startWorkers(const QList<qintptr> &descriptors)
         // Not the platform's default (which follows `ulimit -s` on Linux and is 1 MB on Windows): functions
         // run on these threads, and their recursion limit assumes this much stack.
         thread->setStackSize(functionThreadStackSize);
-        auto worker = std::make_unique<ServerWorker>(m_router, m_config, m_writer.get());
+        auto worker = std::make_unique<ServerWorker>(m_config, m_writer.get());
         worker->moveToThread(thread.get());
         thread->start();
         ServerWorker *started = worker.get();
@@ -190,9 +191,10 @@ Result<void> Server::updateProject(std::shared_ptr<const Project> project, int s
         return Error(ErrorCode::InvalidArgument, QStringLiteral("No project to serve."));
     m_config.project = project;
     m_config.schemaVersion = schemaVersion;
+    m_config.router = makeRouter(*project); // its endpoints appear and disappear with it
     // Never waits for a thread: each takes the new project before its next request (a busy one after the
     // request it is serving), the writer before its next batch.
-    m_config.projectUpdates->publish(std::move(project), schemaVersion);
+    m_config.projectUpdates->publish(std::move(project), schemaVersion, m_config.router);
     return {};
 }
 

@@ -66,11 +66,12 @@ public:
     int threadCount() const { return int(m_workers.size()); }
 
     const ServerConfig &config() const { return m_config; }
+    /** The routes of the project served (replaced by updateProject()). */
+    const Router &router() const { return *m_config.router; }
 
     /** Sets how the next listen() runs after triggers and schedules (tests inject a clock and short
         retries). */
     void setJobOptions(const BackgroundJobs::Options &options) { m_jobOptions = options; }
-    const Router &router() const { return m_router; }
 
 private:
     Result<void> startWriter();
@@ -78,7 +79,6 @@ private:
     Result<void> startWorkers(const QList<qintptr> &descriptors);
 
     ServerConfig m_config;
-    Router m_router;
     std::unique_ptr<QThread> m_jobsThread;
     std::unique_ptr<BackgroundJobs> m_jobs;
     BackgroundJobs::Options m_jobOptions;

@@ -17,6 +17,7 @@ namespace Runtime {
 
 class AccessPolicy;
 class ChangeFeed;
+class Router;
 class SessionRevocations;
 class SignInLimiter;
 
@@ -47,7 +48,9 @@ struct ServerConfig
     /** Where every committed write is announced (triggers, realtime and the designer listen); made by the
         Server if null. */
     std::shared_ptr<ChangeFeed> changeFeed;
-    /** What functions (triggers, schedules) read with env.get(): loadFunctionEnvironment() of the project. */
+    /** The routes of \c project (its endpoints included); made by the Server, replaced with the project. */
+    std::shared_ptr<const Router> router;
+    /** What functions read with env.get() (see loadFunctionEnvironment()). */
     FunctionEnvironment functionEnvironment;
     /** Set by the Server while it listens: has its background jobs run the after-trigger queue soon
         (called after a commit that queued jobs). */

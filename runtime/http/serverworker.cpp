@@ -14,9 +14,9 @@ namespace {
 constexpr int s_finishTimeoutMs = 2000;
 }
 
-ServerWorker::ServerWorker(const Router &router, ServerConfig config, WriteExecutor *writer)
-    : m_router(router)
-    , m_config(std::move(config))
+ServerWorker::ServerWorker(ServerConfig config, WriteExecutor *writer)
+    : m_config(std::move(config))
+    , m_functionRunner(m_config.functionEnvironment)
     , m_writer(writer)
     , m_generation(m_config.projectUpdates ? m_config.projectUpdates->generation() : 0)
 { }
@@ -25,13 +25,13 @@ ServerWorker::~ServerWorker() = default;
 
 Result<void> ServerWorker::start(qintptr descriptor)
 {
-    Result<DatabaseSession> session = DatabaseSession::open(m_config);
+    Result<DatabaseSession> session = DatabaseSession::open(m_config, m_functionRunner);
     if (!session) {
         ::close(int(descriptor));
         return session.error();
     }
     m_session = std::move(session).value();
-    m_transport = std::make_unique<HttpTransport>(m_router, m_config, m_session.store.get(), m_writer);
+    m_transport = std::make_unique<HttpTransport>(m_config, m_session.store.get(), m_writer, &m_functionRunner);
     m_transport->setBeforeRequest([this] { pickUpProject(); });
     return m_transport->listen(descriptor);
 }
@@ -60,6 +60,7 @@ void ServerWorker::pickUpProject()
     m_generation = update.generation;
     const std::shared_ptr<const Project> &project = update.project;
     m_config.project = project;
+    m_config.router = update.router;
     m_config.schemaVersion = update.schemaVersion;
     if (!m_session.database)
         return; // not started, or finished: start() opens the store with the new project

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "scripting/functionrunner.h"
 #include "serverconfig.h"
 #include "writeexecutor.h"
 
@@ -27,7 +28,7 @@ class ServerWorker : public QObject
 
 public:
     /** \a writer: the WriteExecutor that runs this thread's writes, or nullptr to write here. */
-    ServerWorker(const Router &router, ServerConfig config, WriteExecutor *writer);
+    ServerWorker(ServerConfig config, WriteExecutor *writer);
     ~ServerWorker() override;
 
     /** Opens the database connection and accepts connections on the listening socket \a descriptor. */
@@ -37,13 +38,13 @@ public:
     /** Waits for the last responses to be written, then closes every connection and the database. */
     void finish();
     /** Takes the newest project the Server published (ProjectUpdates), if it is not the one served: swaps
-        the config's project and the RecordStore (on the same connection). Called by the transport before
+        the config's project and router and the RecordStore (on the same connection). Called by the transport before
         each request, so requests already answered are not affected and nothing waits. */
     void pickUpProject();
 
 private:
-    const Router &m_router;
     ServerConfig m_config;
+    FunctionRunner m_functionRunner; ///< its engine is made on the worker's thread, at the first call
     WriteExecutor *m_writer;
     DatabaseSession m_session;
     std::unique_ptr<HttpTransport> m_transport;

@@ -17,13 +17,14 @@ DatabaseSession::DatabaseSession(DatabaseSession &&) noexcept = default;
 DatabaseSession &DatabaseSession::operator=(DatabaseSession &&) noexcept = default;
 DatabaseSession::~DatabaseSession() = default;
 
-Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
+Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config, FunctionRunner &runner)
 {
     Result<std::unique_ptr<Database>> database = Database::open(config.database);
     if (!database)
         return database.error();
     DatabaseSession session;
     session.database = std::move(database).value();
+    session.runner = &runner;
     session.serve(config.project, config);
     return session;
 }
@@ -32,11 +33,8 @@ void DatabaseSession::serve(std::shared_ptr<const Project> project, const Server
     const std::function<void(RecordStore *)> &beforeSwap)
 {
     std::unique_ptr<BeforeTriggers> nextTriggers;
-    if (BeforeTriggers::needed(*project)) {
-        if (!runner)
-            runner = std::make_unique<FunctionRunner>(config.functionEnvironment);
-        nextTriggers = std::make_unique<BeforeTriggers>(project, *runner);
-    }
+    if (runner && BeforeTriggers::needed(*project))
+        nextTriggers = std::make_unique<BeforeTriggers>(project, *runner, config);
     std::unique_ptr<AfterTriggers> nextAfter;
     if (AfterTriggers::needed(*project))
         nextAfter = std::make_unique<AfterTriggers>(project, config.wakeTriggerJobs);
@@ -51,9 +49,9 @@ void DatabaseSession::serve(std::shared_ptr<const Project> project, const Server
     afterTriggers = std::move(nextAfter);
 }
 
-WriteExecutor::WriteExecutor(const Router &router, ServerConfig config)
-    : m_router(router)
-    , m_config(std::move(config))
+WriteExecutor::WriteExecutor(ServerConfig config)
+    : m_config(std::move(config))
+    , m_functionRunner(m_config.functionEnvironment)
     , m_generation(m_config.projectUpdates ? m_config.projectUpdates->generation() : 0)
 { }
 
@@ -61,7 +59,7 @@ WriteExecutor::~WriteExecutor() = default;
 
 Result<void> WriteExecutor::openDatabase()
 {
-    Result<DatabaseSession> session = DatabaseSession::open(m_config);
+    Result<DatabaseSession> session = DatabaseSession::open(m_config, m_functionRunner);
     if (!session)
         return session.error();
     m_session = std::move(session).value();
@@ -73,12 +71,13 @@ void WriteExecutor::closeDatabase()
     m_session = DatabaseSession();
 }
 
-void WriteExecutor::updateProject(const std::shared_ptr<const Project> &project, int schemaVersion)
+void WriteExecutor::updateProject(const ProjectUpdates::Snapshot &update)
 {
-    m_config.project = project;
-    m_config.schemaVersion = schemaVersion;
+    m_config.project = update.project;
+    m_config.router = update.router;
+    m_config.schemaVersion = update.schemaVersion;
     if (m_session.database)
-        m_session.serve(project, m_config);
+        m_session.serve(update.project, m_config);
 }
 
 void WriteExecutor::pickUpProject()
@@ -87,7 +86,7 @@ void WriteExecutor::pickUpProject()
         return;
     const ProjectUpdates::Snapshot update = m_config.projectUpdates->current();
     m_generation = update.generation;
-    updateProject(update.project, update.schemaVersion);
+    updateProject(update);
 }
 
 void WriteExecutor::submit(const HttpRequest &request, QObject *context, const Reply &reply)
@@ -133,7 +132,8 @@ std::vector<HttpResponse> WriteExecutor::runBatch(const std::vector<Pending> &ba
     // A batch of one needs no savepoint: the request's own transaction is the commit.
     const bool grouped = batch.size() > 1 && m_session.store->beginBatch();
     for (const Pending &pending : batch)
-        responses.push_back(m_router.dispatch(pending.request, m_config, m_session.store.get()));
+        responses.push_back(
+            m_config.router->dispatch(pending.request, m_config, m_session.store.get(), &m_functionRunner));
     if (grouped) {
         if (Result<void> committed = m_session.store->commitBatch(); !committed) {
             // Nothing of the batch was kept: every request that had succeeded is told so.

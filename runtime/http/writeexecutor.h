@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "scripting/functionrunner.h"
 #include "httpresponse.h"
 #include "requestcontext.h"
 
@@ -27,7 +28,7 @@ class Router;
 struct DatabaseSession
 {
     std::unique_ptr<Database> database;
-    std::unique_ptr<FunctionRunner> runner; ///< made on the thread when a project first has before triggers
+    FunctionRunner *runner = nullptr; ///< the thread's runner, which runs before triggers; not owned
     std::unique_ptr<BeforeTriggers> triggers; ///< the store's BeforeWriteHook; declared before store
     std::unique_ptr<AfterTriggers> afterTriggers; ///< the store's AfterWriteHook
     std::unique_ptr<RecordStore> store; ///< declared last: destroyed first
@@ -37,8 +38,9 @@ struct DatabaseSession
     DatabaseSession &operator=(DatabaseSession &&) noexcept;
     ~DatabaseSession();
 
-    /** Opens a connection to \a config's database on the calling thread. Returns DatabaseOpenFailed. */
-    static Result<DatabaseSession> open(const ServerConfig &config);
+    /** Opens a connection to \a config's database on the calling thread, running before triggers on
+        \a runner (the thread's own, which must outlive the session). Returns DatabaseOpenFailed. */
+    static Result<DatabaseSession> open(const ServerConfig &config, FunctionRunner &runner);
 
     /** Replaces the store with one serving \a project, announcing its writes on \a config's change feed
         and running its before triggers. The old store stays alive until \a beforeSwap (if given) has seen
@@ -63,8 +65,8 @@ class WriteExecutor : public QObject
 public:
     using Reply = std::function<void(const HttpResponse &)>;
 
-    /** Keeps its own copy of \a config (see updateProject()). */
-    WriteExecutor(const Router &router, ServerConfig config);
+    /** Keeps its own copy of \a config (see updateProject()); answers with config.router. */
+    explicit WriteExecutor(ServerConfig config);
     ~WriteExecutor() override;
 
     /** Opens the connection. Call on the executor's thread. */
@@ -74,10 +76,10 @@ public:
     void closeDatabase();
     /** Takes the newest project the Server published (ProjectUpdates) before a batch, if it is new. */
     void pickUpProject();
-    /** Runs the next batches with \a project at \a schemaVersion (a live project update): swaps the
-        config's project and the RecordStore. Call on the executor's thread; queued writes submitted
+    /** Runs the next batches with the project, schema version and router of \a update (a live project
+        update): swaps the config's project and router and the RecordStore. Call on the executor's thread; queued writes submitted
         before the call are answered with the old project, later ones with the new. */
-    void updateProject(const std::shared_ptr<const Project> &project, int schemaVersion);
+    void updateProject(const ProjectUpdates::Snapshot &update);
 
     /** Queues \a request (callable from any thread). It is dispatched on the executor's thread and
         \a reply is then called with the response on \a context's thread. \a context must outlive the
@@ -96,8 +98,8 @@ private:
     void drain();
     std::vector<HttpResponse> runBatch(const std::vector<Pending> &batch);
 
-    const Router &m_router;
     ServerConfig m_config; ///< used on the executor's thread only
+    FunctionRunner m_functionRunner; ///< its engine is made on the executor's thread, at the first call
     quint64 m_generation = 0; ///< of the project served (ProjectUpdates::generation())
     DatabaseSession m_session;
     QMutex m_mutex;

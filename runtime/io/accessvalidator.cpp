@@ -88,6 +88,17 @@ void checkCallers(ProblemCollector &c, const QString &path, const ObjectId &id, 
     }
 }
 
+// Returns \a path with every `:name` segment as `:`: two paths of one shape serve the same requests.
+QString routeShape(const QString &path)
+{
+    QStringList segments = path.split(QLatin1Char('/'));
+    for (QString &segment : segments) {
+        if (segment.startsWith(QLatin1Char(':')))
+            segment = QStringLiteral(":");
+    }
+    return segments.join(QLatin1Char('/'));
+}
+
 // Returns the names of the `:name` segments of an endpoint path.
 QStringList pathParameterNames(const QString &path)
 {
@@ -158,13 +169,15 @@ void checkEndpoint(ProblemCollector &c, size_t index, QHash<QString, QString> &r
                 QCoreApplication::translate("ProjectValidator", "unknown method \"%1\" (expected one of: %2)")
                     .arg(e.method, endpointMethods().join(QLatin1String(", "))));
     }
-    if (e.path.isEmpty() || e.path.contains(QLatin1Char(' '))) {
+    if (e.path.isEmpty() || e.path.contains(QLatin1Char(' ')) || e.path.startsWith(QLatin1Char('/'))
+        || e.path.endsWith(QLatin1Char('/')) || e.path.contains(QLatin1String("//"))) {
         c.error(memberPath(path, "path"), e.id,
                 QCoreApplication::translate("ProjectValidator",
                                             "\"%1\" is not a valid path; write the part after "
-                                            "/api/ without spaces, e.g. orders/:id/cancel")
+                                            "/api/ without spaces or a slash at either end, e.g. "
+                                            "orders/:id/cancel")
                     .arg(e.path));
-    } else if (const QString route = e.method + QLatin1Char(' ') + e.path; routes.contains(route)) {
+    } else if (const QString route = e.method + QLatin1Char(' ') + routeShape(e.path); routes.contains(route)) {
         c.error(memberPath(path, "path"), e.id,
                 QCoreApplication::translate("ProjectValidator",
                                             "%1 already serves %2 %3; change the method or the "

@@ -52,7 +52,7 @@ Result<void> Scheduler::ensureTable(Database &database)
     return {};
 }
 
-Result<int> Scheduler::tick(const Project &project)
+Result<int> Scheduler::tick(const Project &project, const FunctionCallContext &context)
 {
     const QDateTime now = m_clock();
     QHash<QString, Planned> planned;
@@ -72,7 +72,9 @@ Result<int> Scheduler::tick(const Project &project)
             if (!mine)
                 return mine.error();
             if (*mine) {
-                run(schedule, *function, plan.next);
+                FunctionCallContext asService = context;
+                asService.caller = Caller::service();
+                run(schedule, *function, plan.next, asService);
                 ++ran;
             }
             // Times that passed during the run are skipped, not caught up.
@@ -108,7 +110,8 @@ Result<bool> Scheduler::claim(const Schedule &schedule, const QDateTime &at)
     return query.numRowsAffected() == 1;
 }
 
-void Scheduler::run(const Schedule &schedule, const ScriptFunction &function, const QDateTime &at)
+void Scheduler::run(
+    const Schedule &schedule, const ScriptFunction &function, const QDateTime &at, const FunctionCallContext &context)
 {
     FunctionRequest request;
     request.method = QStringLiteral("SCHEDULE");
@@ -121,7 +124,7 @@ void Scheduler::run(const Schedule &schedule, const ScriptFunction &function, co
                                          .arg(schedule.name, function.name, at.toString(Qt::ISODate));
     QElapsedTimer timer;
     timer.start();
-    const FunctionResult result = m_runner.call(function, request);
+    const FunctionResult result = m_runner.call(function, request, context);
     const qint64 duration = timer.elapsed();
     for (const ConsoleLine &line : result.console)
         qCInfo(lcSchedules).noquote() << QStringLiteral("schedule %1 (function %2): %3").arg(schedule.name, function.name, line.text);

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "cronexpression.h"
 #include "model/project.h"
+#include "scripting/functioncontext.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -37,8 +38,9 @@ public:
     /** Creates the runs table if missing (idempotent; part of setUpDatabase()). */
     static Result<void> ensureTable(Database &database);
 
-    /** Runs the schedules of \a project that are due now. Returns how many this scheduler ran. */
-    Result<int> tick(const Project &project);
+    /** Runs the schedules of \a project that are due now, their functions' `db` with \a context as the
+        service role. Returns how many this scheduler ran. */
+    Result<int> tick(const Project &project, const FunctionCallContext &context = {});
 
     /** Returns when the next schedule of the last tick()'s project is due (invalid if none). */
     QDateTime nextDue() const;
@@ -52,7 +54,8 @@ private:
         QDateTime next;
     };
     Result<bool> claim(const Schedule &schedule, const QDateTime &at);
-    void run(const Schedule &schedule, const ScriptFunction &function, const QDateTime &at);
+    void run(const Schedule &schedule, const ScriptFunction &function, const QDateTime &at,
+        const FunctionCallContext &context);
 
     Database &m_database;
     FunctionRunner &m_runner;

@@ -54,7 +54,7 @@ bool isResponseShape(const QJSValue &value)
 }
 
 // The line of the function's own code where \a error was thrown: the first frame of its stack that is not in
-// the host API's prelude (a RangeError from 'x'.repeat() is thrown there). 0 if unknown.
+// the host API's preludes (a RangeError from 'x'.repeat() is thrown there). 0 if unknown.
 int functionLine(const QJSValue &error)
 {
     const QString stack = error.property(QStringLiteral("stack")).toString();
@@ -63,7 +63,8 @@ int functionLine(const QJSValue &error)
     for (const QString &frame : stack.split(QLatin1Char('\n'))) {
         const QString location = frame.mid(frame.indexOf(QLatin1Char('@')) + 1); // "file:name:3"
         const qsizetype colon = location.lastIndexOf(QLatin1Char(':'));
-        if (colon < 0 || location.left(colon).endsWith(ScriptHost::preludeFileName()))
+        // The host API's preludes are "basalt:prelude" and "basalt:db"; a function's file is its name.
+        if (colon < 0 || location.left(colon).contains(QLatin1String("basalt:")))
             continue;
         bool ok = false;
         const int line = location.mid(colon + 1).toInt(&ok);
@@ -81,28 +82,39 @@ bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteA
 } // namespace
 
 FunctionRunner::FunctionRunner(FunctionEnvironment environment, CallWatchdog &watchdog)
-    : m_engine(std::make_unique<QJSEngine>())
-    , m_host(std::make_unique<ScriptHost>(std::move(environment)))
+    : m_host(std::make_unique<ScriptHost>(std::move(environment)))
+    , m_db(std::make_unique<DbHost>())
     , m_watchdog(watchdog)
-{
-    m_invoke = m_host->install(*m_engine);
-    m_stringify
-        = m_engine->globalObject().property(QStringLiteral("JSON")).property(QStringLiteral("stringify"));
-}
+{ }
 
 FunctionRunner::~FunctionRunner()
 {
+    if (!m_engine)
+        return;
     m_compiled.clear();
     m_invoke = QJSValue();
+    m_flush = QJSValue();
     m_stringify = QJSValue();
     // ~QJSEngine does not collect garbage (its documentation): free the heap first.
     m_engine->collectGarbage();
 }
 
+QJSEngine &FunctionRunner::engine()
+{
+    if (!m_engine) {
+        m_engine = std::make_unique<QJSEngine>();
+        m_invoke = m_host->install(*m_engine);
+        m_flush = m_db->install(*m_engine);
+        m_stringify
+            = m_engine->globalObject().property(QStringLiteral("JSON")).property(QStringLiteral("stringify"));
+    }
+    return *m_engine;
+}
+
 void FunctionRunner::addHostObject(const QString &name, QObject *object)
 {
     QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
-    m_engine->globalObject().setProperty(name, m_engine->newQObject(object));
+    engine().globalObject().setProperty(name, engine().newQObject(object));
 }
 
 const FunctionRunner::Compiled &FunctionRunner::compiled(const ScriptFunction &function)
@@ -121,7 +133,7 @@ const FunctionRunner::Compiled &FunctionRunner::compiled(const ScriptFunction &f
                       .arg(syntax->message);
         c.errorLine = syntax->line;
     } else {
-        const QJSValue value = m_engine->evaluate(wrapFunctionSource(function.code), function.name, 1);
+        const QJSValue value = engine().evaluate(wrapFunctionSource(function.code), function.name, 1);
         if (value.isCallable()) {
             c.function = value;
         } else {
@@ -133,30 +145,31 @@ const FunctionRunner::Compiled &FunctionRunner::compiled(const ScriptFunction &f
     return *m_compiled.insert(function.name, c);
 }
 
-FunctionResult FunctionRunner::call(
-    const std::vector<ScriptFunction> &functions, const QString &name, const FunctionRequest &request)
+FunctionResult FunctionRunner::call(const std::vector<ScriptFunction> &functions, const QString &name,
+    const FunctionRequest &request, const FunctionCallContext &context)
 {
     for (const ScriptFunction &function : functions) {
         if (function.name == name)
-            return call(function, request);
+            return call(function, request, context);
     }
     return errorResult(404, QStringLiteral("function_not_found"),
         QStringLiteral("There is no function named \"%1\"").arg(name), name);
 }
 
-FunctionResult FunctionRunner::call(const ScriptFunction &function, const FunctionRequest &request)
+FunctionResult FunctionRunner::call(
+    const ScriptFunction &function, const FunctionRequest &request, const FunctionCallContext &context)
 {
-    return run(function, request, nullptr, {});
+    return run(function, request, context, nullptr, {});
 }
 
-FunctionResult FunctionRunner::callTrigger(
-    const ScriptFunction &function, const FunctionRequest &request, QJsonObject *row, const QJsonObject &old)
+FunctionResult FunctionRunner::callTrigger(const ScriptFunction &function, const FunctionRequest &request,
+    const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old)
 {
-    return run(function, request, row, old);
+    return run(function, request, context, row, old);
 }
 
-FunctionResult FunctionRunner::run(
-    const ScriptFunction &function, const FunctionRequest &request, QJsonObject *row, const QJsonObject &old)
+FunctionResult FunctionRunner::run(const ScriptFunction &function, const FunctionRequest &request,
+    const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old)
 {
     const Compiled &c = compiled(function);
     if (!c.error.isEmpty()) {
@@ -169,7 +182,9 @@ FunctionResult FunctionRunner::run(
         {QStringLiteral("params"), request.params}, {QStringLiteral("query"), request.query},
         {QStringLiteral("headers"), request.headers}, {QStringLiteral("body"), request.body},
         {QStringLiteral("user"), request.user}, {QStringLiteral("role"), request.role}};
-    const QJSValue reqValue = m_engine->toScriptValue(req);
+    QJSValue reqValue = m_engine->toScriptValue(req);
+    if (request.binaryBody)
+        reqValue.setProperty(QStringLiteral("body"), m_engine->toScriptValue(*request.binaryBody));
 
     const CallWatchdog::Clock::time_point deadline
         = CallWatchdog::Clock::now() + std::chrono::milliseconds(function.timeoutMs);
@@ -178,7 +193,16 @@ FunctionResult FunctionRunner::run(
     const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
     const QJSValue rowValue = row ? m_engine->toScriptValue(*row) : QJSValue(QJSValue::NullValue);
     const QJSValue oldValue = old.isEmpty() ? QJSValue(QJSValue::NullValue) : m_engine->toScriptValue(old);
-    const QJSValue outcome = m_invoke.call({c.function, reqValue, rowValue, oldValue});
+    m_db->setContext(&context);
+    QJSValue outcome = m_invoke.call({c.function, reqValue, rowValue, oldValue});
+    // Builders the function never read run now, in order, within its time limit; one that fails to run
+    // (its throwOnError(), the watchdog) fails the call as a throw would.
+    if (!outcome.isError()) {
+        const QJSValue flushed = m_invoke.call({m_flush, QJSValue(), QJSValue(), QJSValue()});
+        if (flushed.isError() || (outcome.property(QStringLiteral("ok")).toBool() && !flushed.property(QStringLiteral("ok")).toBool()))
+            outcome = flushed;
+    }
+    m_db->setContext(nullptr);
     // The trampoline catches whatever the function throws: an Error here is the watchdog's interruption.
     // Serialising the result counts towards the time limit.
     FunctionResult result = outcome.isError() ? FunctionResult() : resultOf(function, outcome);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "callwatchdog.h"
+#include "dbhost.h"
+#include "functioncontext.h"
 #include "functionenvironment.h"
 #include "model/projectparts.h"
 #include "scripthost.h"
@@ -16,6 +18,7 @@
 #include <QPair>
 
 #include <memory>
+#include <optional>
 
 class QJSEngine;
 
@@ -35,6 +38,8 @@ struct FunctionRequest
     QJsonObject query; ///< query parameters
     QJsonObject headers; ///< names in lowercase
     QJsonValue body; ///< the parsed JSON body, or the text of a non-JSON body
+    /** A binary body (neither JSON nor text): given to the function as an ArrayBuffer instead of body. */
+    std::optional<QByteArray> binaryBody;
     QJsonValue user; ///< the signed-in user's claims, or null
     QString role = QStringLiteral("anon");
 };
@@ -55,8 +60,8 @@ struct FunctionResult
     QString thrownMessage;
 };
 
-/** Runs functions in a QJSEngine it owns, on the thread that created it: one runner per thread, never
-    shared. Each function is compiled once per engine and called many times; a function is recompiled when
+/** Runs functions in a QJSEngine it owns, made on the thread of its first call (a runner may be created
+    elsewhere and moved with its owner to the thread that uses it): one runner per thread, never shared. Each function is compiled once per engine and called many times; a function is recompiled when
     its code changes (the cache is keyed by name and code). Every call has a time limit, enforced by a
     CallWatchdog that interrupts the engine from another thread; the same engine serves the next call. */
 class FunctionRunner
@@ -75,18 +80,20 @@ public:
         ones. The caller keeps ownership; \a object must outlive the runner and live on its thread. */
     void addHostObject(const QString &name, QObject *object);
 
-    /** Calls \a function with \a request (row and old are undefined) and returns its response. */
-    FunctionResult call(const ScriptFunction &function, const FunctionRequest &request);
-    /** As call(), for the function of \a functions named \a name; 404 if there is none. */
+    /** Calls \a function with \a request (row and old are undefined) and returns its response. Its `db` runs
+        in \a context; builders it never read run before this returns. */
     FunctionResult call(
-        const std::vector<ScriptFunction> &functions, const QString &name, const FunctionRequest &request);
+        const ScriptFunction &function, const FunctionRequest &request, const FunctionCallContext &context = {});
+    /** As call(), for the function of \a functions named \a name; 404 if there is none. */
+    FunctionResult call(const std::vector<ScriptFunction> &functions, const QString &name,
+        const FunctionRequest &request, const FunctionCallContext &context = {});
 
     /** Calls \a function as a trigger: `row` is \a row (null if \a row is nullptr) and `old` is \a old
         (null if empty). When the call returns, \a row is set to `row` as the function left it (JSON
         semantics: functions and undefined dropped, dates as ISO text); a `row` it replaced by something that
         is not an object is an error. */
-    FunctionResult callTrigger(const ScriptFunction &function, const FunctionRequest &request, QJsonObject *row,
-        const QJsonObject &old);
+    FunctionResult callTrigger(const ScriptFunction &function, const FunctionRequest &request,
+        const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old);
 
     /** Returns how many times functions were compiled by this runner (each function once per code). */
     int compileCount() const { return m_compileCount; }
@@ -99,9 +106,11 @@ private:
         QString error; ///< why it does not compile; empty if it does
         int errorLine = 0;
     };
+    /** Creates the engine and its host API on first use: on the thread of the first call. */
+    QJSEngine &engine();
     const Compiled &compiled(const ScriptFunction &function);
-    FunctionResult run(const ScriptFunction &function, const FunctionRequest &request, QJsonObject *row,
-        const QJsonObject &old);
+    FunctionResult run(const ScriptFunction &function, const FunctionRequest &request,
+        const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old);
     FunctionResult resultOf(const ScriptFunction &function, const QJSValue &outcome);
     FunctionResult thrownResult(const ScriptFunction &function, const QJSValue &error);
     FunctionResult rowAfter(const ScriptFunction &function, const QJSValue &rowValue, QJsonObject &row,
@@ -109,8 +118,10 @@ private:
 
     std::unique_ptr<QJSEngine> m_engine;
     std::unique_ptr<ScriptHost> m_host;
+    std::unique_ptr<DbHost> m_db;
     CallWatchdog &m_watchdog;
     QJSValue m_invoke;
+    QJSValue m_flush; ///< runs the db builders still pending
     QJSValue m_stringify;
     QHash<QString, Compiled> m_compiled; ///< by function name
     int m_compileCount = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "callwatchdog.h"
+#include "consoleline.h"
 #include "functionenvironment.h"
 
 #include <QJSValue>
@@ -13,15 +14,6 @@
 class QJSEngine;
 
 namespace Runtime {
-
-/** One line a function printed with console.log/info/warn/error. */
-struct ConsoleLine
-{
-    enum class Level { Log, Info, Warn, Error };
-    Level level = Level::Log;
-    QString text;
-    bool operator==(const ConsoleLine &) const = default;
-};
 
 /** The C++ half of the host API of one engine. install() evaluates a JavaScript prelude once per engine
     that defines the globals console, env, crypto, btoa, atob, http and HttpError on top of this object,

@@ -62,6 +62,8 @@ Result<QSqlQuery *> RecordStore::Private::execute(const SqlStatement &statement,
         it = statements.insert(statement.sql, query);
     }
     QSqlQuery &query = *it;
+    if (statementLog)
+        statementLog->append(statement.sql);
     for (qsizetype i = 0; i < statement.params.size(); ++i)
         query.bindValue(int(i), statement.params.at(i));
     if (!query.exec()) {
@@ -288,6 +290,11 @@ void RecordStore::setBeforeWriteHook(BeforeWriteHook *hook)
 void RecordStore::setAfterWriteHook(AfterWriteHook *hook)
 {
     d->afterHook = hook;
+}
+
+void RecordStore::setStatementLog(QStringList *log)
+{
+    d->statementLog = log;
 }
 
 Database &RecordStore::database()

@@ -115,6 +115,10 @@ public:
         queued there); nullptr: none. \a hook must outlive the store and be used on its thread only. */
     void setAfterWriteHook(AfterWriteHook *hook);
 
+    /** Appends the SQL text of every statement this store runs on the project's tables to \a log until it is
+        set to nullptr again (the designer's Run of a function shows what it ran). Not owned. */
+    void setStatementLog(QStringList *log);
+
     /** Returns the connection this store writes through, for runtime services (the auth API) that write
         their own tables in the same transaction as a RecordStore write (beginBatch() ... commitBatch()). */
     Database &database();

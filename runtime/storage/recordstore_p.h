@@ -34,6 +34,7 @@ struct RecordStore::Private
     Database &database;
     FieldChecks checks;
     QHash<QString, QSqlQuery> statements; ///< prepared once per SQL text
+    QStringList *statementLog = nullptr; ///< see RecordStore::setStatementLog()
     StarCache starColumns;
     RecordAccess access;
 

@@ -30,13 +30,13 @@ BackgroundJobs::~BackgroundJobs() = default;
 
 Result<void> BackgroundJobs::start()
 {
-    Result<std::unique_ptr<Database>> database = Database::open(m_config.database);
-    if (!database)
-        return database.error();
-    m_database = std::move(database).value();
     m_runner = std::make_unique<FunctionRunner>(m_config.functionEnvironment);
-    m_worker = std::make_unique<TriggerWorker>(*m_database, *m_runner, m_options.retry);
-    m_scheduler = std::make_unique<Scheduler>(*m_database, *m_runner, m_options.clock);
+    Result<DatabaseSession> session = DatabaseSession::open(m_config, *m_runner);
+    if (!session)
+        return session.error();
+    m_session = std::move(session).value();
+    m_worker = std::make_unique<TriggerWorker>(*m_session.database, *m_runner, m_options.retry);
+    m_scheduler = std::make_unique<Scheduler>(*m_session.database, *m_runner, m_options.clock);
     m_timer.start();
     round(); // what an earlier process left in the queue
     return {};
@@ -47,8 +47,8 @@ void BackgroundJobs::stop()
     m_timer.stop();
     m_scheduler.reset();
     m_worker.reset();
+    m_session = DatabaseSession();
     m_runner.reset();
-    m_database.reset();
 }
 
 void BackgroundJobs::wake()
@@ -64,20 +64,24 @@ void BackgroundJobs::wake()
 void BackgroundJobs::round()
 {
     m_roundQueued = false;
-    if (!m_database)
+    if (!m_session.database)
         return;
     if (m_config.projectUpdates && m_config.projectUpdates->generation() != m_generation) {
         const ProjectUpdates::Snapshot update = m_config.projectUpdates->current();
         m_generation = update.generation;
         m_config.project = update.project;
+        m_config.schemaVersion = update.schemaVersion;
+        m_config.router = update.router;
+        m_session.serve(update.project, m_config);
     }
     const Project &project = *m_config.project;
+    const FunctionCallContext context {&m_config, m_session.store.get(), Caller::service(), false};
     if (hasAfterTriggers(project)) {
-        if (Result<int> ran = m_worker->runDue(project); !ran)
+        if (Result<int> ran = m_worker->runDue(project, context); !ran)
             qCWarning(lcTriggers).noquote() << "the trigger queue cannot be read:" << ran.error().message << ran.error().detail;
     }
     if (!project.schedules.empty()) {
-        if (Result<int> ran = m_scheduler->tick(project); !ran)
+        if (Result<int> ran = m_scheduler->tick(project, context); !ran)
             qCWarning(lcTriggers).noquote() << "schedules cannot be claimed:" << ran.error().message << ran.error().detail;
     }
 }

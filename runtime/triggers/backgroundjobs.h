@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 #include "http/serverconfig.h"
+#include "http/writeexecutor.h"
 #include "scheduling/scheduler.h"
 #include "triggerworker.h"
 
@@ -21,7 +22,8 @@ class FunctionRunner;
 /**
     Runs the after-trigger queue (TriggerWorker) and the schedules (Scheduler) of a running server, off the
     request threads: its own thread (started by the Server with functionThreadStackSize), its own database
-    connection and FunctionRunner. It looks at the queue every pollIntervalMs, and at once when woken (the
+    connection and FunctionRunner, and a RecordStore on it for the functions' `db` (its writes run the
+    project's triggers too). It looks at the queue every pollIntervalMs, and at once when woken (the
     Server wakes it on each committed change); it picks up project updates between two rounds. Owned by the
     Server; start() and stop() run on its thread.
 */
@@ -53,8 +55,8 @@ private:
     ServerConfig m_config;
     Options m_options;
     quint64 m_generation = 0;
-    std::unique_ptr<Database> m_database;
     std::unique_ptr<FunctionRunner> m_runner;
+    DatabaseSession m_session; ///< its store serves the functions' `db` (with the project's triggers)
     std::unique_ptr<TriggerWorker> m_worker;
     std::unique_ptr<Scheduler> m_scheduler;
     QTimer m_timer;

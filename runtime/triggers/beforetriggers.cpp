@@ -2,6 +2,7 @@
 // BeforeTriggers: the project's before triggers, run by a RecordStore inside each write's transaction.
 #include "beforetriggers.h"
 
+#include "scripting/functioncontext.h"
 #include "scripting/functionrunner.h"
 #include "triggercall.h"
 
@@ -32,9 +33,11 @@ bool isBefore(const Project &project, const Trigger &trigger)
 }
 } // namespace
 
-BeforeTriggers::BeforeTriggers(std::shared_ptr<const Project> project, FunctionRunner &runner)
+BeforeTriggers::BeforeTriggers(
+    std::shared_ptr<const Project> project, FunctionRunner &runner, const ServerConfig &config)
     : m_project(std::move(project))
     , m_runner(runner)
+    , m_config(config)
 {
     for (const Trigger &trigger : m_project->triggers) {
         if (isBefore(*m_project, trigger))
@@ -58,7 +61,11 @@ Result<void> BeforeTriggers::run(const QString &table, RecordOperation operation
 {
     for (const Trigger *trigger : m_triggers.value(keyOf(table, operation))) {
         const ScriptFunction *function = m_project->function(trigger->functionId);
-        const FunctionResult result = m_runner.callTrigger(*function, triggerRequest(*trigger, table, caller), row, old);
+        // TODO(#15): `db` inside the write's own transaction: the store is in the middle of this write, so
+        // a before trigger's db has no store yet and answers every request with an error.
+        const FunctionCallContext context {&m_config, nullptr, caller, false};
+        const FunctionResult result
+            = m_runner.callTrigger(*function, triggerRequest(*trigger, table, caller), context, row, old);
         if (std::optional<Error> error = triggerError(*trigger, *function, result))
             return *error;
     }

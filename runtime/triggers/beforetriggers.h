@@ -13,6 +13,7 @@
 namespace Runtime {
 
 class FunctionRunner;
+struct ServerConfig;
 
 /**
     The enabled before triggers of one project, as a RecordStore's BeforeWriteHook: for each row written to
@@ -26,7 +27,8 @@ class FunctionRunner;
 class BeforeTriggers : public BeforeWriteHook
 {
 public:
-    BeforeTriggers(std::shared_ptr<const Project> project, FunctionRunner &runner);
+    /** \a config: what the functions' `db` would run with (not yet: see run()). */
+    BeforeTriggers(std::shared_ptr<const Project> project, FunctionRunner &runner, const ServerConfig &config);
 
     /** Returns whether \a project has an enabled before trigger on a table. */
     static bool needed(const Project &project);
@@ -38,6 +40,7 @@ public:
 private:
     std::shared_ptr<const Project> m_project;
     FunctionRunner &m_runner;
+    const ServerConfig &m_config;
     QHash<QString, QList<const Trigger *>> m_triggers; ///< by table name + '\n' + operation
 };
 

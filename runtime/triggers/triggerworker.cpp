@@ -29,7 +29,7 @@ TriggerWorker::TriggerWorker(Database &database, FunctionRunner &runner, Trigger
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
 { }
 
-Result<int> TriggerWorker::runDue(const Project &project)
+Result<int> TriggerWorker::runDue(const Project &project, const FunctionCallContext &context)
 {
     int ran = 0;
     const qint64 lease = longestTimeLimit(project) * m_policy.batchSize + s_leaseMarginMs;
@@ -40,14 +40,14 @@ Result<int> TriggerWorker::runDue(const Project &project)
         if (jobs->isEmpty())
             return ran;
         for (const TriggerJob &job : std::as_const(*jobs)) {
-            if (Result<void> done = runJob(project, job); !done)
+            if (Result<void> done = runJob(project, job, context); !done)
                 return done.error();
             ++ran;
         }
     }
 }
 
-Result<void> TriggerWorker::runJob(const Project &project, const TriggerJob &job)
+Result<void> TriggerWorker::runJob(const Project &project, const TriggerJob &job, const FunctionCallContext &context)
 {
     const Trigger *trigger = nullptr;
     for (const Trigger &t : project.triggers)
@@ -59,8 +59,10 @@ Result<void> TriggerWorker::runJob(const Project &project, const TriggerJob &job
         return TriggerQueue::fail(m_database, job.id, QStringLiteral("The trigger or its function no longer exists"));
     }
     QJsonObject row = job.row;
-    const FunctionResult result = m_runner.callTrigger(
-        *function, triggerRequest(*trigger, job.table, callerFromObject(job.caller)), job.row.isEmpty() ? nullptr : &row, job.old);
+    FunctionCallContext asWriter = context;
+    asWriter.caller = callerFromObject(job.caller);
+    const FunctionResult result = m_runner.callTrigger(*function, triggerRequest(*trigger, job.table, asWriter.caller),
+        asWriter, job.row.isEmpty() ? nullptr : &row, job.old);
     logConsole(*trigger, *function, result.console);
     if (result.errorCode.isEmpty())
         return TriggerQueue::done(m_database, job.id);

@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 #include "model/project.h"
+#include "scripting/functioncontext.h"
 
 #include <QDateTime>
 
@@ -39,12 +40,13 @@ public:
 
     TriggerWorker(Database &database, FunctionRunner &runner, TriggerRetryPolicy policy = {}, Clock clock = {});
 
-    /** Claims and runs the jobs due now for \a project, until none is due. Returns how many ran (succeeded
-        or not), or the database's error. */
-    Result<int> runDue(const Project &project);
+    /** Claims and runs the jobs due now for \a project, until none is due; the functions' `db` runs with
+        \a context as the job's writer (its caller). Returns how many ran (succeeded or not), or the
+        database's error. */
+    Result<int> runDue(const Project &project, const FunctionCallContext &context = {});
 
 private:
-    Result<void> runJob(const Project &project, const TriggerJob &job);
+    Result<void> runJob(const Project &project, const TriggerJob &job, const FunctionCallContext &context);
 
     Database &m_database;
     FunctionRunner &m_runner;

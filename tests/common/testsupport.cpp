@@ -91,6 +91,12 @@ std::unique_ptr<Runtime::Server> startInProcessServer(
 {
     Runtime::DatabaseUrl url;
     url.path = sqlitePath;
+    return startInProcessServer(std::move(project), url, error, std::move(requestObserver));
+}
+
+std::unique_ptr<Runtime::Server> startInProcessServer(std::shared_ptr<const Runtime::Project> project,
+    const Runtime::DatabaseUrl &url, QString *error, std::function<void(const Runtime::RequestLogEntry &)> requestObserver)
+{
     int version = 0;
     {
         Runtime::Result<std::unique_ptr<Runtime::Database>> database = Runtime::Database::open(url);

@@ -12,6 +12,7 @@
 namespace Runtime {
 class Project;
 class Server;
+struct DatabaseUrl;
 struct RequestLogEntry;
 }
 
@@ -56,6 +57,11 @@ std::shared_ptr<Runtime::Project> itemsProject();
     running runtime without the designer's RunController. Returns nullptr and sets \a error on failure. */
 std::unique_ptr<Runtime::Server> startInProcessServer(
     std::shared_ptr<const Runtime::Project> project, const QString &sqlitePath, QString *error,
+    std::function<void(const Runtime::RequestLogEntry &)> requestObserver = {});
+
+/** As above, on the database at \a url (SQLite or PostgreSQL). */
+std::unique_ptr<Runtime::Server> startInProcessServer(std::shared_ptr<const Runtime::Project> project,
+    const Runtime::DatabaseUrl &url, QString *error,
     std::function<void(const Runtime::RequestLogEntry &)> requestObserver = {});
 
 /** Like startInProcessServer() for \a project = itemsProject(), with \a rows rows in `items` first (written

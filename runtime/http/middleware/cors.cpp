@@ -10,7 +10,7 @@ namespace {
 // What supabase-js (postgrest-js, auth-js) sends, lower case as browsers list them in preflights.
 const QByteArray s_allowedHeaders = QByteArrayLiteral(
     "apikey, authorization, content-type, prefer, range, range-unit, x-client-info, accept-profile, "
-    "content-profile, accept");
+    "content-profile, accept, x-region, x-retry-count, traceparent, tracestate, baggage");
 // What clients may read: supabase-js reads Content-Range for counts.
 const QByteArray s_exposedHeaders = QByteArrayLiteral(
     "Content-Range, Content-Location, Content-Type, Location, Range-Unit, Preference-Applied");

@@ -121,6 +121,7 @@ private slots:
     void validatesAgainstOpenApiSchema_data() { structure_data(); }
     void validatesAgainstOpenApiSchema();
     void validatorRejectsBrokenDocument();
+    void functionsAndEndpoints();
 };
 
 void tst_OpenApi::structure_data()
@@ -141,7 +142,9 @@ void tst_OpenApi::structure()
     QVERIFY(doc[u"info"_s][u"description"_s].toString().startsWith(project->description));
     QCOMPARE(doc[u"servers"_s][0][u"url"_s].toString(), s_serverUrl);
     const QJsonObject paths = doc.value(u"paths"_s).toObject();
-    QCOMPARE(paths.size(), qsizetype(project->tables.size() + project->views.size()));
+    QCOMPARE(paths.size(),
+        qsizetype(project->tables.size() + project->views.size() + 2 * project->functions.size()
+            + project->endpoints.size()));
     const QJsonObject components = doc.value(u"components"_s).toObject();
     const QJsonObject parameters = components.value(u"parameters"_s).toObject();
     // A view is a read-only path: GET and HEAD, its columns typed by the fields they come from.
@@ -274,6 +277,26 @@ void tst_OpenApi::validatorRejectsBrokenDocument()
     const int code = runValidator(QJsonDocument(doc).toJson(), output);
     REQUIRE_VALIDATOR(code, output);
     QVERIFY2(code == 1, qPrintable(output));
+}
+
+
+// compat.basalt's functions are rpc (GET too for read-only ones) and Edge Functions paths; its endpoint is an
+// /api/ path with its typed path parameter.
+void tst_OpenApi::functionsAndEndpoints()
+{
+    const std::unique_ptr<Project> project = loadTemplate(u"compat"_s);
+    QVERIFY(project);
+    const QJsonObject paths
+        = QJsonDocument::fromJson(openApiDocument(*project, s_serverUrl)).object().value(u"paths"_s).toObject();
+    QCOMPARE(paths.value(u"/rest/v1/rpc/cheap_products"_s).toObject().keys(), QStringList({u"get"_s, u"post"_s}));
+    QCOMPARE(paths.value(u"/rest/v1/rpc/add_tag"_s).toObject().keys(), QStringList({u"post"_s}));
+    QVERIFY(paths[u"/rest/v1/rpc/add_tag"_s][u"post"_s][u"description"_s].toString().contains(u"signed-in"_s));
+    QCOMPARE(paths.value(u"/functions/v1/hello"_s).toObject().keys(), QStringList({u"post"_s}));
+    const QJsonObject card = paths[u"/api/products/{id}/card"_s][u"get"_s].toObject();
+    QCOMPARE(card[u"parameters"_s][0][u"name"_s].toString(), u"id"_s);
+    QCOMPARE(card[u"parameters"_s][0][u"in"_s].toString(), u"path"_s);
+    QCOMPARE(card[u"parameters"_s][0][u"schema"_s][u"type"_s].toString(), u"integer"_s);
+    QVERIFY(card[u"description"_s].toString().contains(u"hello"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_OpenApi)

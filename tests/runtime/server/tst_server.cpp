@@ -26,7 +26,7 @@ QString tst_Server::fixture(const QString &name) const
 void tst_Server::routeTableDeclaresPolicies()
 {
     Runtime::Router router;
-    Runtime::registerRoutes(router);
+    Runtime::registerRoutes(router, Runtime::Project());
     const Runtime::RoutePolicy *health = router.policyFor("GET", QStringLiteral("/health"));
     QVERIFY(health);
     QVERIFY(!health->keyRequired);
