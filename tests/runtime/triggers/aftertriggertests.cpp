@@ -138,9 +138,13 @@ void tst_Triggers::authEvents()
     QCOMPARE(user[u"email"].toString(), QStringLiteral("ada@example.com"));
     QCOMPARE(user[u"user_metadata"][u"nick"].toString(), QStringLiteral("ada"));
     QCOMPARE(signedUp[u"user"][u"id"], user[u"id"]);
+    // Its db insert ran the table's triggers too: before (the total) and after (reported).
+    QVERIFY(hook.waitForHits(2));
+    QCOMPARE(hitBody(hook, "/inserted/INSERT")[u"row"][u"item"].toString(), QStringLiteral("welcome"));
+    QCOMPARE(hitBody(hook, "/inserted/INSERT")[u"row"][u"total"].toDouble(), 0.0);
 
     QCOMPARE(post(m_manager, server.url(QStringLiteral("/auth/v1/token?grant_type=password")), credentials).status, 200);
-    QVERIFY(hook.waitForHits(2));
+    QVERIFY(hook.waitForHits(3));
     QCOMPARE(hitBody(hook, "/signed_in/SIGNIN")[u"row"][u"id"], user[u"id"]);
     // A failed sign-in is no sign-in.
     QCOMPARE(post(m_manager, server.url(QStringLiteral("/auth/v1/token?grant_type=password")),
@@ -148,7 +152,7 @@ void tst_Triggers::authEvents()
                  .status,
         400);
     QVERIFY(waitForEmptyQueue(server.databaseUrl()));
-    QCOMPARE(hook.hits().size(), 2);
+    QCOMPARE(hook.hits().size(), 3);
     QCOMPARE(server.process().stop(SIGTERM), 0);
 }
 

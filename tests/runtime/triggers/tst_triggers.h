@@ -21,7 +21,8 @@ class Project;
     qty, price, total read-only, status) that anyone may read and write, `jobs` (id, name); before triggers
     on orders (insert/update: total = qty * price, refuse a negative qty with HttpError 422 and the item
     "forbidden" with a plain Error; delete: refuse a "locked" order), after triggers on orders and jobs and
-    on sign-up and sign-in that report to env HOOK_URL, each function with a 1 s time limit. */
+    on sign-up and sign-in that report to env HOOK_URL (sign-up also inserts a "welcome" order through db.asService(): the signed-up user may not),
+    each function with a 1 s time limit. */
 QJsonObject triggerProject();
 /** Returns triggerProject() read into the model (nullptr and a failure if it does not read). */
 std::shared_ptr<const Runtime::Project> readTriggerProject();
