@@ -415,6 +415,225 @@
     </message>
 </context>
 <context>
+    <name>Cron</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>alle %n Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message>
+        <source>every hour at minute %1</source>
+        <translation>jede Stunde zur Minute %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>alle %n Stunde</numerusform>
+            <numerusform>alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours at minute %1</source>
+        <translation>
+            <numerusform>alle %n Stunde zur Minute %1</numerusform>
+            <numerusform>alle %n Stunden zur Minute %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>at minute %1</source>
+        <translation>zur Minute %1</translation>
+    </message>
+    <message>
+        <source>%1 in the hours %2</source>
+        <comment>minutes, then the hours they run in</comment>
+        <translation>%1 in den Stunden %2</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month or on %2</source>
+        <translation>am Monatstag %1 oder jeden %2</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month</source>
+        <translation>am Monatstag %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>jeden %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>im %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>days, then months</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>every day %1</source>
+        <comment>a time such as &quot;at 03:00&quot;</comment>
+        <translation>jeden Tag %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a time, then the days</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>the %1 field: &quot;%2&quot; %3; write e.g. &quot;%4&quot;</source>
+        <translation>Feld %1: „%2“ %3; schreiben Sie z. B. „%4“</translation>
+    </message>
+    <message>
+        <source>is out of range %1-%2</source>
+        <translation>liegt außerhalb von %1-%2</translation>
+    </message>
+    <message>
+        <source>is not a value, range or step</source>
+        <translation>ist weder ein Wert noch ein Bereich noch eine Schrittweite</translation>
+    </message>
+    <message>
+        <source>has a bad step</source>
+        <translation>hat eine ungültige Schrittweite</translation>
+    </message>
+    <message>
+        <source>is a range that runs backwards</source>
+        <translation>ist ein absteigender Bereich</translation>
+    </message>
+    <message>
+        <source>unknown shortcut &quot;%1&quot;; use @hourly, @daily, @weekly, @monthly or @yearly</source>
+        <translation>unbekanntes Kürzel „%1“; verwenden Sie @hourly, @daily, @weekly, @monthly oder @yearly</translation>
+    </message>
+    <message numerus="yes">
+        <source>a cron expression has 5 fields (minute hour day-of-month month day-of-week), &quot;%1&quot; has %n; write e.g. &quot;0 3 * * *&quot; (every day at 03:00)</source>
+        <translation>
+            <numerusform>ein Cron-Ausdruck hat 5 Felder (Minute Stunde Tag-des-Monats Monat Wochentag), „%1“ hat %n; schreiben Sie z. B. „0 3 * * *“ (jeden Tag um 03:00)</numerusform>
+            <numerusform>ein Cron-Ausdruck hat 5 Felder (Minute Stunde Tag-des-Monats Monat Wochentag), „%1“ hat %n; schreiben Sie z. B. „0 3 * * *“ (jeden Tag um 03:00)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never occurs in the months given</source>
+        <translation>kommt in den angegebenen Monaten nie vor</translation>
+    </message>
+</context>
+<context>
     <name>CsvImporter</name>
     <message>
         <source>The database refused the import: %1</source>
@@ -3950,6 +4169,14 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>The aggregate cannot be computed as asked</source>
         <translation>Die Aggregatfunktion kann so nicht berechnet werden</translation>
     </message>
+    <message>
+        <source>A trigger refused the write</source>
+        <translation>Ein Trigger hat den Schreibvorgang abgelehnt</translation>
+    </message>
+    <message>
+        <source>A trigger&apos;s function failed; nothing was written</source>
+        <translation>Die Funktion eines Triggers ist fehlgeschlagen; es wurde nichts geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>FunctionSource</name>
@@ -4185,10 +4412,6 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>unknown method &quot;%1&quot; (expected one of: %2)</source>
         <translation>unbekannte Methode „%1“ (erwartet: %2)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid path; write the part after /api/ without spaces, e.g. orders/:id/cancel</source>
-        <translation>„%1“ ist kein gültiger Pfad; schreiben Sie den Teil nach /api/ ohne Leerzeichen, z. B. orders/:id/cancel</translation>
     </message>
     <message>
         <source>%1 already serves %2 %3; change the method or the path</source>
@@ -4589,6 +4812,50 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>no role is listed; list the roles that may call it, or choose another access</source>
+        <translation>keine Rolle aufgeführt; führen Sie die Rollen auf, die sie aufrufen dürfen, oder wählen Sie einen anderen Zugriff</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; is declared twice; remove one</source>
+        <translation>der Parameter „%1“ ist doppelt deklariert; entfernen Sie einen</translation>
+    </message>
+    <message>
+        <source>the path has no segment :%1; add it to the path, e.g. orders/:%1, or read the parameter from the query</source>
+        <translation>der Pfad hat kein Segment :%1; fügen Sie es dem Pfad hinzu, z. B. orders/:%1, oder lesen Sie den Parameter aus der Abfrage</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a segment of the path; read it from the path</source>
+        <translation>„%1“ ist ein Segment des Pfads; lesen Sie den Parameter aus dem Pfad</translation>
+    </message>
+    <message>
+        <source>a %1 request has no body; read the parameter from the query, or use POST, PUT or PATCH</source>
+        <translation>eine %1-Anfrage hat keinen Inhalt; lesen Sie den Parameter aus der Abfrage, oder verwenden Sie POST, PUT oder PATCH</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid path; write the part after /api/ without spaces or a slash at either end, e.g. orders/:id/cancel</source>
+        <translation>„%1“ ist kein gültiger Pfad; schreiben Sie den Teil nach /api/ ohne Leerzeichen und ohne Schrägstrich am Anfang oder Ende, z. B. orders/:id/cancel</translation>
+    </message>
+    <message>
+        <source>the sample input is not a JSON object; write e.g. {&quot;body&quot;: {&quot;id&quot;: 1}}</source>
+        <translation>die Beispieleingabe ist kein JSON-Objekt; schreiben Sie z. B. {&quot;body&quot;: {&quot;id&quot;: 1}}</translation>
+    </message>
+    <message>
+        <source>a %1 trigger has no table; remove the table</source>
+        <translation>ein %1-Trigger hat keine Tabelle; entfernen Sie die Tabelle</translation>
+    </message>
+    <message>
+        <source>a %1 trigger runs after the event; set its timing to after</source>
+        <translation>ein %1-Trigger läuft nach dem Ereignis; setzen Sie seinen Zeitpunkt auf after</translation>
+    </message>
+    <message>
+        <source>no schedule is set; write a cron expression such as &quot;0 3 * * *&quot; (every day at 03:00) or @hourly</source>
+        <translation>kein Zeitplan festgelegt; schreiben Sie einen Cron-Ausdruck wie „0 3 * * *“ (jeden Tag um 03:00) oder @hourly</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;; use an IANA name such as UTC or Europe/Berlin</source>
+        <translation>unbekannte Zeitzone „%1“; verwenden Sie einen IANA-Namen wie UTC oder Europe/Berlin</translation>
     </message>
 </context>
 <context>
