@@ -159,17 +159,17 @@ FunctionResult FunctionRunner::call(const std::vector<ScriptFunction> &functions
 FunctionResult FunctionRunner::call(
     const ScriptFunction &function, const FunctionRequest &request, const FunctionCallContext &context)
 {
-    return run(function, request, context, nullptr, {});
+    return run(function, request, context, nullptr, {}, false);
 }
 
 FunctionResult FunctionRunner::callTrigger(const ScriptFunction &function, const FunctionRequest &request,
     const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old)
 {
-    return run(function, request, context, row, old);
+    return run(function, request, context, row, old, true);
 }
 
 FunctionResult FunctionRunner::run(const ScriptFunction &function, const FunctionRequest &request,
-    const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old)
+    const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old, bool trigger)
 {
     const Compiled &c = compiled(function);
     if (!c.error.isEmpty()) {
@@ -191,8 +191,10 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
     m_host->beginCall(function.name, deadline);
     m_engine->setInterrupted(false); // sticky: a previous timeout left it set
     const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
-    const QJSValue rowValue = row ? m_engine->toScriptValue(*row) : QJSValue(QJSValue::NullValue);
-    const QJSValue oldValue = old.isEmpty() ? QJSValue(QJSValue::NullValue) : m_engine->toScriptValue(old);
+    // A trigger's missing row or old is null; outside triggers both are undefined.
+    const QJSValue none = trigger ? QJSValue(QJSValue::NullValue) : QJSValue();
+    const QJSValue rowValue = row ? m_engine->toScriptValue(*row) : none;
+    const QJSValue oldValue = old.isEmpty() ? none : m_engine->toScriptValue(old);
     m_db->setContext(&context);
     QJSValue outcome = m_invoke.call({c.function, reqValue, rowValue, oldValue});
     // Builders the function never read run now, in order, within its time limit; one that fails to run

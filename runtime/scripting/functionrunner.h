@@ -110,7 +110,7 @@ private:
     QJSEngine &engine();
     const Compiled &compiled(const ScriptFunction &function);
     FunctionResult run(const ScriptFunction &function, const FunctionRequest &request,
-        const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old);
+        const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old, bool trigger);
     FunctionResult resultOf(const ScriptFunction &function, const QJSValue &outcome);
     FunctionResult thrownResult(const ScriptFunction &function, const QJSValue &error);
     FunctionResult rowAfter(const ScriptFunction &function, const QJSValue &rowValue, QJsonObject &row,

@@ -220,7 +220,7 @@ Result<qint64> RecordStore::Private::countRows(const SqlStatement &statement, co
 Result<void> RecordStore::beginBatch()
 {
     QSqlDatabase &connection = d->database.connection();
-    if (d->batchOpen || !connection.transaction())
+    if (d->batchOpen || !d->beginWrite())
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             connection.lastError().text());
     d->batchOpen = true;

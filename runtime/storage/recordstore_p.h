@@ -48,6 +48,16 @@ struct RecordStore::Private
     }
 
     const SqlDialect &dialect() const { return database.dialect(); }
+    /** Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), waiting out
+        another connection's short write (the trigger queue's, a CSV import's) with the busy timeout: a
+        deferred transaction that reads first fails at once when another connection wrote meanwhile. */
+    bool beginWrite()
+    {
+        if (database.engine() != DatabaseEngine::SQLite)
+            return database.connection().transaction();
+        QSqlQuery begin(database.connection());
+        return begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
     /** Returns the table (or view, as a table) \a name; \a forWrite refuses a view (MethodNotAllowed). */
     Result<const Table *> table(const QString &name, bool forWrite = false) const;
     Result<QSqlQuery *> execute(const SqlStatement &statement, const Table &table, WriteKind kind,

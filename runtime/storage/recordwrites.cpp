@@ -85,7 +85,7 @@ Result<RecordResult> RecordStore::Private::inTransaction(
     if (batchOpen)
         return inSavepoint(options, work);
     QSqlDatabase &connection = database.connection();
-    if (!connection.transaction())
+    if (!beginWrite())
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
             connection.lastError().text());
     staged.clear();

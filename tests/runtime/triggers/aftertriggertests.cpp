@@ -24,19 +24,7 @@ namespace {
 HttpReply post(QNetworkAccessManager &manager, const QUrl &url, const QByteArray &body, const QByteArray &method = "POST",
     const QByteArray &key = TestSupport::anonKey())
 {
-    QNetworkRequest request(url);
-    request.setRawHeader("apikey", key);
-    request.setRawHeader("Authorization", "Bearer " + key);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = manager.sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(30000);
-    HttpReply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
+    return sendJson(manager, method, url, body, key);
 }
 
 // The hit to \a path, its body as JSON; an empty object if there is none.

@@ -10,23 +10,9 @@
 #include <csignal>
 
 namespace {
-// Sends \a method \a path with \a body as anon (return=representation), waits for the reply.
-HttpReply send(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body = {},
-    const QByteArray &key = TestSupport::anonKey())
+HttpReply send(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body = {})
 {
-    QNetworkRequest request(url);
-    request.setRawHeader("apikey", key);
-    request.setRawHeader("Prefer", "return=representation");
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = manager.sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(30000);
-    HttpReply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
+    return sendJson(manager, method, url, body, TestSupport::anonKey(), "return=representation");
 }
 
 QJsonArray rows(const HttpReply &reply)

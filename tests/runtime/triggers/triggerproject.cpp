@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QtTest>
 
 namespace {
@@ -78,6 +79,26 @@ std::shared_ptr<const Runtime::Project> readTriggerProject()
         return nullptr;
     }
     return std::shared_ptr<const Runtime::Project>(std::move(project).value());
+}
+
+HttpReply sendJson(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body,
+    const QByteArray &key, const QByteArray &prefer)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("apikey", key);
+    request.setRawHeader("Authorization", "Bearer " + key);
+    if (!prefer.isEmpty())
+        request.setRawHeader("Prefer", prefer);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = manager.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    HttpReply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    reply->deleteLater();
+    return result;
 }
 
 void addEngines()

@@ -77,6 +77,11 @@ private:
     QNetworkAccessManager m_manager;
 };
 
+/** Sends \a method \a url with the JSON \a body, \a key as apikey and bearer token and, if not empty, the
+    Prefer header \a prefer; waits (at most 30 s) for the reply. */
+HttpReply sendJson(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body,
+    const QByteArray &key, const QByteArray &prefer = {});
+
 /** Adds the column "engine" with the rows sqlite and postgresql. */
 void addEngines();
 
