@@ -219,10 +219,11 @@ Result<qint64> RecordStore::Private::countRows(const SqlStatement &statement, co
 
 Result<void> RecordStore::beginBatch()
 {
-    QSqlDatabase &connection = d->database.connection();
-    if (d->batchOpen || !d->beginWrite())
+    if (d->batchOpen)
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
-            connection.lastError().text());
+            QStringLiteral("a batch is already open"));
+    if (Result<void> begun = d->beginWrite(); !begun)
+        return begun;
     d->batchOpen = true;
     d->staged.clear();
     return {};

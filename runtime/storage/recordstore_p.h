@@ -15,6 +15,7 @@
 #include "writebuilder.h"
 
 #include <QHash>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <functional>
@@ -51,12 +52,15 @@ struct RecordStore::Private
     /** Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), waiting out
         another connection's short write (the trigger queue's, a CSV import's) with the busy timeout: a
         deferred transaction that reads first fails at once when another connection wrote meanwhile. */
-    bool beginWrite()
+    Result<void> beginWrite()
     {
-        if (database.engine() != DatabaseEngine::SQLite)
-            return database.connection().transaction();
         QSqlQuery begin(database.connection());
-        return begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (database.engine() == DatabaseEngine::SQLite ? begin.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                                                        : database.connection().transaction())
+            return {};
+        // SQLite's busy error (another connection kept the lock past the busy timeout) is DatabaseBusy.
+        const QSqlError why = begin.lastError().isValid() ? begin.lastError() : database.connection().lastError();
+        return connectionError(why, database.engine(), why.text());
     }
     /** Returns the table (or view, as a table) \a name; \a forWrite refuses a view (MethodNotAllowed). */
     Result<const Table *> table(const QString &name, bool forWrite = false) const;

@@ -85,9 +85,8 @@ Result<RecordResult> RecordStore::Private::inTransaction(
     if (batchOpen)
         return inSavepoint(options, work);
     QSqlDatabase &connection = database.connection();
-    if (!beginWrite())
-        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
-            connection.lastError().text());
+    if (Result<void> begun = beginWrite(); !begun)
+        return begun.error();
     staged.clear();
     Result<RecordResult> result = checkedAffected(options, work());
     if (result && !options.rollback) {
