@@ -595,6 +595,91 @@
         <source>never occurs in the months given</source>
         <translation>kommt in den angegebenen Monaten nie vor</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>im Abstand von %n Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message>
+        <source>every hour at minute %1</source>
+        <translation>jede Stunde in Minute %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>im Abstand von %n Stunde</numerusform>
+            <numerusform>alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours at minute %1</source>
+        <translation>
+            <numerusform>im Abstand von %n Stunde, in Minute %1</numerusform>
+            <numerusform>alle %n Stunden, in Minute %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>at minute %1</source>
+        <translation>in Minute %1</translation>
+    </message>
+    <message>
+        <source>%1 in the hours %2</source>
+        <comment>minutes, then the hours they run in</comment>
+        <translation>%1 in den Stunden %2</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month or on %2</source>
+        <translation>am Tag %1 des Monats oder am %2</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month</source>
+        <translation>am Tag %1 des Monats</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>im %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>days, then months</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>every day %1</source>
+        <comment>a time such as &quot;at 03:00&quot;</comment>
+        <translation>jeden Tag %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a time, then the days</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>
@@ -1968,6 +2053,72 @@ Ziehen Sie eine Tabelle aus der Palette oder drücken Sie Strg+T.</translation>
     <message>
         <source>The code of the function selected in the project tree</source>
         <translation>Der Code der im Projektbaum ausgewählten Funktion</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::FunctionRunPanel</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Call the function on the running backend with its sample input</source>
+        <translation>Die Funktion im laufenden Backend mit ihrer Beispieleingabe aufrufen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Start the backend (Run in the toolbar) to try this function with its sample input.</source>
+        <translation>Starten Sie das Backend (Ausführen in der Werkzeugleiste), um diese Funktion mit ihrer Beispieleingabe zu testen.</translation>
+    </message>
+    <message>
+        <source>Runs %1 on the running backend with the sample input, as the service role.</source>
+        <translation>Führt %1 im laufenden Backend mit der Beispieleingabe aus, als Service-Rolle.</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 läuft …</translation>
+    </message>
+    <message>
+        <source>The backend did not answer: %1</source>
+        <translation>Das Backend hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 · %3 ms · %n console line(s)</source>
+        <translation>
+            <numerusform>%1 %2 · %3 ms · %n Konsolenzeile</numerusform>
+            <numerusform>%1 %2 · %3 ms · %n Konsolenzeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Console (%1)</source>
+        <translation>Konsole (%1)</translation>
+    </message>
+    <message>
+        <source>SQL (%1)</source>
+        <translation>SQL (%1)</translation>
     </message>
 </context>
 <context>
@@ -3459,6 +3610,13 @@ Codezeilen: %3</translation>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
+    <message numerus="yes">
+        <source>Console (%n line(s))</source>
+        <translation>
+            <numerusform>Konsole (%n Zeile)</numerusform>
+            <numerusform>Konsole (%n Zeilen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::RequestSamples</name>
@@ -3878,6 +4036,22 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>Applied to the running backend: %1</source>
         <translation>Auf das laufende Backend angewendet: %1</translation>
     </message>
+    <message>
+        <source>Function Secre&amp;ts…</source>
+        <translation>Funktions-Ge&amp;heimnisse …</translation>
+    </message>
+    <message>
+        <source>The values functions read with env.get(), kept beside the project, never in it</source>
+        <translation>Die Werte, die Funktionen mit env.get() lesen; neben dem Projekt gespeichert, nie darin</translation>
+    </message>
+    <message>
+        <source>Function Secrets</source>
+        <translation>Funktions-Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Save the project first: its secrets are kept in a folder beside the project file.</source>
+        <translation>Speichern Sie zuerst das Projekt: Seine Geheimnisse liegen in einem Ordner neben der Projektdatei.</translation>
+    </message>
 </context>
 <context>
     <name>Designer::RunStatusWidget</name>
@@ -3985,6 +4159,37 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::SecretsDialog</name>
+    <message>
+        <source>Function Secrets</source>
+        <translation>Funktions-Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Functions read these with &lt;code&gt;env.get(&apos;NAME&apos;)&lt;/code&gt;. They are kept in &lt;code&gt;%1&lt;/code&gt;, beside the project and never in the project file: keep that folder out of git. A variable of the same name in the server&apos;s environment wins. Changes apply the next time the backend starts.</source>
+        <translation>Funktionen lesen diese Werte mit &lt;code&gt;env.get(&apos;NAME&apos;)&lt;/code&gt;. Sie liegen in &lt;code&gt;%1&lt;/code&gt;, neben dem Projekt und nie in der Projektdatei: Halten Sie diesen Ordner aus git heraus. Eine gleichnamige Variable in der Umgebung des Servers hat Vorrang. Änderungen gelten ab dem nächsten Start des Backends.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Show values</source>
+        <translation>Werte &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
@@ -4565,6 +4770,37 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>The aggregate cannot be computed as asked</source>
         <translation>Die Aggregatfunktion kann so nicht berechnet werden</translation>
     </message>
+    <message>
+        <source>A trigger refused the write</source>
+        <translation>Ein Trigger hat den Schreibvorgang abgelehnt</translation>
+    </message>
+    <message>
+        <source>A trigger&apos;s function failed; nothing was written</source>
+        <translation>Die Funktion eines Triggers ist fehlgeschlagen; es wurde nichts geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionSecrets</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid secret name; use letters, digits and _, not starting with a digit, e.g. STRIPE_KEY</source>
+        <translation>„%1“ ist kein gültiger Name für ein Geheimnis; verwenden Sie Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend, z. B. STRIPE_KEY</translation>
+    </message>
+    <message>
+        <source>The secret %1 is listed twice; remove one.</source>
+        <translation>Das Geheimnis %1 steht zweimal in der Liste; entfernen Sie einen Eintrag.</translation>
+    </message>
+    <message>
+        <source>The value of %1 has a line break; secrets are one line.</source>
+        <translation>Der Wert von %1 enthält einen Zeilenumbruch; Geheimnisse sind einzeilig.</translation>
+    </message>
+    <message>
+        <source>The secrets could not be saved to %1: %2</source>
+        <translation>Die Geheimnisse konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>FunctionSource</name>
@@ -4800,10 +5036,6 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>unknown method &quot;%1&quot; (expected one of: %2)</source>
         <translation>unbekannte Methode „%1“ (erwartet: %2)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid path; write the part after /api/ without spaces, e.g. orders/:id/cancel</source>
-        <translation>„%1“ ist kein gültiger Pfad; schreiben Sie den Teil nach /api/ ohne Leerzeichen, z. B. orders/:id/cancel</translation>
     </message>
     <message>
         <source>%1 already serves %2 %3; change the method or the path</source>
@@ -5245,6 +5477,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>unknown time zone &quot;%1&quot;; use an IANA name such as UTC or Europe/Berlin</source>
         <translation>unbekannte Zeitzone „%1“; verwenden Sie einen IANA-Namen wie UTC oder Europe/Berlin</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid path; write the part after /api/ without spaces or a slash at either end, e.g. orders/:id/cancel</source>
+        <translation>„%1“ ist kein gültiger Pfad; schreiben Sie den Teil nach /api/ ohne Leerzeichen und ohne Schrägstrich am Anfang oder Ende, z. B. orders/:id/cancel</translation>
+    </message>
 </context>
 <context>
     <name>ProjectWriter</name>
@@ -5292,98 +5528,6 @@ Nothing was changed. To apply them and lose that data, run again with --allow-de
         <translation>Diese Schemaänderungen würden Daten löschen:
 %1
 Es wurde nichts geändert. Um sie anzuwenden und diese Daten zu verlieren, starten Sie erneut mit --allow-destructive.</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-</context>
-<context>
-    <name>Runtime::CronExpression</name>
-    <message>
-        <source>every minute</source>
-        <translation>jede Minute</translation>
-    </message>
-    <message numerus="yes">
-        <source>every %n minutes</source>
-        <translation>
-            <numerusform>im Abstand von %n Minute</numerusform>
-            <numerusform>alle %n Minuten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>every hour</source>
-        <translation>jede Stunde</translation>
-    </message>
-    <message>
-        <source>every hour at minute %1</source>
-        <translation>jede Stunde in Minute %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>every %n hours</source>
-        <translation>
-            <numerusform>im Abstand von %n Stunde</numerusform>
-            <numerusform>alle %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %n hours at minute %1</source>
-        <translation>
-            <numerusform>im Abstand von %n Stunde, in Minute %1</numerusform>
-            <numerusform>alle %n Stunden, in Minute %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>at %1</source>
-        <translation>um %1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>at minute %1</source>
-        <translation>in Minute %1</translation>
-    </message>
-    <message>
-        <source>%1 in the hours %2</source>
-        <comment>minutes, then the hours they run in</comment>
-        <translation>%1 in den Stunden %2</translation>
-    </message>
-    <message>
-        <source>on day %1 of the month or on %2</source>
-        <translation>am Tag %1 des Monats oder am %2</translation>
-    </message>
-    <message>
-        <source>on day %1 of the month</source>
-        <translation>am Tag %1 des Monats</translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation>am %1</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>im %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>days, then months</comment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>every day %1</source>
-        <comment>a time such as &quot;at 03:00&quot;</comment>
-        <translation>jeden Tag %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>a time, then the days</comment>
-        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,27 @@
             <numerusform>a cron expression has 5 fields (minute hour day-of-month month day-of-week), &quot;%1&quot; has %n; write e.g. &quot;0 3 * * *&quot; (every day at 03:00)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>every %n hour</numerusform>
+            <numerusform>every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours at minute %1</source>
+        <translation>
+            <numerusform>every %n hour at minute %1</numerusform>
+            <numerusform>every %n hours at minute %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Designer::CanvasAccessibility</name>
@@ -203,6 +224,16 @@
     </message>
 </context>
 <context>
+    <name>Designer::FunctionRunPanel</name>
+    <message numerus="yes">
+        <source>%1 %2 · %3 ms · %n console line(s)</source>
+        <translation>
+            <numerusform>%1 %2 · %3 ms · %n console line</numerusform>
+            <numerusform>%1 %2 · %3 ms · %n console lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::MainWindow</name>
     <message numerus="yes">
         <source>the selected relationship(s)</source>
@@ -246,6 +277,16 @@
         <translation>
             <numerusform>%n object selected.</numerusform>
             <numerusform>%n objects selected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RequestLogModel</name>
+    <message numerus="yes">
+        <source>Console (%n line(s))</source>
+        <translation>
+            <numerusform>Console (%n line)</numerusform>
+            <numerusform>Console (%n lines)</numerusform>
         </translation>
     </message>
 </context>
@@ -306,30 +347,6 @@
         <translation>
             <numerusform>%n permission rule uses %1:</numerusform>
             <numerusform>%n permission rules use %1:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Runtime::CronExpression</name>
-    <message numerus="yes">
-        <source>every %n minutes</source>
-        <translation>
-            <numerusform>every %n minute</numerusform>
-            <numerusform>every %n minutes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %n hours</source>
-        <translation>
-            <numerusform>every %n hour</numerusform>
-            <numerusform>every %n hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %n hours at minute %1</source>
-        <translation>
-            <numerusform>every %n hour at minute %1</numerusform>
-            <numerusform>every %n hours at minute %1</numerusform>
         </translation>
     </message>
 </context>

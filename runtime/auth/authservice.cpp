@@ -7,6 +7,7 @@
 #include "passwordhasher.h"
 #include "sessionrevocations.h"
 #include "signinlimiter.h"
+#include "triggers/aftertriggers.h"
 #include "storage/database.h"
 #include "query/postgrestparser.h"
 #include "storage/recordstore.h"
@@ -25,6 +26,13 @@ namespace {
 QString newUuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// The user as an auth trigger's `row` gets it: never the password hash.
+QJsonObject triggerRow(const AuthUser &user)
+{
+    return {{QStringLiteral("id"), user.id}, {QStringLiteral("email"), user.email},
+        {QStringLiteral("created_at"), user.createdAt}, {QStringLiteral("user_metadata"), user.userMetadata}};
 }
 
 Error weakPassword(int minimum)
@@ -237,6 +245,11 @@ Result<QJsonObject> AuthService::signUp(const QJsonObject &body, const Caller &c
             return inserted;
         if (Result<void> profile = d->insertProfile(user, data); !profile)
             return profile;
+        // Queued in the sign-up's transaction: durable with it.
+        if (Result<void> queued = AfterTriggers::recordAuthEvent(
+                *d->project, d->store.database(), TriggerEvent::SignUp, triggerRow(user));
+            !queued)
+            return queued;
         Result<QJsonObject> made = d->tokens.session(user, newUuid(), {});
         if (!made)
             return made.error();
@@ -282,6 +295,10 @@ Result<QJsonObject> AuthService::signInWithPassword(
     Result<void> done = d->store.transaction([&]() -> Result<void> {
         if (Result<void> updated = d->auth.updateUser(user); !updated)
             return updated;
+        if (Result<void> queued = AfterTriggers::recordAuthEvent(
+                *d->project, d->store.database(), TriggerEvent::SignIn, triggerRow(user));
+            !queued)
+            return queued;
         Result<QJsonObject> made = d->tokens.session(user, newUuid(), {});
         if (!made)
             return made.error();

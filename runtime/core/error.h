@@ -39,6 +39,9 @@ struct Error
     QJsonValue details;
     /** For clients, when set: the error's "hint", instead of the one of its code. */
     QString hint;
+    /** For clients, when set (> 0): the HTTP status, instead of the one of its code (the status of the
+        HttpError a trigger threw). */
+    int status = 0;
 
     Error() = default;
     Error(ErrorCode c, QString msg, QString det = {}) : code(c), message(std::move(msg)), detail(std::move(det)) {}

@@ -85,6 +85,9 @@ constexpr Entry s_entries[] = {
      QT_TRANSLATE_NOOP("ErrorCode", "Changing the password or email needs the current password")},
     {ErrorCode::CurrentPasswordMismatch, "current-password-mismatch",
      QT_TRANSLATE_NOOP("ErrorCode", "The current password is wrong")},
+    {ErrorCode::TriggerRefused, "trigger-refused", QT_TRANSLATE_NOOP("ErrorCode", "A trigger refused the write")},
+    {ErrorCode::TriggerFailed, "trigger-failed",
+     QT_TRANSLATE_NOOP("ErrorCode", "A trigger's function failed; nothing was written")},
 };
 
 const Entry &entry(ErrorCode code)

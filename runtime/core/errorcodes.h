@@ -74,6 +74,9 @@ enum class ErrorCode {
     SessionEnded,       ///< an access token whose session was signed out or revoked: 401 (auth API: 403)
     ReauthenticationNeeded, ///< a password or email change without current_password in an old session: 400
     CurrentPasswordMismatch, ///< current_password sent but wrong: 400
+    // Triggers (issue #15). Sent as PostgREST sends an exception raised in a trigger: P0001.
+    TriggerRefused, ///< a before trigger threw: 400, or the status of the HttpError it threw (Error::status)
+    TriggerFailed,  ///< a before trigger's function timed out or does not compile: 500
 };
 
 /** Returns the stable, untranslated name of \a code (e.g. "invalid-project"), for logs and APIs. */

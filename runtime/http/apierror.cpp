@@ -116,6 +116,10 @@ Mapping mappingFor(ErrorCode code)
         return {404, "PGRST125", nullptr};
     case ErrorCode::RateLimited:
         return {429, "PGRST429", nullptr};
+    case ErrorCode::TriggerRefused:
+        return {400, "P0001", nullptr};
+    case ErrorCode::TriggerFailed:
+        return {500, "P0001", nullptr};
     case ErrorCode::Internal:
     case ErrorCode::FileNotFound:
     case ErrorCode::FileReadFailed:
@@ -161,7 +165,7 @@ ApiError toApiError(const Error &error)
 {
     const Mapping mapping = mappingFor(error.code);
     ApiError api;
-    api.status = mapping.status;
+    api.status = error.status > 0 ? error.status : mapping.status;
     api.code = QString::fromLatin1(mapping.code);
     api.hint = mapping.hint ? QString::fromLatin1(mapping.hint) : QString();
     const QString catalogueMessage = QString::fromLatin1(errorCodeMessage(error.code));

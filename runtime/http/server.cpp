@@ -8,6 +8,7 @@
 #include "scripting/functionrunner.h"
 #include "serverworker.h"
 #include "storage/recordchange.h"
+#include "triggers/backgroundjobs.h"
 #include "writeexecutor.h"
 
 #include <QThread>
@@ -66,6 +67,13 @@ Result<void> Server::listen(const QHostAddress &address, quint16 port)
     if (!sockets)
         return sockets.error();
     const QList<qintptr> &descriptors = sockets->descriptors;
+    // First, so that the threads that write get the config that wakes it.
+    if (Result<void> jobs = startJobs(); !jobs) {
+        for (qintptr descriptor : descriptors)
+            ::close(int(descriptor));
+        close();
+        return jobs;
+    }
     if (m_config.database.engine == DatabaseEngine::SQLite) {
         if (Result<void> writer = startWriter(); !writer) {
             for (qintptr descriptor : descriptors)
@@ -92,6 +100,20 @@ Result<void> Server::startWriter()
     m_writer->moveToThread(m_writerThread.get());
     m_writerThread->start();
     return runOn(m_writer.get(), [this] { return m_writer->openDatabase(); });
+}
+
+Result<void> Server::startJobs()
+{
+    m_jobsThread = std::make_unique<QThread>();
+    m_jobsThread->setObjectName(QStringLiteral("basalt-jobs"));
+    m_jobsThread->setStackSize(functionThreadStackSize);
+    m_jobs = std::make_unique<BackgroundJobs>(m_config, m_jobOptions);
+    m_jobs->moveToThread(m_jobsThread.get());
+    m_jobsThread->start();
+    // A committed write that queued after triggers has them run now rather than at the next round.
+    BackgroundJobs *jobs = m_jobs.get();
+    m_config.wakeTriggerJobs = [jobs] { jobs->wake(); };
+    return runOn(jobs, [jobs] { return jobs->start(); });
 }
 
 Result<void> Server::startWorkers(const QList<qintptr> &descriptors)
@@ -149,6 +171,16 @@ void Server::close()
     m_threads.clear();
     m_writer.reset();
     m_writerThread.reset();
+    // 4. Background jobs, once nothing can wake them: a run in progress ends first (a trigger job that
+    // does not finish runs again later).
+    if (m_jobs) {
+        runOnAndWait(m_jobs.get(), [this] { m_jobs->stop(); });
+        m_jobsThread->quit();
+        m_jobsThread->wait();
+        m_jobs.reset();
+        m_jobsThread.reset();
+    }
+    m_config.wakeTriggerJobs = {};
     m_address = QHostAddress();
     m_port = 0;
 }

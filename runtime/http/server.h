@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "router.h"
 #include "serverconfig.h"
+#include "triggers/backgroundjobs.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -68,11 +69,19 @@ public:
     /** The routes of the project served (replaced by updateProject()). */
     const Router &router() const { return *m_config.router; }
 
+    /** Sets how the next listen() runs after triggers and schedules (tests inject a clock and short
+        retries). */
+    void setJobOptions(const BackgroundJobs::Options &options) { m_jobOptions = options; }
+
 private:
     Result<void> startWriter();
+    Result<void> startJobs();
     Result<void> startWorkers(const QList<qintptr> &descriptors);
 
     ServerConfig m_config;
+    std::unique_ptr<QThread> m_jobsThread;
+    std::unique_ptr<BackgroundJobs> m_jobs;
+    BackgroundJobs::Options m_jobOptions;
     std::unique_ptr<QThread> m_writerThread;
     std::unique_ptr<WriteExecutor> m_writer;
     std::vector<std::unique_ptr<QThread>> m_threads;

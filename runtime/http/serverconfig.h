@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 
 namespace Runtime {
@@ -51,6 +52,9 @@ struct ServerConfig
     std::shared_ptr<const Router> router;
     /** What functions read with env.get() (see loadFunctionEnvironment()). */
     FunctionEnvironment functionEnvironment;
+    /** Set by the Server while it listens: has its background jobs run the after-trigger queue soon
+        (called after a commit that queued jobs). */
+    std::function<void()> wakeTriggerJobs;
     ServerLimits limits;
     RequestObserver requestObserver; ///< told about every answered request (see RequestLogEntry); may be empty
 };

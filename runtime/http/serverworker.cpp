@@ -25,7 +25,7 @@ ServerWorker::~ServerWorker() = default;
 
 Result<void> ServerWorker::start(qintptr descriptor)
 {
-    Result<DatabaseSession> session = DatabaseSession::open(m_config);
+    Result<DatabaseSession> session = DatabaseSession::open(m_config, m_functionRunner);
     if (!session) {
         ::close(int(descriptor));
         return session.error();

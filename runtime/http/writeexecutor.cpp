@@ -4,6 +4,9 @@
 
 #include "apierror.h"
 #include "router.h"
+#include "scripting/functionrunner.h"
+#include "triggers/aftertriggers.h"
+#include "triggers/beforetriggers.h"
 #include "storage/database.h"
 #include "storage/recordstore.h"
 
@@ -14,13 +17,14 @@ DatabaseSession::DatabaseSession(DatabaseSession &&) noexcept = default;
 DatabaseSession &DatabaseSession::operator=(DatabaseSession &&) noexcept = default;
 DatabaseSession::~DatabaseSession() = default;
 
-Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
+Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config, FunctionRunner &runner)
 {
     Result<std::unique_ptr<Database>> database = Database::open(config.database);
     if (!database)
         return database.error();
     DatabaseSession session;
     session.database = std::move(database).value();
+    session.runner = &runner;
     session.serve(config.project, config);
     return session;
 }
@@ -28,11 +32,21 @@ Result<DatabaseSession> DatabaseSession::open(const ServerConfig &config)
 void DatabaseSession::serve(std::shared_ptr<const Project> project, const ServerConfig &config,
     const std::function<void(RecordStore *)> &beforeSwap)
 {
+    std::unique_ptr<BeforeTriggers> nextTriggers;
+    if (runner && BeforeTriggers::needed(*project))
+        nextTriggers = std::make_unique<BeforeTriggers>(project, *runner, config);
+    std::unique_ptr<AfterTriggers> nextAfter;
+    if (AfterTriggers::needed(*project))
+        nextAfter = std::make_unique<AfterTriggers>(project, config.wakeTriggerJobs);
     auto next = std::make_unique<RecordStore>(std::move(project), *database);
     next->setChangeFeed(config.changeFeed.get());
+    next->setBeforeWriteHook(nextTriggers.get());
+    next->setAfterWriteHook(nextAfter.get());
     if (beforeSwap)
         beforeSwap(next.get());
     store = std::move(next);
+    triggers = std::move(nextTriggers);
+    afterTriggers = std::move(nextAfter);
 }
 
 WriteExecutor::WriteExecutor(ServerConfig config)
@@ -45,7 +59,7 @@ WriteExecutor::~WriteExecutor() = default;
 
 Result<void> WriteExecutor::openDatabase()
 {
-    Result<DatabaseSession> session = DatabaseSession::open(m_config);
+    Result<DatabaseSession> session = DatabaseSession::open(m_config, m_functionRunner);
     if (!session)
         return session.error();
     m_session = std::move(session).value();

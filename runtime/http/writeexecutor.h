@@ -16,26 +16,35 @@
 
 namespace Runtime {
 
+class AfterTriggers;
+class BeforeTriggers;
 class Database;
+class FunctionRunner;
 class RecordStore;
 class Router;
 
-/** One thread's database connection and the RecordStore on it. Opened, used and closed on that thread. */
+/** One thread's database connection and the RecordStore on it, with the thread's FunctionRunner and the
+    project's before triggers when it has any. Opened, used and closed on that thread. */
 struct DatabaseSession
 {
     std::unique_ptr<Database> database;
-    std::unique_ptr<RecordStore> store; ///< declared after database: destroyed first
+    FunctionRunner *runner = nullptr; ///< the thread's runner, which runs before triggers; not owned
+    std::unique_ptr<BeforeTriggers> triggers; ///< the store's BeforeWriteHook; declared before store
+    std::unique_ptr<AfterTriggers> afterTriggers; ///< the store's AfterWriteHook
+    std::unique_ptr<RecordStore> store; ///< declared last: destroyed first
 
     DatabaseSession();
     DatabaseSession(DatabaseSession &&) noexcept;
     DatabaseSession &operator=(DatabaseSession &&) noexcept;
     ~DatabaseSession();
 
-    /** Opens a connection to \a config's database on the calling thread. Returns DatabaseOpenFailed. */
-    static Result<DatabaseSession> open(const ServerConfig &config);
+    /** Opens a connection to \a config's database on the calling thread, running before triggers on
+        \a runner (the thread's own, which must outlive the session). Returns DatabaseOpenFailed. */
+    static Result<DatabaseSession> open(const ServerConfig &config, FunctionRunner &runner);
 
-    /** Replaces the store with one serving \a project, announcing its writes on \a config's change feed.
-        The old store stays alive until \a beforeSwap (if given) has seen the new one. */
+    /** Replaces the store with one serving \a project, announcing its writes on \a config's change feed
+        and running its before triggers. The old store stays alive until \a beforeSwap (if given) has seen
+        the new one. */
     void serve(std::shared_ptr<const Project> project, const ServerConfig &config,
         const std::function<void(RecordStore *)> &beforeSwap = {});
 };

@@ -10,9 +10,11 @@ namespace Runtime {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The names below are marked with QT_TRANSLATE_NOOP; every other text is a literal translate() call, so
+// that lupdate files it under "Cron".
+QString translated(const char *text)
 {
-    return QCoreApplication::translate("Cron", text, disambiguation, n);
+    return QCoreApplication::translate("Cron", text);
 }
 
 QString clock(int hour, int minute)
@@ -40,14 +42,14 @@ QString listOf(const QList<int> &values, const std::function<QString(int)> &name
         while (j + 1 < values.size() && values.at(j + 1) == values.at(j) + 1)
             ++j;
         if (j - i >= 2) {
-            parts << tr("%1 to %2").arg(name(values.at(i)), name(values.at(j)));
+            parts << QCoreApplication::translate("Cron", "%1 to %2").arg(name(values.at(i)), name(values.at(j)));
         } else {
             for (qsizetype k = i; k <= j; ++k)
                 parts << name(values.at(k));
         }
         i = j + 1;
     }
-    return parts.join(tr(", "));
+    return parts.join(QCoreApplication::translate("Cron", ", "));
 }
 
 QString dayName(int day)
@@ -56,7 +58,7 @@ QString dayName(int day)
                                         QT_TRANSLATE_NOOP("Cron", "Tuesday"),  QT_TRANSLATE_NOOP("Cron", "Wednesday"),
                                         QT_TRANSLATE_NOOP("Cron", "Thursday"), QT_TRANSLATE_NOOP("Cron", "Friday"),
                                         QT_TRANSLATE_NOOP("Cron", "Saturday")};
-    return tr(names[day]);
+    return translated(names[day]);
 }
 
 QString monthName(int month)
@@ -68,7 +70,7 @@ QString monthName(int month)
         QT_TRANSLATE_NOOP("Cron", "July"),    QT_TRANSLATE_NOOP("Cron", "August"),
         QT_TRANSLATE_NOOP("Cron", "September"), QT_TRANSLATE_NOOP("Cron", "October"),
         QT_TRANSLATE_NOOP("Cron", "November"),  QT_TRANSLATE_NOOP("Cron", "December")};
-    return tr(names[month - 1]);
+    return translated(names[month - 1]);
 }
 
 QString number(int n)
@@ -85,35 +87,35 @@ QString CronExpression::describeTime(bool &atTimes) const
     const QList<int> hours = setBits(m_hours);
     const bool everyHour = hours.size() == 24;
     if (everyHour && minutes.size() == 60)
-        return tr("every minute");
+        return QCoreApplication::translate("Cron", "every minute");
     if (everyHour && m_minuteStep > 1 && minutes.first() == 0)
-        return tr("every %n minutes", nullptr, m_minuteStep);
+        return QCoreApplication::translate("Cron", "every %n minutes", nullptr, m_minuteStep);
     if (minutes.size() == 1) {
         const int minute = minutes.first();
         if (everyHour)
-            return minute == 0 ? tr("every hour") : tr("every hour at minute %1").arg(minute);
+            return minute == 0 ? QCoreApplication::translate("Cron", "every hour") : QCoreApplication::translate("Cron", "every hour at minute %1").arg(minute);
         if (m_hourStep > 1 && hours.first() == 0)
-            return minute == 0 ? tr("every %n hours", nullptr, m_hourStep)
-                               : tr("every %n hours at minute %1", nullptr, m_hourStep).arg(minute);
+            return minute == 0 ? QCoreApplication::translate("Cron", "every %n hours", nullptr, m_hourStep)
+                               : QCoreApplication::translate("Cron", "every %n hours at minute %1", nullptr, m_hourStep).arg(minute);
         QStringList times;
         for (int hour : hours)
             times << clock(hour, minute);
         atTimes = true;
-        return tr("at %1").arg(times.join(tr(", ")));
+        return QCoreApplication::translate("Cron", "at %1").arg(times.join(QCoreApplication::translate("Cron", ", ")));
     }
     if (hours.size() == 1 && minutes.size() <= 4) {
         QStringList times;
         for (int minute : minutes)
             times << clock(hours.first(), minute);
         atTimes = true;
-        return tr("at %1").arg(times.join(tr(", ")));
+        return QCoreApplication::translate("Cron", "at %1").arg(times.join(QCoreApplication::translate("Cron", ", ")));
     }
-    const QString minutePart = m_minuteStep > 1 && minutes.first() == 0 ? tr("every %n minutes", nullptr, m_minuteStep)
-                               : minutes.size() == 60                 ? tr("every minute")
-                                                                      : tr("at minute %1").arg(listOf(minutes, number));
+    const QString minutePart = m_minuteStep > 1 && minutes.first() == 0 ? QCoreApplication::translate("Cron", "every %n minutes", nullptr, m_minuteStep)
+                               : minutes.size() == 60                 ? QCoreApplication::translate("Cron", "every minute")
+                                                                      : QCoreApplication::translate("Cron", "at minute %1").arg(listOf(minutes, number));
     if (everyHour)
         return minutePart;
-    return tr("%1 in the hours %2", "minutes, then the hours they run in").arg(minutePart, listOf(hours, number));
+    return QCoreApplication::translate("Cron", "%1 in the hours %2", "minutes, then the hours they run in").arg(minutePart, listOf(hours, number));
 }
 
 QString CronExpression::describeDays() const
@@ -132,15 +134,15 @@ QString CronExpression::describeDays() const
     const auto weekdayName = [](int day) { return dayName(day % 7); };
     QString dayPart;
     if (!allDays && !allWeekdays && !m_dayOfMonthStar && !m_dayOfWeekStar)
-        dayPart = tr("on day %1 of the month or on %2").arg(listOf(days, number), listOf(week, weekdayName));
+        dayPart = QCoreApplication::translate("Cron", "on day %1 of the month or on %2").arg(listOf(days, number), listOf(week, weekdayName));
     else if (!allDays)
-        dayPart = tr("on day %1 of the month").arg(listOf(days, number));
+        dayPart = QCoreApplication::translate("Cron", "on day %1 of the month").arg(listOf(days, number));
     else if (!allWeekdays)
-        dayPart = tr("on %1").arg(listOf(week, weekdayName));
+        dayPart = QCoreApplication::translate("Cron", "on %1").arg(listOf(week, weekdayName));
     if (months.size() == 12)
         return dayPart;
-    const QString monthPart = tr("in %1").arg(listOf(months, monthName));
-    return dayPart.isEmpty() ? monthPart : tr("%1 %2", "days, then months").arg(dayPart, monthPart);
+    const QString monthPart = QCoreApplication::translate("Cron", "in %1").arg(listOf(months, monthName));
+    return dayPart.isEmpty() ? monthPart : QCoreApplication::translate("Cron", "%1 %2", "days, then months").arg(dayPart, monthPart);
 }
 
 QString CronExpression::describe() const
@@ -149,8 +151,8 @@ QString CronExpression::describe() const
     const QString time = describeTime(atTimes);
     const QString days = describeDays();
     if (days.isEmpty())
-        return atTimes ? tr("every day %1", "a time such as \"at 03:00\"").arg(time) : time;
-    return tr("%1 %2", "a time, then the days").arg(time, days);
+        return atTimes ? QCoreApplication::translate("Cron", "every day %1", "a time such as \"at 03:00\"").arg(time) : time;
+    return QCoreApplication::translate("Cron", "%1 %2", "a time, then the days").arg(time, days);
 }
 
 } // namespace Runtime

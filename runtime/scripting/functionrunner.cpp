@@ -159,6 +159,18 @@ FunctionResult FunctionRunner::call(const std::vector<ScriptFunction> &functions
 FunctionResult FunctionRunner::call(
     const ScriptFunction &function, const FunctionRequest &request, const FunctionCallContext &context)
 {
+    return run(function, request, context, nullptr, {}, false);
+}
+
+FunctionResult FunctionRunner::callTrigger(const ScriptFunction &function, const FunctionRequest &request,
+    const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old)
+{
+    return run(function, request, context, row, old, true);
+}
+
+FunctionResult FunctionRunner::run(const ScriptFunction &function, const FunctionRequest &request,
+    const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old, bool trigger)
+{
     const Compiled &c = compiled(function);
     if (!c.error.isEmpty()) {
         qCWarning(lcFunctions).noquote() << function.name << "does not compile:" << c.error;
@@ -179,8 +191,12 @@ FunctionResult FunctionRunner::call(
     m_host->beginCall(function.name, deadline);
     m_engine->setInterrupted(false); // sticky: a previous timeout left it set
     const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
+    // A trigger's missing row or old is null; outside triggers both are undefined.
+    const QJSValue none = trigger ? QJSValue(QJSValue::NullValue) : QJSValue();
+    const QJSValue rowValue = row ? m_engine->toScriptValue(*row) : none;
+    const QJSValue oldValue = old.isEmpty() ? none : m_engine->toScriptValue(old);
     m_db->setContext(&context);
-    QJSValue outcome = m_invoke.call({c.function, reqValue, QJSValue(), QJSValue()});
+    QJSValue outcome = m_invoke.call({c.function, reqValue, rowValue, oldValue});
     // Builders the function never read run now, in order, within its time limit; one that fails to run
     // (its throwOnError(), the watchdog) fails the call as a throw would.
     if (!outcome.isError()) {
@@ -192,6 +208,8 @@ FunctionResult FunctionRunner::call(
     // The trampoline catches whatever the function throws: an Error here is the watchdog's interruption.
     // Serialising the result counts towards the time limit.
     FunctionResult result = outcome.isError() ? FunctionResult() : resultOf(function, outcome);
+    if (row && result.errorCode.isEmpty() && !outcome.isError())
+        result = rowAfter(function, rowValue, *row, std::move(result));
     // A call that ends past its deadline timed out, even if it ended before the watchdog woke up (a
     // http.fetch() bounded by the remaining time ends right at the deadline).
     const bool timedOut = m_watchdog.disarm(token) || CallWatchdog::Clock::now() >= deadline;
@@ -266,6 +284,7 @@ FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, cons
         FunctionResult result
             = errorResult(status >= 400 && status <= 599 ? status : 500, QStringLiteral("http_error"),
                 error.property(QStringLiteral("message")).toString(), function.name);
+        result.thrownMessage = error.property(QStringLiteral("message")).toString();
         QJsonObject body {{QStringLiteral("code"), result.errorCode},
             {QStringLiteral("message"), error.property(QStringLiteral("message")).toString()}};
         if (const QJSValue data = error.property(QStringLiteral("data")); !data.isUndefined())
@@ -277,7 +296,9 @@ FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, cons
         const int line = functionLine(error);
         qCWarning(lcFunctions).noquote() << function.name << "threw" << error.toString() << "at line" << line
                                          << "stack:" << error.property(QStringLiteral("stack")).toString();
-        return errorResult(500, QStringLiteral("function_error"), error.toString(), function.name, line);
+        FunctionResult result = errorResult(500, QStringLiteral("function_error"), error.toString(), function.name, line);
+        result.thrownMessage = error.property(QStringLiteral("message")).toString();
+        return result;
     }
     QString text = error.isString() ? error.toString() : m_stringify.call({error}).toString();
     if (text.isEmpty())
@@ -285,8 +306,22 @@ FunctionResult FunctionRunner::thrownResult(const ScriptFunction &function, cons
     if (text.size() > 200)
         text = text.left(200) + QStringLiteral("…");
     qCWarning(lcFunctions).noquote() << function.name << "threw a value that is not an Error:" << text;
-    return errorResult(500, QStringLiteral("function_error"),
+    FunctionResult result = errorResult(500, QStringLiteral("function_error"),
         QStringLiteral("The function threw a value that is not an Error: %1").arg(text), function.name);
+    result.thrownMessage = text;
+    return result;
+}
+
+FunctionResult FunctionRunner::rowAfter(
+    const ScriptFunction &function, const QJSValue &rowValue, QJsonObject &row, FunctionResult result)
+{
+    const QJSValue json = m_stringify.call({rowValue});
+    const QJsonDocument document = QJsonDocument::fromJson(json.toString().toUtf8());
+    if (json.isError() || !document.isObject())
+        return errorResult(500, QStringLiteral("function_error"),
+            QStringLiteral("The trigger's row cannot be written as JSON (a cycle?)"), function.name);
+    row = document.object();
+    return result;
 }
 
 } // namespace Runtime

@@ -55,6 +55,9 @@ struct FunctionResult
         (it threw), "function_timeout", "http_error" (it threw an HttpError), "function_invalid" (its code
         does not compile), "function_not_found", "response_too_large". */
     QString errorCode;
+    /** When it threw: the message it threw (an Error's or HttpError's message, a thrown string), without
+        the "Error: " prefix of the body's message. */
+    QString thrownMessage;
 };
 
 /** Runs functions in a QJSEngine it owns, made on the thread of its first call (a runner may be created
@@ -85,6 +88,13 @@ public:
     FunctionResult call(const std::vector<ScriptFunction> &functions, const QString &name,
         const FunctionRequest &request, const FunctionCallContext &context = {});
 
+    /** Calls \a function as a trigger: `row` is \a row (null if \a row is nullptr) and `old` is \a old
+        (null if empty). When the call returns, \a row is set to `row` as the function left it (JSON
+        semantics: functions and undefined dropped, dates as ISO text); a `row` it replaced by something that
+        is not an object is an error. */
+    FunctionResult callTrigger(const ScriptFunction &function, const FunctionRequest &request,
+        const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old);
+
     /** Returns how many times functions were compiled by this runner (each function once per code). */
     int compileCount() const { return m_compileCount; }
 
@@ -99,8 +109,12 @@ private:
     /** Creates the engine and its host API on first use: on the thread of the first call. */
     QJSEngine &engine();
     const Compiled &compiled(const ScriptFunction &function);
+    FunctionResult run(const ScriptFunction &function, const FunctionRequest &request,
+        const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old, bool trigger);
     FunctionResult resultOf(const ScriptFunction &function, const QJSValue &outcome);
     FunctionResult thrownResult(const ScriptFunction &function, const QJSValue &error);
+    FunctionResult rowAfter(const ScriptFunction &function, const QJSValue &rowValue, QJsonObject &row,
+        FunctionResult result);
 
     std::unique_ptr<QJSEngine> m_engine;
     std::unique_ptr<ScriptHost> m_host;

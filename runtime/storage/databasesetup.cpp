@@ -3,6 +3,8 @@
 #include "databasesetup.h"
 
 #include "auth/authstore.h"
+#include "scheduling/scheduler.h"
+#include "triggers/triggerqueue.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +31,11 @@ Result<DatabaseSetup> finish(Database &database, DatabaseSetup setup)
     // The auth API's own tables, outside the project's schema: created once, kept across migrations.
     if (Result<void> auth = ensureAuthTables(database); !auth)
         return auth.error();
+    // Likewise the after-trigger queue and the record of schedule runs.
+    if (Result<void> queue = TriggerQueue::ensureTable(database); !queue)
+        return queue.error();
+    if (Result<void> runs = Scheduler::ensureTable(database); !runs)
+        return runs.error();
     return setup;
 }
 } // namespace

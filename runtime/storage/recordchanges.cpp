@@ -100,6 +100,8 @@ void RecordStore::Private::publishStaged()
 {
     if (staged.isEmpty())
         return;
+    if (afterHook)
+        afterHook->committed();
     QList<RecordChange> changes;
     changes.swap(staged);
     if (!feed)

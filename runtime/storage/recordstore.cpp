@@ -219,10 +219,11 @@ Result<qint64> RecordStore::Private::countRows(const SqlStatement &statement, co
 
 Result<void> RecordStore::beginBatch()
 {
-    QSqlDatabase &connection = d->database.connection();
-    if (d->batchOpen || !connection.transaction())
+    if (d->batchOpen)
         return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
-            connection.lastError().text());
+            QStringLiteral("a batch is already open"));
+    if (Result<void> begun = d->beginWrite(); !begun)
+        return begun;
     d->batchOpen = true;
     d->staged.clear();
     return {};
@@ -232,6 +233,11 @@ Result<void> RecordStore::commitBatch()
 {
     QSqlDatabase &connection = d->database.connection();
     d->batchOpen = false;
+    if (Result<void> recorded = d->recordStaged(); !recorded) {
+        connection.rollback();
+        d->staged.clear();
+        return recorded;
+    }
     if (!connection.commit()) {
         const QSqlError why = connection.lastError();
         connection.rollback();
@@ -275,6 +281,16 @@ Result<void> RecordStore::transaction(const std::function<Result<void>()> &work)
 void RecordStore::setChangeFeed(ChangeFeed *feed)
 {
     d->feed = feed;
+}
+
+void RecordStore::setBeforeWriteHook(BeforeWriteHook *hook)
+{
+    d->beforeHook = hook;
+}
+
+void RecordStore::setAfterWriteHook(AfterWriteHook *hook)
+{
+    d->afterHook = hook;
 }
 
 void RecordStore::setStatementLog(QStringList *log)

@@ -15,6 +15,8 @@
 
 namespace Runtime {
 
+class AfterWriteHook;
+class BeforeWriteHook;
 class ChangeFeed;
 class Database;
 
@@ -104,6 +106,14 @@ public:
     /** Announces every committed write of this store on \a feed (see ChangeFeed); nullptr: none.
         \a feed must outlive the store. */
     void setChangeFeed(ChangeFeed *feed);
+
+    /** Runs \a hook for each row this store writes, inside the write's transaction (before triggers);
+        nullptr: none. \a hook must outlive the store and be used on its thread only. */
+    void setBeforeWriteHook(BeforeWriteHook *hook);
+
+    /** Gives \a hook each write's changes inside its transaction, before the commit (after triggers are
+        queued there); nullptr: none. \a hook must outlive the store and be used on its thread only. */
+    void setAfterWriteHook(AfterWriteHook *hook);
 
     /** Appends the SQL text of every statement this store runs on the project's tables to \a log until it is
         set to nullptr again (the designer's Run of a function shows what it ran). Not owned. */

@@ -2,6 +2,8 @@
 // RecordStore::Private: the connection, statement cache and access checks behind a RecordStore (private).
 #pragma once
 
+#include "afterwritehook.h"
+#include "beforewritehook.h"
 #include "database.h"
 #include "dberrors.h"
 #include "fieldchecks.h"
@@ -10,8 +12,10 @@
 #include "recordstore.h"
 #include "selectbuilder.h"
 #include "viewrelationships.h"
+#include "writebuilder.h"
 
 #include <QHash>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <functional>
@@ -45,6 +49,19 @@ struct RecordStore::Private
     }
 
     const SqlDialect &dialect() const { return database.dialect(); }
+    /** Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), waiting out
+        another connection's short write (the trigger queue's, a CSV import's) with the busy timeout: a
+        deferred transaction that reads first fails at once when another connection wrote meanwhile. */
+    Result<void> beginWrite()
+    {
+        QSqlQuery begin(database.connection());
+        if (database.engine() == DatabaseEngine::SQLite ? begin.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                                                        : database.connection().transaction())
+            return {};
+        // SQLite's busy error (another connection kept the lock past the busy timeout) is DatabaseBusy.
+        const QSqlError why = begin.lastError().isValid() ? begin.lastError() : database.connection().lastError();
+        return connectionError(why, database.engine(), why.text());
+    }
     /** Returns the table (or view, as a table) \a name; \a forWrite refuses a view (MethodNotAllowed). */
     Result<const Table *> table(const QString &name, bool forWrite = false) const;
     Result<QSqlQuery *> execute(const SqlStatement &statement, const Table &table, WriteKind kind,
@@ -76,8 +93,8 @@ struct RecordStore::Private
     using WholeRows = QHash<QString, QJsonObject>; ///< whole rows by their key's text
     ChangeFeed *feed = nullptr;
     QList<RecordChange> staged;
-    /** Returns whether writes collect their rows for the feed (someone listens). */
-    bool observed() const { return feed && feed->isObserved(); }
+    /** Returns whether writes collect their rows: for the feed (someone listens) or the after hook. */
+    bool observed() const { return afterHook || (feed && feed->isObserved()); }
     /** Adds the rows of \a table matching \a condition to \a out (every field, hidden ones too); \a lock:
         locked for the write that follows (PostgreSQL's FOR UPDATE). */
     Result<void> readWholeRows(const Table &table, const QString &condition, const QVariantList &params, bool lock,
@@ -91,6 +108,27 @@ struct RecordStore::Private
     void dropStagedFrom(qsizetype mark);
     /** Publishes the staged changes (after a successful commit) and clears them. */
     void publishStaged();
+    /** Gives the staged changes to the after hook, before the commit. */
+    Result<void> recordStaged() { return afterHook && !staged.isEmpty() ? afterHook->record(database, staged) : Result<void>(); }
+    AfterWriteHook *afterHook = nullptr;
+
+    // Before triggers (recordtriggers.cpp).
+    BeforeWriteHook *beforeHook = nullptr;
+    /** Returns whether writes of \a operation on \a table run a before trigger. */
+    bool triggered(const Table &table, RecordOperation operation) const
+    {
+        return beforeHook && beforeHook->covers(table.name, operation);
+    }
+    /** Runs the before-insert trigger on each of \a objects and returns the rows they write then, checked
+        as the body's rows are (\a rules without `columns=`: the objects hold what they write). */
+    Result<std::vector<WriteRow>> beforeInsert(const Table &table, WriteBuilder &builder,
+        std::vector<QJsonObject> objects, const WriteBuilder::BodyRules &rules);
+    /** Updates the rows \a before (locked, whole) one by one with \a patch, each as its before-update
+        trigger leaves it; adds the rows written to \a written. Returns the keys updated. */
+    Result<QVariantList> updateEach(const Table &table, WriteBuilder &builder, const QJsonObject &patch,
+        const WholeRows &before, const QString &now, std::vector<WriteRow> &written);
+    /** Runs the before-delete trigger on each row of \a before. */
+    Result<void> beforeDelete(const Table &table, const WholeRows &before);
 };
 
 } // namespace Runtime

@@ -85,11 +85,14 @@ Result<RecordResult> RecordStore::Private::inTransaction(
     if (batchOpen)
         return inSavepoint(options, work);
     QSqlDatabase &connection = database.connection();
-    if (!connection.transaction())
-        return Error(ErrorCode::DatabaseQueryFailed, QStringLiteral("A database query failed"),
-            connection.lastError().text());
+    if (Result<void> begun = beginWrite(); !begun)
+        return begun.error();
     staged.clear();
     Result<RecordResult> result = checkedAffected(options, work());
+    if (result && !options.rollback) {
+        if (Result<void> recorded = recordStaged(); !recorded)
+            result = recorded.error();
+    }
     if (!result || options.rollback) {
         connection.rollback();
         staged.clear();
@@ -117,11 +120,12 @@ Result<RecordResult> RecordStore::Private::insert(
     // An explicit key for a generated one: upserts name the row they mean, and the service role may give
     // any row its key (imports and seeds keep their ids, as PostgREST allows); the generator moves past it.
     const bool explicitKeys = resolution != Preferences::Resolution::None || access.caller().isService();
-    Result<std::vector<WriteRow>> rows = builder.parseBody(body,
-        {.allowArray = true,
-            .allowPrimaryKey = explicitKeys,
-            .columns = query.columns,
-            .missingDefault = query.prefer.missingDefault});
+    const WriteBuilder::BodyRules rules {.allowArray = true,
+        .allowPrimaryKey = explicitKeys,
+        .columns = query.columns,
+        .missingDefault = query.prefer.missingDefault};
+    std::vector<QJsonObject> objects; // the rows as a before trigger gets them
+    Result<std::vector<WriteRow>> rows = builder.parseBody(body, rules, objects);
     if (!rows)
         return rows.error();
     if (Result<void> writable = access.checkWritable(t, *rows); !writable)
@@ -146,11 +150,24 @@ Result<RecordResult> RecordStore::Private::insert(
     const SqlStatement guard = guarded ? SqlStatement {updating->condition, updating->parameters} : SqlStatement {};
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     const bool announce = observed();
+    const bool runsTrigger = triggered(t, RecordOperation::Insert);
     return inTransaction(options, [&]() -> Result<RecordResult> {
+        // The rows the client sent were checked above (read-only fields, too); a before trigger's rows are
+        // checked again as a body's, so it may set what only the server may (a computed total).
+        std::vector<WriteRow> changed;
+        if (runsTrigger) {
+            Result<std::vector<WriteRow>> triggeredRows = beforeInsert(t, builder, objects, rules);
+            if (!triggeredRows)
+                return triggeredRows.error();
+            changed = std::move(triggeredRows).value();
+            if (Result<void> filled = access.fillTenant(t, changed); !filled)
+                return filled.error();
+        }
+        const std::vector<WriteRow> &writing = runsTrigger ? changed : *rows;
         QVariantList keys;
         qint64 inserted = 0;
         WholeRows before; // a merge's rows that existed, as they were
-        for (const WriteRow &row : *rows) {
+        for (const WriteRow &row : writing) {
             // A merge answers 200 when it only updated (PostgREST): which rows exist is asked before each.
             if (merge) {
                 const std::optional<SqlStatement> probe = builder.existing(row, query.onConflict);
@@ -174,14 +191,14 @@ Result<RecordResult> RecordStore::Private::insert(
                     QStringLiteral("new row violates row-level security policy for table \"%1\"").arg(t.name));
             keys << *written;
         }
-        if (Result<void> synced = syncKeys(t, *rows); !synced)
+        if (Result<void> synced = syncKeys(t, writing); !synced)
             return synced.error();
         if (!access.caller().isService()) {
             const std::vector<Operation> rules = merge ? std::vector {Operation::Insert, Operation::Update}
                                                        : std::vector {Operation::Insert};
             if (Result<void> checked = access.checkRows(t, Operation::Insert, keys, rules); !checked)
                 return checked.error();
-            if (Result<void> referenced = access.checkReferences(t, *rows, keys); !referenced)
+            if (Result<void> referenced = access.checkReferences(t, writing, keys); !referenced)
                 return referenced.error();
         }
         if (announce) {
@@ -215,7 +232,8 @@ Result<RecordResult> RecordStore::Private::update(
         return table.error();
     const Table &t = **table;
     WriteBuilder builder(dialect(), t, checks);
-    Result<std::vector<WriteRow>> rows = builder.parseBody(body, {.allowArray = false});
+    std::vector<QJsonObject> patch; // the body, for a before trigger
+    Result<std::vector<WriteRow>> rows = builder.parseBody(body, {.allowArray = false}, patch);
     if (!rows)
         return rows.error();
     if (Result<void> writable = access.checkWritable(t, *rows); !writable)
@@ -239,25 +257,30 @@ Result<RecordResult> RecordStore::Private::update(
     const WriteRow &row = rows->front();
     const bool stamps = std::any_of(t.fields.begin(), t.fields.end(),
         [](const Field &f) { return f.autoTimestamp == AutoTimestamp::UpdatedAt; });
-    if (row.values.empty() && !stamps)
+    const bool runsTrigger = triggered(t, RecordOperation::Update);
+    if (row.values.empty() && !stamps && !runsTrigger)
         return finishWrite(t, query, {}, options, format);
     const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     const SqlStatement statement = builder.update(row, where, params, now);
     const bool announce = observed();
     return inTransaction(options, [&]() -> Result<RecordResult> {
         WholeRows before;
-        if (announce) {
+        if (announce || runsTrigger) {
             if (Result<void> read = readWholeRows(t, where, params, true, before); !read)
                 return read.error();
         }
-        Result<QVariantList> keys = executeKeys(statement, t, WriteKind::Update, row.byName());
+        // With a before trigger, row by row: each row as its trigger leaves it.
+        std::vector<WriteRow> changed;
+        Result<QVariantList> keys = runsTrigger
+            ? updateEach(t, builder, patch.front(), before, now, changed)
+            : executeKeys(statement, t, WriteKind::Update, row.byName());
         if (!keys)
             return keys.error();
         // The rows after the change must still meet the rule (no moving a row to another owner).
         if (!access.caller().isService()) {
             if (Result<void> checked = access.checkRows(t, Operation::Update, *keys, {Operation::Update}); !checked)
                 return checked.error();
-            if (Result<void> referenced = access.checkReferences(t, *rows, *keys); !referenced)
+            if (Result<void> referenced = access.checkReferences(t, runsTrigger ? changed : *rows, *keys); !referenced)
                 return referenced.error();
         }
         if (announce) {
@@ -295,11 +318,16 @@ Result<RecordResult> RecordStore::Private::remove(const ApiQuery &query, const W
     WriteBuilder builder(dialect(), t, checks);
     const SqlStatement statement = builder.remove(condition, params);
     const bool announce = observed();
+    const bool runsTrigger = triggered(t, RecordOperation::Delete);
     return inTransaction(options, [&]() -> Result<RecordResult> {
         WholeRows before;
-        if (announce) {
+        if (announce || runsTrigger) {
             if (Result<void> read = readWholeRows(t, condition, params, true, before); !read)
                 return read.error();
+        }
+        if (runsTrigger) {
+            if (Result<void> allowed = beforeDelete(t, before); !allowed)
+                return allowed.error();
         }
         RecordResult shown;
         if (wantsRows(query, options) && t.primaryKey()) {

@@ -44,6 +44,29 @@ QHash<QString, QVariant> WriteRow::byName() const
 
 Result<std::vector<WriteRow>> WriteBuilder::parseBody(const QByteArray &body, const BodyRules &rules)
 {
+    std::vector<QJsonObject> objects;
+    return parseBody(body, rules, objects);
+}
+
+QJsonObject WriteBuilder::writtenObject(const QJsonObject &object, const BodyRules &rules) const
+{
+    if (rules.columns.isEmpty())
+        return object;
+    QJsonObject written;
+    for (const Field &field : m_table.fields) {
+        if (!rules.columns.contains(field.name))
+            continue;
+        if (object.contains(field.name))
+            written.insert(field.name, object.value(field.name));
+        else if (!rules.missingDefault && !field.isAutoManaged())
+            written.insert(field.name, QJsonValue::Null);
+    }
+    return written;
+}
+
+Result<std::vector<WriteRow>> WriteBuilder::parseBody(
+    const QByteArray &body, const BodyRules &rules, std::vector<QJsonObject> &objects)
+{
     const Result<QByteArray> text = jsonTextForParser(body);
     if (!text)
         return text.error();
@@ -51,7 +74,7 @@ Result<std::vector<WriteRow>> WriteBuilder::parseBody(const QByteArray &body, co
     const QJsonDocument doc = QJsonDocument::fromJson(*text, &error);
     if (error.error != QJsonParseError::NoError)
         return invalidJson(*text, error);
-    std::vector<QJsonObject> objects;
+    objects.clear();
     if (doc.isObject()) {
         objects.push_back(doc.object());
     } else if (doc.isArray() && rules.allowArray) {
@@ -93,6 +116,8 @@ Result<std::vector<WriteRow>> WriteBuilder::parseBody(const QByteArray &body, co
             return row.error();
         rows.push_back(std::move(row).value());
     }
+    for (QJsonObject &object : objects)
+        object = writtenObject(object, rules);
     return rows;
 }
 

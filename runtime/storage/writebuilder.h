@@ -8,6 +8,7 @@
 #include "storage/selectbuilder.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QVariant>
 
 #include <utility>
@@ -50,6 +51,14 @@ public:
     /** Returns the rows of the JSON \a body: InvalidBody (with line and column) for malformed JSON,
         UnknownBodyColumn, AutoManagedField, InvalidValue, or CheckViolation naming each failing field. */
     Result<std::vector<WriteRow>> parseBody(const QByteArray &body, const BodyRules &rules);
+    /** As parseBody(); \a objects receives each row as a JSON object holding what it writes (with
+        `columns=`, only the named keys, a missing one null unless missing=default): a before trigger's
+        `row`. */
+    Result<std::vector<WriteRow>> parseBody(
+        const QByteArray &body, const BodyRules &rules, std::vector<QJsonObject> &objects);
+
+    /** Returns the row \a object writes, checked as parseBody() checks each row. */
+    Result<WriteRow> parseRow(const QJsonObject &object, const BodyRules &rules);
 
     /** Returns UnknownColumn for a \a conflict column the table lacks, or BadQuery unless the columns
         (empty: the primary key) are exactly those of the key, a unique field or a unique index of \a schema. */
@@ -73,7 +82,7 @@ public:
     SqlStatement remove(const QString &condition, const QVariantList &params) const;
 
 private:
-    Result<WriteRow> parseRow(const QJsonObject &object, const BodyRules &rules);
+    QJsonObject writtenObject(const QJsonObject &object, const BodyRules &rules) const;
     Result<QVariant> parseValue(const Field &field, const QJsonValue &value, const BodyRules &rules);
     QStringList conflictColumns(const QStringList &conflict) const;
     void stamp(WriteRow &row, bool inserting, const QString &now) const;
