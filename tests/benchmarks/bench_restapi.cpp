@@ -52,6 +52,20 @@ const char s_project[] = R"({
       ]
     },
     {
+      "id": "tbl_entries",
+      "name": "entries",
+      "fields": [
+        {"id": "fld_entries_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+        {"id": "fld_entries_name", "name": "name", "type": "text", "required": true},
+        {"id": "fld_entries_category", "name": "category", "type": "integer", "required": true},
+        {"id": "fld_entries_price", "name": "price", "type": "number"},
+        {"id": "fld_entries_created_at", "name": "created_at", "type": "datetime", "autoTimestamp": "createdAt"}
+      ],
+      "permissions": [
+        {"id": "perm_entries_insert_anon", "role": "anon", "operation": "insert"}
+      ]
+    },
+    {
       "id": "tbl_members",
       "name": "members",
       "fields": [
@@ -88,8 +102,13 @@ const char s_project[] = R"({
   ],
   "functions": [
     {"id": "fn_noop", "name": "noop", "code": ["return {};"], "access": "anyone"},
+    {"id": "fn_round", "name": "round_price", "code": ["row.price = Math.round(row.price * 100) / 100;", "return {};"]},
     {"id": "fn_top", "name": "top_items", "code": ["return db.from('items').select('*').limit(20).data;"],
      "access": "anyone", "readOnly": true}
+  ],
+  "triggers": [
+    {"id": "trg_round", "name": "Round the price", "table": "tbl_entries", "timing": "before", "event": "insert",
+     "function": "fn_round"}
   ],
   "endpoints": [
     {"id": "ep_top", "name": "Top items", "method": "GET", "path": "items/top", "function": "fn_top",
@@ -313,6 +332,9 @@ bool measure(const Bench &bench, const QUrl &server)
             QStringLiteral("/health (ceiling)")},
         {QStringLiteral("endpoint, 20 via db"), QStringLiteral("/api/items/top"), {}, 0.50, {},
             QStringLiteral("list 20")},
+        // The same create into a table with a before-insert trigger, against the plain create.
+        {QStringLiteral("create, before trig."), {}, QString::fromUtf8(s_create).replace(QStringLiteral("/rest/v1/items"),
+            QStringLiteral("/rest/v1/entries")), 0.70, {}, QStringLiteral("create")},
     };
     // supabase-js sends the anon key with every request; so does the benchmark.
     const QString anonKey = QStringLiteral("apikey: ") + QString::fromLatin1(TestSupport::anonKey());

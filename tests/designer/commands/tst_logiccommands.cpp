@@ -10,11 +10,14 @@ using namespace CommandTests;
 using namespace Qt::StringLiterals;
 
 namespace {
-// Returns the ecommerce template with a function, an endpoint, a trigger on orders and a schedule that call
+// Returns the ecommerce template, without its own logic, with a function, an endpoint, a trigger on orders and a schedule that call
 // it, and the undo stack cleared.
 std::unique_ptr<ProjectDocument> withLogic()
 {
     auto document = openTemplate(QStringLiteral("ecommerce"));
+    // Without the template's own functions (removing one removes its endpoints, triggers and schedules).
+    while (!document->project().functions.empty())
+        document->removeFunction(document->project().functions.front().id);
     document->addFunction();
     document->addEndpoint();
     document->addTrigger(document->project().tableByName(u"orders"_s)->id);
@@ -68,6 +71,8 @@ void tst_LogicCommands::addParts()
     QFETCH(QString, name);
     QFETCH(QString, text);
     auto document = openTemplate(QStringLiteral("ecommerce"));
+    while (!document->project().functions.empty()) // without the template's own logic
+        document->removeFunction(document->project().functions.front().id);
     const ObjectId function = document->addFunction();
     document->undoStack()->clear();
     const QByteArray original = Runtime::writeProject(document->project());

@@ -25,7 +25,7 @@ using namespace Qt::StringLiterals;
 using Runtime::ObjectId;
 
 namespace {
-// The ecommerce template with a function, an endpoint, a trigger on orders and a schedule; the undo stack
+// The ecommerce template, without its own logic, with a function, an endpoint, a trigger on orders and a schedule; the undo stack
 // cleared.
 std::unique_ptr<ProjectDocument> openDocument()
 {
@@ -33,6 +33,9 @@ std::unique_ptr<ProjectDocument> openDocument()
     if (!loaded)
         qFatal("cannot load the template: %s", qPrintable(loaded.error().toString()));
     auto document = std::move(loaded).value();
+    // Without the template's own functions (removing one removes its endpoints, triggers and schedules).
+    while (!document->project().functions.empty())
+        document->removeFunction(document->project().functions.front().id);
     document->addFunction();
     document->addEndpoint();
     document->addTrigger(document->project().tableByName(u"orders"_s)->id);

@@ -16,6 +16,8 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/projecttree.h"
 #include "mainwindow/runpanels.h"
+#include "io/projectreader.h"
+#include "io/projectwriter.h"
 #include "testsupport.h"
 #include "windowtestsupport.h"
 
@@ -74,7 +76,8 @@ private slots:
     void triggerBadge();
 
 private:
-    /** Opens a copy of the ecommerce template in \a window, with one function. */
+    /** Opens a copy of the ecommerce template without its own functions, endpoints, triggers and schedules
+        in \a window, with one function. */
     void openCopy(MainWindow &window);
     QTemporaryDir m_dir;
 };
@@ -97,8 +100,14 @@ void tst_LogicPanels::openCopy(MainWindow &window)
 {
     const QString copy = m_dir.filePath(u"shop.basalt"_s);
     QFile::remove(copy);
-    QVERIFY(QFile::copy(TestSupport::templatePath(u"ecommerce"_s), copy));
-    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    Runtime::Result<std::unique_ptr<Runtime::Project>> shop
+        = Runtime::readProjectFile(TestSupport::templatePath(u"ecommerce"_s));
+    QVERIFY(shop);
+    (*shop)->functions.clear();
+    (*shop)->endpoints.clear();
+    (*shop)->triggers.clear();
+    (*shop)->schedules.clear();
+    QVERIFY(Runtime::saveProjectFile(**shop, copy));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openFile(copy));

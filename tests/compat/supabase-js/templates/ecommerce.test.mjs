@@ -64,3 +64,33 @@ test('GET /api/products/top lists the best sellers; rpc("top_products") gives th
     const viaRpc = ok(await anonClient().rpc('top_products', {}, { get: true }).eq('name', `Best ${tag}`))
     assert.deepEqual(viaRpc.map((p) => p.sold), [900])
 })
+
+test('a product saved without a slug gets one from its name (a before trigger); a negative price is refused', async () => {
+    const { serviceClient } = await import('../lib.mjs')
+    const admin = serviceClient()
+    const tag = unique('slug').replace(/[^a-z0-9]/gi, '')
+    const [made] = ok(await admin.from('products').insert({ name: `Blue Mug ${tag}!`, price: 12.345, stock: 3, sku: `M-${tag}` }).select('slug, price'))
+    assert.deepEqual(made, { slug: `blue-mug-${tag.toLowerCase()}`, price: 12.35 })
+    const refused = await admin.from('products').insert({ name: `Bad ${tag}`, price: -1, stock: 1, sku: `X-${tag}` })
+    assert.equal(refused.status, 422)
+    assert.equal(refused.error.message, 'A price cannot be negative')
+    assert.deepEqual(ok(await admin.from('products').select('id').eq('sku', `X-${tag}`)), [])
+})
+
+test('the hourly schedule\'s function cancels only orders pending for more than a day', async () => {
+    const { url, serviceKey, serviceClient } = await import('../lib.mjs')
+    const admin = serviceClient()
+    const client = anonClient()
+    const { data: signedUp } = await client.auth.signUp({ email: email('stale'), password })
+    const [fresh] = ok(await admin.from('orders').insert({ customer_id: signedUp.user.id, shipping_address: '3 Lane' }).select('id'))
+    // The designer's Run button runs it as the scheduler would.
+    const res = await fetch(new URL('/basalt/v1/run/cancel_stale_orders', url), {
+        method: 'POST', headers: { apikey: serviceKey, Authorization: `Bearer ${serviceKey}`, 'Content-Type': 'application/json' }, body: '{}',
+    })
+    assert.equal(res.status, 200)
+    const run = await res.json()
+    assert.equal(run.status, 200, JSON.stringify(run))
+    assert.equal(typeof run.body.cancelled, 'number')
+    assert.match(run.console[0].text, /^cancelled \d+ orders left pending since before /)
+    assert.deepEqual(ok(await admin.from('orders').select('status').eq('id', fresh.id)), [{ status: 'pending' }])
+})
