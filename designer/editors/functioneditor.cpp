@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QTimer>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace Designer {
@@ -109,16 +110,28 @@ FunctionEditor::FunctionEditor(ProjectDocument *document, QWidget *parent)
     m_runPanel = new FunctionRunPanel(this);
     m_runPanel->setMaximumHeight(m_runPanel->fontMetrics().lineSpacing() * 12);
 
-    auto *layout = new QVBoxLayout(this);
+    // In a scroll area: in a short window the settings, the code and the run's answer keep their sizes
+    // and scroll, instead of being squeezed over one another.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_titleLabel);
     layout->addLayout(form);
     auto *codeLayout = new QVBoxLayout;
     codeLayout->setSpacing(0);
     codeLayout->addWidget(m_hint);
+    m_pane->setMinimumHeight(m_pane->fontMetrics().lineSpacing() * 14);
     codeLayout->addWidget(m_pane, 1);
     layout->addLayout(codeLayout, 1);
     layout->addWidget(m_problemLabel);
+    m_runPanel->setMinimumHeight(m_runPanel->fontMetrics().lineSpacing() * 9);
     layout->addWidget(m_runPanel);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(s_checkDelayMs);
