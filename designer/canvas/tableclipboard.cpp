@@ -29,6 +29,7 @@ QMimeData *copyTables(const Runtime::Project &project, const QList<Runtime::Obje
     copy.endpoints.clear();
     copy.functions.clear();
     copy.triggers.clear();
+    copy.schedules.clear(); // they call functions, which are not copied
     copy.integrations.clear();
     copy.settings = {}; // settings name tables (the users table) that may not be copied
     const QByteArray json = Runtime::writeProject(copy);
