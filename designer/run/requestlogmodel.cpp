@@ -67,11 +67,10 @@ QString tooltip(const Runtime::RequestLogEntry &entry, const QString &user)
                     .arg(RequestLogModel::tr("Request body").toHtmlEscaped(), body.toHtmlEscaped());
     }
     if (!entry.console.isEmpty()) { // what a function printed while answering
-        static const char *levels[] = {"log", "info", "warn", "error"};
         QString lines;
         for (qsizetype i = 0; i < entry.console.size() && i < s_tooltipConsoleLines; ++i) {
             const Runtime::ConsoleLine &line = entry.console.at(i);
-            lines += QStringLiteral("[%1] %2\n").arg(QLatin1String(levels[int(line.level)]), line.text.left(s_tooltipBodyChars));
+            lines += QStringLiteral("[%1] %2\n").arg(consoleLevelName(line.level), line.text.left(s_tooltipBodyChars));
         }
         if (entry.console.size() > s_tooltipConsoleLines)
             lines += QStringLiteral("…\n");

@@ -156,6 +156,19 @@ Error noSuchFunction(const RequestContext &context)
             .arg(context.pathParameter(QStringLiteral("name"))));
 }
 
+// The function the route's `:name` names, if the caller may call it over HTTP (its CallPermission).
+Result<const ScriptFunction *> callableFunction(const RequestContext &context)
+{
+    const ScriptFunction *function = functionNamed(context);
+    if (!function)
+        return noSuchFunction(context);
+    if (Result<void> allowed = checkCallers(function->callers, context.caller,
+            QStringLiteral("The function \"%1\"").arg(function->name));
+        !allowed)
+        return allowed.error();
+    return function;
+}
+
 // --- rpc ---
 
 // postgrest-js's rpc(name, args, {get: true}) puts the arguments in the query, next to filters: a parameter
@@ -348,10 +361,9 @@ Result<void> applyParameters(const Endpoint &endpoint, FunctionRequest &r)
 
 QJsonValue consoleJson(const QList<ConsoleLine> &lines)
 {
-    static const char *levels[] = {"log", "info", "warn", "error"};
     QJsonArray out;
     for (const ConsoleLine &line : lines)
-        out.append(QJsonObject {{QStringLiteral("level"), QLatin1String(levels[int(line.level)])},
+        out.append(QJsonObject {{QStringLiteral("level"), consoleLevelName(line.level)},
             {QStringLiteral("text"), line.text}});
     return out;
 }
@@ -424,13 +436,10 @@ Result<HttpResponse> handleRunFunction(const RequestContext &context)
 
 Result<HttpResponse> handleInvokeFunction(const RequestContext &context)
 {
-    const ScriptFunction *function = functionNamed(context);
-    if (!function)
-        return noSuchFunction(context);
-    if (Result<void> allowed = checkCallers(function->callers, context.caller,
-            QStringLiteral("The function \"%1\"").arg(function->name));
-        !allowed)
-        return allowed.error();
+    Result<const ScriptFunction *> callable = callableFunction(context);
+    if (!callable)
+        return callable.error();
+    const ScriptFunction *function = *callable;
     FunctionRequest request = requestOf(context);
     request.params = {};
     if (Result<void> body = readBody(context.request, request); !body)
@@ -440,13 +449,10 @@ Result<HttpResponse> handleInvokeFunction(const RequestContext &context)
 
 Result<HttpResponse> handleRpc(const RequestContext &context)
 {
-    const ScriptFunction *function = functionNamed(context);
-    if (!function)
-        return noSuchFunction(context);
-    if (Result<void> allowed = checkCallers(function->callers, context.caller,
-            QStringLiteral("The function \"%1\"").arg(function->name));
-        !allowed)
-        return allowed.error();
+    Result<const ScriptFunction *> callable = callableFunction(context);
+    if (!callable)
+        return callable.error();
+    const ScriptFunction *function = *callable;
     const HttpRequest &http = context.request;
     const bool get = http.method == "GET" || http.method == "HEAD";
     if (get && !function->readOnly)

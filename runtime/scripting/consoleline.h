@@ -15,4 +15,11 @@ struct ConsoleLine
     bool operator==(const ConsoleLine &) const = default;
 };
 
+/** Returns "log", "info", "warn" or "error": how logs and the Run answer name \a level. */
+inline QLatin1String consoleLevelName(ConsoleLine::Level level)
+{
+    static const char *const names[] = {"log", "info", "warn", "error"};
+    return QLatin1String(names[int(level)]);
+}
+
 } // namespace Runtime
