@@ -169,7 +169,9 @@ ApiError toApiError(const Error &error)
     api.code = QString::fromLatin1(mapping.code);
     api.hint = mapping.hint ? QString::fromLatin1(mapping.hint) : QString();
     const QString catalogueMessage = QString::fromLatin1(errorCodeMessage(error.code));
-    if (api.status >= 500) {
+    // A 5xx hides what failed inside (the database's words) but for a trigger's function: its messages
+    // (a timeout, code that does not compile, calls nested too deep) are Basalt's own and say what to fix.
+    if (api.status >= 500 && error.code != ErrorCode::TriggerFailed) {
         qCWarning(lcHttp).noquote() << api.code << error.message << error.detail;
         api.message = catalogueMessage;
         api.details = QJsonValue::Null;

@@ -41,6 +41,8 @@ void DatabaseSession::serve(std::shared_ptr<const Project> project, const Server
     auto next = std::make_unique<RecordStore>(std::move(project), *database);
     next->setChangeFeed(config.changeFeed.get());
     next->setBeforeWriteHook(nextTriggers.get());
+    if (nextTriggers)
+        nextTriggers->setStore(next.get());
     next->setAfterWriteHook(nextAfter.get());
     if (beforeSwap)
         beforeSwap(next.get());

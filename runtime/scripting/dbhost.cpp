@@ -215,10 +215,14 @@ const char prelude[] = R"JS((function (host) {
     });
     Object.defineProperty(global, 'db', {value: database(false), enumerable: false});
 
-    return function flush() {
-        while (pending.length > 0)
-            pending[0]._run();
+    // flush(mark) runs the builders built after the first `mark` ones: a call nested in another (a before
+    // trigger run by the outer function's write) runs its own and leaves the outer call's pending.
+    const flush = function (mark) {
+        while (pending.length > mark)
+            pending[mark]._run();
     };
+    flush.pendingCount = () => pending.length;
+    return flush;
 }))JS";
 
 QByteArray percentEncoded(const QString &text)

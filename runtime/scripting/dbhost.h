@@ -25,12 +25,14 @@ class DbHost : public QObject
     Q_OBJECT
 
 public:
-    /** Defines `db` in \a engine. Returns the function the runner calls when a function returns: it runs the
-        builders still pending, in order. */
+    /** Defines `db` in \a engine. Returns flush(mark), which the runner calls when a function returns: it
+        runs the builders still pending after the first \a mark, in order; its property pendingCount()
+        gives the mark at the start of a call. */
     QJSValue install(QJSEngine &engine);
 
     /** The context of the call about to run; nullptr between calls. Not owned. */
     void setContext(const FunctionCallContext *context) { m_context = context; }
+    const FunctionCallContext *context() const { return m_context; }
 
     /** Runs one data-API request for a builder: \a params are the query's [name, value] pairs in order,
         \a headers an object of header values, \a body JSON text or undefined. Returns

@@ -171,6 +171,13 @@ FunctionResult FunctionRunner::callTrigger(const ScriptFunction &function, const
 FunctionResult FunctionRunner::run(const ScriptFunction &function, const FunctionRequest &request,
     const FunctionCallContext &context, QJsonObject *row, const QJsonObject &old, bool trigger)
 {
+    if (m_depth >= maxNesting) {
+        qCWarning(lcFunctions).noquote() << function.name << "was not run: calls nest" << m_depth << "deep";
+        return errorResult(500, QStringLiteral("function_nesting"),
+            QStringLiteral("Functions and triggers call each other more than %1 deep (does a before trigger "
+                           "write to its own table?)").arg(maxNesting),
+            function.name);
+    }
     const Compiled &c = compiled(function);
     if (!c.error.isEmpty()) {
         qCWarning(lcFunctions).noquote() << function.name << "does not compile:" << c.error;
@@ -186,11 +193,22 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
     if (request.binaryBody)
         reqValue.setProperty(QStringLiteral("body"), m_engine->toScriptValue(*request.binaryBody));
 
-    const CallWatchdog::Clock::time_point deadline
-        = CallWatchdog::Clock::now() + std::chrono::milliseconds(function.timeoutMs);
-    m_host->beginCall(function.name, deadline);
-    m_engine->setInterrupted(false); // sticky: a previous timeout left it set
+    // A call nested in another (the outer function's write runs a before trigger) must end by the outer
+    // call's deadline too; it sets the outer call's console, db context and pending builders aside.
+    const bool nested = m_depth > 0;
+    const std::optional<CallWatchdog::Clock::time_point> outerDeadline
+        = nested ? std::optional(m_outerDeadline) : std::nullopt;
+    const CallWatchdog::Clock::time_point deadline = std::min(
+        CallWatchdog::Clock::now() + std::chrono::milliseconds(function.timeoutMs),
+        outerDeadline.value_or(CallWatchdog::Clock::time_point::max()));
+    ScriptHost::Call outerCall = m_host->beginCall(function.name, deadline);
+    const FunctionCallContext *outerContext = m_db->context();
+    const QJSValue mark = m_flush.property(QStringLiteral("pendingCount")).call();
+    if (!nested)
+        m_engine->setInterrupted(false); // sticky: a previous timeout left it set
     const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
+    ++m_depth;
+    m_outerDeadline = deadline;
     // A trigger's missing row or old is null; outside triggers both are undefined.
     const QJSValue none = trigger ? QJSValue(QJSValue::NullValue) : QJSValue();
     const QJSValue rowValue = row ? m_engine->toScriptValue(*row) : none;
@@ -200,11 +218,14 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
     // Builders the function never read run now, in order, within its time limit; one that fails to run
     // (its throwOnError(), the watchdog) fails the call as a throw would.
     if (!outcome.isError()) {
-        const QJSValue flushed = m_invoke.call({m_flush, QJSValue(), QJSValue(), QJSValue()});
+        const QJSValue flushed = m_invoke.call({m_flush, mark, QJSValue(), QJSValue()});
         if (flushed.isError() || (outcome.property(QStringLiteral("ok")).toBool() && !flushed.property(QStringLiteral("ok")).toBool()))
             outcome = flushed;
     }
-    m_db->setContext(nullptr);
+    m_db->setContext(outerContext);
+    --m_depth;
+    if (outerDeadline)
+        m_outerDeadline = *outerDeadline;
     // The trampoline catches whatever the function throws: an Error here is the watchdog's interruption.
     // Serialising the result counts towards the time limit.
     FunctionResult result = outcome.isError() ? FunctionResult() : resultOf(function, outcome);
@@ -213,7 +234,8 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
     // A call that ends past its deadline timed out, even if it ended before the watchdog woke up (a
     // http.fetch() bounded by the remaining time ends right at the deadline).
     const bool timedOut = m_watchdog.disarm(token) || CallWatchdog::Clock::now() >= deadline;
-    m_engine->setInterrupted(false);
+    // The outer call resumes unless its own time is up: then it stops too.
+    m_engine->setInterrupted(outerDeadline && CallWatchdog::Clock::now() >= *outerDeadline);
     if (timedOut || outcome.isError()) {
         qCWarning(lcFunctions).noquote()
             << function.name << "was stopped after" << function.timeoutMs << "ms";
@@ -221,7 +243,7 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
             QStringLiteral("The function ran longer than its time limit of %1 ms").arg(function.timeoutMs),
             function.name);
     }
-    result.console = m_host->endCall();
+    result.console = m_host->endCall(std::move(outerCall));
     return result;
 }
 

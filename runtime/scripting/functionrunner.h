@@ -53,7 +53,7 @@ struct FunctionResult
     QList<ConsoleLine> console;
     /** Empty when the function returned; otherwise the `code` of the error body: "function_error"
         (it threw), "function_timeout", "http_error" (it threw an HttpError), "function_invalid" (its code
-        does not compile), "function_not_found", "response_too_large". */
+        does not compile), "function_not_found", "response_too_large", "function_nesting" (calls nested too deep, see maxNesting). */
     QString errorCode;
     /** When it threw: the message it threw (an Error's or HttpError's message, a thrown string), without
         the "Error: " prefix of the body's message. */
@@ -69,6 +69,9 @@ class FunctionRunner
 public:
     /** The largest response body a function may return. */
     static constexpr qint64 maxResponseBytes = 10 * 1024 * 1024;
+    /** How deep calls may nest: a function's `db` write runs a before trigger, whose `db` write runs
+        another... A deeper call answers the error "function_nesting" instead of running. */
+    static constexpr int maxNesting = 16;
 
     explicit FunctionRunner(
         FunctionEnvironment environment = {}, CallWatchdog &watchdog = CallWatchdog::shared());
@@ -124,6 +127,8 @@ private:
     QJSValue m_flush; ///< runs the db builders still pending
     QJSValue m_stringify;
     QHash<QString, Compiled> m_compiled; ///< by function name
+    int m_depth = 0; ///< calls in progress: more than one while a nested call runs
+    CallWatchdog::Clock::time_point m_outerDeadline; ///< the innermost running call's deadline
     int m_compileCount = 0;
 };
 

@@ -105,34 +105,40 @@ QJSValue ScriptHost::install(QJSEngine &engine)
     return invoke;
 }
 
-void ScriptHost::beginCall(const QString &name, CallWatchdog::Clock::time_point deadline)
+ScriptHost::Call ScriptHost::beginCall(const QString &name, CallWatchdog::Clock::time_point deadline)
 {
-    m_function = name;
-    m_deadline = deadline;
-    m_console.clear();
-    m_droppedLines = 0;
+    return std::exchange(m_call, Call {name, deadline, {}, 0});
 }
 
-QList<ConsoleLine> ScriptHost::endCall()
+QList<ConsoleLine> ScriptHost::endCall(Call outer)
 {
-    if (m_droppedLines > 0) {
-        m_console.append({ConsoleLine::Level::Warn,
-            QStringLiteral("(%1 more console lines were not kept)").arg(m_droppedLines)});
+    if (m_call.droppedLines > 0) {
+        m_call.console.append({ConsoleLine::Level::Warn,
+            QStringLiteral("(%1 more console lines were not kept)").arg(m_call.droppedLines)});
     }
-    return std::exchange(m_console, {});
+    const Call ended = std::exchange(m_call, std::move(outer));
+    if (!m_call.function.isEmpty()) {
+        for (const ConsoleLine &line : ended.console) {
+            if (m_call.console.size() < maxConsoleLines)
+                m_call.console.append({line.level, QStringLiteral("[%1] %2").arg(ended.function, line.text)});
+            else
+                ++m_call.droppedLines;
+        }
+    }
+    return ended.console;
 }
 
 void ScriptHost::log(int level, const QString &text)
 {
     const auto kind = ConsoleLine::Level(std::clamp(level, 0, 3));
     if (kind == ConsoleLine::Level::Warn || kind == ConsoleLine::Level::Error)
-        qCWarning(lcFunctionConsole).noquote() << m_function << text.left(maxConsoleLineLength);
+        qCWarning(lcFunctionConsole).noquote() << m_call.function << text.left(maxConsoleLineLength);
     else
-        qCInfo(lcFunctionConsole).noquote() << m_function << text.left(maxConsoleLineLength);
-    if (m_console.size() >= maxConsoleLines)
-        ++m_droppedLines;
+        qCInfo(lcFunctionConsole).noquote() << m_call.function << text.left(maxConsoleLineLength);
+    if (m_call.console.size() >= maxConsoleLines)
+        ++m_call.droppedLines;
     else
-        m_console.append({kind, text.left(maxConsoleLineLength)});
+        m_call.console.append({kind, text.left(maxConsoleLineLength)});
 }
 
 QJSValue ScriptHost::env(const QString &name) const
@@ -202,7 +208,7 @@ QVariantMap ScriptHost::fetch(const QString &url, const QString &method, const Q
     if (timeoutMs >= 0)
         request.timeout = milliseconds(qint64(timeoutMs));
     // Time spent here is not interrupted by the watchdog: the call's own deadline bounds the request.
-    const auto remaining = ceil<milliseconds>(m_deadline - CallWatchdog::Clock::now());
+    const auto remaining = ceil<milliseconds>(m_call.deadline - CallWatchdog::Clock::now());
     request.timeout = std::max(milliseconds(0), std::min(request.timeout, remaining));
 
     const FetchResponse response = fetchSynchronously(request);

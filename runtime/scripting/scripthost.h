@@ -38,10 +38,20 @@ public:
         invoke(fn, req, row, old) → {ok: true, value} or {ok: false, error} (the thrown value). */
     QJSValue install(QJSEngine &engine);
 
-    /** Starts a call of the function \a name that must end by \a deadline (bounds http.fetch). */
-    void beginCall(const QString &name, CallWatchdog::Clock::time_point deadline);
-    /** Ends the call; returns the console lines it printed. */
-    QList<ConsoleLine> endCall();
+    /** What the host keeps about the call in progress. */
+    struct Call
+    {
+        QString function; ///< empty when no call is in progress
+        CallWatchdog::Clock::time_point deadline;
+        QList<ConsoleLine> console;
+        int droppedLines = 0;
+    };
+    /** Starts a call of the function \a name that must end by \a deadline (bounds http.fetch). Returns
+        the call it interrupts (a function whose write runs a before trigger), to give back to endCall(). */
+    Call beginCall(const QString &name, CallWatchdog::Clock::time_point deadline);
+    /** Ends the call and resumes \a outer; returns the console lines the call printed. They are also kept
+        in \a outer's console, prefixed with the call's function name, when \a outer is a call. */
+    QList<ConsoleLine> endCall(Call outer);
 
     Q_INVOKABLE void log(int level, const QString &text);
     Q_INVOKABLE QJSValue env(const QString &name) const;
@@ -55,10 +65,7 @@ public:
 
 private:
     FunctionEnvironment m_environment;
-    QString m_function;
-    CallWatchdog::Clock::time_point m_deadline;
-    QList<ConsoleLine> m_console;
-    int m_droppedLines = 0;
+    Call m_call;
 };
 
 } // namespace Runtime

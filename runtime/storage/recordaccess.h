@@ -62,6 +62,22 @@ public:
 
     /** Starts a call as \a caller: clears the explanation. */
     void begin(const Caller &caller);
+    /** The state of one call: what a nested call (a before trigger's `db`, inside the write that runs
+        the trigger) sets aside and gives back. */
+    struct Call
+    {
+        Caller caller;
+        AccessExplanation explanation;
+        QByteArray last;
+    };
+    /** Returns the current call's state, for resume() after a nested call. */
+    Call suspend() const { return {m_caller, m_explanation, m_last}; }
+    void resume(Call call)
+    {
+        m_caller = std::move(call.caller);
+        m_explanation = std::move(call.explanation);
+        m_last = std::move(call.last);
+    }
     /** Ends the current call: fills \a result's explanation (or marks the explanation refused with the
         error's message) and keeps it for lastExplain(). Returns \a result. */
     Result<RecordResult> finish(Result<RecordResult> result);

@@ -315,9 +315,48 @@ RecordStore::RecordStore(std::shared_ptr<const Project> project, Database &datab
 
 RecordStore::~RecordStore() = default;
 
+namespace {
+/** One public call of a RecordStore. A call made while another runs (a before trigger's `db`, inside the
+    write that runs the trigger) sets the outer call's access state aside and gives it back at its end. */
+class CallScope
+{
+public:
+    CallScope(int &calls, RecordAccess &access, const Caller &caller)
+        : m_calls(calls)
+        , m_access(access)
+    {
+        if (m_calls++ > 0)
+            m_outer = access.suspend();
+        access.begin(caller);
+    }
+    ~CallScope()
+    {
+        --m_calls;
+        if (m_outer)
+            m_access.resume(std::move(*m_outer));
+    }
+    CallScope(const CallScope &) = delete;
+    CallScope &operator=(const CallScope &) = delete;
+
+private:
+    int &m_calls;
+    RecordAccess &m_access;
+    std::optional<RecordAccess::Call> m_outer;
+};
+} // namespace
+
 Result<RecordResult> RecordStore::read(const ApiQuery &query, ResultFormat format, const Caller &caller)
 {
-    d->access.begin(caller);
+    const CallScope scope(d->calls, d->access, caller);
+    if (d->openWrites > 0) {
+        // Inside a write's transaction: a failing read must not abort it (PostgreSQL).
+        return d->inSavepoint({}, [&] { return readAs(query, format, caller); });
+    }
+    return readAs(query, format, caller);
+}
+
+Result<RecordResult> RecordStore::readAs(const ApiQuery &query, ResultFormat format, const Caller &caller)
+{
     Result<const Table *> table = d->table(query.table);
     if (!table)
         return d->access.finish(table.error());
@@ -338,7 +377,7 @@ Result<RecordResult> RecordStore::insert(
     const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format,
     const Caller &caller)
 {
-    d->access.begin(caller);
+    const CallScope scope(d->calls, d->access, caller);
     return d->access.finish(d->insert(query, body, options, format));
 }
 
@@ -346,14 +385,14 @@ Result<RecordResult> RecordStore::update(
     const ApiQuery &query, const QByteArray &body, const WriteOptions &options, ResultFormat format,
     const Caller &caller)
 {
-    d->access.begin(caller);
+    const CallScope scope(d->calls, d->access, caller);
     return d->access.finish(d->update(query, body, options, format));
 }
 
 Result<RecordResult> RecordStore::remove(
     const ApiQuery &query, const WriteOptions &options, ResultFormat format, const Caller &caller)
 {
-    d->access.begin(caller);
+    const CallScope scope(d->calls, d->access, caller);
     return d->access.finish(d->remove(query, options, format));
 }
 

@@ -130,6 +130,7 @@ public:
 private:
     struct Private;
     std::unique_ptr<Private> d;
+    Result<RecordResult> readAs(const ApiQuery &query, ResultFormat format, const Caller &caller);
 };
 
 } // namespace Runtime

@@ -88,6 +88,10 @@ struct RecordStore::Private
         ResultFormat format);
     Result<RecordResult> remove(const ApiQuery &query, const WriteOptions &options, ResultFormat format);
     bool batchOpen = false;
+    /** Writes whose transaction is open: a before trigger's `db` writes inside its write's transaction,
+        in a savepoint, and reads there in one too (on PostgreSQL a failed statement would abort it). */
+    int openWrites = 0;
+    int calls = 0; ///< public calls in progress: more than one while a before trigger's `db` runs
 
     // Change events (recordchanges.cpp): the writes of the open transaction, published after its commit.
     using WholeRows = QHash<QString, QJsonObject>; ///< whole rows by their key's text

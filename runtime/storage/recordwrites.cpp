@@ -82,13 +82,15 @@ Result<RecordResult> RecordStore::Private::inSavepoint(
 Result<RecordResult> RecordStore::Private::inTransaction(
     const WriteOptions &options, const std::function<Result<RecordResult>()> &work)
 {
-    if (batchOpen)
+    if (batchOpen || openWrites > 0)
         return inSavepoint(options, work);
     QSqlDatabase &connection = database.connection();
     if (Result<void> begun = beginWrite(); !begun)
         return begun.error();
     staged.clear();
+    ++openWrites;
     Result<RecordResult> result = checkedAffected(options, work());
+    --openWrites;
     if (result && !options.rollback) {
         if (Result<void> recorded = recordStaged(); !recorded)
             result = recorded.error();

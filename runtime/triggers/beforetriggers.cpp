@@ -61,9 +61,9 @@ Result<void> BeforeTriggers::run(const QString &table, RecordOperation operation
 {
     for (const Trigger *trigger : m_triggers.value(keyOf(table, operation))) {
         const ScriptFunction *function = m_project->function(trigger->functionId);
-        // TODO(#15): `db` inside the write's own transaction: the store is in the middle of this write, so
-        // a before trigger's db has no store yet and answers every request with an error.
-        const FunctionCallContext context {&m_config, nullptr, caller, false};
+        // `db` runs on the store that is writing, inside its transaction: it sees the write's own
+        // changes, and what it writes commits or rolls back with the write.
+        const FunctionCallContext context {&m_config, m_store, caller, false};
         const FunctionResult result
             = m_runner.callTrigger(*function, triggerRequest(*trigger, table, caller), context, row, old);
         if (std::optional<Error> error = triggerError(*trigger, *function, result))

@@ -51,7 +51,9 @@ std::optional<Error> triggerError(const Trigger &trigger, const ScriptFunction &
     }
     const QString message = QJsonDocument::fromJson(result.body).object().value(QStringLiteral("message")).toString();
     qCWarning(lcTriggers).noquote() << who << "failed:" << message;
-    return Error(ErrorCode::TriggerFailed, message, who);
+    Error error(ErrorCode::TriggerFailed, message, who);
+    error.details = QStringLiteral("Failed in the trigger \"%1\" (function %2); nothing was written").arg(trigger.name, function.name);
+    return error;
 }
 
 } // namespace Runtime

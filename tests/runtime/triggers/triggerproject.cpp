@@ -28,7 +28,21 @@ const char *const s_project = R"({
       {"id": "perm_o_d", "role": "anon", "operation": "delete"}]},
     {"id": "tbl_jobs", "name": "jobs", "fields": [
       {"id": "fld_jobs_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
-      {"id": "fld_jobs_name", "name": "name", "type": "text"}]}
+      {"id": "fld_jobs_name", "name": "name", "type": "text"}]},
+    {"id": "tbl_stock", "name": "stock", "fields": [
+      {"id": "fld_stock_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+      {"id": "fld_stock_item", "name": "item", "type": "text"},
+      {"id": "fld_stock_left", "name": "left", "type": "integer"}],
+     "permissions": [
+      {"id": "perm_s_s", "role": "anon", "operation": "select"},
+      {"id": "perm_s_i", "role": "anon", "operation": "insert"},
+      {"id": "perm_s_u", "role": "anon", "operation": "update"}]},
+    {"id": "tbl_loops", "name": "loops", "fields": [
+      {"id": "fld_loops_id", "name": "id", "type": "integer", "primaryKey": "autoIncrement"},
+      {"id": "fld_loops_n", "name": "n", "type": "integer"}],
+     "permissions": [
+      {"id": "perm_l_s", "role": "anon", "operation": "select"},
+      {"id": "perm_l_i", "role": "anon", "operation": "insert"}]}
   ],
   "functions": [
     {"id": "fn_total", "name": "compute_total", "timeoutMs": 1000, "code": [
@@ -47,11 +61,33 @@ const char *const s_project = R"({
       "http.fetch(env.get('HOOK_URL') + '/' + req.params.trigger + '/' + req.method, {method: 'POST',",
       "  body: JSON.stringify({row: row, old: old, path: req.path, user: req.user})});",
       "return {};"]},
+    {"id": "fn_reserve", "name": "reserve_stock", "timeoutMs": 1000, "code": [
+      "db.from('stock').select('left').eq('left', 'not a number');",
+      "const stock = db.from('stock').select('left').eq('item', row.item).maybeSingle();",
+      "if (stock.error) throw new Error(stock.error.message);",
+      "if (!stock.data) return {};",
+      "console.log('reserving ' + row.qty + ' ' + row.item);",
+      "if (stock.data.left < row.qty) throw new HttpError(409, 'only ' + stock.data.left + ' ' + row.item + ' left');",
+      "const taken = db.from('stock').update({left: stock.data.left - row.qty}).eq('item', row.item);",
+      "if (taken.error) throw new Error(taken.error.message);",
+      "return {};"]},
+    {"id": "fn_place", "name": "place_order", "access": "anyone", "timeoutMs": 2000, "code": [
+      "db.asService().from('jobs').insert({name: 'placed ' + req.body.item});",
+      "const made = db.from('orders').insert({item: req.body.item, qty: req.body.qty, price: 1}).select().single();",
+      "const stock = db.from('stock').select('left').eq('item', req.body.item).single();",
+      "console.log('placed');",
+      "return {order: made.data, error: made.error, left: stock.data.left};"]},
+    {"id": "fn_loop", "name": "loop", "timeoutMs": 2000, "code": [
+      "const more = db.from('loops').insert({n: row.n + 1});",
+      "if (more.error) throw new Error(more.error.message);",
+      "return {};"]},
     {"id": "fn_hold", "name": "hold", "timeoutMs": 1000, "code": [
       "http.fetch(env.get('HOOK_URL') + '/hold/' + row.id, {method: 'POST', body: JSON.stringify(row)});",
       "return {};"]}
   ],
   "triggers": [
+    {"id": "trg_reserve", "name": "reserve", "table": "tbl_orders", "timing": "before", "event": "insert", "function": "fn_reserve"},
+    {"id": "trg_loop", "name": "loop", "table": "tbl_loops", "timing": "before", "event": "insert", "function": "fn_loop"},
     {"id": "trg_total_i", "name": "total_on_insert", "table": "tbl_orders", "timing": "before", "event": "insert", "function": "fn_total"},
     {"id": "trg_total_u", "name": "total_on_update", "table": "tbl_orders", "timing": "before", "event": "update", "function": "fn_total"},
     {"id": "trg_keep", "name": "keep_locked", "table": "tbl_orders", "timing": "before", "event": "delete", "function": "fn_keep"},

@@ -22,7 +22,9 @@ class Project;
     on orders (insert/update: total = qty * price, refuse a negative qty with HttpError 422 and the item
     "forbidden" with a plain Error; delete: refuse a "locked" order), after triggers on orders and jobs and
     on sign-up and sign-in that report to env HOOK_URL (sign-up also inserts a "welcome" order through db.asService(): the signed-up user may not),
-    each function with a 1 s time limit. */
+    each function with a 1 s time limit. A before insert trigger on orders reserves the order's qty from
+    `stock` (item, left) through `db`, or refuses when too few are left; the function place_order (anyone)
+    logs a job, inserts an order and reads its stock; a before insert trigger on `loops` (n) inserts n + 1. */
 QJsonObject triggerProject();
 /** Returns triggerProject() read into the model (nullptr and a failure if it does not read). */
 std::shared_ptr<const Runtime::Project> readTriggerProject();
@@ -60,6 +62,8 @@ private slots:
     // beforetriggertests.cpp
     void beforeTriggers_data();
     void beforeTriggers();
+    void beforeTriggerDb_data();
+    void beforeTriggerDb();
     // aftertriggertests.cpp
     void afterTriggers_data();
     void afterTriggers();
