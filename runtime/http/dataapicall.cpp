@@ -62,9 +62,15 @@ QJsonObject callDataApi(const DataApiCall &call, const ServerConfig &config, Rec
     QJsonObject result;
     const bool csv = response.header("Content-Type").startsWith("text/csv");
     const bool empty = response.body.isEmpty() || request.method == "HEAD";
-    QJsonValue body = empty ? QJsonValue() : csv ? QJsonValue(QString::fromUtf8(response.body)) : parsedBody(response.body);
-    result.insert(QStringLiteral("data"), ok ? body : QJsonValue());
-    result.insert(QStringLiteral("error"), ok ? QJsonValue() : body.isString() ? QJsonObject {{QStringLiteral("message"), body}} : body);
+    const bool json = response.header("Content-Type").contains("json");
+    if (ok && json && !empty) {
+        result.insert(QStringLiteral("dataJson"), QString::fromUtf8(response.body));
+        result.insert(QStringLiteral("error"), QJsonValue());
+    } else {
+        QJsonValue body = empty ? QJsonValue() : csv ? QJsonValue(QString::fromUtf8(response.body)) : parsedBody(response.body);
+        result.insert(QStringLiteral("data"), ok ? body : QJsonValue());
+        result.insert(QStringLiteral("error"), ok ? QJsonValue() : body.isString() ? QJsonObject {{QStringLiteral("message"), body}} : body);
+    }
     result.insert(QStringLiteral("count"), countOf(request, response));
     result.insert(QStringLiteral("status"), response.status);
     result.insert(QStringLiteral("statusText"), QString::fromLatin1(reasonPhrase(response.status)));

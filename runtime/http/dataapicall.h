@@ -30,7 +30,9 @@ struct DataApiCall
     validation, rules and errors as over HTTP), and returns what postgrest-js resolves a request to:
     `{data, error, count, status, statusText}`. data: the parsed JSON body (the CSV text for
     `Accept: text/csv`), null when empty or on error; error: the error body `{code, message, details,
-    hint}` or null; count: the total from Content-Range when `Prefer: count=...` asked for it, else null. */
+    hint}` or null; count: the total from Content-Range when `Prefer: count=...` asked for it, else null.
+    A JSON body that succeeded comes as its text in `dataJson` instead of `data`, for the engine's own
+    JSON.parse: much cheaper than converting parsed objects into it. */
 QJsonObject callDataApi(const DataApiCall &call, const ServerConfig &config, RecordStore &store, const Caller &caller);
 
 } // namespace Runtime

@@ -29,12 +29,17 @@ CallWatchdog &CallWatchdog::shared()
 quint64 CallWatchdog::arm(QJSEngine *engine, Clock::time_point deadline)
 {
     quint64 token = 0;
+    bool sooner = false;
     {
         std::lock_guard lock(m_mutex);
         token = m_nextToken++;
         m_watches.emplace(token, Watch {engine, deadline, false});
+        sooner = deadline < m_wakeAt;
+        if (sooner)
+            m_wakeAt = deadline;
     }
-    m_changed.notify_all();
+    if (sooner)
+        m_changed.notify_all();
     return token;
 }
 
@@ -66,6 +71,7 @@ void CallWatchdog::run()
                 next = std::min(next, watch.deadline);
             }
         }
+        m_wakeAt = next;
         if (next == Clock::time_point::max())
             m_changed.wait(lock);
         else

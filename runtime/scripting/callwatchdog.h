@@ -50,6 +50,9 @@ private:
     std::map<quint64, Watch> m_watches;
     quint64 m_nextToken = 1;
     bool m_stopping = false;
+    /** When the watchdog thread wakes up next (max: when a call is armed). arm() wakes it only for an
+        earlier deadline: under load calls come and go without a thread switch each. */
+    Clock::time_point m_wakeAt = Clock::time_point::max();
     std::thread m_thread;
 };
 

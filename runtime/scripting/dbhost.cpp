@@ -66,8 +66,13 @@ const char prelude[] = R"JS((function (host) {
             const at = pending.indexOf(this);
             if (at >= 0)
                 pending.splice(at, 1);
-            const params = [].concat(...this._params);
+            const params = [];
+            for (const pair of this._params)
+                params.push(pair[0], pair[1]);
             let result = host.request(this._service, this._method, this._table, params, this._headers, this._body);
+            if (result.dataJson !== undefined)
+                result = {data: JSON.parse(result.dataJson), error: null, count: result.count, status: result.status,
+                          statusText: result.statusText};
             if (this._maybeSingle && result.error === null && Array.isArray(result.data)) {
                 const rows = result.data;
                 if (rows.length > 1)
@@ -102,12 +107,16 @@ const char prelude[] = R"JS((function (host) {
         // PostgrestQueryBuilder
         select(columns, options) {
             const o = options || {};
-            let quoted = false;
-            const cleaned = String(columns === undefined ? '*' : columns).split('').map((c) => {
-                if (/\s/.test(c) && !quoted) return '';
-                if (c === '"') quoted = !quoted;
-                return c;
-            }).join('');
+            const text = String(columns === undefined ? '*' : columns);
+            let cleaned = text;
+            if (/[\s"]/.test(text)) { // postgrest-js drops whitespace outside quotes, one character at a time
+                let quoted = false;
+                cleaned = text.split('').map((c) => {
+                    if (/\s/.test(c) && !quoted) return '';
+                    if (c === '"') quoted = !quoted;
+                    return c;
+                }).join('');
+            }
             this._set('select', cleaned);
             if (this._method === 'GET') {
                 if (o.head) this._method = 'HEAD';

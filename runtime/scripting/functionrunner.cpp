@@ -7,6 +7,7 @@
 
 #include <QJSEngine>
 #include <QJSValueIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
@@ -37,6 +38,19 @@ FunctionResult errorResult(
 }
 
 // A returned object is a response if it has a numeric status and nothing but status, headers and body.
+/** Returns \a value as JSON text ("null" for undefined). */
+QString jsonText(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isNull() || value.isUndefined())
+        return QStringLiteral("null");
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+}
+
 bool isResponseShape(const QJSValue &value)
 {
     if (!value.isObject() || value.isArray() || value.isCallable()
@@ -93,7 +107,9 @@ FunctionRunner::~FunctionRunner()
         return;
     m_compiled.clear();
     m_invoke = QJSValue();
+    m_makeRequest = QJSValue();
     m_flush = QJSValue();
+    m_pendingCount = QJSValue();
     m_stringify = QJSValue();
     // ~QJSEngine does not collect garbage (its documentation): free the heap first.
     m_engine->collectGarbage();
@@ -104,7 +120,9 @@ QJSEngine &FunctionRunner::engine()
     if (!m_engine) {
         m_engine = std::make_unique<QJSEngine>();
         m_invoke = m_host->install(*m_engine);
+        m_makeRequest = m_invoke.property(QStringLiteral("request"));
         m_flush = m_db->install(*m_engine);
+        m_pendingCount = m_flush.property(QStringLiteral("pendingCount"));
         m_stringify
             = m_engine->globalObject().property(QStringLiteral("JSON")).property(QStringLiteral("stringify"));
     }
@@ -185,13 +203,6 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
             QStringLiteral("The function's code does not compile: %1").arg(c.error), function.name,
             c.errorLine);
     }
-    const QJsonObject req {{QStringLiteral("method"), request.method}, {QStringLiteral("path"), request.path},
-        {QStringLiteral("params"), request.params}, {QStringLiteral("query"), request.query},
-        {QStringLiteral("headers"), request.headers}, {QStringLiteral("body"), request.body},
-        {QStringLiteral("user"), request.user}, {QStringLiteral("role"), request.role}};
-    QJSValue reqValue = m_engine->toScriptValue(req);
-    if (request.binaryBody)
-        reqValue.setProperty(QStringLiteral("body"), m_engine->toScriptValue(*request.binaryBody));
 
     // A call nested in another (the outer function's write runs a before trigger) must end by the outer
     // call's deadline too; it sets the outer call's console, db context and pending builders aside.
@@ -201,9 +212,22 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
     const CallWatchdog::Clock::time_point deadline = std::min(
         CallWatchdog::Clock::now() + std::chrono::milliseconds(function.timeoutMs),
         outerDeadline.value_or(CallWatchdog::Clock::time_point::max()));
-    ScriptHost::Call outerCall = m_host->beginCall(function.name, deadline);
+    // req's parts are made (as JSON text, which the engine parses) only when the function reads them.
+    ScriptHost::Call outerCall = m_host->beginCall(function.name, deadline, [&request](int part) {
+        switch (part) {
+        case 0: return jsonText(request.params);
+        case 1: return jsonText(request.query);
+        case 2: return jsonText(request.headers);
+        case 3: return jsonText(request.body);
+        default: return jsonText(request.user);
+        }
+    });
+    QJSValue reqValue = m_makeRequest.call(
+        {request.method, request.path, request.role, double(m_host->callSerial())});
+    if (request.binaryBody)
+        reqValue.setProperty(QStringLiteral("body"), m_engine->toScriptValue(*request.binaryBody));
     const FunctionCallContext *outerContext = m_db->context();
-    const QJSValue mark = m_flush.property(QStringLiteral("pendingCount")).call();
+    const QJSValue mark = m_pendingCount.call();
     if (!nested)
         m_engine->setInterrupted(false); // sticky: a previous timeout left it set
     const quint64 token = m_watchdog.arm(m_engine.get(), deadline);
@@ -219,7 +243,7 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
     // (its throwOnError(), the watchdog) fails the call as a throw would.
     if (!outcome.isError()) {
         const QJSValue flushed = m_invoke.call({m_flush, mark, QJSValue(), QJSValue()});
-        if (flushed.isError() || (outcome.property(QStringLiteral("ok")).toBool() && !flushed.property(QStringLiteral("ok")).toBool()))
+        if (flushed.isError() || (outcome.property(0).toBool() && !flushed.property(0).toBool()))
             outcome = flushed;
     }
     m_db->setContext(outerContext);
@@ -249,9 +273,9 @@ FunctionResult FunctionRunner::run(const ScriptFunction &function, const Functio
 
 FunctionResult FunctionRunner::resultOf(const ScriptFunction &function, const QJSValue &outcome)
 {
-    if (!outcome.property(QStringLiteral("ok")).toBool())
-        return thrownResult(function, outcome.property(QStringLiteral("error")));
-    const QJSValue value = outcome.property(QStringLiteral("value"));
+    if (!outcome.property(0).toBool())
+        return thrownResult(function, outcome.property(1));
+    const QJSValue value = outcome.property(1);
 
     FunctionResult result;
     QJSValue body = value;

@@ -124,7 +124,9 @@ private:
     std::unique_ptr<DbHost> m_db;
     CallWatchdog &m_watchdog;
     QJSValue m_invoke;
+    QJSValue m_makeRequest; ///< m_invoke.request: makes a `req` from JSON text
     QJSValue m_flush; ///< runs the db builders still pending
+    QJSValue m_pendingCount; ///< m_flush.pendingCount: how many builders are pending
     QJSValue m_stringify;
     QHash<QString, Compiled> m_compiled; ///< by function name
     int m_depth = 0; ///< calls in progress: more than one while a nested call runs

@@ -83,9 +83,39 @@ const char prelude[] = R"JS((function (host, maxLength) {
     guard('padStart', (s, length) => Number(length));
     guard('padEnd', (s, length) => Number(length));
 
-    return function invoke(fn, req, row, old) {
-        try { return {ok: true, value: fn(req, row, old)}; } catch (error) { return {ok: false, error}; }
+    // An array, read by index: no property name to allocate per call.
+    const invoke = function (fn, req, row, old) {
+        try { return [true, fn(req, row, old)]; } catch (error) { return [false, error]; }
     };
+
+    // req: method, path and role as given; params, query, headers, body and user are asked for as JSON text
+    // when first read (most functions read one or two, many none), then kept as the object's own values.
+    const parts = ['params', 'query', 'headers', 'body', 'user'];
+    const serialOf = Symbol('call');
+    class Request {
+        constructor(method, path, role, serial) {
+            this.method = method;
+            this.path = path;
+            this.role = role;
+            this[serialOf] = serial;
+        }
+        toJSON() {
+            const out = {method: this.method, path: this.path};
+            for (const name of parts)
+                out[name] = this[name];
+            out.role = this.role;
+            return out;
+        }
+    }
+    const own = (object, name, value) =>
+        Object.defineProperty(object, name, {value, writable: true, enumerable: true, configurable: true});
+    parts.forEach((name, at) => Object.defineProperty(Request.prototype, name, {
+        get() { const value = JSON.parse(host.requestPart(this[serialOf], at)); own(this, name, value); return value; },
+        set(value) { own(this, name, value); },
+        enumerable: true, configurable: true}));
+    // Arguments named, not spread: V4 spreads through an iterator, several allocations per call.
+    Object.defineProperty(invoke, 'request', {value: (method, path, role, serial) => new Request(method, path, role, serial)});
+    return invoke;
 }))JS";
 
 } // namespace
@@ -105,9 +135,17 @@ QJSValue ScriptHost::install(QJSEngine &engine)
     return invoke;
 }
 
-ScriptHost::Call ScriptHost::beginCall(const QString &name, CallWatchdog::Clock::time_point deadline)
+ScriptHost::Call ScriptHost::beginCall(
+    const QString &name, CallWatchdog::Clock::time_point deadline, std::function<QString(int part)> requestPart)
 {
-    return std::exchange(m_call, Call {name, deadline, {}, 0});
+    return std::exchange(m_call, Call {name, deadline, {}, 0, m_nextSerial++, std::move(requestPart)});
+}
+
+QString ScriptHost::requestPart(double serial, int part) const
+{
+    if (quint64(serial) != m_call.serial || !m_call.requestPart)
+        return QStringLiteral("null");
+    return m_call.requestPart(part);
 }
 
 QList<ConsoleLine> ScriptHost::endCall(Call outer)

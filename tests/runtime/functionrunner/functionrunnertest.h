@@ -45,6 +45,7 @@ private slots:
     void deepRecursionOnAFunctionThread();
     void hugeStrings();
     void concurrentRunners();
+    void requestObject();
 
     // hostapitests.cpp
     void consoleIsCaptured();

@@ -106,6 +106,41 @@ void tst_FunctionRunner::escapingBodyRunsNothing()
     QCOMPARE(probe.body, "\"nothing ran\""_ba);
 }
 
+// req reads as a plain object: its parts (parsed when first read) as values, in JSON, in keys, assignable.
+void tst_FunctionRunner::requestObject()
+{
+    FunctionRunner runner;
+    FunctionRequest request;
+    request.method = u"PUT"_s;
+    request.path = u"/api/x/7"_s;
+    request.params = QJsonObject {{u"id"_s, u"7"_s}};
+    request.query = QJsonObject {{u"q"_s, u"a b"_s}};
+    request.headers = QJsonObject {{u"x-n"_s, u"1"_s}};
+    request.body = QJsonArray {1, u"two"_s, QJsonValue::Null};
+    request.user = QJsonObject {{u"id"_s, u"u1"_s}};
+    request.role = u"authenticated"_s;
+    const FunctionResult whole = runner.call(makeFunction(u"return JSON.parse(JSON.stringify(req));"_s), request);
+    QCOMPARE(bodyObject(whole),
+        QJsonObject({{u"method"_s, u"PUT"_s}, {u"path"_s, u"/api/x/7"_s}, {u"params"_s, request.params},
+            {u"query"_s, request.query}, {u"headers"_s, request.headers}, {u"body"_s, request.body},
+            {u"user"_s, request.user}, {u"role"_s, u"authenticated"_s}}));
+    const FunctionResult parts = runner.call(makeFunction(
+        u"req.body.push(4); const keys = []; for (const k in req) keys.push(k);\n"
+        "req.query = 'replaced';\n"
+        "return {body: req.body, keys: keys.sort().join(), query: req.query, header: req.headers['x-n'],"
+        " user: req.user.id, param: req.params.id};"_s), request);
+    QCOMPARE(bodyObject(parts),
+        QJsonObject({{u"body"_s, QJsonArray {1, u"two"_s, QJsonValue::Null, 4}},
+            {u"keys"_s, u"body,headers,method,params,path,query,role,user"_s}, {u"query"_s, u"replaced"_s},
+            {u"header"_s, u"1"_s}, {u"user"_s, u"u1"_s}, {u"param"_s, u"7"_s}}));
+    // A text body stays text; no body is null.
+    request.body = u"plain \"text\""_s;
+    QCOMPARE(runner.call(makeFunction(u"return typeof req.body + ':' + req.body;"_s), request).body,
+        R"("string:plain \"text\"")"_ba);
+    request.body = QJsonValue::Null;
+    QCOMPARE(runner.call(makeFunction(u"return req.body === null;"_s), request).body, "true"_ba);
+}
+
 void tst_FunctionRunner::compilesOncePerCode()
 {
     FunctionRunner runner;
