@@ -21,8 +21,10 @@ QVariant nullParameter()
 QVariant claimParameter(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
+    case QJsonValue::String: {
+        const QString text = value.toString();
+        return text.isNull() ? QStringLiteral("") : text; // empty text, not NULL
+    }
     case QJsonValue::Bool:
         return value.toBool();
     case QJsonValue::Double: {
