@@ -100,16 +100,16 @@ bool RowVisibility::maySelect(const Table &table, const Caller &caller) const
     return false;
 }
 
-QStringList RowVisibility::visibleColumns(const Table &table) const
+QStringList RowVisibility::visibleColumns(const Table &table, const Caller &) const
 {
     const TableRules *rules = this->rules(table);
     return rules ? rules->columns : QStringList();
 }
 
-QJsonObject RowVisibility::visibleRow(const Table &table, const QJsonObject &row) const
+QJsonObject RowVisibility::visibleRow(const Table &table, const QJsonObject &row, const Caller &caller) const
 {
     QJsonObject visible;
-    for (const QString &column : visibleColumns(table)) {
+    for (const QString &column : visibleColumns(table, caller)) {
         const auto it = row.constFind(column);
         if (it != row.constEnd())
             visible.insert(column, *it);

@@ -59,11 +59,12 @@ public:
         their roles): a subscription can be refused at once. True for the service role. */
     bool maySelect(const Table &table, const Caller &caller) const;
 
-    /** Returns the columns of \a table a caller's `select=*` returns, in model order: every field but the
-        hidden ones (for every caller, the service role too, as the data API answers). */
-    QStringList visibleColumns(const Table &table) const;
-    /** Returns \a row without the fields visibleColumns() leaves out: what may be sent. */
-    QJsonObject visibleRow(const Table &table, const QJsonObject &row) const;
+    /** Returns the columns of \a table that \a caller's `select=*` returns, in model order: every field but
+        the hidden ones. The same for every caller today (the data API returns hidden fields to no one, the
+        service role included); the caller is there for the day columns get rules of their own. */
+    QStringList visibleColumns(const Table &table, const Caller &caller) const;
+    /** Returns \a row without the fields visibleColumns() leaves out for \a caller: what may be sent. */
+    QJsonObject visibleRow(const Table &table, const QJsonObject &row, const Caller &caller) const;
 
     const Project &project() const { return *m_project; }
 

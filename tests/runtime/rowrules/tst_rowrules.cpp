@@ -297,18 +297,24 @@ void tst_RowRules::visibility()
 
 void tst_RowRules::columns()
 {
+    // What select=* returns: every field but the hidden ones, to every caller (the service role too).
     const std::shared_ptr<const Project> p = withRules(*project(), {u"authenticated:"_s});
     Result<std::shared_ptr<const RowVisibility>> v = RowVisibility::compile(p, DatabaseEngine::SQLite);
     QVERIFY(v);
-    const QStringList columns = (*v)->visibleColumns(things(*p));
-    QVERIFY(!columns.contains(u"secret"_s));
-    QCOMPARE(columns.size(), qsizetype(things(*p).fields.size()) - 1);
-    QCOMPARE(columns.front(), u"id"_s);
-    QJsonObject r = row("{\"secret\":\"s\",\"name\":\"n\"}");
-    const QJsonObject visible = (*v)->visibleRow(things(*p), r);
-    QVERIFY(!visible.contains(u"secret"_s));
-    QCOMPARE(visible.value(u"name"_s), QJsonValue(u"n"_s));
-    QCOMPARE(visible.size(), columns.size());
+    const QJsonObject r = row("{\"secret\":\"s\",\"name\":\"n\"}");
+    for (const QString &name : {u"a"_s, u"anon"_s, u"service"_s}) {
+        const Caller c = caller(name);
+        const QStringList columns = (*v)->visibleColumns(things(*p), c);
+        QVERIFY(!columns.contains(u"secret"_s));
+        QCOMPARE(columns.size(), qsizetype(things(*p).fields.size()) - 1);
+        QCOMPARE(columns.front(), u"id"_s);
+        const QJsonObject visible = (*v)->visibleRow(things(*p), r, c);
+        QVERIFY(!visible.contains(u"secret"_s));
+        QCOMPARE(visible.value(u"name"_s), QJsonValue(u"n"_s));
+        QStringList sorted = columns;
+        sorted.sort();
+        QCOMPARE(visible.keys(), sorted);
+    }
 }
 
 void tst_RowRules::threads()
