@@ -55,15 +55,19 @@ std::shared_ptr<Project> project()
     things.name = t;
     Field kind = field(t, u"kind"_s, FieldType::Enum);
     kind.enumValues = {u"a"_s, u"b"_s, u"5"_s, u"true"_s, u"Ünï"_s};
+    Field created = field(t, u"created_at"_s, FieldType::DateTime);
+    created.autoTimestamp = AutoTimestamp::CreatedAt;
+    Field updated = field(t, u"updated_at"_s, FieldType::DateTime);
+    updated.autoTimestamp = AutoTimestamp::UpdatedAt;
     Field secret = field(t, u"secret"_s, FieldType::Text);
     secret.hidden = true;
-    things.fields
-        = {key(t), field(t, u"owner_id"_s, FieldType::Uuid), field(t, u"organization_id"_s, FieldType::Uuid),
-            field(t, u"group_id"_s, FieldType::Integer), field(t, u"name"_s, FieldType::Text),
-            field(t, u"email"_s, FieldType::Email), kind, field(t, u"level"_s, FieldType::Integer),
-            field(t, u"score"_s, FieldType::Number), field(t, u"flag"_s, FieldType::Boolean),
-            field(t, u"day"_s, FieldType::Date), field(t, u"at"_s, FieldType::DateTime),
-            field(t, u"meta"_s, FieldType::Json), field(t, u"tags"_s, FieldType::TextArray), secret};
+    things.fields = {key(t), field(t, u"owner_id"_s, FieldType::Uuid),
+        field(t, u"organization_id"_s, FieldType::Uuid), field(t, u"group_id"_s, FieldType::Integer),
+        field(t, u"name"_s, FieldType::Text), field(t, u"email"_s, FieldType::Email), kind,
+        field(t, u"level"_s, FieldType::Integer), field(t, u"score"_s, FieldType::Number),
+        field(t, u"flag"_s, FieldType::Boolean), field(t, u"day"_s, FieldType::Date),
+        field(t, u"at"_s, FieldType::DateTime), field(t, u"meta"_s, FieldType::Json),
+        field(t, u"tags"_s, FieldType::TextArray), created, updated, secret};
     // The users' profiles, where the claims come from.
     const QString u = u"profiles"_s;
     Table profiles;

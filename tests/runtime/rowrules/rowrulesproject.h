@@ -20,7 +20,8 @@ inline const QString s_orgB = QStringLiteral("0b0b0b0b-0000-4000-8000-0000000000
 
 /** Returns the project: `groups` (id, owner_id uuid) 1 → N `things` (through group_id) with id, owner_id
     uuid, organization_id uuid, name text, email email, kind enum, level integer, score number, flag
-    boolean, day date, at datetime, meta json, tags text[], secret hidden text; no rules yet; and the users
+    boolean, day date, at datetime, meta json, tags text[], created_at and updated_at (stamped), secret
+    hidden text; no rules yet; and the users
     table `profiles`, whose organization_id, level, admin and tag are the claims. */
 std::shared_ptr<Runtime::Project> project();
 
