@@ -30,6 +30,18 @@ namespace Runtime {
     few comparisons the row alone cannot settle); the answer is NeedsQuery only when no other part of the
     condition decides. Columns: what `select=*` returns, every field but the hidden ones.
 
+    For each committed change and subscriber:
+    \code
+    auto visibility = RowVisibility::compile(project, database.dialect().engine()); // once per project
+    switch ((*visibility)->verdict(change.table, change.newRow, subscriber)) {
+    case RowVisibility::Verdict::Visible:    // send visibleRow(table, change.newRow, subscriber)
+    case RowVisibility::Verdict::Hidden:     // send nothing
+    case RowVisibility::Verdict::NeedsQuery: // read it by key as the subscriber: RecordStore::read
+    }
+    \endcode
+    A deleted row (RecordChange::oldRow) can no longer be read: a NeedsQuery for it has no query to fall
+    back on after the commit, so the caller must decide (hide it, or send the key only).
+
     Immutable after compile(); shared by every thread (all functions are const and thread-safe). Owned
     through the shared_ptr compile() returns; the project must not change under it (compile a new one for
     a new project, as the server swaps projects). */
