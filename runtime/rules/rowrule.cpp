@@ -107,8 +107,8 @@ public:
         for (size_t i = 1; i < s.terms.size(); ++i) {
             // `auth.uid in (owner_id, ...)`: the SQL leaves the caller's value unconverted, and each engine
             // compares it with the column its own way.
-            const bool untypedLeft = s.kind == RowRule::Step::Kind::In && !typeOf(s.terms.front())
-                && typeOf(s.terms[i]);
+            const bool untypedLeft
+                = s.kind == RowRule::Step::Kind::In && !typeOf(s.terms.front()) && typeOf(s.terms[i]);
             s.domains.push_back(
                 untypedLeft ? Domain::Query : domainOf(typeOf(s.terms.front()), typeOf(s.terms[i])));
         }
@@ -140,10 +140,10 @@ private:
 class Evaluator
 {
 public:
-    Evaluator(const QJsonObject &row, const Caller &caller, DatabaseEngine engine)
+    Evaluator(const QJsonObject &row, const Caller &caller, const Target &target)
         : m_row(row)
         , m_caller(caller)
-        , m_engine(engine)
+        , m_target(target)
     { }
 
     Truth step(const RowRule::Step &s) const
@@ -207,7 +207,7 @@ private:
         const std::optional<Value> right = value(s.terms[1]);
         if (!left || !right)
             return Truth::Query;
-        return RowValues::compare(s.domains.front(), s.op, *left, *right, m_engine);
+        return RowValues::compare(s.domains.front(), s.op, *left, *right, m_target);
     }
 
     Truth isNull(const RowRule::Step &s) const
@@ -235,7 +235,7 @@ private:
             const std::optional<Value> item
                 = s.domains[i - 1] == Domain::Query ? std::nullopt : value(s.terms[i]);
             const Truth t
-                = item ? RowValues::compare(s.domains[i - 1], Op::Eq, *left, *item, m_engine) : Truth::Query;
+                = item ? RowValues::compare(s.domains[i - 1], Op::Eq, *left, *item, m_target) : Truth::Query;
             if (t == Truth::True)
                 return s.negated ? Truth::False : Truth::True;
             query = query || t == Truth::Query;
@@ -247,19 +247,20 @@ private:
 
     const QJsonObject &m_row;
     const Caller &m_caller;
-    DatabaseEngine m_engine;
+    Target m_target;
 };
 
 } // namespace
 
-Result<RowRule> RowRule::compile(
-    const Project &project, const Table &table, const QString &expression, DatabaseEngine engine)
+Result<RowRule> RowRule::compile(const Project &project, const Table &table, const QString &expression,
+    DatabaseEngine engine, TextOrder order)
 {
     RuleSyntax::ResolvedRule resolved = RuleSyntax::resolve(project, table, expression);
     if (resolved.error)
         return Error(ErrorCode::InvalidRule, resolved.error->toString());
     RowRule rule;
     rule.m_engine = engine;
+    rule.m_collatedText = engine == DatabaseEngine::PostgreSQL && order == TextOrder::Collation;
     if (!resolved.root)
         return rule;
     Builder builder(resolved.operands);
@@ -272,7 +273,7 @@ RowRule::Verdict RowRule::evaluate(const QJsonObject &row, const Caller &caller)
 {
     if (!m_root)
         return Verdict::Match;
-    switch (Evaluator(row, caller, m_engine).step(*m_root)) {
+    switch (Evaluator(row, caller, Target {m_engine, m_collatedText}).step(*m_root)) {
     case Truth::True:
         return Verdict::Match;
     case Truth::Query:
@@ -280,6 +281,13 @@ RowRule::Verdict RowRule::evaluate(const QJsonObject &row, const Caller &caller)
     default:
         return Verdict::NoMatch;
     }
+}
+
+RowRule::TextOrder RowRule::textOrderOf(const QString &collation)
+{
+    static const QStringList codePoint {QStringLiteral("C"), QStringLiteral("POSIX"),
+        QStringLiteral("C.UTF-8"), QStringLiteral("C.utf8"), QStringLiteral("ucs_basic")};
+    return codePoint.contains(collation) ? TextOrder::CodePoint : TextOrder::Collation;
 }
 
 } // namespace Runtime

@@ -26,9 +26,9 @@ enum class DatabaseEngine;
     and the verdict is Match only when the condition is true. Values compare by the column's type:
     integers and numbers exactly (bigint against numeric), booleans false < true, text and text-like
     types (email, url, enum, file, uuid in its lowercase form, dates as YYYY-MM-DD) by Unicode code
-    point, which is SQLite's byte order and PostgreSQL's under the C or C.UTF-8 collation (the default of
-    the clusters Basalt tests and ships with; with another collation `<`, `>` on text may differ), and
-    datetimes by their canonical text `YYYY-MM-DDTHH:MM:SS.sssZ`.
+    point, which is SQLite's byte order and PostgreSQL's under the C or C.UTF-8 collation (under another
+    collation, see TextOrder, `<` and `>` between text need a query), and datetimes by their canonical
+    text `YYYY-MM-DDTHH:MM:SS.sssZ`.
 
     NeedsQuery is answered, so that the caller asks the database instead, when the rule follows a
     relationship path (and the rest of the rule does not already decide), and where the engines' SQL does
@@ -46,11 +46,20 @@ public:
         NeedsQuery ///< only the database can say (see the class comment)
     };
 
-    /** Returns \a expression, a rule of \a table in \a project, compiled for rows of \a engine's database,
-        or InvalidRule with the same message RuleCompiler::compile() gives. \a project and \a table must
-        outlive the rule. An empty expression always matches. */
-    static Result<RowRule> compile(
-        const Project &project, const Table &table, const QString &expression, DatabaseEngine engine);
+    /** How the database orders text (`<`, `>` between text values): by code point, as SQLite does and
+        PostgreSQL under the C, POSIX and C.UTF-8 collations; or by a collation only the database knows
+        (en_US.UTF-8, ICU, ...), when such comparisons need a query (equality never does). */
+    enum class TextOrder { CodePoint, Collation };
+    /** Returns the order of a PostgreSQL database whose default collation is \a collation, as
+        `SELECT datcollate FROM pg_database WHERE datname = current_database()` gives it. */
+    static TextOrder textOrderOf(const QString &collation);
+
+    /** Returns \a expression, a rule of \a table in \a project, compiled for rows of \a engine's database
+        ordering text as \a order says (SQLite: always by code point), or InvalidRule with the same message
+        RuleCompiler::compile() gives. \a project and \a table must outlive the rule. An empty expression
+        always matches. */
+    static Result<RowRule> compile(const Project &project, const Table &table, const QString &expression,
+        DatabaseEngine engine, TextOrder order);
 
     /** Returns what the rule says of \a row for \a caller. */
     Verdict evaluate(const QJsonObject &row, const Caller &caller) const;
@@ -67,6 +76,7 @@ private:
     std::shared_ptr<const Step> m_root; ///< null: always true
     bool m_followsPaths = false;
     DatabaseEngine m_engine {};
+    bool m_collatedText = false;
 };
 
 } // namespace Runtime

@@ -96,7 +96,8 @@ std::optional<int> compareInDomain(Domain domain, const Value &a, const Value &b
             return std::nullopt;
         return int(*x) - int(*y);
     }
-    case Domain::Text: {
+    case Domain::Text:
+    case Domain::Key: {
         const std::optional<QString> x = textOf(a);
         const std::optional<QString> y = textOf(b);
         if (!x || !y)
@@ -245,16 +246,25 @@ Domain domainOf(std::optional<FieldType> a, std::optional<FieldType> b)
         return Domain::DateTime;
     case Category::Other:
         return Domain::Query;
+    case Category::Uuid:
+    case Category::Date:
+        return Domain::Key;
     default:
         return Domain::Text;
     }
 }
 
-Truth compare(Domain domain, Op op, const Value &a, const Value &b, DatabaseEngine engine)
+Truth compare(Domain domain, Op op, const Value &a, const Value &b, const Target &target)
 {
     if (std::holds_alternative<std::monostate>(a) || std::holds_alternative<std::monostate>(b))
         return Truth::Null;
-    const std::optional<int> c = compareInDomain(domain, a, b, engine);
+    // Under a collation (deterministic, as every default one is) equal means the same code points, but
+    // the order is the collation's.
+    if (target.collatedText && op != Op::Eq && op != Op::Ne
+        && (domain == Domain::Text
+            || (domain == Domain::Untyped && target.engine == DatabaseEngine::PostgreSQL)))
+        return Truth::Query;
+    const std::optional<int> c = compareInDomain(domain, a, b, target.engine);
     if (!c)
         return Truth::Query;
     bool result = false;

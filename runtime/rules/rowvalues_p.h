@@ -28,7 +28,8 @@ using Value = std::variant<std::monostate, qint64, double, bool, QString>;
 enum class Domain {
     Numeric, ///< integer and number columns: exactly, as bigint and numeric
     Boolean,
-    Text, ///< text-like, uuid and date columns: by code point
+    Text, ///< text-like columns: by code point, or (PostgreSQL) by the database's collation
+    Key, ///< uuid and date columns: by their canonical text, which orders them
     DateTime, ///< canonical text; PostgreSQL may hold microseconds the row does not show
     Untyped, ///< no column on either side: two bound values, typed by each engine its own way
     Query ///< JSON, arrays, unlike column types: only the database knows
@@ -53,8 +54,15 @@ int compareText(QStringView a, QStringView b);
     value (converted to the other side's column type when there is one). */
 Domain domainOf(std::optional<FieldType> a, std::optional<FieldType> b);
 
-/** Returns \a a \a op \a b in \a domain as \a engine's SQL answers it. */
-Truth compare(Domain domain, Op op, const Value &a, const Value &b, DatabaseEngine engine);
+/** The database values are compared for. */
+struct Target
+{
+    DatabaseEngine engine;
+    bool collatedText = false; ///< text is ordered by a collation only the database knows (not code point)
+};
+
+/** Returns \a a \a op \a b in \a domain as \a target's SQL answers it. */
+Truth compare(Domain domain, Op op, const Value &a, const Value &b, const Target &target);
 
 /** Returns SQL's NOT of \a t (NOT NULL is NULL). */
 Truth notOf(Truth t);

@@ -7,7 +7,7 @@
 namespace Runtime {
 
 Result<std::shared_ptr<const RowVisibility>> RowVisibility::compile(
-    std::shared_ptr<const Project> project, DatabaseEngine engine)
+    std::shared_ptr<const Project> project, DatabaseEngine engine, RowRule::TextOrder order)
 {
     std::shared_ptr<RowVisibility> visibility(new RowVisibility());
     for (const Table &table : project->tables) {
@@ -15,7 +15,7 @@ Result<std::shared_ptr<const RowVisibility>> RowVisibility::compile(
         for (const PermissionRule &rule : table.permissions) {
             if (rule.operation != Operation::Select)
                 continue;
-            Result<RowRule> compiled = RowRule::compile(*project, table, rule.expression, engine);
+            Result<RowRule> compiled = RowRule::compile(*project, table, rule.expression, engine, order);
             if (!compiled)
                 return Error(ErrorCode::InvalidRule,
                     QStringLiteral("The select rule of %1 on %2: %3")
@@ -24,7 +24,7 @@ Result<std::shared_ptr<const RowVisibility>> RowVisibility::compile(
         }
         if (table.tenantScoped) {
             Result<RowRule> tenant
-                = RowRule::compile(*project, table, AccessPolicy::tenantExpression(), engine);
+                = RowRule::compile(*project, table, AccessPolicy::tenantExpression(), engine, order);
             if (!tenant)
                 return Error(ErrorCode::InvalidRule,
                     QStringLiteral("The tenant rule of %1: %2").arg(table.name, tenant.error().message));

@@ -32,7 +32,8 @@ namespace Runtime {
 
     For each committed change and subscriber:
     \code
-    auto visibility = RowVisibility::compile(project, database.dialect().engine()); // once per project
+    // once per project; order: RowRule::textOrderOf(datcollate) on PostgreSQL
+    auto visibility = RowVisibility::compile(project, database.dialect().engine(), order);
     switch ((*visibility)->verdict(change.table, change.newRow, subscriber)) {
     case RowVisibility::Verdict::Visible:    // send visibleRow(table, change.newRow, subscriber)
     case RowVisibility::Verdict::Hidden:     // send nothing
@@ -55,11 +56,12 @@ public:
                    ///< (RecordStore::read)
     };
 
-    /** Returns the select rules of \a project compiled for rows of a database of \a engine, or InvalidRule
-        naming the table and role of the first rule that does not compile (a project that passed validation
-        has none). */
+    /** Returns the select rules of \a project compiled for rows of a database of \a engine that orders
+        text as \a order says (RowRule::textOrderOf() the PostgreSQL database's collation; SQLite ignores
+        it), or InvalidRule naming the table and role of the first rule that does not compile (a project
+        that passed validation has none). */
     static Result<std::shared_ptr<const RowVisibility>> compile(
-        std::shared_ptr<const Project> project, DatabaseEngine engine);
+        std::shared_ptr<const Project> project, DatabaseEngine engine, RowRule::TextOrder order);
 
     /** Returns whether \a caller may select \a row of \a table (a table of project()); \a row holds every
         field as the data API's JSON values, hidden ones included (a RecordChange row). */

@@ -64,7 +64,8 @@ int main(int argc, char **argv)
     const std::shared_ptr<Project> base = project();
     for (const auto &c : cases) {
         const std::shared_ptr<const Project> p = withRules(*base, c.rules, c.tenant);
-        Result<std::shared_ptr<const RowVisibility>> v = RowVisibility::compile(p, DatabaseEngine::SQLite);
+        Result<std::shared_ptr<const RowVisibility>> v
+            = RowVisibility::compile(p, DatabaseEngine::SQLite, RowRule::TextOrder::CodePoint);
         if (!v) {
             std::printf("%s: %s\n", c.name, qPrintable(v.error().toString()));
             return 1;

@@ -13,6 +13,7 @@
 
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -156,13 +157,16 @@ Result<QSet<qint64>> selectable(RecordStore &store, const Caller &caller)
 void tst_RowRules::differential_data()
 {
     QTest::addColumn<int>("engine");
-    QTest::newRow("sqlite") << int(DatabaseEngine::SQLite);
-    QTest::newRow("postgresql") << int(DatabaseEngine::PostgreSQL);
+    QTest::addColumn<bool>("collated"); // as if PostgreSQL's collation were not by code point
+    QTest::newRow("sqlite") << int(DatabaseEngine::SQLite) << false;
+    QTest::newRow("postgresql") << int(DatabaseEngine::PostgreSQL) << false;
+    QTest::newRow("postgresql, collated text") << int(DatabaseEngine::PostgreSQL) << true;
 }
 
 void tst_RowRules::differential()
 {
     QFETCH(int, engine);
+    QFETCH(bool, collated);
     QTemporaryDir dir;
     QString url = u"sqlite:"_s + dir.filePath(u"rowrules.db"_s);
     std::unique_ptr<TestSupport::PostgresDatabase> server;
@@ -204,6 +208,17 @@ void tst_RowRules::differential()
     }
     QCOMPARE(rows.size(), thingRows().size());
 
+    // How this database orders text, as the integrator asks it.
+    RowRule::TextOrder order = RowRule::TextOrder::CodePoint;
+    if (DatabaseEngine(engine) == DatabaseEngine::PostgreSQL) {
+        QSqlQuery collation(db.connection());
+        QVERIFY(collation.exec(u"SELECT datcollate FROM pg_database WHERE datname = current_database()"_s));
+        QVERIFY(collation.next());
+        order
+            = collated ? RowRule::TextOrder::Collation : RowRule::textOrderOf(collation.value(0).toString());
+        qInfo("PostgreSQL collation %s", qPrintable(collation.value(0).toString()));
+    }
+
     QStringList mismatches;
     int decided = 0;
     int queries = 0;
@@ -211,7 +226,7 @@ void tst_RowRules::differential()
         const std::shared_ptr<const Project> p = withRules(*base, c.rules, c.tenant);
         const Table &things = *p->tableByName(u"things"_s);
         Result<std::shared_ptr<const RowVisibility>> visibility
-            = RowVisibility::compile(p, DatabaseEngine(engine));
+            = RowVisibility::compile(p, DatabaseEngine(engine), order);
         QVERIFY2(visibility, qPrintable(visibility ? QString() : visibility.error().toString()));
         RecordStore store(p, db);
         const QString policy = c.rules.join(u" | "_s) + (c.tenant ? u" (tenant)"_s : QString());
@@ -241,5 +256,5 @@ void tst_RowRules::differential()
     qInfo("%d verdicts decided in memory, %d left to a query, %lld mismatches", decided, queries,
         qlonglong(mismatches.size()));
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.mid(0, 40).join(u'\n')));
-    QVERIFY(decided > 10 * queries);
+    QVERIFY(decided > 5 * queries); // most verdicts need no query, even with collated text
 }

@@ -184,7 +184,8 @@ void tst_RowRules::evaluate()
     QFETCH(QString, caller);
     QFETCH(QString, expected);
     const std::shared_ptr<Project> p = project();
-    Result<RowRule> compiled = RowRule::compile(*p, things(*p), rule, DatabaseEngine::SQLite);
+    Result<RowRule> compiled
+        = RowRule::compile(*p, things(*p), rule, DatabaseEngine::SQLite, RowRule::TextOrder::CodePoint);
     QVERIFY2(compiled, qPrintable(compiled ? QString() : compiled.error().toString()));
     QCOMPARE(verdictName(compiled->evaluate(row, RowRulesTest::caller(caller))), expected);
     QCOMPARE(compiled->isAlwaysTrue(), rule.isEmpty());
@@ -198,7 +199,8 @@ void tst_RowRules::postgresDateTimeEquality()
     const QJsonObject r = row("{\"at\":\"2024-01-01T00:00:00.000Z\"}");
     const Caller a = caller(u"a"_s);
     const auto verdict = [&](const QString &rule, DatabaseEngine engine) {
-        Result<RowRule> compiled = RowRule::compile(*p, things(*p), rule, engine);
+        Result<RowRule> compiled
+            = RowRule::compile(*p, things(*p), rule, engine, RowRule::TextOrder::CodePoint);
         return compiled ? verdictName(compiled->evaluate(r, a)) : compiled.error().toString();
     };
     QCOMPARE(verdict(u"at = '2024-01-01T00:00:00.000Z'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
@@ -207,11 +209,38 @@ void tst_RowRules::postgresDateTimeEquality()
     QCOMPARE(verdict(u"at = '2024-01-01T00:00:00.000Z'"_s, DatabaseEngine::SQLite), u"match"_s);
     // PostgreSQL compares two untyped values as text.
     const Caller b = caller(u"b"_s);
-    Result<RowRule> claim
-        = RowRule::compile(*p, things(*p), u"auth.claims.level = 5"_s, DatabaseEngine::PostgreSQL);
+    Result<RowRule> claim = RowRule::compile(*p, things(*p), u"auth.claims.level = 5"_s,
+        DatabaseEngine::PostgreSQL, RowRule::TextOrder::CodePoint);
     QVERIFY(claim);
     QCOMPARE(verdictName(claim->evaluate(r, b)), u"match"_s);
     QCOMPARE(verdictName(claim->evaluate(r, a)), u"match"_s);
+}
+
+void tst_RowRules::collatedText()
+{
+    // Under a collation only PostgreSQL knows, ordered comparisons of text need a query; equality, and
+    // the order of uuids and dates, do not.
+    const std::shared_ptr<Project> p = project();
+    const QJsonObject r = row(
+        "{\"name\":\"alpha\",\"day\":\"2024-02-29\",\"owner_id\":\"aaaaaaaa-0000-4000-8000-00000000000a\"}");
+    const Caller a = caller(u"a"_s);
+    const auto verdict = [&](const QString &rule, DatabaseEngine engine) {
+        Result<RowRule> compiled
+            = RowRule::compile(*p, things(*p), rule, engine, RowRule::TextOrder::Collation);
+        return compiled ? verdictName(compiled->evaluate(r, a)) : compiled.error().toString();
+    };
+    QCOMPARE(verdict(u"name < 'beta'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
+    QCOMPARE(verdict(u"auth.email >= 'b'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
+    QCOMPARE(verdict(u"name = 'alpha'"_s, DatabaseEngine::PostgreSQL), u"match"_s);
+    QCOMPARE(verdict(u"name not in ('beta')"_s, DatabaseEngine::PostgreSQL), u"match"_s);
+    QCOMPARE(verdict(u"day > '2024-01-01'"_s, DatabaseEngine::PostgreSQL), u"match"_s);
+    QCOMPARE(verdict(u"owner_id < 'bbbbbbbb-0000-4000-8000-00000000000b'"_s, DatabaseEngine::PostgreSQL),
+        u"match"_s);
+    QCOMPARE(verdict(u"name < 'beta'"_s, DatabaseEngine::SQLite), u"match"_s); // SQLite has no collation here
+    QCOMPARE(RowRule::textOrderOf(u"C"_s), RowRule::TextOrder::CodePoint);
+    QCOMPARE(RowRule::textOrderOf(u"C.UTF-8"_s), RowRule::TextOrder::CodePoint);
+    QCOMPARE(RowRule::textOrderOf(u"POSIX"_s), RowRule::TextOrder::CodePoint);
+    QCOMPARE(RowRule::textOrderOf(u"en_US.UTF-8"_s), RowRule::TextOrder::Collation);
 }
 
 void tst_RowRules::compileErrorsMatchTheCompiler_data()
@@ -230,7 +259,8 @@ void tst_RowRules::compileErrorsMatchTheCompiler()
 {
     QFETCH(QString, rule);
     const std::shared_ptr<Project> p = project();
-    Result<RowRule> row = RowRule::compile(*p, things(*p), rule, DatabaseEngine::SQLite);
+    Result<RowRule> row
+        = RowRule::compile(*p, things(*p), rule, DatabaseEngine::SQLite, RowRule::TextOrder::CodePoint);
     Result<CompiledRule> sql = RuleCompiler::compile(*p, things(*p), rule, SqliteDialect());
     QVERIFY(!row);
     QVERIFY(!sql);
@@ -283,7 +313,8 @@ void tst_RowRules::visibility()
     QFETCH(QString, caller);
     QFETCH(QString, expected);
     const std::shared_ptr<const Project> p = withRules(*project(), rules, tenant);
-    Result<std::shared_ptr<const RowVisibility>> v = RowVisibility::compile(p, DatabaseEngine::SQLite);
+    Result<std::shared_ptr<const RowVisibility>> v
+        = RowVisibility::compile(p, DatabaseEngine::SQLite, RowRule::TextOrder::CodePoint);
     QVERIFY2(v, qPrintable(v ? QString() : v.error().toString()));
     const Caller c = RowRulesTest::caller(caller);
     QCOMPARE(verdictName((*v)->verdict(things(*p), row, c)), expected);
@@ -299,7 +330,8 @@ void tst_RowRules::columns()
 {
     // What select=* returns: every field but the hidden ones, to every caller (the service role too).
     const std::shared_ptr<const Project> p = withRules(*project(), {u"authenticated:"_s});
-    Result<std::shared_ptr<const RowVisibility>> v = RowVisibility::compile(p, DatabaseEngine::SQLite);
+    Result<std::shared_ptr<const RowVisibility>> v
+        = RowVisibility::compile(p, DatabaseEngine::SQLite, RowRule::TextOrder::CodePoint);
     QVERIFY(v);
     const QJsonObject r = row("{\"secret\":\"s\",\"name\":\"n\"}");
     for (const QString &name : {u"a"_s, u"anon"_s, u"service"_s}) {
@@ -324,7 +356,8 @@ void tst_RowRules::threads()
         {u"authenticated: owner_id = auth.uid or (flag = true and name < 'm')"_s,
             u"editor: level in (1, 5)"_s},
         true);
-    Result<std::shared_ptr<const RowVisibility>> compiled = RowVisibility::compile(p, DatabaseEngine::SQLite);
+    Result<std::shared_ptr<const RowVisibility>> compiled
+        = RowVisibility::compile(p, DatabaseEngine::SQLite, RowRule::TextOrder::CodePoint);
     QVERIFY(compiled);
     const std::shared_ptr<const RowVisibility> v = *compiled;
     const QJsonArray rows = thingRows();

@@ -12,6 +12,7 @@ private slots:
     void evaluate_data();
     void evaluate();
     void postgresDateTimeEquality();
+    void collatedText();
     void compileErrorsMatchTheCompiler_data();
     void compileErrorsMatchTheCompiler();
     void visibility_data();
