@@ -59,7 +59,7 @@ namespace {
 class Builder
 {
 public:
-    Builder(const std::unordered_map<const Operand *, ResolvedOperand> &operands)
+    explicit Builder(const std::unordered_map<const Operand *, ResolvedOperand> &operands)
         : m_operands(operands)
     { }
 
@@ -95,14 +95,15 @@ public:
         }
         s.negated = n.negated;
         for (const Operand &o : n.operands) {
-            const ResolvedOperand &r = m_operands.at(&o);
-            if (r.kind == ResolvedOperand::Kind::Path) {
+            const auto found = m_operands.find(&o);
+            Q_ASSERT(found != m_operands.end()); // the compiler resolves every operand it accepts
+            if (found == m_operands.end() || found->second.kind == ResolvedOperand::Kind::Path) {
                 followsPaths = true;
                 RowRule::Step query;
                 query.kind = RowRule::Step::Kind::Query;
                 return query;
             }
-            s.terms.push_back(term(r));
+            s.terms.push_back(term(found->second));
         }
         for (size_t i = 1; i < s.terms.size(); ++i) {
             // `auth.uid in (owner_id, ...)`: the SQL leaves the caller's value unconverted, and each engine
