@@ -192,55 +192,77 @@ void tst_RowRules::evaluate()
     QCOMPARE(compiled->followsPaths(), rule.contains(u"group."_s));
 }
 
-void tst_RowRules::postgresDateTimeEquality()
+void tst_RowRules::engines_data()
 {
-    // PostgreSQL keeps microseconds (now() defaults) that the row's milliseconds do not show.
-    const std::shared_ptr<Project> p = project();
-    const QJsonObject r = row("{\"at\":\"2024-01-01T00:00:00.000Z\"}");
-    const Caller a = caller(u"a"_s);
-    const auto verdict = [&](const QString &rule, DatabaseEngine engine) {
-        Result<RowRule> compiled
-            = RowRule::compile(*p, things(*p), rule, engine, RowRule::TextOrder::CodePoint);
-        return compiled ? verdictName(compiled->evaluate(r, a)) : compiled.error().toString();
+    QTest::addColumn<int>("engine");
+    QTest::addColumn<bool>("collated"); // RowRule::TextOrder::Collation
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>("expected");
+    const int sqlite = int(DatabaseEngine::SQLite);
+    const int postgres = int(DatabaseEngine::PostgreSQL);
+    const auto add = [](const char *name, int engine, bool collated, const QString &rule, const char *caller,
+                         const char *expected) {
+        QTest::newRow(name) << engine << collated << rule << QString::fromLatin1(caller)
+                            << QString::fromLatin1(expected);
     };
-    QCOMPARE(verdict(u"at = '2024-01-01T00:00:00.000Z'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
-    QCOMPARE(verdict(u"at >= '2024-01-01T00:00:00.000Z'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
-    QCOMPARE(verdict(u"at > '2023-12-31T23:59:59.999Z'"_s, DatabaseEngine::PostgreSQL), u"match"_s);
-    QCOMPARE(verdict(u"at = '2024-01-01T00:00:00.000Z'"_s, DatabaseEngine::SQLite), u"match"_s);
+    // PostgreSQL keeps microseconds (now() defaults) that the row's milliseconds do not show.
+    add("datetime equal, PostgreSQL", postgres, false, u"at = '2024-01-01T00:00:00.000Z'"_s, "a", "query");
+    add("datetime at least, PostgreSQL", postgres, false, u"at >= '2024-01-01T00:00:00.000Z'"_s, "a",
+        "query");
+    add("datetime after, PostgreSQL", postgres, false, u"at > '2023-12-31T23:59:59.999Z'"_s, "a", "match");
+    add("datetime equal, SQLite", sqlite, false, u"at = '2024-01-01T00:00:00.000Z'"_s, "a", "match");
     // PostgreSQL compares two untyped values as text.
-    const Caller b = caller(u"b"_s);
-    Result<RowRule> claim = RowRule::compile(*p, things(*p), u"auth.claims.level = 5"_s,
-        DatabaseEngine::PostgreSQL, RowRule::TextOrder::CodePoint);
-    QVERIFY(claim);
-    QCOMPARE(verdictName(claim->evaluate(r, b)), u"match"_s);
-    QCOMPARE(verdictName(claim->evaluate(r, a)), u"match"_s);
+    add("text claim equals a number, PostgreSQL", postgres, false, u"auth.claims.level = 5"_s, "b", "match");
+    add("number claim equals a number, PostgreSQL", postgres, false, u"auth.claims.level = 5"_s, "a",
+        "match");
+    add("fractional claim, PostgreSQL", postgres, false, u"auth.claims.level > 1"_s, "editor", "query");
+    // Under a collation only PostgreSQL knows, < and > between text need a query; equality, uuids and
+    // dates do not.
+    add("collated less", postgres, true, u"name < 'beta'"_s, "a", "query");
+    add("collated caller values", postgres, true, u"auth.email >= 'b'"_s, "a", "query");
+    add("collated equality", postgres, true, u"name = 'alpha'"_s, "a", "match");
+    add("collated not in", postgres, true, u"name not in ('beta')"_s, "a", "match");
+    add("collated date", postgres, true, u"day > '2024-01-01'"_s, "a", "match");
+    add("collated uuid", postgres, true, u"owner_id < 'bbbbbbbb-0000-4000-8000-00000000000b'"_s, "a",
+        "match");
+    add("SQLite has no collation", sqlite, true, u"name < 'beta'"_s, "a", "match");
 }
 
-void tst_RowRules::collatedText()
+void tst_RowRules::engines()
 {
-    // Under a collation only PostgreSQL knows, ordered comparisons of text need a query; equality, and
-    // the order of uuids and dates, do not.
+    QFETCH(int, engine);
+    QFETCH(bool, collated);
+    QFETCH(QString, rule);
+    QFETCH(QString, caller);
+    QFETCH(QString, expected);
     const std::shared_ptr<Project> p = project();
-    const QJsonObject r = row(
-        "{\"name\":\"alpha\",\"day\":\"2024-02-29\",\"owner_id\":\"aaaaaaaa-0000-4000-8000-00000000000a\"}");
-    const Caller a = caller(u"a"_s);
-    const auto verdict = [&](const QString &rule, DatabaseEngine engine) {
-        Result<RowRule> compiled
-            = RowRule::compile(*p, things(*p), rule, engine, RowRule::TextOrder::Collation);
-        return compiled ? verdictName(compiled->evaluate(r, a)) : compiled.error().toString();
-    };
-    QCOMPARE(verdict(u"name < 'beta'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
-    QCOMPARE(verdict(u"auth.email >= 'b'"_s, DatabaseEngine::PostgreSQL), u"query"_s);
-    QCOMPARE(verdict(u"name = 'alpha'"_s, DatabaseEngine::PostgreSQL), u"match"_s);
-    QCOMPARE(verdict(u"name not in ('beta')"_s, DatabaseEngine::PostgreSQL), u"match"_s);
-    QCOMPARE(verdict(u"day > '2024-01-01'"_s, DatabaseEngine::PostgreSQL), u"match"_s);
-    QCOMPARE(verdict(u"owner_id < 'bbbbbbbb-0000-4000-8000-00000000000b'"_s, DatabaseEngine::PostgreSQL),
-        u"match"_s);
-    QCOMPARE(verdict(u"name < 'beta'"_s, DatabaseEngine::SQLite), u"match"_s); // SQLite has no collation here
-    QCOMPARE(RowRule::textOrderOf(u"C"_s), RowRule::TextOrder::CodePoint);
-    QCOMPARE(RowRule::textOrderOf(u"C.UTF-8"_s), RowRule::TextOrder::CodePoint);
-    QCOMPARE(RowRule::textOrderOf(u"POSIX"_s), RowRule::TextOrder::CodePoint);
-    QCOMPARE(RowRule::textOrderOf(u"en_US.UTF-8"_s), RowRule::TextOrder::Collation);
+    const QJsonObject r
+        = row("{\"at\":\"2024-01-01T00:00:00.000Z\",\"name\":\"alpha\",\"day\":\"2024-02-29\","
+              "\"owner_id\":\"aaaaaaaa-0000-4000-8000-00000000000a\"}");
+    Result<RowRule> compiled = RowRule::compile(*p, things(*p), rule, DatabaseEngine(engine),
+        collated ? RowRule::TextOrder::Collation : RowRule::TextOrder::CodePoint);
+    QVERIFY2(compiled, qPrintable(compiled ? QString() : compiled.error().toString()));
+    QCOMPARE(verdictName(compiled->evaluate(r, RowRulesTest::caller(caller))), expected);
+}
+
+void tst_RowRules::textOrderOf_data()
+{
+    QTest::addColumn<QString>("collation");
+    QTest::addColumn<bool>("codePoint");
+    QTest::newRow("C") << u"C"_s << true;
+    QTest::newRow("POSIX") << u"POSIX"_s << true;
+    QTest::newRow("C.UTF-8") << u"C.UTF-8"_s << true;
+    QTest::newRow("C.utf8") << u"C.utf8"_s << true;
+    QTest::newRow("en_US.UTF-8") << u"en_US.UTF-8"_s << false;
+    QTest::newRow("und-x-icu") << u"und-x-icu"_s << false;
+}
+
+void tst_RowRules::textOrderOf()
+{
+    QFETCH(QString, collation);
+    QFETCH(bool, codePoint);
+    QCOMPARE(RowRule::textOrderOf(collation) == RowRule::TextOrder::CodePoint, codePoint);
 }
 
 void tst_RowRules::compileErrorsMatchTheCompiler_data()

@@ -11,8 +11,10 @@ class tst_RowRules : public QObject
 private slots:
     void evaluate_data();
     void evaluate();
-    void postgresDateTimeEquality();
-    void collatedText();
+    void engines_data();
+    void engines();
+    void textOrderOf_data();
+    void textOrderOf();
     void compileErrorsMatchTheCompiler_data();
     void compileErrorsMatchTheCompiler();
     void visibility_data();
