@@ -33,10 +33,12 @@ enum class DatabaseEngine;
     NeedsQuery is answered, so that the caller asks the database instead, when the rule follows a
     relationship path (and the rest of the rule does not already decide), and where the engines' SQL does
     not follow from the row alone: JSON and array comparisons, two columns of unlike types, PostgreSQL
-    datetimes equal to the millisecond (the column may hold microseconds the row does not show), a claim
-    that is not text compared with an enum column, and comparisons between two caller or literal values
-    that are not both text (the engines type them differently). A row without the compared field also
-    needs a query. Immutable; copies share the compiled tree; evaluate() is thread-safe. */
+    datetimes equal to the millisecond (the column may hold microseconds the row does not show), a boolean
+    or fractional claim compared with an enum column, a caller value on the left of `in` with a column in
+    the list, and on PostgreSQL a fractional caller value compared with another value that is no column
+    (PostgreSQL compares two bound values as text, in the driver's spelling; SQLite by storage class, which
+    is decided here). A row without the compared field also needs a query. Immutable and self-contained
+    (nothing of the project is kept); copies share the compiled tree; evaluate() is thread-safe. */
 class RowRule
 {
 public:
@@ -56,8 +58,7 @@ public:
 
     /** Returns \a expression, a rule of \a table in \a project, compiled for rows of \a engine's database
         ordering text as \a order says (SQLite: always by code point), or InvalidRule with the same message
-        RuleCompiler::compile() gives. \a project and \a table must outlive the rule. An empty expression
-        always matches. */
+        RuleCompiler::compile() gives. An empty expression always matches. */
     static Result<RowRule> compile(const Project &project, const Table &table, const QString &expression,
         DatabaseEngine engine, TextOrder order);
 
