@@ -15,18 +15,18 @@ const QString &tenantColumn()
     return name;
 }
 
-const QString &tenantExpression()
-{
-    static const QString expression = QStringLiteral("organization_id = auth.claims.organization_id");
-    return expression;
-}
-
 QString ruleKey(const ObjectId &tableId, Operation operation)
 {
     return tableId + u'/' + operationName(operation);
 }
 
 } // namespace
+
+const QString &AccessPolicy::tenantExpression()
+{
+    static const QString expression = QStringLiteral("organization_id = auth.claims.organization_id");
+    return expression;
+}
 
 Result<std::shared_ptr<const AccessPolicy>> AccessPolicy::compile(
     std::shared_ptr<const Project> project, const SqlDialect &dialect)

@@ -56,6 +56,10 @@ public:
         organization_id when the body leaves it out (the caller's claim), or an invalid QVariant. */
     QVariant tenantValue(const Table &table, const Caller &caller) const;
 
+    /** Returns the rule a tenant-scoped table adds for every caller but the service role:
+        "organization_id = auth.claims.organization_id". */
+    static const QString &tenantExpression();
+
 private:
     AccessPolicy() = default;
     struct Entry

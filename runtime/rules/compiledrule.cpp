@@ -21,8 +21,10 @@ QVariant nullParameter()
 QVariant claimParameter(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
+    case QJsonValue::String: {
+        const QString text = value.toString();
+        return text.isNull() ? QStringLiteral("") : text; // empty text, not NULL
+    }
     case QJsonValue::Bool:
         return value.toBool();
     case QJsonValue::Double: {
@@ -66,29 +68,29 @@ QString CompiledRule::sql(const QString &qualifier) const
     return out;
 }
 
+QVariant RuleParameter::value(const Caller &caller) const
+{
+    switch (source) {
+    case Source::Literal:
+        return literal;
+    case Source::Uid:
+        return caller.userId.isEmpty() ? nullParameter() : typedParameter(caller.userId, columnType);
+    case Source::Role:
+        return typedParameter(caller.role, columnType);
+    case Source::Email:
+        return caller.email.isEmpty() ? nullParameter() : typedParameter(caller.email, columnType);
+    case Source::Claim:
+        return typedParameter(claimParameter(caller.claims.value(claim)), columnType);
+    }
+    return nullParameter();
+}
+
 QVariantList CompiledRule::parameters(const Caller &caller) const
 {
     QVariantList values;
     values.reserve(qsizetype(m_parameters.size()));
-    for (const RuleParameter &p : m_parameters) {
-        switch (p.source) {
-        case RuleParameter::Source::Literal:
-            values << p.literal;
-            break;
-        case RuleParameter::Source::Uid:
-            values << (caller.userId.isEmpty() ? nullParameter() : typedParameter(caller.userId, p.columnType));
-            break;
-        case RuleParameter::Source::Role:
-            values << typedParameter(caller.role, p.columnType);
-            break;
-        case RuleParameter::Source::Email:
-            values << (caller.email.isEmpty() ? nullParameter() : typedParameter(caller.email, p.columnType));
-            break;
-        case RuleParameter::Source::Claim:
-            values << typedParameter(claimParameter(caller.claims.value(p.claim)), p.columnType);
-            break;
-        }
-    }
+    for (const RuleParameter &p : m_parameters)
+        values << p.value(caller);
     return values;
 }
 

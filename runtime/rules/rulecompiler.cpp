@@ -4,6 +4,7 @@
 
 #include "ruleparser_p.h"
 #include "rulepaths_p.h"
+#include "ruleresolution_p.h"
 #include "storage/sqldialect.h"
 #include "storage/valuecodec.h"
 
@@ -122,6 +123,8 @@ private:
                 QStringLiteral("a comparison with null is never true; write \"is null\" or \"is not null\""));
         if (!convert(*left, *right) || !convert(*right, *left))
             return false;
+        record(*left);
+        record(*right);
         m_sql += left->openings + right->openings;
         write(*left);
         m_sql += u' ' + n.op + u' ';
@@ -138,6 +141,7 @@ private:
         if (v->isLiteral())
             return fail(n.operands[0],
                 QStringLiteral("\"is null\" tests a column or an auth value, not a fixed value"));
+        record(*v);
         m_sql += v->openings;
         if (v->kind == Value::Kind::Parameter) {
             // PostgreSQL cannot type a parameter that only "is null" sees.
@@ -173,8 +177,10 @@ private:
                     o, QStringLiteral("a path through a relationship may only stand on the left of \"in\""));
             if (!convert(*item, *left))
                 return false;
+            record(*item);
             items.push_back(std::move(*item));
         }
+        record(*left);
         m_sql += left->openings;
         write(*left);
         m_sql += n.negated ? QLatin1String(" NOT IN (") : QLatin1String(" IN (");
@@ -199,6 +205,22 @@ private:
     }
 
     void close(int depth) { m_sql += QString(depth, u')'); }
+
+    // Notes what \a v stands for, when the caller asked (setResolved()).
+    void record(const Value &v)
+    {
+        if (!m_resolved)
+            return;
+        RuleSyntax::ResolvedOperand &r = (*m_resolved)[v.source];
+        if (v.kind == Value::Kind::Parameter) {
+            r.kind = RuleSyntax::ResolvedOperand::Kind::Value;
+            r.parameter = v.parameter;
+            return;
+        }
+        r.kind = v.depth > 0 ? RuleSyntax::ResolvedOperand::Kind::Path
+                             : RuleSyntax::ResolvedOperand::Kind::Column;
+        r.field = v.field;
+    }
 
     // Converts the literal \a value to the type of \a other when that is a column.
     bool convert(Value &value, const Value &other)
@@ -308,9 +330,18 @@ private:
         return v;
     }
 
+public:
+    /** Records the resolution of every operand into \a resolved while compiling. */
+    void setResolved(std::unordered_map<const Operand *, RuleSyntax::ResolvedOperand> *resolved)
+    {
+        m_resolved = resolved;
+    }
+
+private:
     const Project &m_project;
     const Table &m_table;
     const SqlDialect *m_dialect;
+    std::unordered_map<const Operand *, RuleSyntax::ResolvedOperand> *m_resolved = nullptr;
     QString m_sql;
     std::vector<RuleParameter> m_parameters;
     std::optional<RuleDiagnostic> m_error;
@@ -336,6 +367,27 @@ std::optional<RuleDiagnostic> compileInto(const Project &project, const Table &t
 }
 
 } // namespace
+
+RuleSyntax::ResolvedRule RuleSyntax::resolve(
+    const Project &project, const Table &table, const QString &expression)
+{
+    ResolvedRule resolved;
+    ParseResult parsed = parse(expression);
+    if (parsed.error || !parsed.root) {
+        resolved.error = parsed.error;
+        return resolved;
+    }
+    QString sql;
+    std::vector<RuleParameter> parameters;
+    Compiler compiler(project, table, nullptr);
+    compiler.setResolved(&resolved.operands);
+    if ((resolved.error = compiler.run(*parsed.root, sql, parameters))) {
+        resolved.operands.clear();
+        return resolved;
+    }
+    resolved.root = std::move(parsed.root);
+    return resolved;
+}
 
 std::optional<RuleDiagnostic> RuleCompiler::check(
     const Project &project, const Table &table, const QString &expression)

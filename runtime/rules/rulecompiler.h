@@ -39,6 +39,10 @@ struct RuleParameter
     /** A caller's value compared with a column is converted to the column's type when bound; a value that
         does not fit (a malformed uuid in a claim) binds as NULL, so it matches nothing on every engine. */
     std::optional<FieldType> columnType;
+
+    /** Returns the value bound for \a caller: the literal, or the caller's value converted as columnType
+        says; absent and unfitting caller values are a null QVariant (NULL). Used by CompiledRule and RowRule. */
+    QVariant value(const Caller &caller) const;
 };
 
 /** A name in a rule's text that stands for a part of the model, and where it is written: what renaming or

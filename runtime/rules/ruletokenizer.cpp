@@ -150,6 +150,7 @@ private:
     std::optional<RuleDiagnostic> string(Token &token)
     {
         ++m_pos;
+        token.text = QStringLiteral(""); // '' is empty text: a null QString would bind as NULL
         while (m_pos < m_text.size()) {
             const QChar c = m_text.at(m_pos++);
             if (c != u'\'') {

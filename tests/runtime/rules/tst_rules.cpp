@@ -732,6 +732,11 @@ void tst_Rules::nullParameterBinds()
     QCOMPARE(f.ids(u"reviews"_s, rule->sql(u"\"q\""_s), rule->parameters(Caller::anon())),
         (QStringList {u"1"_s, u"2"_s, u"3"_s}));
     QCOMPARE(f.ids(u"reviews"_s, rule->sql(u"\"q\""_s), rule->parameters(caller(u"ann"_s))), QStringList());
+    // '' is empty text, not NULL: every slug differs from it.
+    rule = RuleCompiler::compile(p, *p.tableByName(u"products"_s), u"slug != ''"_s, f.database().dialect());
+    QVERIFY(rule);
+    QCOMPARE(f.ids(u"products"_s, rule->sql(u"\"q\""_s), rule->parameters(Caller::anon())),
+        (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s}));
 }
 
 // references() names what each word of a rule stands for, where it is written, as check() resolves it.
