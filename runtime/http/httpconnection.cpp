@@ -25,6 +25,79 @@ constexpr qint64 s_readChunkBytes = 64 * 1024;
 constexpr qint64 s_socketReadBufferBytes = 256 * 1024;
 /** Bytes a header line adds to its name and value (": " and CRLF), counted against maxHeaderBytes. */
 constexpr qint64 s_headerLineOverhead = 4;
+
+/** The start of the one request line that may upgrade a connection. */
+const QByteArray &upgradePrefix()
+{
+    static const QByteArray prefix = QByteArrayLiteral("GET /realtime/v1/websocket");
+    return prefix;
+}
+
+/** Collects the target and headers of one request head for parseHead(). */
+struct HeadCollector
+{
+    QByteArray target;
+    HttpRequest request;
+    QByteArray name;
+    QByteArray value;
+    bool inValue = false;
+    bool complete = false;
+
+    static HeadCollector &of(http_parser *parser) { return *static_cast<HeadCollector *>(parser->data); }
+    void commit()
+    {
+        if (!name.isEmpty())
+            request.headers.append({name, value.trimmed()});
+        name.clear();
+        value.clear();
+        inValue = false;
+    }
+};
+
+/** Returns the request whose head (request line, headers and the blank line) is \a head, parsed by
+    http-parser as every request is; nothing when it is not valid HTTP/1.1. */
+std::optional<HttpRequest> parseHead(const QByteArray &head)
+{
+    http_parser_settings settings;
+    http_parser_settings_init(&settings);
+    settings.on_url = [](http_parser *parser, const char *at, size_t length) {
+        HeadCollector::of(parser).target.append(at, qsizetype(length));
+        return 0;
+    };
+    settings.on_header_field = [](http_parser *parser, const char *at, size_t length) {
+        HeadCollector &collector = HeadCollector::of(parser);
+        if (collector.inValue)
+            collector.commit();
+        collector.name.append(at, qsizetype(length));
+        return 0;
+    };
+    settings.on_header_value = [](http_parser *parser, const char *at, size_t length) {
+        HeadCollector &collector = HeadCollector::of(parser);
+        collector.inValue = true;
+        collector.value.append(at, qsizetype(length));
+        return 0;
+    };
+    settings.on_headers_complete = [](http_parser *parser) {
+        HeadCollector &collector = HeadCollector::of(parser);
+        collector.commit();
+        collector.complete = true;
+        return 0;
+    };
+    HeadCollector collector;
+    http_parser parser;
+    http_parser_init(&parser, HTTP_REQUEST);
+    parser.data = &collector;
+    http_parser_execute(&parser, &settings, head.constData(), size_t(head.size()));
+    if (!collector.complete || http_errno(parser.http_errno) != HPE_OK || parser.method != HTTP_GET)
+        return std::nullopt;
+    HttpRequest &request = collector.request;
+    request.method = QByteArrayLiteral("GET");
+    const QUrl url = QUrl::fromEncoded(collector.target);
+    request.path = url.path(QUrl::FullyEncoded);
+    request.query = QUrlQuery(url);
+    request.rawQuery = url.query(QUrl::FullyEncoded).toUtf8();
+    return std::move(collector.request);
+}
 } // namespace
 
 struct HttpConnection::Callbacks
@@ -206,11 +279,19 @@ void HttpConnection::readIncoming()
         discardIncoming();
         return;
     }
-    if (m_reading)
+    if (m_reading || m_released)
         return;
     m_reading = true;
     // After `Connection: close` nothing more is read: the socket's bounded buffer fills, then the kernel's.
     while (!m_paused && !m_noMoreRequests && m_state != State::Closing) {
+        if (m_pendingOffset >= m_pending.size() && m_upgradeHook && m_state == State::Idle
+            && m_owedResponses == 0) {
+            const UpgradePeek peek = peekUpgrade();
+            if (peek == UpgradePeek::Taken)
+                return; // deleted later: touch nothing
+            if (peek == UpgradePeek::Wait)
+                break; // the rest of the head arrives with the next readyRead
+        }
         if (m_pendingOffset >= m_pending.size()) {
             m_pending = m_socket->read(s_readChunkBytes);
             m_pendingOffset = 0;
@@ -222,6 +303,39 @@ void HttpConnection::readIncoming()
     m_reading = false;
     if (m_state == State::Closing)
         discardIncoming();
+}
+
+HttpConnection::UpgradePeek HttpConnection::peekUpgrade()
+{
+    const QByteArray &prefix = upgradePrefix();
+    // The first bytes first: every request pays for this peek, only an upgrade for the whole head.
+    const QByteArray start = m_socket->peek(prefix.size() + 1);
+    if (start.size() <= prefix.size())
+        return prefix.startsWith(start) ? UpgradePeek::Wait : UpgradePeek::NotUpgrade;
+    const char next = start.at(prefix.size());
+    if (!start.startsWith(prefix) || (next != '?' && next != ' '))
+        return UpgradePeek::NotUpgrade;
+    const QByteArray head = m_socket->peek(qMin(m_socket->bytesAvailable(), m_config.limits.maxHeaderBytes + 4));
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0) // past the limit: parsed as any request, which answers 431
+        return head.size() >= m_config.limits.maxHeaderBytes ? UpgradePeek::NotUpgrade : UpgradePeek::Wait;
+    const std::optional<HttpRequest> request = parseHead(head.left(end + 4));
+    if (!request || request->header("Upgrade").toLower() != "websocket")
+        return UpgradePeek::NotUpgrade; // answered as HTTP: the route explains what to send
+    HttpRequest offered = *request;
+    offered.remoteAddress = m_remoteAddress;
+    return m_upgradeHook(this, offered) ? UpgradePeek::Taken : UpgradePeek::NotUpgrade;
+}
+
+QTcpSocket *HttpConnection::releaseSocket()
+{
+    m_released = true;
+    m_timer.stop();
+    m_sendTimer.stop();
+    disconnect(m_socket, nullptr, this, nullptr);
+    disconnect(&m_sendTimer, nullptr, m_socket, nullptr);
+    deleteLater();
+    return m_socket;
 }
 
 void HttpConnection::parsePending()
