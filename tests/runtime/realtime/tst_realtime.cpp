@@ -180,6 +180,7 @@ private slots:
     void silentSocketClosed();
     void slowReaderCutOff();
     void serverCloseClosesSockets();
+    void projectUpdateKeepsSockets();
 
 private:
     /** Starts a server on \a url (SQLite in a temporary file when empty) with \a limits. */
@@ -848,6 +849,26 @@ void tst_Realtime::serverCloseClosesSockets()
     m_server->close();
     for (RealtimeClient *c : std::as_const(clients))
         QTRY_VERIFY(c->disconnected);
+}
+
+void tst_Realtime::projectUpdateKeepsSockets()
+{
+    QVERIFY(start());
+    RealtimeClient *anon = client();
+    RealtimeClient *service = client(TestSupport::serviceKey());
+    for (RealtimeClient *c : {anon, service})
+        QCOMPARE(
+            status(c->join(u"realtime:m"_s, changesConfig({binding(u"INSERT"_s, u"messages"_s)}))), u"ok"_s);
+    // The new project lets only signed-in users read messages: the anon socket stays, its changes stop.
+    std::shared_ptr<Project> changed = realtimeProject();
+    std::vector<PermissionRule> &rules = changed->tables.front().permissions;
+    rules.erase(rules.begin());
+    QVERIFY(m_server->updateProject(changed, m_server->config().schemaVersion));
+    QVERIFY(insert("messages", R"({"room":"r","body":"after the update"})").startsWith("201"));
+    QVERIFY(!service->takeEvent(u"realtime:m"_s, u"postgres_changes"_s).isEmpty());
+    QVERIFY(!anon->receives(u"realtime:m"_s, u"postgres_changes"_s, 300));
+    QCOMPARE(status(anon->replyTo(anon->push(u"phoenix"_s, u"heartbeat"_s, QJsonObject()))), u"ok"_s);
+    QVERIFY(!anon->disconnected);
 }
 
 QTEST_GUILESS_MAIN(tst_Realtime)
