@@ -4,6 +4,7 @@
 
 #include "apierror.h"
 #include "middleware/cors.h"
+#include "requesthead.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
@@ -33,71 +34,6 @@ const QByteArray &upgradePrefix()
     return prefix;
 }
 
-/** Collects the target and headers of one request head for parseHead(). */
-struct HeadCollector
-{
-    QByteArray target;
-    HttpRequest request;
-    QByteArray name;
-    QByteArray value;
-    bool inValue = false;
-    bool complete = false;
-
-    static HeadCollector &of(http_parser *parser) { return *static_cast<HeadCollector *>(parser->data); }
-    void commit()
-    {
-        if (!name.isEmpty())
-            request.headers.append({name, value.trimmed()});
-        name.clear();
-        value.clear();
-        inValue = false;
-    }
-};
-
-/** Returns the request whose head (request line, headers and the blank line) is \a head, parsed by
-    http-parser as every request is; nothing when it is not valid HTTP/1.1. */
-std::optional<HttpRequest> parseHead(const QByteArray &head)
-{
-    http_parser_settings settings;
-    http_parser_settings_init(&settings);
-    settings.on_url = [](http_parser *parser, const char *at, size_t length) {
-        HeadCollector::of(parser).target.append(at, qsizetype(length));
-        return 0;
-    };
-    settings.on_header_field = [](http_parser *parser, const char *at, size_t length) {
-        HeadCollector &collector = HeadCollector::of(parser);
-        if (collector.inValue)
-            collector.commit();
-        collector.name.append(at, qsizetype(length));
-        return 0;
-    };
-    settings.on_header_value = [](http_parser *parser, const char *at, size_t length) {
-        HeadCollector &collector = HeadCollector::of(parser);
-        collector.inValue = true;
-        collector.value.append(at, qsizetype(length));
-        return 0;
-    };
-    settings.on_headers_complete = [](http_parser *parser) {
-        HeadCollector &collector = HeadCollector::of(parser);
-        collector.commit();
-        collector.complete = true;
-        return 0;
-    };
-    HeadCollector collector;
-    http_parser parser;
-    http_parser_init(&parser, HTTP_REQUEST);
-    parser.data = &collector;
-    http_parser_execute(&parser, &settings, head.constData(), size_t(head.size()));
-    if (!collector.complete || http_errno(parser.http_errno) != HPE_OK || parser.method != HTTP_GET)
-        return std::nullopt;
-    HttpRequest &request = collector.request;
-    request.method = QByteArrayLiteral("GET");
-    const QUrl url = QUrl::fromEncoded(collector.target);
-    request.path = url.path(QUrl::FullyEncoded);
-    request.query = QUrlQuery(url);
-    request.rawQuery = url.query(QUrl::FullyEncoded).toUtf8();
-    return std::move(collector.request);
-}
 } // namespace
 
 struct HttpConnection::Callbacks
@@ -319,7 +255,7 @@ HttpConnection::UpgradePeek HttpConnection::peekUpgrade()
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0) // past the limit: parsed as any request, which answers 431
         return head.size() >= m_config.limits.maxHeaderBytes ? UpgradePeek::NotUpgrade : UpgradePeek::Wait;
-    const std::optional<HttpRequest> request = parseHead(head.left(end + 4));
+    const std::optional<HttpRequest> request = parseRequestHead(head.left(end + 4));
     if (!request || request->header("Upgrade").toLower() != "websocket")
         return UpgradePeek::NotUpgrade; // answered as HTTP: the route explains what to send
     HttpRequest offered = *request;

@@ -2,12 +2,12 @@
 // PostgresChangeBinding: one postgres_changes subscription of a channel: event, table, filter and columns.
 #pragma once
 
+#include "changefilter.h"
 #include "core/result.h"
 #include "model/project.h"
 #include "storage/recordchange.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -15,21 +15,6 @@
 #include <vector>
 
 namespace Runtime {
-
-/** One condition of a binding's filter, `column=op.value` as realtime-js sends it (PostgREST's syntax). */
-struct ChangeFilter
-{
-    enum class Op { Eq, Neq, Lt, Lte, Gt, Gte, In, Like, ILike, Is, Match, IMatch, IsDistinct };
-    QString column;
-    FieldType type = FieldType::Text;
-    Op op = Op::Eq;
-    bool negated = false; ///< `not.` before the operator
-    QStringList values; ///< one value; the list of `in.(a,b)`
-    QRegularExpression pattern; ///< like, ilike, match, imatch
-
-    /** Returns whether \a row (a whole row as the change feed gives it) passes. */
-    bool matches(const QJsonObject &row) const;
-};
 
 /** A postgres_changes binding from a phx_join's config: which operations (`*`, INSERT, UPDATE, DELETE) of
     which table (or every table: absent or `*`), rows passing its filter (conditions joined with commas

@@ -10,7 +10,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 #include <QWebSocket>
 
 namespace Runtime {
@@ -18,12 +17,6 @@ namespace Runtime {
 namespace {
 const QString s_ok = QStringLiteral("ok");
 const QString s_error = QStringLiteral("error");
-
-/** Returns the channel name realtime-js shows for \a topic ("room1" of "realtime:room1"). */
-QString subTopic(const QString &topic)
-{
-    return topic.startsWith(QLatin1String("realtime:")) ? topic.mid(9) : topic;
-}
 
 /** Returns the size of \a value as compact JSON. */
 qint64 jsonSize(const QJsonValue &value)
@@ -141,7 +134,7 @@ void RealtimeConnection::handle(const RealtimeMessage &message)
         join(message);
         return;
     }
-    const std::shared_ptr<Channel> channel = m_channels.value(message.topic);
+    const std::shared_ptr<RealtimeChannel> channel = m_channels.value(message.topic);
     if (!channel) {
         // Phoenix answers a message for a channel it does not know so; the client then rejoins.
         replyError(message, QStringLiteral("UnmatchedTopic: join %1 first (phx_join)").arg(message.topic));
@@ -160,72 +153,34 @@ void RealtimeConnection::handle(const RealtimeMessage &message)
             QStringLiteral("UnknownEvent: %1 is not an event of a realtime channel").arg(message.event));
 }
 
-void RealtimeConnection::join(const RealtimeMessage &message)
+QString RealtimeConnection::joinLimitReason(const QString &topic)
 {
     const RealtimeLimits &limits = m_endpoint.config().limits.realtime;
     const qint64 now = m_clock.elapsed();
     while (!m_joinTimes.empty() && now - m_joinTimes.front() >= 1000)
         m_joinTimes.pop_front();
-    if (int(m_joinTimes.size()) >= limits.maxJoinsPerSecond) {
-        replyError(message, QStringLiteral("ClientJoinRateLimitReached: Too many joins per second"));
-        return;
-    }
+    if (int(m_joinTimes.size()) >= limits.maxJoinsPerSecond)
+        return QStringLiteral("ClientJoinRateLimitReached: Too many joins per second");
     m_joinTimes.push_back(now);
-    const bool rejoin = m_channels.contains(message.topic);
-    if (!rejoin && m_channels.size() >= limits.maxChannels) {
-        replyError(message, QStringLiteral("ChannelRateLimitReached: Too many channels"));
+    if (!m_channels.contains(topic) && m_channels.size() >= limits.maxChannels)
+        return QStringLiteral("ChannelRateLimitReached: Too many channels");
+    return {};
+}
+
+void RealtimeConnection::join(const RealtimeMessage &message)
+{
+    if (const QString limited = joinLimitReason(message.topic); !limited.isEmpty()) {
+        replyError(message, limited);
         return;
     }
-
-    const QJsonObject payload = message.payload.toObject();
-    const QJsonObject config = payload.value(QLatin1String("config")).toObject();
-    auto channel = std::make_shared<Channel>();
-    channel->topic = message.topic;
-    channel->joinRef = message.joinRef.isUndefined() ? message.ref : message.joinRef;
-    channel->identity = m_identity;
-    const QString accessToken = payload.value(QLatin1String("access_token")).toString();
-    if (!accessToken.isEmpty() && !accessToken.startsWith(QLatin1String("sb_"))) {
-        Result<RealtimeIdentity> identity = RealtimeAuth::identify(accessToken.toUtf8(), m_endpoint.config());
-        if (!identity) {
-            replyError(message, QStringLiteral("InvalidJWTToken: ") + identity.error().message);
-            return;
-        }
-        channel->identity = std::move(identity).value();
-    }
-    if (config.value(QLatin1String("private")).toBool() && !channel->identity.caller.isService()) {
-        replyError(message,
-            QStringLiteral("Unauthorized: You do not have permissions to read from this Channel "
-                           "topic: %1 (Basalt has no rules for private channels yet: join it "
-                           "with private: false)")
-                .arg(subTopic(message.topic)));
+    Result<RealtimeChannel> made
+        = RealtimeChannel::fromJoin(message, m_identity, m_endpoint.config(), m_endpoint.hub());
+    if (!made) {
+        replyError(message, made.error().message);
         return;
     }
-    const QJsonObject broadcast = config.value(QLatin1String("broadcast")).toObject();
-    channel->broadcastSelf = broadcast.value(QLatin1String("self")).toBool();
-    channel->broadcastAck = broadcast.value(QLatin1String("ack")).toBool();
-    const QJsonObject presence = config.value(QLatin1String("presence")).toObject();
-    channel->presenceEnabled = presence.value(QLatin1String("enabled")).toBool();
-    const QJsonValue key = presence.value(QLatin1String("key"));
-    channel->presenceKey
-        = key.isString() ? key.toString() : (key.isDouble() ? QString::number(key.toDouble()) : QString());
-    if (channel->presenceKey.isEmpty())
-        channel->presenceKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
-
-    QJsonArray echoed;
-    const Project &project = *m_endpoint.config().project;
-    for (const QJsonValue &spec : config.value(QLatin1String("postgres_changes")).toArray()) {
-        Result<PostgresChangeBinding> binding = PostgresChangeBinding::parse(spec.toObject(), project,
-            qint64(m_endpoint.hub().nextSubscriberId()), channel->identity.caller.isService());
-        if (!binding) {
-            replyError(message, QStringLiteral("PostgresChangesError: ") + binding.error().message);
-            return;
-        }
-        echoed.append(binding->echo);
-        channel->bindings.push_back(std::move(binding).value());
-    }
-
-    if (rejoin)
-        removeChannel(message.topic); // Phoenix: a second join of a topic replaces the first
+    removeChannel(message.topic); // Phoenix: a second join of a topic replaces the first
+    auto channel = std::make_shared<RealtimeChannel>(std::move(made).value());
     channel->subscriber = m_endpoint.hub().nextSubscriberId();
     const RealtimeHub::Joined joined = m_endpoint.hub().join(message.topic, &m_endpoint);
     channel->joinedAt = joined.sequence;
@@ -234,17 +189,13 @@ void RealtimeConnection::join(const RealtimeMessage &message)
     if (!channel->bindings.empty())
         m_endpoint.watchChanges(this, int(channel->bindings.size()));
 
-    QJsonObject response;
-    if (!echoed.isEmpty())
-        response.insert(QStringLiteral("postgres_changes"), echoed);
-    send(RealtimeMessage::reply(message, s_ok, response));
+    send(RealtimeMessage::reply(message, s_ok, channel->joinResponse()));
     if (!channel->bindings.empty()) {
-        send(RealtimeMessage::push(message.topic, QStringLiteral("system"),
-            QJsonObject {{QStringLiteral("extension"), QStringLiteral("postgres_changes")},
-                {QStringLiteral("status"), s_ok},
-                {QStringLiteral("message"), QStringLiteral("Subscribed to PostgreSQL")},
-                {QStringLiteral("channel"), subTopic(message.topic)}},
-            channel->joinRef));
+        const QJsonObject subscribed {{QStringLiteral("extension"), QStringLiteral("postgres_changes")},
+            {QStringLiteral("status"), s_ok},
+            {QStringLiteral("message"), QStringLiteral("Subscribed to PostgreSQL")},
+            {QStringLiteral("channel"), realtimeSubTopic(message.topic)}};
+        send(RealtimeMessage::push(message.topic, QStringLiteral("system"), subscribed, channel->joinRef));
     }
     // realtime-js holds every presence_diff back until it has had a presence_state for this join.
     if (channel->presenceEnabled)
@@ -260,7 +211,7 @@ void RealtimeConnection::leave(const RealtimeMessage &message)
 
 void RealtimeConnection::removeChannel(const QString &topic)
 {
-    const std::shared_ptr<Channel> channel = m_channels.take(topic);
+    const std::shared_ptr<RealtimeChannel> channel = m_channels.take(topic);
     if (!channel)
         return;
     m_endpoint.removeFromTopic(topic, this);
@@ -269,7 +220,7 @@ void RealtimeConnection::removeChannel(const QString &topic)
     m_endpoint.hub().leave(topic, &m_endpoint, channel->subscriber);
 }
 
-void RealtimeConnection::receiveBroadcast(Channel &channel, const RealtimeMessage &message)
+void RealtimeConnection::receiveBroadcast(RealtimeChannel &channel, const RealtimeMessage &message)
 {
     TopicMessage broadcast;
     broadcast.kind = TopicMessage::Kind::Broadcast;
@@ -316,7 +267,7 @@ void RealtimeConnection::receiveBroadcast(Channel &channel, const RealtimeMessag
         send(RealtimeMessage::reply(message, s_ok, QJsonObject()));
 }
 
-void RealtimeConnection::receivePresence(Channel &channel, const RealtimeMessage &message)
+void RealtimeConnection::receivePresence(RealtimeChannel &channel, const RealtimeMessage &message)
 {
     const QJsonObject payload = message.payload.toObject();
     const QString event = payload.value(QLatin1String("event")).toString();
@@ -336,7 +287,7 @@ void RealtimeConnection::receivePresence(Channel &channel, const RealtimeMessage
     send(RealtimeMessage::reply(message, s_ok, QJsonObject()));
 }
 
-void RealtimeConnection::receiveAccessToken(Channel &channel, const RealtimeMessage &message)
+void RealtimeConnection::receiveAccessToken(RealtimeChannel &channel, const RealtimeMessage &message)
 {
     const QString token = message.payload.toObject().value(QLatin1String("access_token")).toString();
     if (token.isEmpty() || token.startsWith(QLatin1String("sb_")))
@@ -359,7 +310,7 @@ void RealtimeConnection::checkTokens()
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QStringList expired;
-    for (const std::shared_ptr<Channel> &channel : std::as_const(m_channels)) {
+    for (const std::shared_ptr<RealtimeChannel> &channel : std::as_const(m_channels)) {
         if (channel->identity.expiresAt > 0 && now >= channel->identity.expiresAt)
             expired.append(channel->topic);
     }
@@ -369,13 +320,13 @@ void RealtimeConnection::checkTokens()
 
 void RealtimeConnection::shutChannel(const QString &topic, const QString &reason)
 {
-    const std::shared_ptr<Channel> channel = m_channels.value(topic);
+    const std::shared_ptr<RealtimeChannel> channel = m_channels.value(topic);
     if (!channel)
         return;
     send(RealtimeMessage::push(topic, QStringLiteral("system"),
         QJsonObject {{QStringLiteral("extension"), QStringLiteral("system")},
             {QStringLiteral("status"), s_error}, {QStringLiteral("message"), reason},
-            {QStringLiteral("channel"), subTopic(topic)}},
+            {QStringLiteral("channel"), realtimeSubTopic(topic)}},
         channel->joinRef));
     send(RealtimeMessage::push(topic, QStringLiteral("phx_close"), QJsonObject(), channel->joinRef));
     removeChannel(topic);
@@ -384,7 +335,7 @@ void RealtimeConnection::shutChannel(const QString &topic, const QString &reason
 void RealtimeConnection::deliver(EncodedTopicMessage &encoded)
 {
     const TopicMessage &message = encoded.message;
-    const std::shared_ptr<Channel> channel = m_channels.value(message.topic);
+    const std::shared_ptr<RealtimeChannel> channel = m_channels.value(message.topic);
     if (!channel || message.sequence <= channel->joinedAt || m_closing)
         return;
     if (message.kind == TopicMessage::Kind::PresenceDiff && !channel->presenceEnabled)
@@ -415,44 +366,17 @@ void RealtimeConnection::deliver(EncodedTopicMessage &encoded)
 void RealtimeConnection::deliverChanges(const QList<RecordChange> &changes, ChangeAudience &audience)
 {
     const Project &project = audience.project();
-    for (const std::shared_ptr<Channel> &channel : std::as_const(m_channels)) {
+    for (const std::shared_ptr<RealtimeChannel> &channel : std::as_const(m_channels)) {
         if (channel->bindings.empty())
             continue;
         for (const RecordChange &change : changes) {
-            if (m_closing)
-                return;
             const Table *table = project.tableByName(change.table);
-            if (!table || change.bulk) // a CSV import's batch: no event per row (see the README)
+            if (!table || change.bulk || m_closing) // a CSV import's batch: no event per row (see the README)
                 continue;
-            QJsonArray ids;
-            QStringList selected;
-            bool everyColumn = false;
-            for (const PostgresChangeBinding &binding : channel->bindings) {
-                if (!binding.matches(*table, change))
-                    continue;
-                ids.append(double(binding.id));
-                if (binding.columns.isEmpty())
-                    everyColumn = true;
-                selected += binding.columns;
-            }
-            if (ids.isEmpty())
-                continue;
-            const QJsonObject &row
-                = change.operation == RecordOperation::Delete ? change.oldRow : change.newRow;
-            const Caller &caller = channel->identity.caller;
-            if (audience.decide(*table, row, caller) != ChangeAudience::Decision::Visible)
-                continue;
-            QStringList columns = audience.visibleColumns(*table, caller);
-            if (!everyColumn) {
-                const Field *key = table->primaryKey();
-                columns.removeIf([&](const QString &column) {
-                    return !selected.contains(column) && !(key && key->name == column);
-                });
-            }
-            const QJsonObject payload {{QStringLiteral("ids"), ids},
-                {QStringLiteral("data"), postgresChangeData(*table, change, columns)}};
-            send(RealtimeMessage::push(
-                channel->topic, QStringLiteral("postgres_changes"), payload, channel->joinRef));
+            const QJsonObject payload = channel->changePayload(*table, change, audience);
+            if (!payload.isEmpty())
+                send(RealtimeMessage::push(
+                    channel->topic, QStringLiteral("postgres_changes"), payload, channel->joinRef));
         }
     }
 }

@@ -3,8 +3,8 @@
 // presence.
 #pragma once
 
-#include "postgreschangebinding.h"
 #include "realtimeauth.h"
+#include "realtimechannel.h"
 #include "realtimehub.h"
 #include "realtimemessage.h"
 
@@ -59,28 +59,16 @@ public:
     void closeNow();
 
 private:
-    struct Channel
-    {
-        QString topic;
-        QJsonValue joinRef;
-        quint64 subscriber = 0;
-        quint64 joinedAt = 0; ///< the hub's sequence at the join: earlier messages are not for it
-        RealtimeIdentity identity;
-        bool broadcastSelf = false;
-        bool broadcastAck = false;
-        bool presenceEnabled = false;
-        QString presenceKey;
-        std::vector<PostgresChangeBinding> bindings;
-    };
-
     void receiveText(const QString &text);
     void receiveBinary(const QByteArray &frame);
     void handle(const RealtimeMessage &message);
     void join(const RealtimeMessage &message);
+    /** Returns the reason a join must be refused for the connection's limits, or an empty string. */
+    QString joinLimitReason(const QString &topic);
     void leave(const RealtimeMessage &message);
-    void receiveBroadcast(Channel &channel, const RealtimeMessage &message);
-    void receivePresence(Channel &channel, const RealtimeMessage &message);
-    void receiveAccessToken(Channel &channel, const RealtimeMessage &message);
+    void receiveBroadcast(RealtimeChannel &channel, const RealtimeMessage &message);
+    void receivePresence(RealtimeChannel &channel, const RealtimeMessage &message);
+    void receiveAccessToken(RealtimeChannel &channel, const RealtimeMessage &message);
     /** Ends \a channel from the server's side: a system error with \a reason, then phx_close. */
     void shutChannel(const QString &topic, const QString &reason);
     void checkTokens();
@@ -95,7 +83,7 @@ private:
     RealtimeIdentity m_identity; ///< from the URL's apikey: channels without an access_token act as it
     RealtimeProtocol m_protocol;
     RealtimeEndpoint &m_endpoint;
-    QHash<QString, std::shared_ptr<Channel>> m_channels;
+    QHash<QString, std::shared_ptr<RealtimeChannel>> m_channels;
     std::deque<qint64> m_joinTimes; ///< ms of the joins of the last second
     QElapsedTimer m_clock;
     QTimer m_heartbeatTimer;

@@ -175,6 +175,9 @@ void RealtimeHub::watchChanges(RealtimeEndpoint *endpoint, int delta)
 
 void RealtimeHub::onCommitted(const QList<RecordChange> &changes)
 {
+    // A CSV import's batch (bulk) is no event for anyone: not even posted (see the README).
+    if (std::all_of(changes.cbegin(), changes.cend(), [](const RecordChange &change) { return change.bulk; }))
+        return;
     QMutexLocker locker(&m_mutex);
     for (auto watcher = m_changeWatchers.cbegin(); watcher != m_changeWatchers.cend(); ++watcher) {
         RealtimeEndpoint *target = watcher.key();
