@@ -17,6 +17,8 @@ namespace Runtime {
 namespace {
 const QString s_ok = QStringLiteral("ok");
 const QString s_error = QStringLiteral("error");
+/** How long a closed socket waits for the client's close frame before it is cut off. */
+constexpr int s_closeLingerMs = 2000;
 
 /** Returns the size of \a value as compact JSON. */
 qint64 jsonSize(const QJsonValue &value)
@@ -46,6 +48,10 @@ RealtimeConnection::RealtimeConnection(
     m_clock.start();
     m_heartbeatTimer.setSingleShot(true);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] {
+        if (m_closing) { // the client did not answer the close frame: cut it off
+            m_socket->abort();
+            return;
+        }
         closeWithError(QWebSocketProtocol::CloseCodeGoingAway,
             QStringLiteral("no message (heartbeat) for %1 s")
                 .arg(m_endpoint.config().limits.realtime.heartbeatTimeoutMs / 1000.0));
@@ -84,6 +90,7 @@ void RealtimeConnection::closeWithError(int code, const QString &reason)
     m_closing = true;
     // A close frame's reason has at most 123 bytes.
     m_socket->close(QWebSocketProtocol::CloseCode(code), QString::fromUtf8(reason.toUtf8().left(120)));
+    m_heartbeatTimer.start(s_closeLingerMs);
 }
 
 void RealtimeConnection::receiveText(const QString &text)

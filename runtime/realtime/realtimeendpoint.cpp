@@ -10,6 +10,7 @@
 #include "realtimeconnection.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -56,6 +57,7 @@ void RealtimeEndpoint::acceptWebSockets()
         if (!identity || (!vsn.isEmpty() && vsn != QLatin1String("1.0.0") && vsn != QLatin1String("2.0.0"))) {
             socket->setParent(this);
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(2000, socket, &QWebSocket::abort); // if the client does not answer the close
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                 identity ? QStringLiteral("unsupported vsn: use 1.0.0 or 2.0.0")
                          : identity.error().message.left(100));

@@ -147,6 +147,35 @@ QJsonObject dataOf(const QJsonObject &message)
     return message.value(u"payload"_s).toObject().value(u"data"_s).toObject();
 }
 
+/** Returns a masked client text frame of \a text (shorter than 126 bytes). */
+QByteArray clientFrame(const QByteArray &text)
+{
+    QByteArray frame;
+    frame.append(char(0x81)); // a final text frame
+    frame.append(char(0x80 | text.size())); // masked, as every client frame; the length in one byte
+    frame.append("\0\0\0\0", 4); // a zero mask
+    return frame + text;
+}
+
+/** Opens \a socket as a raw realtime WebSocket (vsn 1.0.0) on \a port; returns the handshake's status line.
+ */
+QByteArray rawHandshake(QTcpSocket &socket, quint16 port)
+{
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write("GET /realtime/v1/websocket?apikey=" + TestSupport::anonKey()
+        + "&vsn=1.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    QByteArray handshake;
+    while (!handshake.contains("\r\n\r\n")) { // byte by byte: what follows the head stays unread
+        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(5000))
+            break;
+        handshake += socket.read(1);
+    }
+    return handshake.left(handshake.indexOf("\r\n"));
+}
+
 } // namespace
 
 class tst_Realtime : public QObject
@@ -180,6 +209,7 @@ private slots:
     void silentSocketClosed();
     void slowReaderCutOff();
     void serverCloseClosesSockets();
+    void unansweredCloseCutOff();
     void projectUpdateKeepsSockets();
 
 private:
@@ -795,24 +825,11 @@ void tst_Realtime::slowReaderCutOff()
     QTcpSocket reader;
     reader.setReadBufferSize(
         64 * 1024); // Qt reads no more than this from the kernel: the kernel's buffers fill
-    reader.connectToHost(QHostAddress::LocalHost, port());
-    QVERIFY(reader.waitForConnected(5000));
-    reader.write("GET /realtime/v1/websocket?apikey=" + TestSupport::anonKey()
-        + "&vsn=1.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-    QByteArray handshake;
-    while (!handshake.contains("\r\n\r\n") && reader.waitForReadyRead(5000))
-        handshake += reader.readAll();
-    QVERIFY2(handshake.startsWith("HTTP/1.1 101"), handshake.constData());
+    QCOMPARE(rawHandshake(reader, port()), QByteArray("HTTP/1.1 101 Switching Protocols"));
     const QByteArray join
         = R"({"topic":"realtime:flood","event":"phx_join","payload":{"config":{}},"ref":"1","join_ref":"1"})";
-    QByteArray frame;
-    frame.append(char(0x81)); // a final text frame
-    QVERIFY(join.size() < 126); // its length in one byte, as RFC 6455 requires for short frames
-    frame.append(char(0x80 | join.size())); // masked, as every client frame
-    frame.append("\0\0\0\0", 4); // a zero mask
-    frame += join;
-    reader.write(frame);
+    QVERIFY(join.size() < 126);
+    reader.write(clientFrame(join));
     QVERIFY(reader.waitForBytesWritten(5000));
     QTRY_COMPARE(m_server->config().realtimeHub->endpointCount(topic), 1);
 
@@ -869,6 +886,21 @@ void tst_Realtime::projectUpdateKeepsSockets()
     QVERIFY(!anon->receives(u"realtime:m"_s, u"postgres_changes"_s, 300));
     QCOMPARE(status(anon->replyTo(anon->push(u"phoenix"_s, u"heartbeat"_s, QJsonObject()))), u"ok"_s);
     QVERIFY(!anon->disconnected);
+}
+
+void tst_Realtime::unansweredCloseCutOff()
+{
+    QVERIFY(start());
+    // A client that sends what is not JSON and never answers the close frame it gets.
+    QTcpSocket raw;
+    QCOMPARE(rawHandshake(raw, port()), QByteArray("HTTP/1.1 101 Switching Protocols"));
+    raw.write(clientFrame("{not json"));
+    QVERIFY(raw.waitForBytesWritten(5000));
+    QByteArray received;
+    while (raw.state() == QAbstractSocket::ConnectedState && raw.waitForReadyRead(20000))
+        received += raw.readAll();
+    QCOMPARE(raw.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(quint8(received.at(0)), quint8(0x88)); // the close frame came first
 }
 
 QTEST_GUILESS_MAIN(tst_Realtime)
