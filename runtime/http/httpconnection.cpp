@@ -4,6 +4,7 @@
 
 #include "apierror.h"
 #include "middleware/cors.h"
+#include "requesthead.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
@@ -25,6 +26,14 @@ constexpr qint64 s_readChunkBytes = 64 * 1024;
 constexpr qint64 s_socketReadBufferBytes = 256 * 1024;
 /** Bytes a header line adds to its name and value (": " and CRLF), counted against maxHeaderBytes. */
 constexpr qint64 s_headerLineOverhead = 4;
+
+/** The start of the one request line that may upgrade a connection. */
+const QByteArray &upgradePrefix()
+{
+    static const QByteArray prefix = QByteArrayLiteral("GET /realtime/v1/websocket");
+    return prefix;
+}
+
 } // namespace
 
 struct HttpConnection::Callbacks
@@ -206,11 +215,19 @@ void HttpConnection::readIncoming()
         discardIncoming();
         return;
     }
-    if (m_reading)
+    if (m_reading || m_released)
         return;
     m_reading = true;
     // After `Connection: close` nothing more is read: the socket's bounded buffer fills, then the kernel's.
     while (!m_paused && !m_noMoreRequests && m_state != State::Closing) {
+        if (m_pendingOffset >= m_pending.size() && m_upgradeHook && m_state == State::Idle
+            && m_owedResponses == 0) {
+            const UpgradePeek peek = peekUpgrade();
+            if (peek == UpgradePeek::Taken)
+                return; // deleted later: touch nothing
+            if (peek == UpgradePeek::Wait)
+                break; // the rest of the head arrives with the next readyRead
+        }
         if (m_pendingOffset >= m_pending.size()) {
             m_pending = m_socket->read(s_readChunkBytes);
             m_pendingOffset = 0;
@@ -222,6 +239,39 @@ void HttpConnection::readIncoming()
     m_reading = false;
     if (m_state == State::Closing)
         discardIncoming();
+}
+
+HttpConnection::UpgradePeek HttpConnection::peekUpgrade()
+{
+    const QByteArray &prefix = upgradePrefix();
+    // The first bytes first: every request pays for this peek, only an upgrade for the whole head.
+    const QByteArray start = m_socket->peek(prefix.size() + 1);
+    if (start.size() <= prefix.size())
+        return prefix.startsWith(start) ? UpgradePeek::Wait : UpgradePeek::NotUpgrade;
+    const char next = start.at(prefix.size());
+    if (!start.startsWith(prefix) || (next != '?' && next != ' '))
+        return UpgradePeek::NotUpgrade;
+    const QByteArray head = m_socket->peek(qMin(m_socket->bytesAvailable(), m_config.limits.maxHeaderBytes + 4));
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0) // past the limit: parsed as any request, which answers 431
+        return head.size() >= m_config.limits.maxHeaderBytes ? UpgradePeek::NotUpgrade : UpgradePeek::Wait;
+    const std::optional<HttpRequest> request = parseRequestHead(head.left(end + 4));
+    if (!request || request->header("Upgrade").toLower() != "websocket")
+        return UpgradePeek::NotUpgrade; // answered as HTTP: the route explains what to send
+    HttpRequest offered = *request;
+    offered.remoteAddress = m_remoteAddress;
+    return m_upgradeHook(this, offered) ? UpgradePeek::Taken : UpgradePeek::NotUpgrade;
+}
+
+QTcpSocket *HttpConnection::releaseSocket()
+{
+    m_released = true;
+    m_timer.stop();
+    m_sendTimer.stop();
+    disconnect(m_socket, nullptr, this, nullptr);
+    disconnect(&m_sendTimer, nullptr, m_socket, nullptr);
+    deleteLater();
+    return m_socket;
 }
 
 void HttpConnection::parsePending()

@@ -47,7 +47,11 @@ struct ReceivedRequest
       socket's read buffer is bounded, so the kernel stops the client's sending;
     - a client that reads nothing of a waiting response for limits.idleTimeoutMs is disconnected;
     - `Connection: close` (or HTTP/1.0 without keep-alive): closed after that response; an Upgrade
-      request is answered as plain HTTP, then the connection closed (nothing upgrades yet).
+      request is answered as plain HTTP, then the connection closed, unless the upgrade hook takes it.
+    A WebSocket upgrade (`GET /realtime/v1/websocket` with `Upgrade: websocket`, as the first request or
+    after the responses owed) is offered to the upgrade hook before any of its bytes are read: QtWebSockets
+    reads the handshake from the socket itself. If the hook takes it, it calls releaseSocket() and the
+    connection stops touching the socket.
     Requests it refuses itself (400, 408, 413, 431) are reported to the config's request observer, if
     any. A child of its socket, so it dies with the connection; the config must outlive it. */
 class HttpConnection : public QObject
@@ -71,6 +75,10 @@ public:
         \a config there: a live project update); returns the most body bytes the request may carry. */
     using HeadHook = std::function<qint64(const HttpRequest &head)>;
 
+    /** Called with the head of a WebSocket upgrade request still unread in the socket (see above). Returns
+        true when it took the socket (after releaseSocket()), false to answer the request as HTTP. */
+    using UpgradeHook = std::function<bool(HttpConnection *connection, const HttpRequest &head)>;
+
     /** Without \a onHead, every request may carry the project's settings.maxRequestBodyBytes. */
     HttpConnection(QTcpSocket *socket, const ServerConfig &config, Handler handler, HeadHook onHead = {});
     ~HttpConnection() override;
@@ -85,6 +93,12 @@ public:
     /** Closes the connection now if it is idle, or after the responses owed; a request still arriving
         is cut off. Used when the server stops. */
     void closeGracefully();
+    /** Offers WebSocket upgrade requests to \a hook (see UpgradeHook). */
+    void setUpgradeHook(UpgradeHook hook) { m_upgradeHook = std::move(hook); }
+    /** Stops reading and writing the socket, forgets it and deletes this connection later; returns the
+        socket, with the upgrade request still unread in it. Only from an upgrade hook. */
+    QTcpSocket *releaseSocket();
+
     /** Returns true once the connection is being closed: nothing more is answered on it. */
     bool isClosing() const { return m_state == State::Closing; }
 
@@ -94,6 +108,9 @@ private:
     struct Callbacks; ///< http-parser's callbacks, in the .cpp
 
     void readIncoming();
+    /** Whether the socket's unread bytes begin with a WebSocket upgrade (and the hook took it). */
+    enum class UpgradePeek { NotUpgrade, Wait, Taken };
+    UpgradePeek peekUpgrade();
     void parsePending();
     void deliverRequest();
     void finishHead();
@@ -117,6 +134,8 @@ private:
     const ServerConfig &m_config;
     Handler m_handler;
     HeadHook m_onHead;
+    UpgradeHook m_upgradeHook;
+    bool m_released = false; ///< the socket was handed to the upgrade hook
     std::unique_ptr<http_parser> m_parser;
     QString m_remoteAddress;
     State m_state = State::Idle;

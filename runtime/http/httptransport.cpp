@@ -4,6 +4,8 @@
 
 #include "apierror.h"
 #include "httpconnection.h"
+#include "realtime/realtimeauth.h"
+#include "realtime/realtimeendpoint.h"
 #include "writeexecutor.h"
 
 #include <QCoreApplication>
@@ -75,7 +77,10 @@ HttpTransport::HttpTransport(
     , m_functionRunner(functionRunner)
 { }
 
-HttpTransport::~HttpTransport() = default;
+HttpTransport::~HttpTransport()
+{
+    delete m_realtime; // before the sockets it serves, which the QTcpServer child owns
+}
 
 Result<void> HttpTransport::listen(qintptr descriptor)
 {
@@ -87,6 +92,12 @@ Result<void> HttpTransport::listen(qintptr descriptor)
     }
     m_tcpServer = tcpServer.release(); // parented by the transport
     connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpTransport::acceptConnections);
+    if (m_config.realtimeHub && !m_realtime) {
+        m_realtime = new RealtimeEndpoint(m_config, [this] {
+            if (m_beforeRequest)
+                m_beforeRequest();
+        }, this);
+    }
     return {};
 }
 
@@ -94,7 +105,7 @@ void HttpTransport::acceptConnections()
 {
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
         connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-        new HttpConnection(
+        auto *connection = new HttpConnection(
             socket, m_config,
             [this](HttpConnection *connection, ReceivedRequest &&received) {
                 handleRequest(connection, std::move(received));
@@ -106,7 +117,25 @@ void HttpTransport::acceptConnections()
                 return policy && policy->maxBodyBytes > 0 ? policy->maxBodyBytes
                                                           : m_config.project->settings.maxRequestBodyBytes;
             });
+        if (m_realtime) {
+            connection->setUpgradeHook([this](HttpConnection *upgrading, const HttpRequest &head) {
+                return upgrade(upgrading, head);
+            });
+        }
     }
+}
+
+bool HttpTransport::upgrade(HttpConnection *connection, const HttpRequest &head)
+{
+    if (m_stopping || !m_realtime)
+        return false;
+    if (m_beforeRequest)
+        m_beforeRequest();
+    // A refused key is answered by the route (401 {error}) as HTTP: nothing upgrades.
+    if (!RealtimeAuth::identify(RealtimeAuth::requestToken(head), m_config))
+        return false;
+    m_realtime->adopt(connection->releaseSocket());
+    return true;
 }
 
 void HttpTransport::stop()
@@ -114,6 +143,8 @@ void HttpTransport::stop()
     m_stopping = true;
     if (m_tcpServer)
         m_tcpServer->close();
+    if (m_realtime)
+        m_realtime->stop();
     for (HttpConnection *connection : findChildren<HttpConnection *>())
         connection->closeGracefully();
 }

@@ -16,6 +16,7 @@ namespace Runtime {
 
 class FunctionRunner;
 class HttpConnection;
+class RealtimeEndpoint;
 class RecordStore;
 class WriteExecutor;
 struct ReceivedRequest;
@@ -46,7 +47,7 @@ public:
     /** Accepts connections on the listening socket \a descriptor (taking it over). */
     Result<void> listen(qintptr descriptor);
     /** Stops accepting connections and closes the open ones: idle ones now, the others after the
-        response to their request in progress. */
+        response to their request in progress; realtime sockets at once. */
     void stop();
     /** Waits (at most \a timeoutMs, running this thread's events) until every response is written. */
     void waitForResponsesWritten(int timeoutMs);
@@ -59,12 +60,15 @@ public:
 private:
     void acceptConnections();
     void handleRequest(HttpConnection *connection, ReceivedRequest &&received);
+    /** Takes a WebSocket upgrade to /realtime/v1/websocket whose key is valid (see HttpConnection). */
+    bool upgrade(HttpConnection *connection, const HttpRequest &head);
 
     const ServerConfig &m_config;
     RecordStore *m_recordStore;
     WriteExecutor *m_writer;
     FunctionRunner *m_functionRunner;
     QTcpServer *m_tcpServer = nullptr; ///< a child; null until listen()
+    RealtimeEndpoint *m_realtime = nullptr; ///< a child when the config has a realtime hub
     bool m_stopping = false;
     std::function<void()> m_beforeRequest;
 };

@@ -10,6 +10,7 @@
 #include "healthhandler.h"
 #include "middleware/apikey.h"
 #include "middleware/cors.h"
+#include "realtimehandler.h"
 #include "recordshandler.h"
 #include "storage/recordstore.h"
 
@@ -64,6 +65,18 @@ void registerRoutes(Router &router, const Project &project)
     router.addRoute(s_get, rpc, functions, &handleRpc);
     router.addRoute(post, rpc, functions, &handleRpc);
     router.addRoute(post, QStringLiteral("/basalt/v1/run/:name"), functions, &handleRunFunction);
+    // Realtime (Supabase Realtime's protocol): the WebSocket upgrades in the transport before routing, so
+    // its route answers only what does not upgrade (401 for a bad key, 400 for a plain GET); its key is
+    // read from the URL, as realtime-js sends it. The REST broadcast API writes no rows.
+    RoutePolicy realtimeSocket;
+    realtimeSocket.keyRequired = false;
+    router.addRoute(s_get, QStringLiteral("/realtime/v1/websocket"), realtimeSocket, &handleRealtimeWebSocket);
+    RoutePolicy realtime;
+    realtime.writesOnWriter = false;
+    router.addRoute(post, QStringLiteral("/realtime/v1/api/broadcast"), realtime, &handleRealtimeBroadcast);
+    router.addRoute(post, QStringLiteral("/realtime/v1/api/broadcast/:topic/events/:event"), realtime,
+        &handleRealtimeBroadcastEvent);
+
     for (const Endpoint &endpoint : project.endpoints) {
         const ObjectId id = endpoint.id;
         router.addRoute(endpoint.method.toLatin1(), QStringLiteral("/api/") + endpoint.path, functions,

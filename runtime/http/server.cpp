@@ -5,6 +5,7 @@
 #include "auth/sessionrevocations.h"
 #include "auth/signinlimiter.h"
 #include "listeningsockets.h"
+#include "realtime/realtimehub.h"
 #include "scripting/functionrunner.h"
 #include "serverworker.h"
 #include "storage/recordchange.h"
@@ -51,6 +52,8 @@ Server::Server(ServerConfig config, QObject *parent)
         m_config.projectUpdates = std::make_shared<ProjectUpdates>();
     if (!m_config.changeFeed)
         m_config.changeFeed = std::make_shared<ChangeFeed>();
+    if (!m_config.realtimeHub)
+        m_config.realtimeHub = std::make_shared<RealtimeHub>(m_config.changeFeed);
     if (!m_config.router)
         m_config.router = makeRouter(*m_config.project);
 }

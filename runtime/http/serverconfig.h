@@ -17,9 +17,22 @@ namespace Runtime {
 
 class AccessPolicy;
 class ChangeFeed;
+class RealtimeHub;
 class Router;
 class SessionRevocations;
 class SignInLimiter;
+
+/** The limits of one realtime WebSocket connection (see RealtimeConnection). Supabase's published
+    figures where it has one (100 channels per connection, a 256 KB broadcast on its free plan). */
+struct RealtimeLimits
+{
+    qint64 maxMessageBytes = 1024 * 1024; ///< a larger frame or message closes the socket (1009)
+    qint64 maxBroadcastBytes = 256 * 1024; ///< a larger broadcast payload is refused (payload_size_exceeded)
+    qint64 maxUnsentBytes = 4 * 1024 * 1024; ///< a client that lets more wait unread is cut off
+    int heartbeatTimeoutMs = 60000; ///< a socket that sends nothing (no heartbeat) this long is closed
+    int maxChannels = 100; ///< channels joined at once per connection (ChannelRateLimitReached)
+    int maxJoinsPerSecond = 100; ///< joins per connection per second (ClientJoinRateLimitReached)
+};
 
 /** The protective limits the transport enforces at the socket, before Qt buffers a request. The body
     limit is not here: it is the project's settings.maxRequestBodyBytes. */
@@ -28,6 +41,7 @@ struct ServerLimits
     qint64 maxHeaderBytes = 16 * 1024; ///< request line + headers; more is answered 431
     int idleTimeoutMs = 30000; ///< a keep-alive connection without a request is closed after this
     int requestTimeoutMs = 30000; ///< a request still incomplete this long after its first byte: 408
+    RealtimeLimits realtime;
 };
 
 /** What the server serves: its own copy of the project (never the designer's live model), the database
@@ -48,6 +62,9 @@ struct ServerConfig
     /** Where every committed write is announced (triggers, realtime and the designer listen); made by the
         Server if null. */
     std::shared_ptr<ChangeFeed> changeFeed;
+    /** The realtime channels of every request thread (broadcast, presence, postgres_changes); made by the
+        Server if null. */
+    std::shared_ptr<RealtimeHub> realtimeHub;
     /** The routes of \c project (its endpoints included); made by the Server, replaced with the project. */
     std::shared_ptr<const Router> router;
     /** What functions read with env.get() (see loadFunctionEnvironment()). */
