@@ -4,6 +4,7 @@
 
 #include "auth/caller.h"
 #include "model/project.h"
+#include "storage/database.h"
 #include "storage/recordchange.h"
 
 #include <QHash>
@@ -14,23 +15,25 @@
 
 namespace Runtime {
 
-class AccessPolicy;
+class RowVisibility;
 
 /** Who may receive a committed change over realtime (postgres_changes): the one place that decides, so
-    that nothing leaks. The service role receives every change. Anyone else receives a change of a table
-    only when the table's select rule for one of its roles lets everyone with that role read every row (an
-    empty rule, Grant::Kind::Unrestricted); a change of a table without a select rule for its roles, or whose
-    rule has a condition (owner, tenant scope, paths), is withheld for now: evaluating a rule against the
-    changed row and the subscriber's claims plugs in at decide() (the rule's row conditions for UPDATE,
-    the old row for DELETE), and nothing else needs to change. Hidden fields never leave for anyone but
+    that nothing leaks. The service role receives every change. Anyone else receives a change when the
+    table's select rules let them select the changed row (the new row; the old one for a DELETE), decided
+    in memory from the row and the subscriber's claims by RowVisibility: owner rules, tenant scope, `true`
+    and every rule on the row's own columns, with the data API's semantics on both engines. A rule the row
+    alone cannot settle (a relationship path, and the few comparisons RowVisibility lists) is withheld for
+    now: reading the row back as the subscriber is the next step. Hidden fields never leave for anyone but
     the service role (visibleColumns()).
     One per request thread and project (the endpoint makes a new one when the project changes); not
     thread-safe. */
 class ChangeAudience
 {
 public:
-    /** Compiles \a project's rules (which must outlive the audience). */
-    explicit ChangeAudience(std::shared_ptr<const Project> project);
+    /** Compiles \a project's rules for rows of a database of \a engine (which orders text as
+        RowRule::TextOrder::Collation on PostgreSQL: a text order comparison the row cannot settle is
+        withheld). */
+    ChangeAudience(std::shared_ptr<const Project> project, DatabaseEngine engine);
     ~ChangeAudience();
 
     enum class Decision { Visible, Withheld };
@@ -47,8 +50,7 @@ public:
 
 private:
     std::shared_ptr<const Project> m_project;
-    std::shared_ptr<const AccessPolicy> m_policy; ///< null if the rules do not compile (nothing is visible)
-    QHash<QString, bool> m_unrestricted; ///< table id + roles → whether the grant is unconditional
+    std::shared_ptr<const RowVisibility> m_visibility; ///< null if the rules do not compile (nothing is visible)
 };
 
 } // namespace Runtime

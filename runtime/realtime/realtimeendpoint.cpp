@@ -91,7 +91,7 @@ void RealtimeEndpoint::refresh()
 ChangeAudience &RealtimeEndpoint::audience()
 {
     if (!m_audience || &m_audience->project() != m_config.project.get())
-        m_audience = std::make_unique<ChangeAudience>(m_config.project);
+        m_audience = std::make_unique<ChangeAudience>(m_config.project, m_config.database.engine);
     return *m_audience;
 }
 

@@ -89,6 +89,39 @@ test('postgres_changes: INSERT, UPDATE and DELETE of the rows a filter matches, 
     await c.removeChannel(channel)
 })
 
+test('postgres_changes under an owner rule: each signed-in user gets only their own rows, anon none', async () => {
+    // notes: select, insert, update, delete where owner_id = auth.uid (signed-in users only).
+    const users = []
+    for (const who of ['a', 'b']) {
+        const c = client()
+        const address = `${unique('rt-' + who).replace(/[^a-z0-9-]/gi, '-')}@example.com`.toLowerCase()
+        const { data, error } = await c.auth.signUp({ email: address, password: 'correct horse battery staple' })
+        assert.equal(error, null, JSON.stringify(error))
+        const events = []
+        const channel = c.channel(unique('notes-' + who).replace(/ /g, '-'))
+            .on('postgres_changes', { event: '*', schema: 'public', table: 'notes' }, (payload) => events.push(payload))
+        await subscribed(channel)
+        users.push({ c, id: data.user.id, events })
+    }
+    const anonEvents = []
+    await subscribed(client().channel(unique('notes-anon').replace(/ /g, '-'))
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'notes' }, (payload) => anonEvents.push(payload)))
+
+    const [a, b] = users
+    const [mine] = ok(await a.c.from('notes').insert({ owner_id: a.id, body: 'for a' }).select())
+    const seen = await arrives(a.events, (e) => e.eventType === 'INSERT' && e.new.id === mine.id)
+    assert.equal(seen.new.body, 'for a')
+    const [theirs] = ok(await b.c.from('notes').insert({ owner_id: b.id, body: 'for b' }).select())
+    await arrives(b.events, (e) => e.eventType === 'INSERT' && e.new.id === theirs.id)
+    ok(await a.c.from('notes').update({ body: 'for a, again' }).eq('id', mine.id))
+    await arrives(a.events, (e) => e.eventType === 'UPDATE' && e.new.body === 'for a, again')
+
+    await pause(300)
+    assert.ok(a.events.every((e) => (e.new.owner_id ?? e.old.owner_id) === a.id), JSON.stringify(a.events))
+    assert.ok(b.events.every((e) => (e.new.owner_id ?? e.old.owner_id) === b.id), JSON.stringify(b.events))
+    assert.equal(anonEvents.length, 0, JSON.stringify(anonEvents))
+})
+
 test('postgres_changes: a binding for INSERT only gets inserts', async () => {
     const name = unique('ins').replace(/ /g, '-')
     const inserts = []

@@ -652,18 +652,22 @@ void tst_Realtime::changeVisibility()
     QVERIFY(insert("vault", R"({"body":"v"})").startsWith("201"));
     QVERIFY(
         insert("notes", (u"{\"owner_id\":\"%1\",\"body\":\"mine\"}"_s.arg(user)).toUtf8()).startsWith("201"));
+    QVERIFY(insert("notes", R"({"owner_id":"00000000-0000-4000-8000-0000000000b2","body":"theirs"})").startsWith("201"));
     QVERIFY(insert("messages", R"({"room":"r","body":"public","secret":"s3"})").startsWith("201"));
     // The service role sees every table and hidden fields.
     QStringList tables;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 4; ++i) {
         const QJsonObject data = dataOf(service->takeEvent(u"realtime:all"_s, u"postgres_changes"_s));
         tables << data.value(u"table"_s).toString();
         if (tables.last() == u"messages"_s)
             QCOMPARE(data.value(u"record"_s).toObject().value(u"secret"_s).toString(), u"s3"_s);
     }
-    QCOMPARE(tables, (QStringList {u"vault"_s, u"notes"_s, u"messages"_s}));
-    // Others: only the table everyone with their role may read; a conditional rule (notes: owner) withholds
-    // its changes even from the owner for now, and a table without a rule withholds them from everyone.
+    QCOMPARE(tables, (QStringList {u"vault"_s, u"notes"_s, u"notes"_s, u"messages"_s}));
+    // The owner rule (notes: owner_id = auth.uid) is decided on the row: the owner gets their own note, not
+    // another user's; anon gets no note at all. A table without a rule for a role withholds every change.
+    const QJsonObject own = dataOf(owner->takeEvent(u"realtime:all"_s, u"postgres_changes"_s));
+    QCOMPARE(own.value(u"table"_s).toString(), u"notes"_s);
+    QCOMPARE(own.value(u"record"_s).toObject().value(u"body"_s).toString(), u"mine"_s);
     for (RealtimeClient *c : {anon, owner}) {
         const QJsonObject data = dataOf(c->takeEvent(u"realtime:all"_s, u"postgres_changes"_s));
         QCOMPARE(data.value(u"table"_s).toString(), u"messages"_s);
