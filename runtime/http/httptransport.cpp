@@ -93,10 +93,13 @@ Result<void> HttpTransport::listen(qintptr descriptor)
     m_tcpServer = tcpServer.release(); // parented by the transport
     connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpTransport::acceptConnections);
     if (m_config.realtimeHub && !m_realtime) {
-        m_realtime = new RealtimeEndpoint(m_config, [this] {
-            if (m_beforeRequest)
-                m_beforeRequest();
-        }, this);
+        m_realtime = new RealtimeEndpoint(
+            m_config,
+            [this] {
+                if (m_beforeRequest)
+                    m_beforeRequest();
+            },
+            [this] { return m_recordStore; }, this);
     }
     return {};
 }

@@ -8,8 +8,9 @@
 
 namespace Runtime {
 
-ChangeAudience::ChangeAudience(std::shared_ptr<const Project> project, DatabaseEngine engine)
+ChangeAudience::ChangeAudience(std::shared_ptr<const Project> project, DatabaseEngine engine, ReadBack readBack)
     : m_project(std::move(project))
+    , m_readBack(std::move(readBack))
 {
     Result<std::shared_ptr<const RowVisibility>> visibility
         = RowVisibility::compile(m_project, engine, RowRule::TextOrder::Collation);
@@ -24,15 +25,21 @@ ChangeAudience::ChangeAudience(std::shared_ptr<const Project> project, DatabaseE
 ChangeAudience::~ChangeAudience() = default;
 
 ChangeAudience::Decision ChangeAudience::decide(
-    const Table &table, const QJsonObject &row, const Caller &caller)
+    const Table &table, const QJsonObject &row, const Caller &caller, bool stored)
 {
     if (caller.isService())
         return Decision::Visible;
     if (!m_visibility)
         return Decision::Withheld;
-    // TODO(#16): NeedsQuery (relationship paths) reads the row back by its key as the subscriber.
-    return m_visibility->verdict(table, row, caller) == RowVisibility::Verdict::Visible ? Decision::Visible
-                                                                                       : Decision::Withheld;
+    switch (m_visibility->verdict(table, row, caller)) {
+    case RowVisibility::Verdict::Visible: return Decision::Visible;
+    case RowVisibility::Verdict::Hidden: return Decision::Withheld;
+    case RowVisibility::Verdict::NeedsQuery: break;
+    }
+    const Field *key = table.primaryKey();
+    if (!stored || !m_readBack || !key || !row.contains(key->name))
+        return Decision::Withheld;
+    return m_readBack(table, row.value(key->name), caller) ? Decision::Visible : Decision::Withheld;
 }
 
 QStringList ChangeAudience::visibleColumns(const Table &table, const Caller &caller) const

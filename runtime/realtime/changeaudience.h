@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace Runtime {
@@ -22,9 +23,10 @@ class RowVisibility;
     table's select rules let them select the changed row (the new row; the old one for a DELETE), decided
     in memory from the row and the subscriber's claims by RowVisibility: owner rules, tenant scope, `true`
     and every rule on the row's own columns, with the data API's semantics on both engines. A rule the row
-    alone cannot settle (a relationship path, and the few comparisons RowVisibility lists) is withheld for
-    now: reading the row back as the subscriber is the next step. Hidden fields never leave for anyone but
-    the service role (visibleColumns()).
+    alone cannot settle (a relationship path, and the few comparisons RowVisibility lists) is decided by
+    reading the row back by its key as the subscriber (the read-back function, one query); a deleted row
+    cannot be read back, so such a DELETE is withheld. Hidden fields never leave for anyone but the service
+    role (visibleColumns()).
     One per request thread and project (the endpoint makes a new one when the project changes); not
     thread-safe. */
 class ChangeAudience
@@ -33,14 +35,18 @@ public:
     /** Compiles \a project's rules for rows of a database of \a engine (which orders text as
         RowRule::TextOrder::Collation on PostgreSQL: a text order comparison the row cannot settle is
         withheld). */
-    ChangeAudience(std::shared_ptr<const Project> project, DatabaseEngine engine);
+    /** Reads the row of \a table whose primary key is \a key as \a caller, through the data API with the
+        caller's rules: returns whether it came back. */
+    using ReadBack = std::function<bool(const Table &table, const QJsonValue &key, const Caller &caller)>;
+
+    ChangeAudience(std::shared_ptr<const Project> project, DatabaseEngine engine, ReadBack readBack = {});
     ~ChangeAudience();
 
     enum class Decision { Visible, Withheld };
 
-    /** Returns whether \a caller may receive \a change of \a table, whose row is \a row (the new row, the
-        old one for a DELETE). */
-    Decision decide(const Table &table, const QJsonObject &row, const Caller &caller);
+    /** Returns whether \a caller may receive a change of \a table, whose row is \a row (the new row, the
+        old one for a DELETE: \a stored is false then, and the row cannot be read back). */
+    Decision decide(const Table &table, const QJsonObject &row, const Caller &caller, bool stored = true);
 
     /** Returns the columns of \a table that \a caller may receive, in the table's order: all for the
         service role, else all but the hidden ones. */
@@ -50,6 +56,7 @@ public:
 
 private:
     std::shared_ptr<const Project> m_project;
+    ReadBack m_readBack;
     std::shared_ptr<const RowVisibility> m_visibility; ///< null if the rules do not compile (nothing is visible)
 };
 

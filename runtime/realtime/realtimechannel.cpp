@@ -93,7 +93,8 @@ QJsonObject RealtimeChannel::changePayload(
     if (ids.isEmpty())
         return {};
     const QJsonObject &row = change.operation == RecordOperation::Delete ? change.oldRow : change.newRow;
-    if (audience.decide(table, row, identity.caller) != ChangeAudience::Decision::Visible)
+    if (audience.decide(table, row, identity.caller, change.operation != RecordOperation::Delete)
+        != ChangeAudience::Decision::Visible)
         return {};
     QStringList columns = audience.visibleColumns(table, identity.caller);
     if (!everyColumn) {

@@ -4,6 +4,7 @@
 #include "realtimeendpoint.h"
 
 #include "changeaudience.h"
+#include "http/dataapicall.h"
 #include "http/requestcontext.h"
 #include "http/serverconfig.h"
 #include "realtimeauth.h"
@@ -11,16 +12,19 @@
 
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrl>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
 namespace Runtime {
 
-RealtimeEndpoint::RealtimeEndpoint(const ServerConfig &config, std::function<void()> refresh, QObject *parent)
+RealtimeEndpoint::RealtimeEndpoint(const ServerConfig &config, std::function<void()> refresh,
+    std::function<RecordStore *()> store, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_refresh(std::move(refresh))
+    , m_store(std::move(store))
     , m_hub(config.realtimeHub)
     , m_server(new QWebSocketServer(QStringLiteral("basalt"), QWebSocketServer::NonSecureMode, this))
 {
@@ -91,7 +95,22 @@ void RealtimeEndpoint::refresh()
 ChangeAudience &RealtimeEndpoint::audience()
 {
     if (!m_audience || &m_audience->project() != m_config.project.get())
-        m_audience = std::make_unique<ChangeAudience>(m_config.project, m_config.database.engine);
+        m_audience = std::make_unique<ChangeAudience>(m_config.project, m_config.database.engine,
+            [this](const Table &table, const QJsonValue &key, const Caller &caller) {
+                // One read of the row by its key, with the subscriber's rules, on this thread's connection.
+                RecordStore *store = m_store ? m_store() : nullptr;
+                const Field *pk = table.primaryKey();
+                if (!store || !pk)
+                    return false;
+                const QString value = key.isString() ? key.toString() : QString::number(key.toDouble(), 'g', 17);
+                DataApiCall call;
+                call.table = table.name;
+                call.query = "select=" + QUrl::toPercentEncoding(pk->name) + '&' + QUrl::toPercentEncoding(pk->name)
+                    + "=eq." + QUrl::toPercentEncoding(value);
+                const QJsonObject answer = callDataApi(call, m_config, *store, caller);
+                return answer.value(QStringLiteral("status")).toInt() == 200
+                    && answer.value(QStringLiteral("dataJson")).toString().startsWith(QLatin1String("[{"));
+            });
     return *m_audience;
 }
 

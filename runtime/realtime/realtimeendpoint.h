@@ -21,6 +21,7 @@ namespace Runtime {
 
 class ChangeAudience;
 class RealtimeConnection;
+class RecordStore;
 struct ServerConfig;
 
 /** The realtime side of one request thread: takes over the sockets whose HTTP connection asked to upgrade
@@ -34,7 +35,10 @@ class RealtimeEndpoint : public QObject
 
 public:
     /** Serves with \a config (the worker's copy: \a refresh picks up a new project into it first). */
-    RealtimeEndpoint(const ServerConfig &config, std::function<void()> refresh, QObject *parent = nullptr);
+    /** \a store gives the thread's current RecordStore, which reads a changed row back as a subscriber when
+        its rules need the database (ChangeAudience). */
+    RealtimeEndpoint(const ServerConfig &config, std::function<void()> refresh,
+        std::function<RecordStore *()> store, QObject *parent = nullptr);
     /** Closes every socket (stop()) and leaves the hub. */
     ~RealtimeEndpoint() override;
 
@@ -71,6 +75,7 @@ private:
 
     const ServerConfig &m_config;
     std::function<void()> m_refresh;
+    std::function<RecordStore *()> m_store;
     std::shared_ptr<RealtimeHub> m_hub;
     QWebSocketServer *m_server; ///< a child; only upgrades sockets given to it (never listens)
     QSet<RealtimeConnection *> m_connections; ///< children

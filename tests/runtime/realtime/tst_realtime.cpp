@@ -44,7 +44,7 @@ PermissionRule selectRule(const QString &table, const QString &role, const QStri
 }
 
 /** messages: anyone may read (hidden `secret`); notes: a user reads their own (a conditional rule); vault:
-    no rule (only the service role). */
+    no rule (only the service role); comments: a user reads the comments of their own notes (a path). */
 std::shared_ptr<Project> realtimeProject()
 {
     auto project = std::make_shared<Project>();
@@ -66,11 +66,19 @@ std::shared_ptr<Project> realtimeProject()
     vault.id = u"tbl_vault"_s;
     vault.name = u"vault"_s;
     vault.fields = {key(), field(u"body"_s, FieldType::Text)};
-    for (Table *table : {&messages, &notes, &vault}) {
+    // comments of a note: a user reads those of their own notes (a rule through a path: one query).
+    Table comments;
+    comments.id = u"tbl_comments"_s;
+    comments.name = u"comments"_s;
+    comments.fields = {key(), field(u"note_id"_s, FieldType::Integer), field(u"body"_s, FieldType::Text)};
+    comments.permissions = {selectRule(u"comments"_s, u"authenticated"_s, u"note.owner_id = auth.uid"_s)};
+    for (Table *table : {&messages, &notes, &vault, &comments}) {
         for (Field &f : table->fields)
             f.id = u"fld_"_s + table->name + u'_' + f.name; // ids are unique in a project
     }
-    project->tables = {messages, notes, vault};
+    project->tables = {messages, notes, vault, comments};
+    project->relationships.push_back({.id = u"rel_comments_note"_s, .fromTableId = u"tbl_notes"_s,
+        .toTableId = u"tbl_comments"_s, .foreignKeyFieldId = u"fld_comments_note_id"_s});
     return project;
 }
 
@@ -199,6 +207,7 @@ private slots:
     void postgresChanges_data();
     void postgresChanges();
     void changeVisibility();
+    void pathRuleReadsTheRowBack();
     void rolledBackWriteSendsNothing();
     void filters_data();
     void filters();
@@ -674,6 +683,26 @@ void tst_Realtime::changeVisibility()
         QVERIFY(!data.value(u"record"_s).toObject().contains(u"secret"_s));
         QVERIFY(!c->receives(u"realtime:all"_s, u"postgres_changes"_s, 200));
     }
+}
+
+// A rule through a path cannot be decided from the row: the row is read back as the subscriber (a DELETE,
+// whose row is gone, is withheld).
+void tst_Realtime::pathRuleReadsTheRowBack()
+{
+    QVERIFY(start());
+    const QString user = u"00000000-0000-4000-8000-0000000000a1"_s;
+    const QString other = u"00000000-0000-4000-8000-0000000000b2"_s;
+    RealtimeClient *owner = client();
+    RealtimeClient *stranger = client();
+    const QJsonObject comments = changesConfig({binding(u"*"_s, u"comments"_s)});
+    QCOMPARE(status(owner->join(u"realtime:c"_s, comments, QString::fromLatin1(TestSupport::accessToken(user)))), u"ok"_s);
+    QCOMPARE(status(stranger->join(u"realtime:c"_s, comments, QString::fromLatin1(TestSupport::accessToken(other)))),
+        u"ok"_s);
+    QVERIFY(insert("notes", (u"{\"id\":41,\"owner_id\":\"%1\",\"body\":\"n\"}"_s.arg(user)).toUtf8()).startsWith("201"));
+    QVERIFY(insert("comments", R"({"note_id":41,"body":"on my note"})").startsWith("201"));
+    const QJsonObject seen = dataOf(owner->takeEvent(u"realtime:c"_s, u"postgres_changes"_s));
+    QCOMPARE(seen.value(u"record"_s).toObject().value(u"body"_s).toString(), u"on my note"_s);
+    QVERIFY(!stranger->receives(u"realtime:c"_s, u"postgres_changes"_s, 300));
 }
 
 void tst_Realtime::rolledBackWriteSendsNothing()
