@@ -2,6 +2,8 @@
 // applyRowSetQuery: PostgREST's filters, select, order and paging applied to rows a function returned.
 #include "rowsetquery.h"
 
+#include "query/likepattern.h"
+
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -43,23 +45,6 @@ int compare(const QJsonValue &value, const QString &text)
         return own - other;
     }
     return QString::compare(textOf(value), text);
-}
-
-// A LIKE pattern (% and _) as an anchored regular expression.
-QRegularExpression likePattern(const QString &pattern, bool ignoreCase)
-{
-    QString expression;
-    for (const QChar c : pattern) {
-        if (c == QLatin1Char('%') || c == QLatin1Char('*'))
-            expression += QStringLiteral(".*");
-        else if (c == QLatin1Char('_'))
-            expression += QLatin1Char('.');
-        else
-            expression += QRegularExpression::escape(QString(c));
-    }
-    return QRegularExpression(QRegularExpression::anchoredPattern(expression),
-        ignoreCase ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption
-                   : QRegularExpression::DotMatchesEverythingOption);
 }
 
 bool isNull(const QJsonValue &value) { return value.isNull() || value.isUndefined(); }

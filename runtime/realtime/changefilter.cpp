@@ -3,6 +3,8 @@
 // row.
 #include "changefilter.h"
 
+#include "query/likepattern.h"
+
 #include "storage/valuecodec.h"
 
 #include <QHash>
@@ -79,27 +81,6 @@ const QHash<QString, ChangeFilter::Op> &operators()
         {QStringLiteral("imatch"), ChangeFilter::Op::IMatch},
         {QStringLiteral("isdistinct"), ChangeFilter::Op::IsDistinct}};
     return ops;
-}
-
-/** Returns a like pattern (`*` or `%` any run, `_` one character) as an anchored regular expression. */
-QRegularExpression likePattern(const QString &pattern, bool caseInsensitive)
-{
-    QString regex;
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern.at(i);
-        if (c == u'\\' && i + 1 < pattern.size())
-            regex += QRegularExpression::escape(QString(pattern.at(++i)));
-        else if (c == u'*' || c == u'%')
-            regex += QStringLiteral(".*");
-        else if (c == u'_')
-            regex += u'.';
-        else
-            regex += QRegularExpression::escape(QString(c));
-    }
-    QRegularExpression::PatternOptions options = QRegularExpression::DotMatchesEverythingOption;
-    if (caseInsensitive)
-        options |= QRegularExpression::CaseInsensitiveOption;
-    return QRegularExpression(QRegularExpression::anchoredPattern(regex), options);
 }
 
 QString textOf(const QJsonValue &value)
