@@ -272,6 +272,8 @@ void TableItem::paintTitle(QPainter *painter, const QPalette &palette) const
     };
     if (m_table.tenantScoped)
         pill(QCoreApplication::translate("Designer::TableItem", "tenant"));
+    if (m_table.realtime)
+        pill(QCoreApplication::translate("Designer::TableItem", "live"));
     if (m_junction)
         pill(QCoreApplication::translate("Designer::TableItem", "N:M"));
     if (m_viewCard)

@@ -53,6 +53,12 @@ Runtime::Table setTenantScoped(Runtime::Table table, bool scoped)
     return table;
 }
 
+Runtime::Table setRealtime(Runtime::Table table, bool on)
+{
+    table.realtime = on;
+    return table;
+}
+
 Runtime::Table addField(const Runtime::Project &project, Runtime::Table table, Runtime::FieldType type)
 {
     Runtime::Field field;
@@ -154,6 +160,12 @@ QString tenantScopedText(const Runtime::Table &table, bool scoped)
 {
     return scoped ? QCoreApplication::translate("Commands", "Make %1 tenant-scoped").arg(table.name)
                   : QCoreApplication::translate("Commands", "Make %1 shared by all tenants").arg(table.name);
+}
+
+QString realtimeText(const Runtime::Table &table, bool on)
+{
+    return on ? QCoreApplication::translate("Commands", "Turn on realtime for %1").arg(table.name)
+              : QCoreApplication::translate("Commands", "Turn off realtime for %1").arg(table.name);
 }
 
 QString addFieldText(const Runtime::Table &table, const QString &fieldName)

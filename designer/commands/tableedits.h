@@ -18,6 +18,8 @@ Runtime::Table renameTable(Runtime::Table table, const QString &name);
 Runtime::Table setTableColor(Runtime::Table table, const QString &color);
 /** Returns \a table with its rows scoped to the caller's organization (\a scoped) or not. */
 Runtime::Table setTenantScoped(Runtime::Table table, bool scoped);
+/** Returns \a table with Realtime \a on: its committed changes reach postgres_changes subscribers. */
+Runtime::Table setRealtime(Runtime::Table table, bool on);
 
 /** Returns \a table with a new last field of \a type, named `<type>_<n>` (e.g. "text_1"; "text_list_1"
     for text[]) so that the name is free in the table, with an id new in \a project. An enum field gets one value, "option_1". */
@@ -49,6 +51,7 @@ Runtime::Table removeIndex(Runtime::Table table, const Runtime::ObjectId &indexI
 QString renameTableText(const Runtime::Table &table);
 QString tableColorText(const Runtime::Table &table);
 QString tenantScopedText(const Runtime::Table &table, bool scoped);
+QString realtimeText(const Runtime::Table &table, bool on);
 QString addFieldText(const Runtime::Table &table, const QString &fieldName);
 QString removeFieldText(const Runtime::Table &table, const Runtime::ObjectId &fieldId);
 QString changeFieldText(const Runtime::Table &table, const Runtime::ObjectId &fieldId);

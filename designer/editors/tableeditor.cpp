@@ -73,6 +73,15 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
     tenantRow->setContentsMargins(0, 0, 0, 0);
     tenantRow->addWidget(m_tenantScoped);
     tenantRow->addWidget(tenantHint, 1);
+    m_realtime = new QCheckBox(tr("&Realtime"), this);
+    m_realtime->setObjectName(QStringLiteral("realtimeCheck"));
+    auto *realtimeHint = new QLabel(tr("Subscribed apps get its changes live."), this);
+    realtimeHint->setWordWrap(true);
+    realtimeHint->setEnabled(false);
+    auto *realtimeRow = new QHBoxLayout;
+    realtimeRow->setContentsMargins(0, 0, 0, 0);
+    realtimeRow->addWidget(m_realtime);
+    realtimeRow->addWidget(realtimeHint, 1);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -82,6 +91,7 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
     form->addRow(tr("&Colour:"), m_colorButton);
     form->addRow(tr("&Description:"), m_descriptionEdit);
     form->addRow(QString(), tenantRow);
+    form->addRow(QString(), realtimeRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -108,12 +118,14 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
     connect(m_nameEdit, &QLineEdit::textEdited, this, &TableEditor::nameEdited);
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &TableEditor::descriptionEdited);
     connect(m_tenantScoped, &QCheckBox::clicked, this, &TableEditor::tenantScopedToggled);
+    connect(m_realtime, &QCheckBox::clicked, this, &TableEditor::realtimeToggled);
     connect(m_colorButton, &QPushButton::clicked, this, &TableEditor::chooseColor);
     connect(document, &ProjectDocument::changed, this, &TableEditor::documentChanged);
     setTabOrder(m_nameEdit, m_colorButton);
     setTabOrder(m_colorButton, m_descriptionEdit);
     setTabOrder(m_descriptionEdit, m_tenantScoped);
-    setTabOrder(m_tenantScoped, m_fieldsView);
+    setTabOrder(m_tenantScoped, m_realtime);
+    setTabOrder(m_realtime, m_fieldsView);
 }
 
 QWidget *TableEditor::createFieldsBox()
@@ -256,6 +268,7 @@ void TableEditor::refresh()
         m_descriptionEdit->setPlainText(shown->description);
     }
     m_tenantScoped->setChecked(shown->tenantScoped);
+    m_realtime->setChecked(shown->realtime);
     m_colorButton->setIcon(colorSwatch(QColor(shown->color), palette()));
     m_colorButton->setText(shown->color.isEmpty() ? tr("Default") : shown->color);
 
@@ -353,6 +366,14 @@ void TableEditor::tenantScopedToggled(bool on)
     if (!shown || shown->tenantScoped == on)
         return;
     push(setTenantScoped(*shown, on), tenantScopedText(*shown, on));
+}
+
+void TableEditor::realtimeToggled(bool on)
+{
+    const Runtime::Table *shown = table();
+    if (!shown || shown->realtime == on)
+        return;
+    push(setRealtime(*shown, on), realtimeText(*shown, on));
 }
 
 void TableEditor::chooseColor()

@@ -60,6 +60,7 @@ private:
     void nameEdited(const QString &name);
     void descriptionEdited();
     void tenantScopedToggled(bool on);
+    void realtimeToggled(bool on);
     void chooseColor();
     void addField();
     void removeField();
@@ -75,6 +76,7 @@ private:
     QPushButton *m_colorButton = nullptr;
     QPlainTextEdit *m_descriptionEdit = nullptr;
     QCheckBox *m_tenantScoped = nullptr;
+    QCheckBox *m_realtime = nullptr;
     QTableView *m_fieldsView = nullptr;
     QPushButton *m_removeFieldButton = nullptr;
     FieldEditor *m_fieldEditor = nullptr;

@@ -5,6 +5,7 @@
 #include "auth/sessionrevocations.h"
 #include "auth/signinlimiter.h"
 #include "listeningsockets.h"
+#include "realtime/changerelay.h"
 #include "realtime/realtimehub.h"
 #include "scripting/functionrunner.h"
 #include "serverworker.h"
@@ -77,6 +78,14 @@ Result<void> Server::listen(const QHostAddress &address, quint16 port)
         close();
         return jobs;
     }
+    if (m_config.database.engine == DatabaseEngine::PostgreSQL) {
+        if (Result<void> relay = startRelay(); !relay) {
+            for (qintptr descriptor : descriptors)
+                ::close(int(descriptor));
+            close();
+            return relay;
+        }
+    }
     if (m_config.database.engine == DatabaseEngine::SQLite) {
         if (Result<void> writer = startWriter(); !writer) {
             for (qintptr descriptor : descriptors)
@@ -103,6 +112,16 @@ Result<void> Server::startWriter()
     m_writer->moveToThread(m_writerThread.get());
     m_writerThread->start();
     return runOn(m_writer.get(), [this] { return m_writer->openDatabase(); });
+}
+
+Result<void> Server::startRelay()
+{
+    m_relayThread = std::make_unique<QThread>();
+    m_relayThread->setObjectName(QStringLiteral("basalt-relay"));
+    m_relay = std::make_unique<ChangeRelay>(m_config.database, m_config.changeFeed, m_config.realtimeHub);
+    m_relay->moveToThread(m_relayThread.get());
+    m_relayThread->start();
+    return runOn(m_relay.get(), [this] { return m_relay->start(); });
 }
 
 Result<void> Server::startJobs()
@@ -182,6 +201,14 @@ void Server::close()
         m_jobsThread->wait();
         m_jobs.reset();
         m_jobsThread.reset();
+    }
+    // 5. The relay last: the changes committed until now still go to the other servers.
+    if (m_relay) {
+        runOnAndWait(m_relay.get(), [this] { m_relay->stop(); });
+        m_relayThread->quit();
+        m_relayThread->wait();
+        m_relay.reset();
+        m_relayThread.reset();
     }
     m_config.wakeTriggerJobs = {};
     m_address = QHostAddress();

@@ -18,6 +18,7 @@ class QThread;
 
 namespace Runtime {
 
+class ChangeRelay;
 class ServerWorker;
 class WriteExecutor;
 
@@ -76,6 +77,7 @@ public:
 private:
     Result<void> startWriter();
     Result<void> startJobs();
+    Result<void> startRelay();
     Result<void> startWorkers(const QList<qintptr> &descriptors);
 
     ServerConfig m_config;
@@ -83,6 +85,8 @@ private:
     std::unique_ptr<BackgroundJobs> m_jobs;
     BackgroundJobs::Options m_jobOptions;
     std::unique_ptr<QThread> m_writerThread;
+    std::unique_ptr<QThread> m_relayThread;
+    std::unique_ptr<ChangeRelay> m_relay; ///< PostgreSQL: changes to and from the other servers
     std::unique_ptr<WriteExecutor> m_writer;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<std::unique_ptr<ServerWorker>> m_workers;

@@ -137,6 +137,7 @@ void writeTable(JsonWriter &w, const Table &t)
     }
     optionalString(w, "color", t.color);
     optionalFlag(w, "tenantScoped", t.tenantScoped);
+    optionalFlag(w, "realtime", t.realtime);
     w.key("fields");
     w.beginArray();
     for (const Field &f : t.fields)

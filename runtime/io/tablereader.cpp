@@ -138,6 +138,7 @@ Table readTable(const QJsonValue &value, const QString &path, QList<Problem> &pr
     t.position = readPosition(r.value("position"), r.pathOf("position"), problems, t.id);
     t.color = r.string("color");
     t.tenantScoped = r.boolean("tenantScoped");
+    t.realtime = r.boolean("realtime");
     t.fields = readArray<Field>(r, "fields", problems, readField, Presence::Required);
     t.indexes = readArray<Index>(r, "indexes", problems, readIndex);
     t.permissions = readArray<PermissionRule>(r, "permissions", problems, readPermission);

@@ -25,6 +25,9 @@ struct Table
     QPointF position;     ///< top-left of its card on the canvas
     QString color;        ///< "#rrggbb"; empty means the designer's default
     bool tenantScoped = false; ///< rows belong to the caller's organization_id
+    /** Committed changes reach realtime postgres_changes subscribers (off by default, as in Supabase, where a
+        table joins the supabase_realtime publication). */
+    bool realtime = false;
 
     const Field *field(const ObjectId &id) const;
     Field *field(const ObjectId &id);

@@ -50,6 +50,11 @@ Result<PostgresChangeBinding> PostgresChangeBinding::parse(
         table = project.tableByName(tableName);
         if (!table)
             return invalid(QStringLiteral("the table \"%1\" does not exist in the project").arg(tableName));
+        if (!table->realtime)
+            return invalid(
+                QStringLiteral("Realtime is off for the table \"%1\": turn on Realtime in the "
+                               "table's properties in Basalt (\"realtime\": true in the project file)")
+                    .arg(tableName));
         binding.table = table->name;
     }
 
@@ -96,7 +101,7 @@ bool PostgresChangeBinding::matches(const Table &table, const RecordChange &chan
 {
     if (change.bulk)
         return false;
-    if (!this->table.isEmpty() && this->table != table.name)
+    if (!table.realtime || (!this->table.isEmpty() && this->table != table.name))
         return false;
     if (operation && *operation != change.operation)
         return false;

@@ -17,10 +17,11 @@
 namespace Runtime {
 
 /** A postgres_changes binding from a phx_join's config: which operations (`*`, INSERT, UPDATE, DELETE) of
-    which table (or every table: absent or `*`), rows passing its filter (conditions joined with commas
-    all hold), and the columns sent (`select`; the primary key always). The binding as the client sent it is
-    kept in \c echo, with its id, for the join reply: realtime-js compares each entry's event, schema, table
-    and filter with its own, in order. Made on a request thread, read there. */
+    which table (or every table: absent or `*`; only tables with Realtime on, Table::realtime), rows passing
+   its filter (conditions joined with commas all hold), and the columns sent (`select`; the primary key
+   always). The binding as the client sent it is kept in \c echo, with its id, for the join reply: realtime-js
+   compares each entry's event, schema, table and filter with its own, in order. Made on a request thread,
+   read there. */
 struct PostgresChangeBinding
 {
     qint64 id = 0;
@@ -32,7 +33,8 @@ struct PostgresChangeBinding
 
     /** Returns the binding \a spec of a phx_join (its config.postgres_changes entry) against \a project, with
         \a id, or InvalidBody naming what is wrong: an event, schema, table, column or operator that does not
-        exist, a hidden column in a filter or select for a caller that is not the service role (\a service).
+        exist, a table with Realtime off, a hidden column in a filter or select for a caller that is not the
+       service role (\a service).
      */
     static Result<PostgresChangeBinding> parse(
         const QJsonObject &spec, const Project &project, qint64 id, bool service);

@@ -166,14 +166,14 @@ void RealtimeHub::watchChanges(RealtimeEndpoint *endpoint, int delta)
     if (!m_changeWatchers.isEmpty() && !connected && m_feed) {
         // Direct: runs on the writing thread, right after its commit, and only posts to the endpoints.
         m_feedConnection = connect(
-            m_feed.get(), &ChangeFeed::committed, this, &RealtimeHub::onCommitted, Qt::DirectConnection);
+            m_feed.get(), &ChangeFeed::committed, this, &RealtimeHub::deliverCommitted, Qt::DirectConnection);
     } else if (m_changeWatchers.isEmpty() && connected) {
         // Writers stop reading rows for the feed when nothing listens (ChangeFeed::isObserved()).
         QObject::disconnect(std::exchange(m_feedConnection, {}));
     }
 }
 
-void RealtimeHub::onCommitted(const QList<RecordChange> &changes)
+void RealtimeHub::deliverCommitted(const QList<RecordChange> &changes)
 {
     // A CSV import's batch (bulk) is no event for anyone: not even posted (see the README).
     if (std::all_of(changes.cbegin(), changes.cend(), [](const RecordChange &change) { return change.bulk; }))

@@ -86,6 +86,10 @@ public:
         handed every committed change (RealtimeEndpoint::deliverChanges()). */
     void watchChanges(RealtimeEndpoint *endpoint, int delta);
 
+    /** Hands \a changes, committed by this server (its ChangeFeed) or another one on the same PostgreSQL
+        database (the ChangeRelay), to every endpoint with postgres_changes bindings. */
+    void deliverCommitted(const QList<RecordChange> &changes);
+
     /** Returns the number of endpoints that have a channel on \a topic (for tests and the request log). */
     int endpointCount(const QString &topic) const;
 
@@ -103,7 +107,6 @@ private:
         QList<PresenceMeta> presence;
     };
 
-    void onCommitted(const QList<RecordChange> &changes);
     /** Under m_mutex: sets the sequence of \a message and posts it to the endpoints of its topic. */
     void postLocked(TopicMessage &&message);
     /** Under m_mutex: removes \a subscriber's presence from \a topic; returns the leaves (`{key: {metas}}`).

@@ -122,6 +122,16 @@ test('postgres_changes under an owner rule: each signed-in user gets only their 
     assert.equal(anonEvents.length, 0, JSON.stringify(anonEvents))
 })
 
+test('postgres_changes on a table with Realtime off: CHANNEL_ERROR naming the table', async () => {
+    const c = client()
+    const channel = c.channel(unique('off').replace(/ /g, '-'))
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'categories' }, () => {})
+    await assert.rejects(subscribed(channel), (error) => {
+        assert.match(String(error?.message ?? error), /Realtime is off for the table "categories"/)
+        return true
+    })
+})
+
 test('postgres_changes: a binding for INSERT only gets inserts', async () => {
     const name = unique('ins').replace(/ /g, '-')
     const inserts = []

@@ -239,7 +239,7 @@ void tst_Commands::changeTable_data()
     QTest::addColumn<QString>("templateName");
     QTest::addColumn<QString>("edit");
     const QStringList edits = {QStringLiteral("rename"), QStringLiteral("color"),
-        QStringLiteral("tenantScoped"), QStringLiteral("addTextField"), QStringLiteral("addEnumField"),
+        QStringLiteral("tenantScoped"), QStringLiteral("realtime"), QStringLiteral("addTextField"), QStringLiteral("addEnumField"),
         QStringLiteral("addIntegerField"), QStringLiteral("addTextArrayField"), QStringLiteral("removeField"), QStringLiteral("changeField"),
         QStringLiteral("moveField"), QStringLiteral("setRule"), QStringLiteral("changeRule"),
         QStringLiteral("removeRule"), QStringLiteral("addIndex"), QStringLiteral("removeIndex")};
@@ -318,6 +318,8 @@ void makeTableEdit(
         out = {setTableColor(table, QStringLiteral("#123456")), tableColorText(table)};
     } else if (edit == QLatin1String("tenantScoped")) {
         out = {setTenantScoped(table, !table.tenantScoped), tenantScopedText(table, !table.tenantScoped)};
+    } else if (edit == QLatin1String("realtime")) {
+        out = {setRealtime(table, !table.realtime), realtimeText(table, !table.realtime)};
     } else if (edit == QLatin1String("setRule")) {
         out = {setPermissionRule(project, table, authenticated, del, QStringLiteral("id = id")),
             permissionRuleText(table, authenticated, del, QString())};

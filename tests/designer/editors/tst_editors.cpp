@@ -18,6 +18,7 @@
 #include "widgets/ruleusequestion.h"
 #include "testsupport.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -122,6 +123,7 @@ private slots:
     void relationshipManyToMany();
     void relationshipShowsProblems();
     void fieldRename();
+    void tableRealtime();
     void fieldTextLengths();
     void fieldOptionsFitType_data();
     void fieldOptionsFitType();
@@ -320,6 +322,20 @@ void tst_Editors::fieldRename()
     QCOMPARE(fieldOf(*f.document, s_products, QStringLiteral("fld_products_name")).name, QStringLiteral("title"));
     QCOMPARE(f.document->undoStack()->count(), 1);
     QCOMPARE(name->text(), QStringLiteral("title"));
+}
+
+void tst_Editors::tableRealtime()
+{
+    FieldFixture f;
+    f.select(s_products, QStringLiteral("fld_products_name"));
+    auto *check = f.child<QCheckBox>("realtimeCheck");
+    QVERIFY(check->isChecked()); // the template has products live
+    click(check);
+    QVERIFY(!f.document->project().table(s_products)->realtime);
+    QCOMPARE(f.document->undoStack()->undoText(), QStringLiteral("Turn off realtime for products"));
+    f.document->undoStack()->undo();
+    QVERIFY(f.document->project().table(s_products)->realtime);
+    QTRY_VERIFY(check->isChecked());
 }
 
 void tst_Editors::fieldTextLengths()

@@ -44,7 +44,8 @@ PermissionRule selectRule(const QString &table, const QString &role, const QStri
 }
 
 /** messages: anyone may read (hidden `secret`); notes: a user reads their own (a conditional rule); vault:
-    no rule (only the service role); comments: a user reads the comments of their own notes (a path). */
+    no rule (only the service role); comments: a user reads the comments of their own notes (a path); drafts:
+    anyone may read, with Realtime off. */
 std::shared_ptr<Project> realtimeProject()
 {
     auto project = std::make_shared<Project>();
@@ -72,11 +73,17 @@ std::shared_ptr<Project> realtimeProject()
     comments.name = u"comments"_s;
     comments.fields = {key(), field(u"note_id"_s, FieldType::Integer), field(u"body"_s, FieldType::Text)};
     comments.permissions = {selectRule(u"comments"_s, u"authenticated"_s, u"note.owner_id = auth.uid"_s)};
-    for (Table *table : {&messages, &notes, &vault, &comments}) {
+    Table drafts;
+    drafts.id = u"tbl_drafts"_s;
+    drafts.name = u"drafts"_s;
+    drafts.fields = {key(), field(u"body"_s, FieldType::Text)};
+    drafts.permissions = {selectRule(u"drafts"_s, u"anon"_s)};
+    for (Table *table : {&messages, &notes, &vault, &comments, &drafts}) {
         for (Field &f : table->fields)
             f.id = u"fld_"_s + table->name + u'_' + f.name; // ids are unique in a project
+        table->realtime = table != &drafts;
     }
-    project->tables = {messages, notes, vault, comments};
+    project->tables = {messages, notes, vault, comments, drafts};
     project->relationships.push_back({.id = u"rel_comments_note"_s, .fromTableId = u"tbl_notes"_s,
         .toTableId = u"tbl_comments"_s, .foreignKeyFieldId = u"fld_comments_note_id"_s});
     return project;
@@ -220,6 +227,8 @@ private slots:
     void serverCloseClosesSockets();
     void unansweredCloseCutOff();
     void projectUpdateKeepsSockets();
+    void realtimeOffTable();
+    void twoServersOnePostgres();
 
 private:
     /** Starts a server on \a url (SQLite in a temporary file when empty) with \a limits. */
@@ -352,6 +361,8 @@ void tst_Realtime::joinErrors_data()
     QTest::addColumn<QString>("expected"); // the start of the reason
     QTest::newRow("unknown table") << changesConfig({binding(u"*"_s, u"nope"_s)}) << QString()
                                    << u"PostgresChangesError: the table \"nope\""_s;
+    QTest::newRow("realtime off") << changesConfig({binding(u"*"_s, u"drafts"_s)}) << QString()
+                                  << u"PostgresChangesError: Realtime is off for the table \"drafts\""_s;
     QTest::newRow("unknown column")
         << changesConfig({binding(u"*"_s, u"messages"_s, u"colour=eq.red"_s)}) << QString()
         << u"PostgresChangesError: the filter \"colour=eq.red\" names the column"_s;
@@ -934,6 +945,88 @@ void tst_Realtime::unansweredCloseCutOff()
         received += raw.readAll();
     QCOMPARE(raw.state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(quint8(received.at(0)), quint8(0x88)); // the close frame came first
+}
+
+void tst_Realtime::realtimeOffTable()
+{
+    QVERIFY(start());
+    RealtimeClient *c = client(TestSupport::serviceKey());
+    QCOMPARE(status(c->join(u"realtime:all"_s, changesConfig({binding(u"*"_s, u"*"_s)}))), u"ok"_s);
+    // Every table means every table with Realtime on: a draft's insert is no event, a message's is.
+    QVERIFY(insert("drafts", R"({"body":"not live"})").startsWith("201"));
+    QVERIFY(insert("messages", R"({"room":"r","body":"live"})").startsWith("201"));
+    const QJsonObject first = c->takeEvent(u"realtime:all"_s, u"postgres_changes"_s);
+    QCOMPARE(dataOf(first).value(u"table"_s).toString(), u"messages"_s);
+    QVERIFY(!c->receives(u"realtime:all"_s, u"postgres_changes"_s, 300));
+
+    // Turned on while the server runs: the joined channel gets the drafts' changes from then on.
+    std::shared_ptr<Project> changed = realtimeProject();
+    changed->tables.back().realtime = true; // drafts
+    QVERIFY(m_server->updateProject(changed, m_server->config().schemaVersion));
+    QVERIFY(insert("drafts", R"({"body":"live now"})").startsWith("201"));
+    const QJsonObject second = c->takeEvent(u"realtime:all"_s, u"postgres_changes"_s);
+    QCOMPARE(dataOf(second).value(u"table"_s).toString(), u"drafts"_s);
+    QCOMPARE(dataOf(second).value(u"record"_s).toObject().value(u"body"_s).toString(),
+        u"live now"_s);
+}
+
+
+void tst_Realtime::twoServersOnePostgres()
+{
+    if (!start({}, u"postgresql"_s)) {
+        if (m_postgres && !m_postgres->isValid()) {
+            if (TestSupport::postgresRequired())
+                QFAIL(qPrintable(m_postgres->error()));
+            QSKIP(qPrintable(m_postgres->error()));
+        }
+        QFAIL("the server did not start");
+    }
+    // A second server on the same database, with its own change feed and realtime hub, as another
+    // basalt-server process has.
+    ServerConfig config {m_server->config().project, m_server->config().database, m_server->config().schemaVersion};
+    config.jwtSecret = TestSupport::jwtSecret();
+    config.threads = 2;
+    Server other(config);
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    RealtimeClient *here = client(TestSupport::serviceKey());
+    auto *there = new RealtimeClient;
+    m_clients << there;
+    QVERIFY(there->open(other.port(), TestSupport::anonKey(), u"2.0.0"_s));
+    const QJsonObject config2 = changesConfig({binding(u"*"_s, u"messages"_s)});
+    QCOMPARE(status(here->join(u"realtime:m"_s, config2)), u"ok"_s);
+    QCOMPARE(status(there->join(u"realtime:m"_s, config2)), u"ok"_s);
+
+    // Written through this server: its subscriber gets it once, the other server's once (relayed); the
+    // other way round too. A row larger than a NOTIFY payload (8,000 bytes) arrives whole.
+    const QString large = QString(u"ä€"_s).repeated(6000); // 30,000 bytes of UTF-8
+    const struct
+    {
+        quint16 port;
+        QString body;
+    } writes[] = {{port(), u"from here"_s}, {other.port(), u"from there"_s}, {other.port(), large}};
+    for (const auto &write : writes) {
+        const QByteArray body = QJsonDocument(QJsonObject {{u"room"_s, u"r"_s}, {u"body"_s, write.body}})
+                                    .toJson(QJsonDocument::Compact);
+        QCOMPARE(http(write.port, "POST", "/rest/v1/messages", TestSupport::serviceKey(), body).status, 201);
+        for (RealtimeClient *c : {here, there}) {
+            const QJsonObject event = c->takeEvent(u"realtime:m"_s, u"postgres_changes"_s);
+            QCOMPARE(dataOf(event).value(u"type"_s).toString(), u"INSERT"_s);
+            QCOMPARE(dataOf(event).value(u"record"_s).toObject().value(u"body"_s).toString(), write.body);
+        }
+    }
+    for (RealtimeClient *c : {here, there})
+        QVERIFY(!c->receives(u"realtime:m"_s, u"postgres_changes"_s, 500));
+    // The rules apply on the receiving server: the anon subscriber there never gets the hidden field.
+    QVERIFY(http(port(), "POST", "/rest/v1/messages", TestSupport::serviceKey(),
+        R"({"room":"r","body":"b","secret":"s"})").status == 201);
+    QVERIFY(!dataOf(there->takeEvent(u"realtime:m"_s, u"postgres_changes"_s))
+                 .value(u"record"_s)
+                 .toObject()
+                 .contains(u"secret"_s));
+    QVERIFY(dataOf(here->takeEvent(u"realtime:m"_s, u"postgres_changes"_s))
+                .value(u"record"_s)
+                .toObject()
+                .contains(u"secret"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Realtime)
