@@ -163,6 +163,7 @@ public:
     int seconds = 10;
     int warmupSeconds = 2;
     int rows = 100000;
+    QString only; ///< measure only the scenarios whose name contains it (and their bases); empty: all
     QTemporaryDir dir;
 
     Figures run(const QUrl &base, const Scenario &scenario, int duration) const
@@ -244,7 +245,10 @@ Options readOptions(QCoreApplication &app, Bench &bench)
     const QCommandLineOption wrk(QStringLiteral("wrk"),
         QStringLiteral("The wrk executable (default: wrk on PATH)."), QStringLiteral("PATH"),
         QStringLiteral("wrk"));
-    parser.addOptions({engine, db, duration, connections, threads, rows, wrk});
+    const QCommandLineOption only(QStringLiteral("only"),
+        QStringLiteral("Measure only the requests whose name contains TEXT, and their bases (for profiling)."),
+        QStringLiteral("TEXT"));
+    parser.addOptions({engine, db, duration, connections, threads, rows, wrk, only});
     parser.process(app);
 
     bench.wrk = parser.value(wrk);
@@ -252,6 +256,7 @@ Options readOptions(QCoreApplication &app, Bench &bench)
     bench.connections = qMax(1, parser.value(connections).toInt());
     bench.threads = qBound(1, parser.value(threads).toInt(), bench.connections);
     bench.rows = qMax(1, parser.value(rows).toInt());
+    bench.only = parser.value(only);
     Options options;
     if (QStandardPaths::findExecutable(bench.wrk).isEmpty() && !QFileInfo(bench.wrk).isExecutable())
         options.problem = bench.wrk
@@ -349,7 +354,14 @@ bool measure(const Bench &bench, const QUrl &server)
     bool allRan = true;
     double ceiling = 0;
     QHash<QString, double> measured; // requests per second by scenario name
+    QStringList wanted; // with --only: the chosen scenarios and the bases of their ratios
     for (const Scenario &scenario : scenarios) {
+        if (scenario.name.contains(bench.only))
+            wanted << scenario.name << scenario.base;
+    }
+    for (const Scenario &scenario : scenarios) {
+        if (!bench.only.isEmpty() && scenario.target != 0 && !wanted.contains(scenario.name))
+            continue;
         if (bench.warmupSeconds > 0)
             bench.run(server, scenario, bench.warmupSeconds);
         const Figures figures = bench.run(server, scenario, bench.seconds);
