@@ -52,8 +52,8 @@ RecordChange changeFromJson(const QJsonObject &object)
     change.key = object.value(QLatin1String("k"));
     change.newRow = object.value(QLatin1String("n")).toObject();
     change.oldRow = object.value(QLatin1String("d")).toObject();
-    change.committedAt = QDateTime::fromMSecsSinceEpoch(
-        qint64(object.value(QLatin1String("at")).toDouble()), Qt::UTC);
+    change.committedAt
+        = QDateTime::fromMSecsSinceEpoch(qint64(object.value(QLatin1String("at")).toDouble()), Qt::UTC);
     return change;
 }
 
@@ -98,11 +98,17 @@ Result<void> ChangeRelay::start()
                     this, [this, rows] { send(rows); }, Qt::QueuedConnection);
         },
         Qt::DirectConnection);
+    // Broadcasts too, from whichever thread sends them (the topic's presence stays with each server).
+    m_hub->setBroadcastRelay([this](const TopicMessage &message) {
+        QMetaObject::invokeMethod(
+            this, [this, message] { sendBroadcast(message); }, Qt::QueuedConnection);
+    });
     return {};
 }
 
 void ChangeRelay::stop()
 {
+    m_hub->setBroadcastRelay({});
     QObject::disconnect(std::exchange(m_feedConnection, {}));
     m_database.reset();
 }
@@ -112,7 +118,12 @@ QStringList ChangeRelay::encode(const QList<RecordChange> &changes, const QStrin
     QJsonArray list;
     for (const RecordChange &change : changes)
         list.append(changeToJson(change));
-    const QByteArray json = QJsonDocument(list).toJson(QJsonDocument::Compact);
+    return encodeMessage(QJsonObject {{QStringLiteral("c"), list}}, serverId, sequence);
+}
+
+QStringList ChangeRelay::encodeMessage(const QJsonObject &message, const QString &serverId, quint64 sequence)
+{
+    const QByteArray json = QJsonDocument(message).toJson(QJsonDocument::Compact);
     const QString head = s_prefix + u' ' + serverId + u' ' + QString::number(sequence) + u' ';
     if (json.size() <= s_wholeBytes)
         return {head + QStringLiteral("1/1 ") + QString::fromUtf8(json)};
@@ -124,11 +135,26 @@ QStringList ChangeRelay::encode(const QList<RecordChange> &changes, const QStrin
     return parts;
 }
 
+void ChangeRelay::sendBroadcast(const TopicMessage &message)
+{
+    QJsonObject broadcast {
+        {QStringLiteral("topic"), message.topic}, {QStringLiteral("event"), message.userEvent}};
+    if (message.isBinary)
+        broadcast.insert(QStringLiteral("binary"), QString::fromLatin1(message.binaryPayload.toBase64()));
+    else
+        broadcast.insert(QStringLiteral("payload"), message.payload);
+    notify(encodeMessage(QJsonObject {{QStringLiteral("b"), broadcast}}, m_serverId, ++m_sequence), 1);
+}
+
 void ChangeRelay::send(const QList<RecordChange> &changes)
+{
+    notify(encode(changes, m_serverId, ++m_sequence), changes.size());
+}
+
+void ChangeRelay::notify(const QStringList &payloads, qsizetype count)
 {
     if (!m_database)
         return;
-    const QStringList payloads = encode(changes, m_serverId, ++m_sequence);
     QSqlDatabase &db = m_database->connection();
     // The parts of one message in one transaction: PostgreSQL delivers them together, in order.
     const bool several = payloads.size() > 1;
@@ -140,8 +166,8 @@ void ChangeRelay::send(const QList<RecordChange> &changes)
         query.addBindValue(channelName());
         query.addBindValue(payload);
         if (!query.exec()) {
-            qWarning("realtime: could not send %lld changes to the other servers: %s",
-                qlonglong(changes.size()), qPrintable(query.lastError().text()));
+            qWarning("realtime: could not send %lld changes or broadcasts to the other servers: %s",
+                qlonglong(count), qPrintable(query.lastError().text()));
             if (several)
                 db.rollback();
             return;
@@ -184,8 +210,22 @@ void ChangeRelay::onNotification(
         for (const QString &piece : m_partial.take(key))
             json += QByteArray::fromBase64(piece.toLatin1());
     }
+    const QJsonObject message = QJsonDocument::fromJson(json).object();
+    if (const QJsonObject broadcast = message.value(QLatin1String("b")).toObject(); !broadcast.isEmpty()) {
+        TopicMessage relayed;
+        relayed.topic = broadcast.value(QLatin1String("topic")).toString();
+        relayed.userEvent = broadcast.value(QLatin1String("event")).toString();
+        relayed.isBinary = broadcast.contains(QLatin1String("binary"));
+        if (relayed.isBinary)
+            relayed.binaryPayload
+                = QByteArray::fromBase64(broadcast.value(QLatin1String("binary")).toString().toLatin1());
+        else
+            relayed.payload = broadcast.value(QLatin1String("payload"));
+        m_hub->deliverRelayed(std::move(relayed));
+        return;
+    }
     QList<RecordChange> changes;
-    for (const QJsonValue &value : QJsonDocument::fromJson(json).array())
+    for (const QJsonValue &value : message.value(QLatin1String("c")).toArray())
         changes.append(changeFromJson(value.toObject()));
     if (!changes.isEmpty())
         m_hub->deliverCommitted(changes);

@@ -17,15 +17,17 @@
 namespace Runtime {
 
 class RealtimeHub;
+struct TopicMessage;
 
-/** Sends the changes this server commits to the other servers on the same PostgreSQL database, and hands
-    theirs to this server's realtime subscribers, with PostgreSQL's LISTEN/NOTIFY on the channel
-    `basalt_changes`. A commit's changes go out as one NOTIFY after the commit (JSON; larger than a payload
-    may be, 8,000 bytes, in parts sent in one transaction and joined again); the NOTIFYs of a rolled-back
-    write are never sent, since only committed changes reach the ChangeFeed. Each server skips its own. What
-    arrives goes to the RealtimeHub only: triggers ran where the write was committed, never twice.
-    A change committed just before its server dies may not reach the others (sent after the commit).
-    Lives on its own thread, which owns the connection (start() and stop() run there). PostgreSQL only. */
+/** Sends the changes this server commits, and the broadcasts its clients send, to the other servers on the
+    same PostgreSQL database, and hands theirs to this server's realtime subscribers, with PostgreSQL's
+   LISTEN/NOTIFY on the channel `basalt_changes`. A commit's changes go out as one NOTIFY after the commit
+   (JSON; larger than a payload may be, 8,000 bytes, in parts sent in one transaction and joined again); the
+   NOTIFYs of a rolled-back write are never sent, since only committed changes reach the ChangeFeed. Each
+   server skips its own. What arrives goes to the RealtimeHub only: triggers ran where the write was
+   committed, never twice. A change committed just before its server dies may not reach the others (sent after
+   the commit). Lives on its own thread, which owns the connection (start() and stop() run there). PostgreSQL
+   only. */
 class ChangeRelay : public QObject
 {
     Q_OBJECT
@@ -46,8 +48,14 @@ public:
         `basalt1 <server> <sequence> <part>/<parts> <text>`, each under PostgreSQL's 8,000-byte limit. */
     static QStringList encode(const QList<RecordChange> &changes, const QString &serverId, quint64 sequence);
 
+    /** Returns the payloads that carry \a message (`{"c": [changes]}` or `{"b": broadcast}`). */
+    static QStringList encodeMessage(const QJsonObject &message, const QString &serverId, quint64 sequence);
+
 private:
     void send(const QList<RecordChange> &changes);
+    void sendBroadcast(const TopicMessage &message);
+    /** Sends \a payloads (the parts of one message, about \a count changes or broadcasts). */
+    void notify(const QStringList &payloads, qsizetype count);
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
 
     DatabaseUrl m_url;

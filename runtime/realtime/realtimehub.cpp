@@ -72,8 +72,31 @@ void RealtimeHub::leave(const QString &topic, RealtimeEndpoint *endpoint, quint6
 
 void RealtimeHub::broadcast(TopicMessage message)
 {
+    std::function<void(const TopicMessage &)> relay;
+    {
+        QMutexLocker locker(&m_mutex);
+        relay = m_broadcastRelay;
+        if (!relay) {
+            postLocked(std::move(message));
+            return;
+        }
+        postLocked(TopicMessage(message));
+    }
+    message.excludedSubscriber = 0; // a channel id of this process means nothing to the others
+    relay(message);
+}
+
+void RealtimeHub::deliverRelayed(TopicMessage message)
+{
+    message.excludedSubscriber = 0;
     QMutexLocker locker(&m_mutex);
     postLocked(std::move(message));
+}
+
+void RealtimeHub::setBroadcastRelay(std::function<void(const TopicMessage &)> relay)
+{
+    QMutexLocker locker(&m_mutex);
+    m_broadcastRelay = std::move(relay);
 }
 
 void RealtimeHub::postLocked(TopicMessage &&message)

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace Runtime {
@@ -73,8 +74,15 @@ public:
         presence leaves (a presence_diff to the others). */
     void leave(const QString &topic, RealtimeEndpoint *endpoint, quint64 subscriber);
 
-    /** Hands \a message to every endpoint with a channel on its topic (sets its sequence). */
+    /** Hands \a message to every endpoint with a channel on its topic (sets its sequence), and a broadcast to
+        the relay, if one is set. */
     void broadcast(TopicMessage message);
+    /** Hands \a message, a broadcast another server on the same database received, to this server's
+        channels on its topic (not to the relay again). */
+    void deliverRelayed(TopicMessage message);
+    /** Sets what broadcast() hands each message to besides this server's channels (the ChangeRelay, on
+        PostgreSQL); an empty function: nothing. Called on any thread. */
+    void setBroadcastRelay(std::function<void(const TopicMessage &)> relay);
 
     /** Tracks \a payload as the presence of \a subscriber under \a key on \a topic, replacing what it
         tracked before there; sends the presence_diff. */
@@ -122,6 +130,7 @@ private:
     quint64 m_presenceRefs = 0;
     std::atomic<quint64> m_nextSubscriber {0};
     std::shared_ptr<ChangeFeed> m_feed;
+    std::function<void(const TopicMessage &)> m_broadcastRelay; ///< guarded by m_mutex
     QMetaObject::Connection m_feedConnection;
 };
 

@@ -1027,6 +1027,26 @@ void tst_Realtime::twoServersOnePostgres()
                 .value(u"record"_s)
                 .toObject()
                 .contains(u"secret"_s));
+
+    // Broadcasts cross too, once each: over the socket (self off: the sender's own server does not echo it)
+    // and over HTTP; the presence of a topic stays with each server.
+    const QString room = u"realtime:room"_s;
+    const QJsonObject quiet {{u"broadcast"_s, QJsonObject {{u"self"_s, false}}}};
+    QCOMPARE(status(here->join(room, quiet)), u"ok"_s);
+    QCOMPARE(status(there->join(room, quiet)), u"ok"_s);
+    const QJsonObject hello {{u"type"_s, u"broadcast"_s}, {u"event"_s, u"hello"_s},
+        {u"payload"_s, QJsonObject {{u"n"_s, 1}}}};
+    here->push(room, u"broadcast"_s, hello);
+    QCOMPARE(there->takeEvent(room, u"broadcast"_s).value(u"payload"_s).toObject(), hello);
+    QCOMPARE(http(other.port(), "POST", "/realtime/v1/api/broadcast", TestSupport::anonKey(),
+                 R"({"messages":[{"topic":"room","event":"rest","payload":{"n":2}}]})")
+                 .status,
+        202);
+    for (RealtimeClient *c : {here, there})
+        QCOMPARE(c->takeEvent(room, u"broadcast"_s).value(u"payload"_s).toObject().value(u"event"_s).toString(),
+            u"rest"_s);
+    for (RealtimeClient *c : {here, there})
+        QVERIFY(!c->receives(room, u"broadcast"_s, 500));
 }
 
 QTEST_GUILESS_MAIN(tst_Realtime)
