@@ -62,6 +62,7 @@ struct Options
     int inserts = 200;
     int broadcasts = 100;
     int holdSeconds = 75;
+    int servers = 1;
     QString databaseUrl;
     QString problem;
 };
@@ -89,7 +90,12 @@ Options readOptions(const QCoreApplication &app)
         QStringLiteral(
             "Database URL (default: a temporary SQLite file); an empty PostgreSQL database works too."),
         QStringLiteral("url"));
-    parser.addOptions({sockets, subscribers, inserts, broadcasts, hold, db});
+    const QCommandLineOption servers(QStringLiteral("servers"),
+        QStringLiteral(
+            "basalt-server processes on the database (1, or 2 on PostgreSQL: the sockets alternate "
+            "between them, inserts and broadcasts go to the first)."),
+        QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({sockets, subscribers, inserts, broadcasts, hold, db, servers});
     parser.process(app);
     Options options;
     options.sockets = parser.value(sockets).toInt();
@@ -98,6 +104,7 @@ Options readOptions(const QCoreApplication &app)
     options.broadcasts = parser.value(broadcasts).toInt();
     options.holdSeconds = parser.value(hold).toInt();
     options.databaseUrl = parser.value(db);
+    options.servers = parser.value(servers).toInt();
     if (options.sockets < 1 || options.subscribers < 1 || options.subscribers > options.sockets - 1)
         options.problem
             = QStringLiteral("--subscribers must be between 1 and --sockets minus one (the sender)");
@@ -194,21 +201,35 @@ int main(int argc, char *argv[])
     const QString databaseUrl = options.databaseUrl.isEmpty()
         ? QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("bench.sqlite"))
         : options.databaseUrl;
-    ServerProcess server;
-    if (!server.start({QStringLiteral("--project"), projectFile, QStringLiteral("--db"), databaseUrl,
-            QStringLiteral("--port"), QStringLiteral("0")})) {
-        std::fprintf(
-            stderr, "bench_realtime: basalt-server did not start:\n%s\n", qPrintable(server.standardError()));
-        return 1;
+    // One after the other: the first migrates the database, the next finds it migrated.
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    QList<QUrl> urls;
+    for (int i = 0; i < options.servers; ++i) {
+        servers.push_back(std::make_unique<ServerProcess>());
+        if (!servers.back()->start({QStringLiteral("--project"), projectFile, QStringLiteral("--db"),
+                databaseUrl, QStringLiteral("--port"), QStringLiteral("0")})) {
+            std::fprintf(stderr, "bench_realtime: basalt-server did not start:\n%s\n",
+                qPrintable(servers.back()->standardError()));
+            return 1;
+        }
+        urls.append(servers.back()->url());
     }
+    ServerProcess &server = *servers.front();
+    const auto residentKiBAll = [&servers] {
+        qint64 total = 0;
+        for (const std::unique_ptr<ServerProcess> &each : servers)
+            total += residentKiB(each->processId());
+        return total;
+    };
     out() << "basalt-server realtime, " << QStringLiteral(BASALT_BENCH_BUILD_TYPE) << " build, "
-          << (databaseUrl.startsWith(QLatin1String("sqlite:")) ? "SQLite" : "PostgreSQL")
+          << (databaseUrl.startsWith(QLatin1String("sqlite:")) ? "SQLite" : "PostgreSQL") << ", "
+          << options.servers << (options.servers == 1 ? " server" : " servers (sockets alternate)")
           << ", clients in this process (vsn 1.0.0)" << Qt::endl
           << Qt::endl;
 
     // 1. Sockets held open: connected, each joined to one of 100 rooms, heartbeats every 25 s.
-    const qint64 idleKiB = residentKiB(server.processId());
-    RealtimeBenchClients clients(server.url(), TestSupport::anonKey());
+    const qint64 idleKiB = residentKiBAll();
+    RealtimeBenchClients clients(urls, TestSupport::anonKey());
     QElapsedTimer timer;
     timer.start();
     if (!clients.open(
@@ -217,9 +238,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     const qint64 connectMs = timer.elapsed();
-    const qint64 openKiB = residentKiB(server.processId());
+    const qint64 openKiB = residentKiBAll();
     clients.holdWithHeartbeats(options.holdSeconds);
-    const qint64 heldKiB = residentKiB(server.processId());
+    const qint64 heldKiB = residentKiBAll();
     out() << "sockets held open        " << options.sockets << " (connected and joined in " << connectMs
           << " ms), held " << options.holdSeconds << " s with heartbeats: " << clients.openCount()
           << " still open, " << clients.heartbeatReplies() << " heartbeat replies" << Qt::endl;
@@ -273,9 +294,9 @@ int main(int argc, char *argv[])
           << " subscribers: " << clients.broadcastsReceived() << " of " << expected << " delivered in "
           << fixed(seconds, 2) << " s = " << fixed(double(clients.broadcastsReceived()) / seconds, 0)
           << " deliveries/s" << Qt::endl;
-    out() << "server resident memory   " << residentKiB(server.processId()) / 1024 << " MiB at the end"
-          << Qt::endl;
+    out() << "server resident memory   " << residentKiBAll() / 1024 << " MiB at the end" << Qt::endl;
     clients.close();
-    server.stop(SIGTERM);
+    for (const std::unique_ptr<ServerProcess> &each : servers)
+        each->stop(SIGTERM);
     return missing == 0 && failed == 0 && clients.broadcastsReceived() >= expected ? 0 : 1;
 }

@@ -52,15 +52,17 @@ bool waitWhileProgressing(
 
 } // namespace
 
-RealtimeBenchClients::RealtimeBenchClients(const QUrl &server, const QByteArray &apiKey)
+RealtimeBenchClients::RealtimeBenchClients(const QList<QUrl> &servers, const QByteArray &apiKey)
 {
-    m_url = server;
-    m_url.setScheme(QStringLiteral("ws"));
-    m_url.setPath(QStringLiteral("/realtime/v1/websocket"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("apikey"), QString::fromLatin1(apiKey));
-    query.addQueryItem(QStringLiteral("vsn"), QStringLiteral("1.0.0"));
-    m_url.setQuery(query);
+    for (QUrl url : servers) {
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/realtime/v1/websocket"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("apikey"), QString::fromLatin1(apiKey));
+        query.addQueryItem(QStringLiteral("vsn"), QStringLiteral("1.0.0"));
+        url.setQuery(query);
+        m_urls.append(url);
+    }
 }
 
 RealtimeBenchClients::~RealtimeBenchClients()
@@ -92,7 +94,7 @@ bool RealtimeBenchClients::open(int count, const std::function<QString(int)> &to
                     ++failed;
                 m_clients[size_t(index)].open = false;
             });
-            socket->open(m_url);
+            socket->open(m_urls.at(index % m_urls.size()));
         }
     };
     startNext();

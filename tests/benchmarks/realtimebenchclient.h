@@ -22,7 +22,8 @@ class RealtimeBenchClients : public QObject
     Q_OBJECT
 
 public:
-    RealtimeBenchClients(const QUrl &server, const QByteArray &apiKey);
+    /** Clients of \a servers (socket i connects to servers[i % count]), with \a apiKey. */
+    RealtimeBenchClients(const QList<QUrl> &servers, const QByteArray &apiKey);
     ~RealtimeBenchClients() override;
 
     /** Opens \a count sockets, at most 200 handshakes at a time, each joining \a topicOf(its index). Returns
@@ -67,7 +68,7 @@ private:
      */
     bool joinAll(int count, const QString &topic, const QByteArray &config);
 
-    QUrl m_url;
+    QList<QUrl> m_urls;
     std::vector<Client> m_clients;
     qint64 m_joinReplies = 0;
     qint64 m_heartbeatReplies = 0;
