@@ -221,6 +221,7 @@ private slots:
     void malformedFrames();
     void tooManyChannels();
     void tooManyJoinsPerSecond();
+    void tenThousandJoins();
     void expiredAccessToken();
     void silentSocketClosed();
     void slowReaderCutOff();
@@ -830,6 +831,33 @@ void tst_Realtime::tooManyJoinsPerSecond()
             QCOMPARE(status(reply), u"ok"_s);
     }
     QVERIFY2(limited > 0, "no join was limited");
+}
+
+void tst_Realtime::tenThousandJoins()
+{
+    QVERIFY(start());
+    RealtimeClient *c = client();
+    constexpr int joins = 10000;
+    for (int i = 0; i < joins; ++i)
+        c->push(u"realtime:flood-%1"_s.arg(i), u"phx_join"_s, QJsonObject {{u"config"_s, QJsonObject()}});
+    // Every join is answered, at most 100 of them (the channels a socket may hold) with ok; the rest are
+    // refused with one of the two limits, and the socket goes on.
+    QTRY_VERIFY_WITH_TIMEOUT(c->received.size() >= joins || c->disconnected, 60000);
+    QVERIFY(!c->disconnected);
+    int ok = 0;
+    int limited = 0;
+    for (const QJsonObject &message : std::as_const(c->received)) {
+        const QJsonObject reply = message.value(u"payload"_s).toObject();
+        if (status(reply) == u"ok"_s)
+            ++ok;
+        else if (reason(reply) == u"ClientJoinRateLimitReached: Too many joins per second"_s
+            || reason(reply) == u"ChannelRateLimitReached: Too many channels"_s)
+            ++limited;
+    }
+    QCOMPARE(ok + limited, joins);
+    QVERIFY2(ok >= 1 && ok <= 100, qPrintable(QString::number(ok)));
+    c->received.clear();
+    QCOMPARE(status(c->replyTo(c->push(u"phoenix"_s, u"heartbeat"_s, QJsonObject()))), u"ok"_s);
 }
 
 void tst_Realtime::expiredAccessToken()
