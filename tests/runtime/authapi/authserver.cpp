@@ -48,13 +48,14 @@ QString AuthServer::startProject(const QString &engine, const QString &projectPa
     return restart();
 }
 
-QString AuthServer::restart()
+QString AuthServer::restart(bool samePort)
 {
+    const int port = samePort && m_server ? m_server->url().port() : 0;
     if (m_server)
         m_server->stop(15);
     m_server = std::make_unique<ServerProcess>();
     if (!m_server->start({QStringLiteral("--project"), m_projectFile, QStringLiteral("--db"), m_databaseUrl,
-            QStringLiteral("--port"), QStringLiteral("0")}))
+            QStringLiteral("--port"), QString::number(port)}))
         return QStringLiteral("basalt-server did not start: ") + m_server->standardError();
     return {};
 }

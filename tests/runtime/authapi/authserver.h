@@ -27,8 +27,9 @@ public:
     QString start(const QString &engine, const QString &templateName);
     /** Starts the server on a copy of the project file \a projectPath, as start() does for a template. */
     QString startProject(const QString &engine, const QString &projectPath);
-    /** Stops the server and starts it again on the same database. Returns an empty string or why not. */
-    QString restart();
+    /** Stops the server and starts it again on the same database (on the same port with \a samePort, as
+        clients that reconnect expect). Returns an empty string or why not. */
+    QString restart(bool samePort = false);
     QString skipReason() const { return m_skipReason; }
     QString databaseUrl() const { return m_databaseUrl; }
     QUrl url(const QString &pathAndQuery) const;

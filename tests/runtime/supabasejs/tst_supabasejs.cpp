@@ -5,6 +5,7 @@
 #include "authserver.h"
 #include "testsupport.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QProcess>
 #include <QStandardPaths>
@@ -34,7 +35,95 @@ class tst_SupabaseJs : public QObject
 private slots:
     void suite_data();
     void suite();
+    void realtimeAfterRestart_data();
+    void realtimeAfterRestart();
+
+private:
+    /** Starts \a server on \a engine with compat.basalt, or skips (fails under CI) without node or
+        PostgreSQL. Returns false if the test function should end. */
+    bool startCompat(AuthServer &server, const QString &engine, QString &node);
+    /** The environment that tells the suite's lib.mjs where \a server is. */
+    static QProcessEnvironment suiteEnvironment(AuthServer &server, const QString &engine);
 };
+
+bool tst_SupabaseJs::startCompat(AuthServer &server, const QString &engine, QString &node)
+{
+    if (const QString missing = missingTools(node); !missing.isEmpty()) {
+        if (qEnvironmentVariable("CI") == u"true"_s)
+            QTest::qFail(qPrintable(u"required under CI: "_s + missing), __FILE__, __LINE__);
+        else
+            QTest::qSkip(qPrintable(missing), __FILE__, __LINE__);
+        return false;
+    }
+    const QString started = server.startProject(engine, TestSupport::sourcePath(s_suite + u"/compat.basalt"_s));
+    if (!server.skipReason().isEmpty()) {
+        if (TestSupport::postgresRequired())
+            QTest::qFail(qPrintable(server.skipReason()), __FILE__, __LINE__);
+        else
+            QTest::qSkip(qPrintable(server.skipReason()), __FILE__, __LINE__);
+        return false;
+    }
+    if (!started.isEmpty()) {
+        QTest::qFail(qPrintable(started), __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+QProcessEnvironment tst_SupabaseJs::suiteEnvironment(AuthServer &server, const QString &engine)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"BASALT_URL"_s, server.url(u"/"_s).toString(QUrl::StripTrailingSlash));
+    environment.insert(u"BASALT_ANON_KEY"_s, QString::fromLatin1(TestSupport::anonKey()));
+    environment.insert(u"BASALT_SERVICE_KEY"_s, QString::fromLatin1(TestSupport::serviceKey()));
+    environment.insert(u"BASALT_ENGINE"_s, engine);
+    return environment;
+}
+
+void tst_SupabaseJs::realtimeAfterRestart_data()
+{
+    QTest::addColumn<QString>("engine");
+    for (const QString &engine : {u"sqlite"_s, u"postgresql"_s})
+        QTest::newRow(qPrintable(engine)) << engine;
+}
+
+void tst_SupabaseJs::realtimeAfterRestart()
+{
+    // restart/realtime-restart.mjs subscribes, then prints BASALT:RESTART and waits for a line on its input:
+    // the server is stopped and started again on the same port meanwhile; realtime-js must reconnect, join
+    // again and get the changes made afterwards.
+    QFETCH(QString, engine);
+    AuthServer server;
+    QString node;
+    if (!startCompat(server, engine, node))
+        return;
+    QProcess process;
+    process.setProcessEnvironment(suiteEnvironment(server, engine));
+    process.setWorkingDirectory(TestSupport::sourcePath(s_suite));
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(node, {TestSupport::sourcePath(s_suite + u"/restart/realtime-restart.mjs"_s)});
+    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+    QByteArray output;
+    bool restarted = false;
+    QDeadlineTimer deadline(180000);
+    while (process.state() != QProcess::NotRunning && !deadline.hasExpired()) {
+        process.waitForReadyRead(200);
+        output += process.readAll();
+        if (!restarted && output.contains("BASALT:RESTART")) {
+            restarted = true;
+            const QString error = server.restart(true);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            process.write("restarted\n");
+        }
+    }
+    output += process.readAll();
+    qInfo().noquote() << QString::fromUtf8(output);
+    if (process.state() != QProcess::NotRunning)
+        process.kill();
+    QVERIFY2(restarted, "the script never asked for the restart");
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 0, qPrintable(u"node exited with %1 (its report is above)"_s.arg(process.exitCode())));
+}
 
 void tst_SupabaseJs::suite_data()
 {
@@ -81,13 +170,8 @@ void tst_SupabaseJs::suite()
     }
     QVERIFY2(arguments.size() > 3, "no *.test.mjs files in the suite");
 
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"BASALT_URL"_s, server.url(u"/"_s).toString(QUrl::StripTrailingSlash));
-    environment.insert(u"BASALT_ANON_KEY"_s, QString::fromLatin1(TestSupport::anonKey()));
-    environment.insert(u"BASALT_SERVICE_KEY"_s, QString::fromLatin1(TestSupport::serviceKey()));
-    environment.insert(u"BASALT_ENGINE"_s, engine);
     QProcess process;
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(suiteEnvironment(server, engine));
     process.setWorkingDirectory(dir);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(node, arguments);
