@@ -122,6 +122,34 @@ test('postgres_changes under an owner rule: each signed-in user gets only their 
     assert.equal(anonEvents.length, 0, JSON.stringify(anonEvents))
 })
 
+test('a token refresh keeps a channel live; after sign-out it gets no more of the user\'s rows', async () => {
+    // supabase-js hands each new token to realtime-js, which pushes access_token on every joined channel.
+    const c = client()
+    const address = `${unique('rt-refresh').replace(/[^a-z0-9-]/gi, '-')}@example.com`.toLowerCase()
+    const { data, error } = await c.auth.signUp({ email: address, password: 'correct horse battery staple' })
+    assert.equal(error, null, JSON.stringify(error))
+    const events = []
+    const channel = c.channel(unique('refresh').replace(/ /g, '-'))
+        .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'notes' }, (payload) => events.push(payload))
+    await subscribed(channel)
+    const service = client(serviceClient)
+
+    await pause(1100) // a token made in the same second as the first would be the same token
+    const refreshed = await c.auth.refreshSession()
+    assert.equal(refreshed.error, null, JSON.stringify(refreshed.error))
+    assert.notEqual(refreshed.data.session.access_token, data.session.access_token)
+    ok(await service.from('notes').insert({ owner_id: data.user.id, body: 'after the refresh' }))
+    await arrives(events, (e) => e.new.body === 'after the refresh')
+    assert.equal(channel.state, 'joined')
+
+    // Signed out: the channel acts as anon from the access_token push on, and notes are for their owner only.
+    assert.equal((await c.auth.signOut()).error, null)
+    await pause(300)
+    ok(await service.from('notes').insert({ owner_id: data.user.id, body: 'after the sign-out' }))
+    await pause(500)
+    assert.ok(!events.some((e) => e.new.body === 'after the sign-out'), JSON.stringify(events))
+})
+
 test('postgres_changes on a table with Realtime off: CHANNEL_ERROR naming the table', async () => {
     const c = client()
     const channel = c.channel(unique('off').replace(/ /g, '-'))
