@@ -150,6 +150,39 @@ test('a token refresh keeps a channel live; after sign-out it gets no more of th
     assert.ok(!events.some((e) => e.new.body === 'after the sign-out'), JSON.stringify(events))
 })
 
+test('postgres_changes filters: every operator, each channel gets exactly its rows', async () => {
+    const run = unique('filters').replace(/ /g, '-')
+    // a: price 1, stock 0, released in January; b: price 5, stock 3, in June; CX: price 9.5, stock 7, no date.
+    const rows = [
+        { name: `${run}-a`, price: 1, stock: 0, released: '2026-01-01' },
+        { name: `${run}-b`, price: 5, stock: 3, released: '2026-06-01' },
+        { name: `${run}-CX`, price: 9.5, stock: 7, released: null },
+    ]
+    const cases = {
+        'price=eq.5': ['b'], 'price=neq.5': ['a', 'CX'], 'price=lt.5': ['a'], 'price=lte.5': ['a', 'b'],
+        'price=gt.5': ['CX'], 'price=gte.5': ['b', 'CX'], 'stock=in.(0,3)': ['a', 'b'],
+        'name=like.%-a': ['a'], 'name=ilike.%-cx': ['CX'], 'released=is.null': ['CX'],
+        'released=not.is.null': ['a', 'b'], 'name=match.-[ab]$': ['a', 'b'], 'name=imatch.-cx$': ['CX'],
+        'released=isdistinct.2026-01-01': ['b', 'CX'],
+    }
+    const c = client()
+    const received = {}
+    for (const filter of Object.keys(cases)) {
+        received[filter] = []
+        // Each channel also filters on this run's description, so rows of other tests never count.
+        await subscribed(c.channel(unique('filter').replace(/ /g, '-'))
+            .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'products', filter: `description=eq.${run},${filter}` },
+                (payload) => received[filter].push(payload.new.name.slice(run.length + 1))))
+    }
+    ok(await serviceClient().from('products').insert(rows.map((row) => ({ ...row, description: run }))))
+    for (const [filter, expected] of Object.entries(cases))
+        for (const name of expected)
+            await arrives(received[filter], (got) => got === name)
+    await pause(300)
+    for (const [filter, expected] of Object.entries(cases))
+        assert.deepEqual(received[filter].sort(), expected.slice().sort(), filter)
+})
+
 test('postgres_changes on a table with Realtime off: CHANNEL_ERROR naming the table', async () => {
     const c = client()
     const channel = c.channel(unique('off').replace(/ /g, '-'))
