@@ -3161,10 +3161,6 @@ Codezeilen: %3</translation>
         <translation>Nicht an diesen Kanal gesendet: %1</translation>
     </message>
     <message>
-        <source>withheld by the rules</source>
-        <translation>von den Regeln zurückgehalten</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -3177,12 +3173,20 @@ Codezeilen: %3</translation>
         <translation>Typ</translation>
     </message>
     <message>
-        <source>Matched subscriptions</source>
-        <translation>Passende Abonnements</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1 (withheld)</source>
+        <translation>%1 (zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>The ids of the channel&apos;s table subscriptions the event matched</source>
+        <translation>Die IDs der Tabellenabonnements des Kanals, auf die das Ereignis passte</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Passend</translation>
     </message>
 </context>
 <context>

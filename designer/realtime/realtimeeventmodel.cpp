@@ -57,9 +57,9 @@ QVariant RealtimeEventModel::data(const QModelIndex &index, int role) const
     case TimeColumn:
         return QLocale().toString(event.time.time(), QStringLiteral("HH:mm:ss.zzz"));
     case EventColumn:
-        return withheld ? tr("withheld by the rules") : event.event;
+        return event.event;
     case TypeColumn:
-        return event.type;
+        return withheld ? tr("%1 (withheld)").arg(event.type) : event.type;
     case BindingsColumn: {
         QStringList ids;
         for (qint64 id : event.bindingIds)
@@ -77,7 +77,11 @@ QVariant RealtimeEventModel::data(const QModelIndex &index, int role) const
 
 QVariant RealtimeEventModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == BindingsColumn)
+        return tr("The ids of the channel's table subscriptions the event matched");
+    if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
     case TimeColumn:
@@ -87,7 +91,7 @@ QVariant RealtimeEventModel::headerData(int section, Qt::Orientation orientation
     case TypeColumn:
         return tr("Type");
     case BindingsColumn:
-        return tr("Matched subscriptions");
+        return tr("Matched");
     case SizeColumn:
         return tr("Size");
     case ColumnCount:

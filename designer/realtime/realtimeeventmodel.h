@@ -24,7 +24,7 @@ struct RealtimeEvent
 
 /** The events the realtime inspector received on its channel, oldest first, at most s_limit (the oldest
     are dropped). Columns: time, event, type, matched subscriptions, size. A withheld change (the designer's
-    own server reports those) is shown in italics, its reason as the tooltip. Owned by the inspector. */
+    own server reports those) is shown in italics, "withheld" after its type, its reason as the tooltip. Owned by the inspector. */
 class RealtimeEventModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -52,13 +52,17 @@ RealtimeInspector::RealtimeInspector(ConsoleStore *store, ConsoleSessions *sessi
     connect(m_eventView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &RealtimeInspector::showSelectedEvent);
     connect(m_events, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (!m_eventView->selectionModel()->hasSelection())
+        if (!m_eventView->selectionModel()->hasSelection()) {
             m_eventView->scrollToBottom();
+            showSelectedEvent();
+        }
     });
+    connect(m_events, &QAbstractItemModel::modelReset, this, &RealtimeInspector::showSelectedEvent);
     refreshUsers();
     refreshTables();
     setSettings(RealtimeSettings());
     showSelectedEvent();
+    showPresence();
     setTarget(RunTarget());
 }
 

@@ -150,7 +150,11 @@ void RealtimeInspector::showPresence()
                 ? tr("Nobody is tracked on this channel yet. Press Track to be present.")
                 : tr("Join a channel to see who is present."),
             m_presenceList);
-        item->setFlags(Qt::NoItemFlags);
+        // A hint, not an entry: not selectable, in italics, but in the normal text colour (readable).
+        item->setFlags(Qt::ItemIsEnabled);
+        QFont font = item->font();
+        font.setItalic(true);
+        item->setFont(font);
     }
 }
 
@@ -163,8 +167,10 @@ void RealtimeInspector::showSelectedEvent()
                      "presence updates appear here as they arrive.")
                 : tr("Select an event to see its JSON."));
         m_eventJson->setText({});
+        m_eventJson->hide();
         return;
     }
+    m_eventJson->show();
     const RealtimeEvent &event = m_events->event(rows.first().row());
     m_eventDetail->setText(event.withheldBecause.isEmpty()
             ? tr("%1 received at %2, %n byte(s).", nullptr, int(event.size))

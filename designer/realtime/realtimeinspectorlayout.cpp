@@ -6,6 +6,7 @@
 #include "realtimeeventmodel.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -32,8 +33,8 @@ void RealtimeInspector::buildLayout()
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(createEventsPane());
     splitter->addWidget(createSidePane());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -129,12 +130,25 @@ QWidget *RealtimeInspector::createEventsPane()
     m_eventView->setWordWrap(false);
     m_eventView->verticalHeader()->setVisible(false);
     m_eventView->verticalHeader()->setDefaultSectionSize(m_eventView->fontMetrics().height() + 6);
-    m_eventView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_eventView->horizontalHeader()->setSectionResizeMode(
-        RealtimeEventModel::TypeColumn, QHeaderView::Stretch);
+    // Widths from the longest texts they show (ResizeToContents would measure the empty list once).
+    QHeaderView *header = m_eventView->horizontalHeader();
+    const QFontMetrics metrics = m_eventView->fontMetrics();
+    const auto fit = [&](int column, const QString &widest) {
+        const QString title = m_events->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(column,
+            qMax(metrics.horizontalAdvance(widest), header->fontMetrics().horizontalAdvance(title)) + 16);
+    };
+    fit(RealtimeEventModel::TimeColumn, QStringLiteral("00:00:00.000"));
+    fit(RealtimeEventModel::EventColumn, QStringLiteral("postgres_changes"));
+    fit(RealtimeEventModel::TypeColumn, QStringLiteral("INSERT"));
+    fit(RealtimeEventModel::BindingsColumn, QStringLiteral("00000"));
+    fit(RealtimeEventModel::SizeColumn, QStringLiteral("1,000.0 KB"));
+    header->setSectionResizeMode(RealtimeEventModel::TypeColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("INSERT")) + 12);
     m_eventDetail = new QLabel(box);
     m_eventDetail->setObjectName(QStringLiteral("realtimeEventDetail"));
     m_eventDetail->setWordWrap(true);
+    m_eventDetail->setAlignment(Qt::AlignLeft | Qt::AlignTop); // above the JSON, or alone when it is hidden
     m_eventDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_eventJson = new JsonEditor(box);
     m_eventJson->setObjectName(QStringLiteral("realtimeEventJson"));
@@ -151,6 +165,8 @@ QWidget *RealtimeInspector::createEventsPane()
     auto *splitter = new QSplitter(Qt::Vertical, box);
     splitter->addWidget(m_eventView);
     splitter->addWidget(detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(splitter, 1);

@@ -101,6 +101,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     bar->addWidget(m_slowSpin);
     bar->addWidget(m_clearButton);
     bar->addWidget(m_realtime);
+    bar->addSpacing(m_realtime->fontMetrics().averageCharWidth());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
