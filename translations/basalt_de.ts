@@ -4438,8 +4438,8 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <translation>Einem Realtime-Kanal des laufenden Backends beitreten: Tabellenänderungen live, Broadcasts und Anwesende</translation>
     </message>
     <message>
-        <source>&amp;Realtime Inspector</source>
-        <translation>&amp;Realtime-Inspektor</translation>
+        <source>Realtime &amp;Inspector</source>
+        <translation>Realtime-&amp;Inspektor</translation>
     </message>
 </context>
 <context>

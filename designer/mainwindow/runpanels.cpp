@@ -186,7 +186,7 @@ void RunPanels::createGoToActions()
         showConsole();
         m_console->setFocus(Qt::ShortcutFocusReason);
     });
-    m_goRealtime = new QAction(tr("&Realtime Inspector"), this);
+    m_goRealtime = new QAction(tr("Realtime &Inspector"), this);
     m_goRealtime->setShortcut(QKeySequence(Qt::ALT | Qt::Key_9));
     connect(m_goRealtime, &QAction::triggered, this, [this]() {
         m_tabs->setCurrentWidget(m_realtime);
