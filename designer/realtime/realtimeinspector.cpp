@@ -74,12 +74,8 @@ RealtimeInspector::~RealtimeInspector()
 void RealtimeInspector::setTarget(const RunTarget &target)
 {
     const bool restarted = target.baseUrl != m_target.baseUrl || target.anonKey != m_target.anonKey;
-    if (target.realtimeHub != m_target.realtimeHub) {
-        QObject::disconnect(m_withheldConnection);
-        if (target.realtimeHub)
-            m_withheldConnection = connect(target.realtimeHub.get(), &Runtime::RealtimeHub::changeWithheld,
-                this, &RealtimeInspector::changeWithheld, Qt::QueuedConnection);
-    }
+    if (target.realtimeHub != m_target.realtimeHub)
+        QObject::disconnect(m_withheldConnection); // joined() listens to the new server's
     m_target = target;
     if (!target.projectFile.isEmpty() && target.projectFile != m_loadedProject) {
         m_loadedProject = target.projectFile;
@@ -296,6 +292,12 @@ void RealtimeInspector::joined(const QJsonObject &response)
 {
     for (const QJsonValue &binding : response.value(QLatin1String("postgres_changes")).toArray())
         m_bindingIds.append(qint64(binding.toObject().value(QLatin1String("id")).toDouble()));
+    // Only while a channel with table subscriptions is joined: the server explains withheld changes
+    // only while someone listens (RealtimeHub::isWithheldObserved()).
+    QObject::disconnect(m_withheldConnection);
+    if (m_target.realtimeHub && !m_bindingIds.isEmpty())
+        m_withheldConnection = connect(m_target.realtimeHub.get(), &Runtime::RealtimeHub::changeWithheld,
+            this, &RealtimeInspector::changeWithheld, Qt::QueuedConnection);
     const QString channel = m_joinedWith.channel;
     const QString who = m_role->itemText(m_role->findData(int(m_joinedWith.role)));
     const QString as = m_joinedWith.role == RealtimeSettings::Role::User ? m_joinedWith.user : who;

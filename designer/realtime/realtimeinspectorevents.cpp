@@ -61,6 +61,7 @@ void RealtimeInspector::received(const QJsonObject &message, const QByteArray &f
 
 void RealtimeInspector::closed(const QString &reason)
 {
+    QObject::disconnect(m_withheldConnection);
     m_presence.clear();
     showPresence();
     if (!reason.isEmpty())
