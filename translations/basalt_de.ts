@@ -3129,6 +3129,361 @@ Codezeilen: %3</translation>
     </message>
 </context>
 <context>
+    <name>Designer::RealtimeClient</name>
+    <message>
+        <source>The backend closed the connection: %1 (code %2).</source>
+        <translation>Das Backend hat die Verbindung geschlossen: %1 (Code %2).</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The backend closed the connection (code %1).</source>
+        <translation>Das Backend hat die Verbindung geschlossen (Code %1).</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backend did not answer a heartbeat for %n second(s).</source>
+        <translation>
+            <numerusform>Das Backend hat %n Sekunde lang nicht auf ein Lebenszeichen geantwortet.</numerusform>
+            <numerusform>Das Backend hat %n Sekunden lang nicht auf ein Lebenszeichen geantwortet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RealtimeEventModel</name>
+    <message>
+        <source>Not sent to this channel: %1</source>
+        <translation>Nicht an diesen Kanal gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1 (withheld)</source>
+        <translation>%1 (zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>The ids of the channel&apos;s table subscriptions the event matched</source>
+        <translation>Die IDs der Tabellenabonnements des Kanals, auf die das Ereignis passte</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Passend</translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RealtimeInspector</name>
+    <message>
+        <source>The backend refused to join &quot;%1&quot;: %2</source>
+        <translation>Das Backend hat den Beitritt zu „%1“ abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Start the backend to inspect realtime: press Run (F5). Then join a channel to see its table changes, broadcasts and who is present.</source>
+        <translation>Starten Sie das Backend, um Realtime zu untersuchen: Klicken Sie auf „Ausführen“ (F5). Treten Sie dann einem Kanal bei, um seine Tabellenänderungen, Broadcasts und Anwesenden zu sehen.</translation>
+    </message>
+    <message>
+        <source>The backend runs at %1. Choose a channel and who joins it, then press Join.</source>
+        <translation>Das Backend läuft unter %1. Wählen Sie einen Kanal und wer ihm beitritt, und klicken Sie dann auf „Beitreten“.</translation>
+    </message>
+    <message>
+        <source>None (broadcast and presence only)</source>
+        <translation>Keine (nur Broadcast und Anwesenheit)</translation>
+    </message>
+    <message>
+        <source>No test user yet: make one in the API Console</source>
+        <translation>Noch kein Testbenutzer: Legen Sie einen in der API-Konsole an</translation>
+    </message>
+    <message>
+        <source>Join the channel with these settings</source>
+        <translation>Dem Kanal mit diesen Einstellungen beitreten</translation>
+    </message>
+    <message>
+        <source>Press Run (F5) to start the backend first</source>
+        <translation>Klicken Sie auf „Ausführen“ (F5), um zuerst das Backend zu starten</translation>
+    </message>
+    <message>
+        <source>Start the backend to inspect realtime: press Run (F5).</source>
+        <translation>Starten Sie das Backend, um Realtime zu untersuchen: Klicken Sie auf „Ausführen“ (F5).</translation>
+    </message>
+    <message>
+        <source>Enter the channel&apos;s name, e.g. room1.</source>
+        <translation>Geben Sie den Namen des Kanals ein, z. B. room1.</translation>
+    </message>
+    <message>
+        <source>Choose a test user, or make one in the API Console (Auth: Test user, New test user…).</source>
+        <translation>Wählen Sie einen Testbenutzer oder legen Sie einen in der API-Konsole an (Authentifizierung: Testbenutzer, Neuer Testbenutzer …).</translation>
+    </message>
+    <message>
+        <source>Signing in %1…</source>
+        <translation>%1 wird angemeldet …</translation>
+    </message>
+    <message>
+        <source>%1 could not sign in: %2</source>
+        <translation>%1 konnte sich nicht anmelden: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Left the channel.</source>
+        <translation>Kanal verlassen.</translation>
+    </message>
+    <message>
+        <source>Joined &quot;%1&quot; as %2. Broadcasts and presence show below.</source>
+        <translation>„%1“ als %2 beigetreten. Broadcasts und Anwesenheit erscheinen unten.</translation>
+    </message>
+    <message>
+        <source>Joined &quot;%1&quot; as %2, listening to changes of %3. Each event lists the subscriptions it matched.</source>
+        <translation>„%1“ als %2 beigetreten, Änderungen von %3 werden empfangen. Jedes Ereignis nennt die Abonnements, auf die es passte.</translation>
+    </message>
+    <message>
+        <source>The backend reported an error on the channel: %1</source>
+        <translation>Das Backend hat einen Fehler im Kanal gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>The backend refused what was sent: %1</source>
+        <translation>Das Backend hat das Gesendete abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The backend closed the channel.</source>
+        <translation>Das Backend hat den Kanal geschlossen.</translation>
+    </message>
+    <message>
+        <source>The backend closed the channel: %1</source>
+        <translation>Das Backend hat den Kanal geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Disconnected. %1 Press Join to connect again.</source>
+        <translation>Getrennt. %1 Klicken Sie auf „Beitreten“, um sich erneut zu verbinden.</translation>
+    </message>
+    <message>
+        <source>the project&apos;s read rules do not compile, so only the service role receives changes.</source>
+        <translation>die Leseregeln des Projekts lassen sich nicht übersetzen, daher erhält nur die Service-Rolle Änderungen.</translation>
+    </message>
+    <message>
+        <source>%1 has no read rule for %2: only the service role may read its rows.</source>
+        <translation>%1 hat keine Leseregel für %2: Nur die Service-Rolle darf ihre Zeilen lesen.</translation>
+    </message>
+    <message>
+        <source>the read rule of %1 is false for this row (%2).</source>
+        <translation>die Leseregel von %1 ist für diese Zeile falsch (%2).</translation>
+    </message>
+    <message>
+        <source>the row belongs to another organization (%1 is scoped by organization_id).</source>
+        <translation>die Zeile gehört zu einer anderen Organisation (%1 ist nach organization_id getrennt).</translation>
+    </message>
+    <message>
+        <source>the read rule (%1) needs the database to decide, and a deleted row can no longer be read.</source>
+        <translation>die Leseregel (%1) braucht die Datenbank zur Entscheidung, und eine gelöschte Zeile kann nicht mehr gelesen werden.</translation>
+    </message>
+    <message>
+        <source>read again with the rules of %1 (%2), the row did not come back.</source>
+        <translation>erneut mit den Regeln von %1 gelesen (%2), kam die Zeile nicht zurück.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Presence key %1, reference %2</source>
+        <translation>Anwesenheitsschlüssel %1, Referenz %2</translation>
+    </message>
+    <message>
+        <source>Nobody is tracked on this channel yet. Press Track to be present.</source>
+        <translation>In diesem Kanal ist noch niemand anwesend. Klicken Sie auf „Anwesend sein“, um anwesend zu sein.</translation>
+    </message>
+    <message>
+        <source>Join a channel to see who is present.</source>
+        <translation>Treten Sie einem Kanal bei, um zu sehen, wer anwesend ist.</translation>
+    </message>
+    <message>
+        <source>No events yet. Once joined, table changes, broadcasts and presence updates appear here as they arrive.</source>
+        <translation>Noch keine Ereignisse. Nach dem Beitritt erscheinen hier Tabellenänderungen, Broadcasts und Anwesenheitsänderungen, sobald sie eintreffen.</translation>
+    </message>
+    <message>
+        <source>Select an event to see its JSON.</source>
+        <translation>Wählen Sie ein Ereignis, um sein JSON zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 received at %2, %n byte(s).</source>
+        <translation>
+            <numerusform>%1 empfangen um %2, %n Byte.</numerusform>
+            <numerusform>%1 empfangen um %2, %n Bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent to this channel: %1</source>
+        <translation>Nicht an diesen Kanal gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Enter the broadcast&apos;s event name, e.g. message.</source>
+        <translation>Geben Sie den Ereignisnamen des Broadcasts ein, z. B. message.</translation>
+    </message>
+    <message>
+        <source>The broadcast&apos;s payload is not valid JSON (%1).</source>
+        <translation>Die Daten des Broadcasts sind kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The presence payload must be a JSON object, e.g. {&quot;status&quot;: &quot;online&quot;}.</source>
+        <translation>Die Anwesenheitsdaten müssen ein JSON-Objekt sein, z. B. {&quot;status&quot;: &quot;online&quot;}.</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>e.g. room1</source>
+        <translation>z. B. room1</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s name, as an app passes it to supabase.channel(…)</source>
+        <translation>Der Name des Kanals, wie eine App ihn an supabase.channel(…) übergibt</translation>
+    </message>
+    <message>
+        <source>Anonymous visitor (anon key)</source>
+        <translation>Anonymer Besucher (Anon-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Test user</source>
+        <translation>Testbenutzer</translation>
+    </message>
+    <message>
+        <source>Service role (bypasses the rules)</source>
+        <translation>Service-Rolle (umgeht die Regeln)</translation>
+    </message>
+    <message>
+        <source>Receive the rows of this table that are inserted, updated or deleted</source>
+        <translation>Die Zeilen dieser Tabelle empfangen, die eingefügt, geändert oder gelöscht werden</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>Alle Änderungen</translation>
+    </message>
+    <message>
+        <source>Inserts</source>
+        <translation>Einfügungen</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>Deletes</source>
+        <translation>Löschungen</translation>
+    </message>
+    <message>
+        <source>optional, e.g. status=eq.paid</source>
+        <translation>optional, z. B. status=eq.paid</translation>
+    </message>
+    <message>
+        <source>Only rows matching column=operator.value: eq, neq, lt, lte, gt, gte, in.(a,b)</source>
+        <translation>Nur Zeilen, die Spalte=Operator.Wert erfüllen: eq, neq, lt, lte, gt, gte, in.(a,b)</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>Join &amp;as:</source>
+        <translation>Beitreten &amp;als:</translation>
+    </message>
+    <message>
+        <source>&amp;Table changes:</source>
+        <translation>&amp;Tabellenänderungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Events received</source>
+        <translation>Empfangene Ereignisse</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Removes every event from the list</source>
+        <translation>Entfernt alle Ereignisse aus der Liste</translation>
+    </message>
+    <message>
+        <source>Send a broadcast</source>
+        <translation>Einen Broadcast senden</translation>
+    </message>
+    <message>
+        <source>The event name listeners filter on: channel.on(&apos;broadcast&apos;, {event: …})</source>
+        <translation>Der Ereignisname, nach dem Empfänger filtern: channel.on(&apos;broadcast&apos;, {event: …})</translation>
+    </message>
+    <message>
+        <source>Send Broadcast</source>
+        <translation>Broadcast senden</translation>
+    </message>
+    <message>
+        <source>E&amp;vent name:</source>
+        <translation>Ereignis&amp;name:</translation>
+    </message>
+    <message>
+        <source>Payload (JSON):</source>
+        <translation>Daten (JSON):</translation>
+    </message>
+    <message>
+        <source>Who is present</source>
+        <translation>Wer ist anwesend</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Anwesend sein</translation>
+    </message>
+    <message>
+        <source>Be present on the channel with this payload (channel.track)</source>
+        <translation>Mit diesen Daten im Kanal anwesend sein (channel.track)</translation>
+    </message>
+    <message>
+        <source>Untrack</source>
+        <translation>Nicht mehr anwesend</translation>
+    </message>
+    <message>
+        <source>Stop being present (channel.untrack)</source>
+        <translation>Nicht mehr anwesend sein (channel.untrack)</translation>
+    </message>
+    <message>
+        <source>Your presence payload (JSON):</source>
+        <translation>Ihre Anwesenheitsdaten (JSON):</translation>
+    </message>
+</context>
+<context>
     <name>Designer::RelateTablesDialog</name>
     <message>
         <source>New Relationship</source>
@@ -3550,6 +3905,28 @@ Codezeilen: %3</translation>
     <message>
         <source>Removes every request from the log.</source>
         <translation>Entfernt alle Anfragen aus dem Protokoll.</translation>
+    </message>
+    <message>
+        <source>Realtime WebSocket connections open now, and the channels joined on them</source>
+        <translation>Jetzt offene Realtime-WebSocket-Verbindungen und die darauf beigetretenen Kanäle</translation>
+    </message>
+    <message>
+        <source>Realtime: %1, %2</source>
+        <translation>Realtime: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s)</source>
+        <translation>
+            <numerusform>%n Socket</numerusform>
+            <numerusform>%n Sockets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4051,6 +4428,18 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>Save the project first: its secrets are kept in a folder beside the project file.</source>
         <translation>Speichern Sie zuerst das Projekt: Seine Geheimnisse liegen in einem Ordner neben der Projektdatei.</translation>
+    </message>
+    <message>
+        <source>Realtime</source>
+        <translation>Realtime</translation>
+    </message>
+    <message>
+        <source>Join a realtime channel of the running backend: live table changes, broadcasts and who is present</source>
+        <translation>Einem Realtime-Kanal des laufenden Backends beitreten: Tabellenänderungen live, Broadcasts und Anwesende</translation>
+    </message>
+    <message>
+        <source>Realtime &amp;Inspector</source>
+        <translation>Realtime-&amp;Inspektor</translation>
     </message>
 </context>
 <context>

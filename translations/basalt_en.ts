@@ -281,6 +281,43 @@
     </message>
 </context>
 <context>
+    <name>Designer::RealtimeClient</name>
+    <message numerus="yes">
+        <source>The backend did not answer a heartbeat for %n second(s).</source>
+        <translation>
+            <numerusform>The backend did not answer a heartbeat for %n second.</numerusform>
+            <numerusform>The backend did not answer a heartbeat for %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RealtimeInspector</name>
+    <message numerus="yes">
+        <source>%1 received at %2, %n byte(s).</source>
+        <translation>
+            <numerusform>%1 received at %2, %n byte.</numerusform>
+            <numerusform>%1 received at %2, %n bytes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Designer::RequestLogDock</name>
+    <message numerus="yes">
+        <source>%n socket(s)</source>
+        <translation>
+            <numerusform>%n socket</numerusform>
+            <numerusform>%n sockets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Designer::RequestLogModel</name>
     <message numerus="yes">
         <source>Console (%n line(s))</source>

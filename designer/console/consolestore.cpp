@@ -153,6 +153,7 @@ void ConsoleStore::load()
     m_collections.clear();
     m_environments.clear();
     m_users.clear();
+    m_realtime = {};
     m_loadErrors.clear();
     m_collectionsReadable = m_historyReadable = m_usersReadable = true;
     if (m_projectFile.isEmpty())
@@ -198,6 +199,25 @@ void ConsoleStore::load()
     for (const QJsonValue &value : users.value(QStringLiteral("users")).toArray())
         m_users.append({value[QStringLiteral("email")].toString(), value[QStringLiteral("password")].toString(),
             value[QStringLiteral("id")].toString()});
+    QJsonObject realtime; // unreadable: the inspector starts empty and overwrites it on its next join
+    readObject(realtimePath(), &realtime);
+    m_realtime = realtime.value(QStringLiteral("realtime")).toObject();
+}
+
+QString ConsoleStore::realtimePath() const
+{
+    if (m_projectFile.isEmpty())
+        return {};
+    return QDir(Runtime::projectLocalFolder(m_projectFile)).filePath(QStringLiteral("console-realtime.json"));
+}
+
+void ConsoleStore::setRealtimeSettings(const QJsonObject &settings)
+{
+    m_realtime = settings;
+    if (!m_projectFile.isEmpty())
+        writeObject(realtimePath(),
+            {{QStringLiteral("format"), s_formatVersion}, {QStringLiteral("realtime"), settings}}, true,
+            nullptr);
 }
 
 void ConsoleStore::addHistory(const HistoryEntry &entry)

@@ -5,6 +5,7 @@
 #include "consolerequest.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -49,7 +50,8 @@ struct TestUser
     - collections and environments: in `<base name>.requests.json` beside the project file, meant to be
       committed: pretty-printed with sorted keys, and the project's keys and tokens replaced by
       {{anonKey}}, {{serviceKey}} and {{accessToken}} before saving;
-    - test users: in `console-users.json` in the local folder.
+    - test users: in `console-users.json` in the local folder;
+    - the realtime inspector's last channel, role, table and filter: in `console-realtime.json` there.
     Owned by the RequestConsole. Files are written when their content changes. */
 class ConsoleStore : public QObject
 {
@@ -72,6 +74,7 @@ public:
     QString historyPath() const;
     QString collectionsPath() const;
     QString usersPath() const;
+    QString realtimePath() const;
 
     const QList<HistoryEntry> &history() const { return m_history; }
     void addHistory(const HistoryEntry &entry);
@@ -90,6 +93,10 @@ public:
     /** Returns the test user with \a email (case-insensitive), or nullptr. */
     const TestUser *user(const QString &email) const;
     void rememberUser(const TestUser &user);
+
+    /** Returns the realtime inspector's settings (RealtimeSettings::toJson()), empty if none were saved. */
+    QJsonObject realtimeSettings() const { return m_realtime; }
+    void setRealtimeSettings(const QJsonObject &settings);
 
     /** Returns \a text with each {{name}} replaced by its value in \a variables; the names without a
         value are added to \a unknown. */
@@ -115,6 +122,7 @@ private:
     QList<RequestCollection> m_collections;
     QList<ConsoleEnvironment> m_environments;
     QList<TestUser> m_users;
+    QJsonObject m_realtime;
     QStringList m_loadErrors;
     bool m_collectionsReadable = true;
     bool m_historyReadable = true;

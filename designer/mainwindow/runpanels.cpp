@@ -8,6 +8,7 @@
 #include "data/csvimportwizard.h"
 #include "data/databrowser.h"
 #include "document/projectdocument.h"
+#include "realtime/realtimeinspector.h"
 #include "run/requestlogdock.h"
 #include "run/requestlogmodel.h"
 #include "run/runcontroller.h"
@@ -102,7 +103,7 @@ RunPanels::RunPanels(QMainWindow *window, QTabWidget *tabs, RunController *contr
     updateActions();
 }
 
-// The Data and API Console tabs beside the diagram.
+// The Data, API Console and Realtime tabs beside the diagram.
 void RunPanels::createTabs()
 {
     m_data = new DataBrowser(m_tabs);
@@ -111,9 +112,15 @@ void RunPanels::createTabs()
     m_console = new RequestConsole(m_tabs);
     m_console->setObjectName(QStringLiteral("requestConsole"));
     m_tabs->addTab(m_console, tr("API Console"));
+    m_realtime = new RealtimeInspector(m_console->store(), m_console->sessions(), m_tabs);
+    m_realtime->setObjectName(QStringLiteral("realtimeInspector"));
+    m_tabs->addTab(m_realtime, tr("Realtime"));
     m_tabs->setTabToolTip(0, tr("The diagram of the project's tables and relationships"));
     m_tabs->setTabToolTip(1, tr("Browse, edit, import and export the rows of the running backend"));
     m_tabs->setTabToolTip(2, tr("Send requests to the running backend and see what its rules did"));
+    m_tabs->setTabToolTip(3,
+        tr("Join a realtime channel of the running backend: live table changes, broadcasts "
+           "and who is present"));
     connect(m_console, &RequestConsole::requestOpened, this, &RunPanels::showConsole);
     connect(m_data, &DataBrowser::importRequested, this, &RunPanels::importCsv);
 }
@@ -179,6 +186,12 @@ void RunPanels::createGoToActions()
         showConsole();
         m_console->setFocus(Qt::ShortcutFocusReason);
     });
+    m_goRealtime = new QAction(tr("Realtime &Inspector"), this);
+    m_goRealtime->setShortcut(QKeySequence(Qt::ALT | Qt::Key_9));
+    connect(m_goRealtime, &QAction::triggered, this, [this]() {
+        m_tabs->setCurrentWidget(m_realtime);
+        m_realtime->setFocus(Qt::ShortcutFocusReason);
+    });
     m_goLog = new QAction(tr("Request &Log"), this);
     m_goLog->setShortcut(QKeySequence(Qt::ALT | Qt::Key_8));
     connect(m_goLog, &QAction::triggered, this, [this]() {
@@ -200,6 +213,7 @@ void RunPanels::populateMenu(QMenu *runMenu)
     runMenu->addSeparator();
     runMenu->addAction(m_goData);
     runMenu->addAction(m_goConsole);
+    runMenu->addAction(m_goRealtime);
     runMenu->addAction(m_goLog);
 }
 
@@ -288,7 +302,9 @@ void RunPanels::updateActions()
 void RunPanels::targetChanged(const RunTarget &target)
 {
     m_console->setTarget(target);
+    m_realtime->setTarget(target); // after the console: it loads the project's console settings
     m_data->setTarget(target);
+    m_log->setRealtimeHub(target.realtimeHub);
     updateActions();
 }
 

@@ -21,6 +21,7 @@ namespace Designer {
 
 class DataBrowser;
 class ProjectDocument;
+class RealtimeInspector;
 class RequestConsole;
 class RequestLogDock;
 class RunController;
@@ -28,11 +29,12 @@ class RunStatusWidget;
 struct RunTarget;
 
 /** Everything of the main window that works with the running runtime, wired in one place: the Run menu
-    (Run F5, Stop Shift+F5, copy the keys, go to the data, the console and the log: Alt+6 to Alt+8), the "Data" and "API Console"
-    tabs beside the diagram, the Request Log dock, and the entries the table context menus get ("Browse
-    Data", "Import CSV…" and the console's ready-made requests). The tabs and the dock follow the
-    controller's target: they work while it runs and say how to start it otherwise. Owned by the main
-    window; \a tabs is its central tab widget (the diagram is its first tab). */
+    (Run F5, Stop Shift+F5, copy the keys, go to the data, the console, the log and the realtime inspector:
+    Alt+6 to Alt+9), the "Data", "API Console" and "Realtime" tabs beside the diagram, the Request Log dock,
+    and the entries the table context menus get ("Browse Data", "Import CSV…" and the console's ready-made
+    requests). The tabs and the dock follow the controller's target: they work while it runs and say how to
+    start it otherwise. Owned by the main window; \a tabs is its central tab widget (the diagram is its first
+    tab). */
 class RunPanels : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ public:
     QAction *runAction() const { return m_run; }
     QAction *stopAction() const { return m_stop; }
     RequestConsole *console() const { return m_console; }
+    RealtimeInspector *realtimeInspector() const { return m_realtime; }
     DataBrowser *dataBrowser() const { return m_data; }
     RequestLogDock *requestLog() const { return m_log; }
     QDockWidget *requestLogDock() const { return m_logDock; }
@@ -78,6 +81,7 @@ private:
     RunController *m_controller;
     RunStatusWidget *m_status;
     RequestConsole *m_console = nullptr;
+    RealtimeInspector *m_realtime = nullptr;
     DataBrowser *m_data = nullptr;
     RequestLogDock *m_log = nullptr;
     QDockWidget *m_logDock = nullptr;
@@ -89,6 +93,7 @@ private:
     QAction *m_secrets = nullptr;
     QAction *m_goConsole = nullptr;
     QAction *m_goData = nullptr;
+    QAction *m_goRealtime = nullptr;
     QAction *m_goLog = nullptr;
 };
 

@@ -4,6 +4,8 @@
 
 #include "requestlogmodel.h"
 
+#include "realtime/realtimehub.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -85,6 +87,10 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     m_clearButton = new QPushButton(tr("&Clear"), this);
     m_clearButton->setObjectName(QStringLiteral("requestLogClear"));
     m_clearButton->setToolTip(tr("Removes every request from the log."));
+    m_realtime = new QLabel(this);
+    m_realtime->setObjectName(QStringLiteral("requestLogRealtime"));
+    m_realtime->setToolTip(tr("Realtime WebSocket connections open now, and the channels joined on them"));
+    m_realtime->hide();
 
     createView();
 
@@ -94,6 +100,8 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     bar->addWidget(slowLabel);
     bar->addWidget(m_slowSpin);
     bar->addWidget(m_clearButton);
+    bar->addWidget(m_realtime);
+    bar->addSpacing(m_realtime->fontMetrics().averageCharWidth());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
@@ -111,7 +119,37 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &RequestLogDock::rowsInserted);
 }
 
-RequestLogDock::~RequestLogDock() = default;
+RequestLogDock::~RequestLogDock()
+{
+    QObject::disconnect(m_hubConnection);
+}
+
+void RequestLogDock::setRealtimeHub(std::shared_ptr<Runtime::RealtimeHub> hub)
+{
+    if (hub == m_hub)
+        return;
+    QObject::disconnect(m_hubConnection);
+    m_hub = std::move(hub);
+    if (m_hub) // emitted on request threads: queued to this one
+        m_hubConnection = connect(m_hub.get(), &Runtime::RealtimeHub::countsChanged, this,
+            &RequestLogDock::showRealtimeCounts, Qt::QueuedConnection);
+    showRealtimeCounts();
+}
+
+QString RequestLogDock::realtimeText() const
+{
+    return m_hub ? m_realtime->text() : QString();
+}
+
+void RequestLogDock::showRealtimeCounts()
+{
+    m_realtime->setVisible(m_hub != nullptr);
+    if (!m_hub)
+        return;
+    m_realtime->setText(tr("Realtime: %1, %2")
+                            .arg(tr("%n socket(s)", nullptr, m_hub->socketCount()),
+                                tr("%n channel(s)", nullptr, m_hub->channelCount())));
+}
 
 void RequestLogDock::createView()
 {

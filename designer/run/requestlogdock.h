@@ -4,14 +4,22 @@
 
 #include "http/requestlog.h"
 
+#include <QMetaObject>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+
+namespace Runtime {
+class RealtimeHub;
+}
 
 namespace Designer {
 
@@ -20,10 +28,10 @@ class RequestLogModel;
 
 /** The contents of the request log dock (the main window puts it into a QDockWidget): a filter line
     (path, user, method), a status filter (all, errors, server errors), the slow threshold, a Clear
-    button and the table of requests, newest at the bottom. The table follows new requests while it is
-    scrolled to the bottom and stays put otherwise. Activating a row (double-click, Enter) emits
-    openInConsole() with its entry; its tooltip shows the headers and a body excerpt. Owns its model:
-    connect the RunController's requestLogged() to model()->append(). */
+    button, the realtime sockets and channels open now, and the table of requests, newest at the bottom.
+    The table follows new requests while it is scrolled to the bottom and stays put otherwise. Activating
+    a row (double-click, Enter) emits openInConsole() with its entry; its tooltip shows the headers and a
+    body excerpt. Owns its model: connect the RunController's requestLogged() to model()->append(). */
 class RequestLogDock : public QWidget
 {
     Q_OBJECT
@@ -42,6 +50,10 @@ public:
     /** Shows only requests whose path, user, role or method contain \a text (case-insensitive). */
     void setFilterText(const QString &text);
     void setStatusFilter(StatusFilter filter);
+    /** Counts the open realtime sockets and channels of \a hub (the running server's), live; none: hidden. */
+    void setRealtimeHub(std::shared_ptr<Runtime::RealtimeHub> hub);
+    /** Returns the realtime figure as shown ("Realtime: 1 socket, 2 channels"), empty when not running. */
+    QString realtimeText() const;
 
 signals:
     /** The user asked to open \a entry in the request console. */
@@ -52,6 +64,7 @@ private:
     void activated(const QModelIndex &index);
     void rowsAboutToBeInserted();
     void rowsInserted();
+    void showRealtimeCounts();
 
     RequestLogModel *m_model;
     RequestLogFilter *m_filter;
@@ -60,6 +73,9 @@ private:
     QSpinBox *m_slowSpin;
     QPushButton *m_clearButton;
     QTableView *m_view;
+    QLabel *m_realtime;
+    std::shared_ptr<Runtime::RealtimeHub> m_hub;
+    QMetaObject::Connection m_hubConnection;
     bool m_followNewest = true;
 };
 

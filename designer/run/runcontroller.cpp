@@ -249,6 +249,7 @@ bool RunController::listen(const Snapshot &project, int version)
     m_target.projectFile = m_document ? m_document->fileName() : QString();
     m_target.databasePath = m_database.path;
     m_target.changeFeed = m_server->config().changeFeed;
+    m_target.realtimeHub = m_server->config().realtimeHub;
     return true;
 }
 

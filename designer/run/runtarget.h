@@ -12,6 +12,7 @@
 
 namespace Runtime {
 class ChangeFeed;
+class RealtimeHub;
 }
 
 namespace Designer {
@@ -31,6 +32,9 @@ struct RunTarget
     /** Where the runtime announces committed writes; what writes beside it (the CSV import) announces
         there too, so that triggers and realtime see them. */
     std::shared_ptr<Runtime::ChangeFeed> changeFeed;
+    /** The realtime channels of the in-process server: open sockets and channels (the request log), and why
+        changes were withheld from a subscriber (the realtime inspector). */
+    std::shared_ptr<Runtime::RealtimeHub> realtimeHub;
 
     bool isRunning() const { return baseUrl.isValid() && !baseUrl.isEmpty() && project; }
 };

@@ -78,7 +78,7 @@ QJsonObject RealtimeChannel::joinResponse() const
 }
 
 QJsonObject RealtimeChannel::changePayload(
-    const Table &table, const RecordChange &change, ChangeAudience &audience) const
+    const Table &table, const RecordChange &change, ChangeAudience &audience, QList<qint64> *withheld) const
 {
     QJsonArray ids;
     QStringList selected;
@@ -94,8 +94,13 @@ QJsonObject RealtimeChannel::changePayload(
         return {};
     const QJsonObject &row = change.operation == RecordOperation::Delete ? change.oldRow : change.newRow;
     if (audience.decide(table, row, identity.caller, change.operation != RecordOperation::Delete)
-        != ChangeAudience::Decision::Visible)
+        != ChangeAudience::Decision::Visible) {
+        for (const QJsonValue &id : std::as_const(ids)) {
+            if (withheld)
+                withheld->append(qint64(id.toDouble()));
+        }
         return {};
+    }
     QStringList columns = audience.visibleColumns(table, identity.caller);
     if (!everyColumn) {
         const Field *key = table.primaryKey();

@@ -48,8 +48,10 @@ struct RealtimeChannel
 
     /** Returns the payload of the postgres_changes event that \a change of \a table makes on this channel,
         `{ids: [every matching binding], data}`, or an empty object when no binding matches or \a audience
-        withholds the change from this channel's caller. */
-    QJsonObject changePayload(const Table &table, const RecordChange &change, ChangeAudience &audience) const;
+        withholds the change from this channel's caller; then \a withheld (if given) gets the ids of the
+        bindings it matched. */
+    QJsonObject changePayload(const Table &table, const RecordChange &change, ChangeAudience &audience,
+        QList<qint64> *withheld = nullptr) const;
 };
 
 /** Returns the channel name realtime-js shows for \a topic ("room1" of "realtime:room1"). */

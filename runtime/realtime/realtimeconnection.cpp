@@ -380,10 +380,13 @@ void RealtimeConnection::deliverChanges(const QList<RecordChange> &changes, Chan
             const Table *table = project.tableByName(change.table);
             if (!table || change.bulk || m_closing) // a CSV import's batch: no event per row (see the README)
                 continue;
-            const QJsonObject payload = channel->changePayload(*table, change, audience);
+            QList<qint64> withheld;
+            const QJsonObject payload = channel->changePayload(*table, change, audience, &withheld);
             if (!payload.isEmpty())
                 send(RealtimeMessage::push(
                     channel->topic, QStringLiteral("postgres_changes"), payload, channel->joinRef));
+            else if (!withheld.isEmpty() && m_endpoint.hub().isWithheldObserved())
+                m_endpoint.reportWithheld(*channel, *table, change, withheld);
         }
     }
 }

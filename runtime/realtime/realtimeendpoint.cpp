@@ -8,6 +8,7 @@
 #include "http/requestcontext.h"
 #include "http/serverconfig.h"
 #include "realtimeauth.h"
+#include "realtimechannel.h"
 #include "realtimeconnection.h"
 
 #include <QTcpSocket>
@@ -71,8 +72,11 @@ void RealtimeEndpoint::acceptWebSockets()
             = vsn == QLatin1String("2.0.0") ? RealtimeProtocol::V2 : RealtimeProtocol::V1;
         auto *connection = new RealtimeConnection(socket, std::move(identity).value(), protocol, *this);
         m_connections.insert(connection);
-        connect(
-            connection, &QObject::destroyed, this, [this, connection] { m_connections.remove(connection); });
+        m_hub->countSocket(+1);
+        connect(connection, &QObject::destroyed, this, [this, connection] {
+            m_connections.remove(connection);
+            m_hub->countSocket(-1);
+        });
     }
 }
 
@@ -136,6 +140,20 @@ void RealtimeEndpoint::watchChanges(RealtimeConnection *connection, int delta)
     if (count <= 0)
         m_changeBindings.remove(connection);
     m_hub->watchChanges(this, delta);
+}
+
+void RealtimeEndpoint::reportWithheld(const RealtimeChannel &channel, const Table &table,
+    const RecordChange &change, const QList<qint64> &bindingIds)
+{
+    const bool deleted = change.operation == RecordOperation::Delete;
+    WithheldChange withheld = WithheldChange::explain(*m_config.project, m_config.database.engine, table,
+        deleted ? change.oldRow : change.newRow, channel.identity.caller, !deleted);
+    withheld.bindingIds = bindingIds;
+    withheld.topic = channel.topic;
+    withheld.table = table.name;
+    withheld.operation = change.operation;
+    withheld.key = change.key;
+    m_hub->reportWithheld(withheld);
 }
 
 void RealtimeEndpoint::deliver(const std::shared_ptr<const TopicMessage> &message)

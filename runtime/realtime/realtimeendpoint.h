@@ -21,6 +21,7 @@ namespace Runtime {
 
 class ChangeAudience;
 class RealtimeConnection;
+struct RealtimeChannel;
 class RecordStore;
 struct ServerConfig;
 
@@ -68,6 +69,10 @@ public:
     void removeFromTopic(const QString &topic, RealtimeConnection *connection);
     /** Adds \a delta postgres_changes bindings of \a connection (see RealtimeHub::watchChanges()). */
     void watchChanges(RealtimeConnection *connection, int delta);
+    /** Tells the hub's diagnostic listener (RealtimeHub::changeWithheld()) why \a change of \a table,
+        which matched the bindings \a bindingIds of \a channel, did not reach it. */
+    void reportWithheld(const RealtimeChannel &channel, const Table &table, const RecordChange &change,
+        const QList<qint64> &bindingIds);
 
 private:
     void acceptWebSockets();

@@ -6,6 +6,7 @@
 #include "realtimeendpoint.h"
 
 #include <QJsonArray>
+#include <QMetaMethod>
 #include <QMutexLocker>
 
 namespace Runtime {
@@ -30,7 +31,9 @@ void RealtimeHub::removeEndpoint(RealtimeEndpoint *endpoint)
 {
     QMutexLocker locker(&m_mutex);
     m_endpoints.removeAll(endpoint);
+    int channels = 0;
     for (auto topic = m_topics.begin(); topic != m_topics.end();) {
+        channels += topic->endpoints.value(endpoint);
         topic->endpoints.remove(endpoint);
         if (topic->endpoints.isEmpty())
             topic = m_topics.erase(topic);
@@ -39,6 +42,11 @@ void RealtimeHub::removeEndpoint(RealtimeEndpoint *endpoint)
     }
     if (m_changeWatchers.remove(endpoint) && m_changeWatchers.isEmpty())
         QObject::disconnect(std::exchange(m_feedConnection, {}));
+    locker.unlock();
+    if (channels > 0) {
+        m_channels -= channels;
+        emit countsChanged();
+    }
 }
 
 RealtimeHub::Joined RealtimeHub::join(const QString &topic, RealtimeEndpoint *endpoint)
@@ -46,7 +54,11 @@ RealtimeHub::Joined RealtimeHub::join(const QString &topic, RealtimeEndpoint *en
     QMutexLocker locker(&m_mutex);
     Topic &state = m_topics[topic];
     ++state.endpoints[endpoint];
-    return Joined {m_sequence, presenceGroup(state.presence)};
+    const Joined joined {m_sequence, presenceGroup(state.presence)};
+    locker.unlock();
+    ++m_channels;
+    emit countsChanged();
+    return joined;
 }
 
 void RealtimeHub::leave(const QString &topic, RealtimeEndpoint *endpoint, quint64 subscriber)
@@ -56,7 +68,9 @@ void RealtimeHub::leave(const QString &topic, RealtimeEndpoint *endpoint, quint6
     if (found == m_topics.end())
         return;
     const QJsonObject leaves = removePresenceLocked(*found, subscriber);
-    if (const auto count = found->endpoints.find(endpoint); count != found->endpoints.end() && --*count <= 0)
+    const auto count = found->endpoints.find(endpoint);
+    const bool counted = count != found->endpoints.end();
+    if (counted && --*count <= 0)
         found->endpoints.erase(count);
     if (!leaves.isEmpty()) {
         TopicMessage diff;
@@ -68,6 +82,11 @@ void RealtimeHub::leave(const QString &topic, RealtimeEndpoint *endpoint, quint6
     }
     if (found->endpoints.isEmpty() && found->presence.isEmpty())
         m_topics.erase(found);
+    locker.unlock();
+    if (counted) {
+        --m_channels;
+        emit countsChanged();
+    }
 }
 
 void RealtimeHub::broadcast(TopicMessage message)
@@ -207,6 +226,18 @@ void RealtimeHub::deliverCommitted(const QList<RecordChange> &changes)
         QMetaObject::invokeMethod(
             target, [target, changes] { target->deliverChanges(changes); }, Qt::QueuedConnection);
     }
+}
+
+void RealtimeHub::countSocket(int delta)
+{
+    m_sockets += delta;
+    emit countsChanged();
+}
+
+bool RealtimeHub::isWithheldObserved() const
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&RealtimeHub::changeWithheld);
+    return isSignalConnected(signal);
 }
 
 int RealtimeHub::endpointCount(const QString &topic) const

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "storage/recordchange.h"
+#include "withheldchange.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -101,6 +102,24 @@ public:
     /** Returns the number of endpoints that have a channel on \a topic (for tests and the request log). */
     int endpointCount(const QString &topic) const;
 
+    /** Returns the realtime sockets open now, and the channels joined on them (the request log shows them).
+        Thread-safe, like countSocket(): \a delta (+1, -1) when an endpoint adopts or loses a socket. */
+    int socketCount() const { return m_sockets.load(); }
+    int channelCount() const { return m_channels.load(); }
+    void countSocket(int delta);
+
+    /** Returns whether anything listens to changeWithheld(): only then are withheld changes explained. */
+    bool isWithheldObserved() const;
+    /** Emits changeWithheld(\a change) (on the calling request thread). */
+    void reportWithheld(const WithheldChange &change) { emit changeWithheld(change); }
+
+signals:
+    /** socketCount() or channelCount() changed; emitted on the thread that changed it. */
+    void countsChanged();
+    /** A change matched bindings of a channel whose rules withheld it (a diagnostic for the designer's
+        own server, never sent to a client); emitted on a request thread. */
+    void changeWithheld(const Runtime::WithheldChange &change);
+
 private:
     struct PresenceMeta
     {
@@ -129,6 +148,8 @@ private:
     quint64 m_sequence = 0;
     quint64 m_presenceRefs = 0;
     std::atomic<quint64> m_nextSubscriber {0};
+    std::atomic<int> m_sockets {0};
+    std::atomic<int> m_channels {0};
     std::shared_ptr<ChangeFeed> m_feed;
     std::function<void(const TopicMessage &)> m_broadcastRelay; ///< guarded by m_mutex
     QMetaObject::Connection m_feedConnection;
