@@ -461,6 +461,14 @@
         <source>Rename schedule %1 to %2</source>
         <translation>Zeitplan %1 in %2 umbenennen</translation>
     </message>
+    <message>
+        <source>Turn on realtime for %1</source>
+        <translation>Echtzeit für %1 einschalten</translation>
+    </message>
+    <message>
+        <source>Turn off realtime for %1</source>
+        <translation>Echtzeit für %1 ausschalten</translation>
+    </message>
 </context>
 <context>
     <name>Cron</name>
@@ -3482,6 +3490,10 @@ Codezeilen: %3</translation>
         <source>Your presence payload (JSON):</source>
         <translation>Ihre Anwesenheitsdaten (JSON):</translation>
     </message>
+    <message>
+        <source>%1 (Realtime off)</source>
+        <translation>%1 (Echtzeit aus)</translation>
+    </message>
 </context>
 <context>
     <name>Designer::RelateTablesDialog</name>
@@ -4685,6 +4697,14 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <source>the field %1.%2</source>
         <translation>das Feld %1.%2</translation>
     </message>
+    <message>
+        <source>&amp;Realtime</source>
+        <translation>Echt&amp;zeit</translation>
+    </message>
+    <message>
+        <source>Subscribed apps get its changes live.</source>
+        <translation>Abonnierte Apps erhalten ihre Änderungen sofort.</translation>
+    </message>
 </context>
 <context>
     <name>Designer::TableExport</name>
@@ -4729,6 +4749,10 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>VIEW</source>
         <translation>SICHT</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
     </message>
 </context>
 <context>

@@ -131,8 +131,8 @@ void RealtimeInspector::refreshTables()
     m_table->clear();
     m_table->addItem(tr("None (broadcast and presence only)"), QString());
     if (m_target.project) {
-        for (const Runtime::Table &table : m_target.project->tables)
-            m_table->addItem(table.name, table.name);
+        for (const Runtime::Table &table : m_target.project->tables) // the join says how to turn it on
+            m_table->addItem(table.realtime ? table.name : tr("%1 (Realtime off)").arg(table.name), table.name);
     }
     if (!current.isEmpty() && m_table->findData(current) < 0)
         m_table->addItem(current, current); // the saved table, until the project has it again

@@ -162,15 +162,15 @@ void TestRealtimeInspector::receivesAnInsertMadeThroughTheApi()
     RealtimeInspector &inspector = *panes.inspector;
     RealtimeSettings settings;
     settings.channel = QStringLiteral("shop");
-    settings.table = QStringLiteral("categories");
+    settings.table = QStringLiteral("products");
     settings.event = QStringLiteral("INSERT");
     QVERIFY2(joinWith(inspector, settings), qPrintable(inspector.statusText()));
     QVERIFY(!inspector.isStatusError());
-    QVERIFY(inspector.statusText().contains(QStringLiteral("categories")));
+    QVERIFY(inspector.statusText().contains(QStringLiteral("products")));
 
-    QCOMPARE(insert(QStringLiteral("categories"),
-                 {{QStringLiteral("name"), QStringLiteral("Garden")},
-                     {QStringLiteral("slug"), QStringLiteral("garden")}}),
+    QCOMPARE(insert(QStringLiteral("products"),
+                 {{QStringLiteral("name"), QStringLiteral("Garden hose")},
+                     {QStringLiteral("slug"), QStringLiteral("garden-hose")}, {QStringLiteral("price"), 12.5}}),
         201);
     QTRY_VERIFY(findEvent(*inspector.events(), QStringLiteral("postgres_changes"), QStringLiteral("INSERT")));
     const RealtimeEvent &event
@@ -182,14 +182,14 @@ void TestRealtimeInspector::receivesAnInsertMadeThroughTheApi()
         = QJsonDocument::fromJson(event.json)
               .object()[QStringLiteral("payload")][QStringLiteral("data")][QStringLiteral("record")]
               .toObject();
-    QCOMPARE(record[QStringLiteral("slug")].toString(), QStringLiteral("garden"));
+    QCOMPARE(record[QStringLiteral("slug")].toString(), QStringLiteral("garden-hose"));
 
     // Selecting it shows its JSON, read-only.
     auto *view = inspector.findChild<QAbstractItemView *>(QStringLiteral("realtimeEvents"));
     view->setCurrentIndex(inspector.events()->index(inspector.events()->rowCount() - 1, 0));
     auto *json = inspector.findChild<JsonEditor *>(QStringLiteral("realtimeEventJson"));
     QVERIFY(json->isReadOnly());
-    QTRY_VERIFY(json->text().contains(QStringLiteral("\"garden\"")));
+    QTRY_VERIFY(json->text().contains(QStringLiteral("\"garden-hose\"")));
 }
 
 void TestRealtimeInspector::broadcastComesBack()
@@ -249,7 +249,7 @@ void TestRealtimeInspector::refusedJoinShowsItsReason()
     RealtimeInspector &inspector = *panes.inspector;
     RealtimeSettings settings;
     settings.channel = QStringLiteral("shop");
-    settings.table = QStringLiteral("categories");
+    settings.table = QStringLiteral("products");
     settings.filter = QStringLiteral("nosuchcolumn=eq.1");
     inspector.setSettings(settings);
     QSignalSpy refused(inspector.client(), &RealtimeClient::joinRefused);
@@ -346,7 +346,7 @@ void TestRealtimeInspector::settingsAreSavedWithTheConsole()
         Panes panes = makePanes();
         RealtimeSettings settings;
         settings.channel = QStringLiteral("saved-room");
-        settings.table = QStringLiteral("categories");
+        settings.table = QStringLiteral("products");
         settings.event = QStringLiteral("UPDATE");
         settings.filter = QStringLiteral("id=gt.3");
         QVERIFY2(joinWith(*panes.inspector, settings), qPrintable(panes.inspector->statusText()));
@@ -355,7 +355,7 @@ void TestRealtimeInspector::settingsAreSavedWithTheConsole()
     Panes panes = makePanes();
     const RealtimeSettings restored = panes.inspector->settings();
     QCOMPARE(restored.channel, QStringLiteral("saved-room"));
-    QCOMPARE(restored.table, QStringLiteral("categories"));
+    QCOMPARE(restored.table, QStringLiteral("products"));
     QCOMPARE(restored.event, QStringLiteral("UPDATE"));
     QCOMPARE(restored.filter, QStringLiteral("id=gt.3"));
     QCOMPARE(restored.role, RealtimeSettings::Role::Anon);
