@@ -4698,7 +4698,7 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
         <translation>das Feld %1.%2</translation>
     </message>
     <message>
-        <source>&amp;Realtime</source>
+        <source>Rea&amp;ltime</source>
         <translation>Echt&amp;zeit</translation>
     </message>
     <message>

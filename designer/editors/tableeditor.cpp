@@ -73,7 +73,7 @@ TableEditor::TableEditor(ProjectDocument *document, QWidget *parent)
     tenantRow->setContentsMargins(0, 0, 0, 0);
     tenantRow->addWidget(m_tenantScoped);
     tenantRow->addWidget(tenantHint, 1);
-    m_realtime = new QCheckBox(tr("&Realtime"), this);
+    m_realtime = new QCheckBox(tr("Rea&ltime"), this);
     m_realtime->setObjectName(QStringLiteral("realtimeCheck"));
     auto *realtimeHint = new QLabel(tr("Subscribed apps get its changes live."), this);
     realtimeHint->setWordWrap(true);

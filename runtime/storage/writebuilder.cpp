@@ -294,7 +294,11 @@ std::optional<SqlStatement> WriteBuilder::existing(const WriteRow &row, const QS
     }
     if (conditions.isEmpty())
         return std::nullopt;
-    s.sql = QStringLiteral("SELECT 1 FROM ") + m_dialect.quoteIdentifier(m_table.name) + QStringLiteral(" WHERE ")
+    // The key of the row found, read as the insert's RETURNING reads it: the caller reads that row as it was.
+    const Field *pk = m_table.primaryKey();
+    s.sql = QStringLiteral("SELECT ")
+        + (pk ? m_dialect.readExpression(pk->type, m_dialect.quoteIdentifier(pk->name)) : QStringLiteral("1"))
+        + QStringLiteral(" FROM ") + m_dialect.quoteIdentifier(m_table.name) + QStringLiteral(" WHERE ")
         + conditions.join(QStringLiteral(" AND "));
     return s;
 }

@@ -71,8 +71,9 @@ public:
     Result<SqlStatement> insert(WriteRow row, const QStringList &conflict, Preferences::Resolution resolution,
         const QString &now, const SqlStatement &updateCondition = {}) const;
 
-    /** Returns a SELECT giving a row when the table already holds one with \a row's values in the
-        \a conflict columns (empty: the primary key); nothing when \a row lacks one of them (it is new). */
+    /** Returns a SELECT giving the key of the row the table already holds with \a row's values in the
+        \a conflict columns (empty: the primary key), read as the insert's RETURNING reads keys; nothing when
+        \a row lacks one of them (it is new). */
     std::optional<SqlStatement> existing(const WriteRow &row, const QStringList &conflict) const;
 
     /** Returns the UPDATE setting \a row (and updatedAt fields to \a now) where \a condition holds. */

@@ -222,6 +222,8 @@ private slots:
     void tooManyChannels();
     void tooManyJoinsPerSecond();
     void tenThousandJoins();
+    void upsertMergeSendsTheMergedRow_data();
+    void upsertMergeSendsTheMergedRow();
     void expiredAccessToken();
     void silentSocketClosed();
     void slowReaderCutOff();
@@ -831,6 +833,37 @@ void tst_Realtime::tooManyJoinsPerSecond()
             QCOMPARE(status(reply), u"ok"_s);
     }
     QVERIFY2(limited > 0, "no join was limited");
+}
+
+void tst_Realtime::upsertMergeSendsTheMergedRow_data()
+{
+    postgresChanges_data();
+}
+
+void tst_Realtime::upsertMergeSendsTheMergedRow()
+{
+    QFETCH(QString, engine);
+    if (!start({}, engine)) {
+        if (m_postgres && !m_postgres->isValid()) {
+            if (TestSupport::postgresRequired())
+                QFAIL(qPrintable(m_postgres->error()));
+            QSKIP(qPrintable(m_postgres->error()));
+        }
+        QFAIL("the server did not start");
+    }
+    for (const char *body : {R"({"room":"r","body":"first"})", R"({"room":"r","body":"second"})"})
+        QVERIFY(insert("messages", body).startsWith("201"));
+    RealtimeClient *c = client(TestSupport::serviceKey());
+    QCOMPARE(status(c->join(u"realtime:m"_s, changesConfig({binding(u"*"_s, u"messages"_s)}))), u"ok"_s);
+    // An upsert that finds row 2 updates it: an UPDATE whose old_record is row 2 as it was (the rows a merge
+    // finds were once read back by a wrong key: row 1, or on PostgreSQL a failed query).
+    const QByteArray merged = insert("messages", R"({"id":2,"room":"r","body":"second, merged"})",
+        "resolution=merge-duplicates,return=representation");
+    QVERIFY2(merged.startsWith("200") || merged.startsWith("201"), merged.constData());
+    const QJsonObject data = dataOf(c->takeEvent(u"realtime:m"_s, u"postgres_changes"_s));
+    QCOMPARE(data.value(u"type"_s).toString(), u"UPDATE"_s);
+    QCOMPARE(data.value(u"old_record"_s).toObject().value(u"body"_s).toString(), u"second"_s);
+    QCOMPARE(data.value(u"record"_s).toObject().value(u"body"_s).toString(), u"second, merged"_s);
 }
 
 void tst_Realtime::tenThousandJoins()
