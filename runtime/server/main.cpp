@@ -104,6 +104,12 @@ public:
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher rather than GLib's: with thousands of realtime sockets per thread, GLib's
+    // preparation and check of every socket on each loop turn doubled the time from a commit to the last of
+    // 1,000 subscribers (bench_realtime: p95 96 ms with GLib, 52 ms without, 10,000 sockets open). A server
+    // has no desktop main loop to share. An explicit QT_NO_GLIB from the environment still wins.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("basalt-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BASALT_VERSION));

@@ -180,6 +180,9 @@ void insertMessage(QNetworkAccessManager &network, const QUrl &server, int numbe
 
 int main(int argc, char *argv[])
 {
+    // Qt's event dispatcher, as basalt-server uses: GLib's costs the 10,000 client sockets here much more.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     const Options options = readOptions(app);
     if (!options.problem.isEmpty()) {
@@ -187,9 +190,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     const rlim_t files = raiseFileLimit();
-    if (files < rlim_t(options.sockets) * 2 + 100) {
-        std::fprintf(stderr, "bench_realtime: %d sockets need %d open files (both ends), the limit is %llu\n",
-            options.sockets, options.sockets * 2 + 100, static_cast<unsigned long long>(files));
+    // Each end of a socket is in its own process (the clients here, the server's in basalt-server).
+    if (files < rlim_t(options.sockets) + 100) {
+        std::fprintf(stderr, "bench_realtime: %d sockets need %d open files in each process, the limit is %llu\n",
+            options.sockets, options.sockets + 100, static_cast<unsigned long long>(files));
         return 2;
     }
     QTemporaryDir dir;
