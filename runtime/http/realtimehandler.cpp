@@ -3,7 +3,9 @@
 #include "realtimehandler.h"
 
 #include "realtime/realtimeauth.h"
+#include "realtime/realtimechannel.h"
 #include "realtime/realtimehub.h"
+#include "rules/channelpolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +43,27 @@ Result<void> checkSize(qint64 size, const RequestContext &context)
                 "payload_size_exceeded: a broadcast payload may have at most %1 bytes; this one has %2")
                 .arg(limit)
                 .arg(size));
+    return {};
+}
+
+/** Checks that the caller may broadcast on the private channels of \a broadcasts (all of them, before any is
+    sent), by the project's channel rules (compiled only when a message is private); returns
+    PermissionDenied with Supabase Realtime's wording for the first it may not. */
+Result<void> checkPrivate(const std::vector<TopicMessage> &broadcasts, const RequestContext &context)
+{
+    std::shared_ptr<const ChannelPolicy> policy;
+    for (const TopicMessage &message : broadcasts) {
+        if (!message.isPrivate || context.caller.isService())
+            continue;
+        if (!policy) {
+            Result<std::shared_ptr<const ChannelPolicy>> compiled = ChannelPolicy::compile(*context.config.project);
+            if (!compiled)
+                return compiled.error();
+            policy = *compiled;
+        }
+        if (!policy->allows(ChannelAction::Broadcast, realtimeSubTopic(message.topic), context.caller))
+            return Error(ErrorCode::PermissionDenied, channelRefusal(ChannelAction::Broadcast, message.topic));
+    }
     return {};
 }
 
@@ -86,8 +109,11 @@ Result<HttpResponse> handleRealtimeBroadcast(const RequestContext &context)
         broadcast.topic = hubTopic(topic);
         broadcast.userEvent = event;
         broadcast.payload = payload;
+        broadcast.isPrivate = message.value(QLatin1String("private")).toBool();
         broadcasts.push_back(std::move(broadcast));
     }
+    if (Result<void> allowed = checkPrivate(broadcasts, context); !allowed)
+        return allowed.error();
     for (TopicMessage &message : broadcasts)
         context.config.realtimeHub->broadcast(std::move(message));
     return accepted();
@@ -114,6 +140,9 @@ Result<HttpResponse> handleRealtimeBroadcastEvent(const RequestContext &context)
         broadcast.isBinary = true;
         broadcast.binaryPayload = body;
     }
+    broadcast.isPrivate = context.request.query.queryItemValue(QStringLiteral("private")) == QLatin1String("true");
+    if (Result<void> allowed = checkPrivate({broadcast}, context); !allowed)
+        return allowed.error();
     context.config.realtimeHub->broadcast(std::move(broadcast));
     return accepted();
 }

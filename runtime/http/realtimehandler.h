@@ -14,11 +14,13 @@ namespace Runtime {
 Result<HttpResponse> handleRealtimeWebSocket(const RequestContext &context);
 
 /** POST /realtime/v1/api/broadcast `{messages: [{topic, event, payload, private}]}`: what realtime-js sends
-    before a channel is joined. Each message goes to the channels on `realtime:<topic>`; answers 202. */
+    before a channel is joined. Each message goes to the channels on `realtime:<topic>` (its private ones
+    for `private: true`, when the channel rules let the caller broadcast there; otherwise 403 and no message
+    is sent); answers 202. */
 Result<HttpResponse> handleRealtimeBroadcast(const RequestContext &context);
 
 /** POST /realtime/v1/api/broadcast/:topic/events/:event (realtime-js httpSend()): the body (JSON, else
-    bytes) is the payload; answers 202. */
+    bytes) is the payload, for the private channels with `?private=true` (checked as above); answers 202. */
 Result<HttpResponse> handleRealtimeBroadcastEvent(const RequestContext &context);
 
 } // namespace Runtime

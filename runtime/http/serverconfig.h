@@ -32,6 +32,17 @@ struct RealtimeLimits
     int heartbeatTimeoutMs = 60000; ///< a socket that sends nothing (no heartbeat) this long is closed
     int maxChannels = 100; ///< channels joined at once per connection (ChannelRateLimitReached)
     int maxJoinsPerSecond = 100; ///< joins per connection per second (ClientJoinRateLimitReached)
+    /** Messages a connection sends on its channels per second (broadcast, presence, access_token; not
+        joins, leaves or heartbeats); the next one shuts its channel ("Too many messages per second"). */
+    int maxMessagesPerSecond = 100;
+    /** Presence calls (track, untrack) per channel per presenceWindowMs, as Supabase Realtime's
+        CLIENT_PRESENCE_MAX_CALLS and _WINDOW_MS; the next one shuts the channel ("Client presence rate
+        limit exceeded"). A tracked payload larger than maxBroadcastBytes shuts it too. */
+    int maxPresenceCalls = 5;
+    int presenceWindowMs = 30000;
+    /** Milliseconds on a monotonic clock, which the rate windows above count in. Empty: the steady clock;
+        tests inject one so that a window's count does not depend on the machine's speed. */
+    std::function<qint64()> clock;
 };
 
 /** The protective limits the transport enforces at the socket, before Qt buffers a request. The body

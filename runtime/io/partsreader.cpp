@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reads relationships, roles, functions, endpoints, triggers and integrations from a .basalt file.
+// Reads relationships, roles, functions, endpoints, triggers, integrations and channel rules from a .basalt
+// file.
 #include "formatnames.h"
 #include "projectreader_p.h"
 #include "projectvalidator_p.h"
@@ -197,6 +198,24 @@ Integration readIntegration(const QJsonValue &value, const QString &path, QList<
     integration.description = r.string("description");
     r.finish();
     return integration;
+}
+
+ChannelRule readChannelRule(const QJsonValue &value, const QString &path, QList<Problem> &problems)
+{
+    JsonObjectReader r(value, path, problems);
+    ChannelRule rule;
+    rule.id = r.string("id", Presence::Required);
+    r.setObjectId(rule.id);
+    rule.pattern = r.string("pattern", Presence::Required);
+    // An absent action has no rule (the service role only); "" lets everyone.
+    for (const ChannelAction action : {ChannelAction::Join, ChannelAction::Broadcast, ChannelAction::Track}) {
+        const QByteArray key = channelActionName(action).toLatin1();
+        if (r.has(key.constData()))
+            rule.rule(action) = r.string(key.constData());
+    }
+    rule.description = r.string("description");
+    r.finish();
+    return rule;
 }
 
 } // namespace Runtime

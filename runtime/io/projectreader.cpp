@@ -186,6 +186,7 @@ void readRoot(const QJsonObject &object, Project &project, QList<Problem> &probl
     project.triggers = readArray<Trigger>(r, "triggers", problems, readTrigger);
     project.schedules = readArray<Schedule>(r, "schedules", problems, readSchedule);
     project.integrations = readArray<Integration>(r, "integrations", problems, readIntegration);
+    project.channelRules = readArray<ChannelRule>(r, "channelRules", problems, readChannelRule);
     r.finish();
 }
 

@@ -32,5 +32,6 @@ Endpoint readEndpoint(const QJsonValue &value, const QString &path, QList<Proble
 Trigger readTrigger(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Schedule readSchedule(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 Integration readIntegration(const QJsonValue &value, const QString &path, QList<Problem> &problems);
+ChannelRule readChannelRule(const QJsonValue &value, const QString &path, QList<Problem> &problems);
 
 } // namespace Runtime

@@ -45,6 +45,7 @@ QList<QPair<ObjectId, QString>> allIds(const Project &p)
     add(p.endpoints, QStringLiteral("endpoints"));
     add(p.triggers, QStringLiteral("triggers"));
     add(p.integrations, QStringLiteral("integrations"));
+    add(p.channelRules, QStringLiteral("channelRules"));
     return ids;
 }
 
@@ -200,6 +201,7 @@ QList<Problem> validateProject(const Project &project)
     validateEndpoints(c);
     validateTriggersAndIntegrations(c);
     validateSettings(c);
+    validateChannelRules(c);
     return c.problems();
 }
 

@@ -78,5 +78,6 @@ void validateRolesAndFunctions(ProblemCollector &c);
 void validateEndpoints(ProblemCollector &c);
 void validateTriggersAndIntegrations(ProblemCollector &c);
 void validateSettings(ProblemCollector &c);
+void validateChannelRules(ProblemCollector &c);
 
 } // namespace Runtime

@@ -311,6 +311,18 @@ void writeIntegration(JsonWriter &w, const Integration &integration)
     optionalString(w, "description", integration.description);
     w.endObject();
 }
+void writeChannelRule(JsonWriter &w, const ChannelRule &rule)
+{
+    w.beginObject();
+    w.member("id", rule.id);
+    w.member("pattern", rule.pattern);
+    for (const ChannelAction action : {ChannelAction::Join, ChannelAction::Broadcast, ChannelAction::Track}) {
+        if (const std::optional<QString> &expression = rule.rule(action))
+            w.member(channelActionName(action).toLatin1().constData(), *expression);
+    }
+    optionalString(w, "description", rule.description);
+    w.endObject();
+}
 } // namespace
 
 QByteArray writeProject(const Project &project)
@@ -330,6 +342,7 @@ QByteArray writeProject(const Project &project)
     optionalArray(w, "triggers", project.triggers, writeTrigger);
     optionalArray(w, "schedules", project.schedules, writeSchedule);
     optionalArray(w, "integrations", project.integrations, writeIntegration);
+    optionalArray(w, "channelRules", project.channelRules, writeChannelRule);
     w.endObject();
     return w.data();
 }

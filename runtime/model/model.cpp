@@ -34,6 +34,7 @@ constexpr const char *s_triggerTimings[] = {"before", "after"};
 constexpr const char *s_callAccess[] = {"service", "anyone", "signedIn", "roles"};
 constexpr const char *s_parameterTypes[] = {"text", "integer", "number", "boolean", "uuid", "json"};
 constexpr const char *s_parameterLocations[] = {"path", "query", "body"};
+constexpr const char *s_channelActions[] = {"join", "broadcast", "track"};
 
 template<typename T>
 bool anyHasId(const std::vector<T> &items, const ObjectId &id)
@@ -91,6 +92,11 @@ FieldType arrayElementType(FieldType type)
     }
 }
 
+QString channelActionName(ChannelAction action) { return nameOf(s_channelActions, action); }
+std::optional<ChannelAction> channelActionFromName(const QString &name)
+{
+    return valueOf<ChannelAction>(s_channelActions, name);
+}
 QString operationName(Operation op) { return nameOf(s_operations, op); }
 std::optional<Operation> operationFromName(const QString &name) { return valueOf<Operation>(s_operations, name); }
 QString relationshipKindName(RelationshipKind kind) { return nameOf(s_relationshipKinds, kind); }
@@ -258,6 +264,15 @@ const ScriptFunction *Project::function(const ObjectId &id) const
     return nullptr;
 }
 
+const ChannelRule *Project::channelRule(const ObjectId &id) const
+{
+    for (const ChannelRule &rule : channelRules) {
+        if (rule.id == id)
+            return &rule;
+    }
+    return nullptr;
+}
+
 const ScriptFunction *Project::functionByName(const QString &name) const
 {
     for (const ScriptFunction &f : functions) {
@@ -304,7 +319,8 @@ bool Project::containsId(const ObjectId &id) const
             return true;
     }
     return anyHasId(relationships, id) || anyHasId(roles, id) || anyHasId(endpoints, id)
-        || anyHasId(functions, id) || anyHasId(triggers, id) || anyHasId(schedules, id) || anyHasId(integrations, id);
+        || anyHasId(functions, id) || anyHasId(triggers, id) || anyHasId(schedules, id) || anyHasId(integrations, id)
+        || anyHasId(channelRules, id);
 }
 
 ObjectId Project::newId(const QString &prefix) const

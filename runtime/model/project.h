@@ -2,6 +2,7 @@
 // Project: the whole backend design that the designer edits, the file stores and the runtime serves.
 #pragma once
 
+#include "channelrule.h"
 #include "projectparts.h"
 #include "relationship.h"
 #include "table.h"
@@ -31,6 +32,7 @@ public:
     std::vector<Trigger> triggers;
     std::vector<Schedule> schedules;
     std::vector<Integration> integrations;
+    std::vector<ChannelRule> channelRules; ///< who may use which private realtime channels
     Settings settings;
 
     const Table *table(const ObjectId &id) const;
@@ -53,6 +55,9 @@ public:
     const Relationship *relationshipForField(const ObjectId &fieldId) const;
     /** Returns true if \a tableId is the junction table of a many-to-many relationship. */
     bool isJunctionTable(const ObjectId &tableId) const;
+
+    /** Returns the channel rule with \a id, or nullptr. */
+    const ChannelRule *channelRule(const ObjectId &id) const;
 
     /** Returns true if any object of the project has the id \a id. */
     bool containsId(const ObjectId &id) const;

@@ -6,6 +6,7 @@
 #include "changeaudience.h"
 #include "http/serverconfig.h"
 #include "realtimehub.h"
+#include "rules/channelpolicy.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -24,8 +25,31 @@ QString realtimeSubTopic(const QString &topic)
     return topic.startsWith(QLatin1String("realtime:")) ? topic.mid(9) : topic;
 }
 
+QString channelRefusal(ChannelAction action, const QString &topic)
+{
+    switch (action) {
+    case ChannelAction::Join:
+        break;
+    case ChannelAction::Broadcast:
+        return QStringLiteral("Unauthorized: You do not have permissions to write to this Channel topic: %1")
+            .arg(realtimeSubTopic(topic));
+    case ChannelAction::Track:
+        return QStringLiteral(
+            "Unauthorized: You do not have permissions to track presence on this Channel topic: %1")
+            .arg(realtimeSubTopic(topic));
+    }
+    return QStringLiteral("Unauthorized: You do not have permissions to read from this Channel topic: %1")
+        .arg(realtimeSubTopic(topic));
+}
+
+bool RealtimeChannel::allows(ChannelAction action, const ChannelPolicy &policy) const
+{
+    return !isPrivate || policy.allows(action, realtimeSubTopic(topic), identity.caller);
+}
+
 Result<RealtimeChannel> RealtimeChannel::fromJoin(const RealtimeMessage &message,
-    const RealtimeIdentity &socketIdentity, const ServerConfig &config, RealtimeHub &hub)
+    const RealtimeIdentity &socketIdentity, const ServerConfig &config, const ChannelPolicy &policy,
+    RealtimeHub &hub)
 {
     const QJsonObject payload = message.payload.toObject();
     const QJsonObject settings = payload.value(QLatin1String("config")).toObject();
@@ -41,11 +65,9 @@ Result<RealtimeChannel> RealtimeChannel::fromJoin(const RealtimeMessage &message
             return refused(QStringLiteral("InvalidJWTToken: ") + identity.error().message);
         channel.identity = std::move(identity).value();
     }
-    if (settings.value(QLatin1String("private")).toBool() && !channel.identity.caller.isService())
-        return refused(
-            QStringLiteral("Unauthorized: You do not have permissions to read from this Channel topic: %1 "
-                           "(Basalt has no rules for private channels yet: join it with private: false)")
-                .arg(realtimeSubTopic(message.topic)));
+    channel.isPrivate = settings.value(QLatin1String("private")).toBool();
+    if (!channel.allows(ChannelAction::Join, policy))
+        return refused(channelRefusal(ChannelAction::Join, message.topic));
     const QJsonObject broadcast = settings.value(QLatin1String("broadcast")).toObject();
     channel.broadcastSelf = broadcast.value(QLatin1String("self")).toBool();
     channel.broadcastAck = broadcast.value(QLatin1String("ack")).toBool();

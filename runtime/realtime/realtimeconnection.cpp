@@ -6,6 +6,7 @@
 #include "changeaudience.h"
 #include "http/serverconfig.h"
 #include "realtimeendpoint.h"
+#include "rules/channelpolicy.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -24,6 +25,13 @@ constexpr int s_closeLingerMs = 2000;
 qint64 jsonSize(const QJsonValue &value)
 {
     return QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).size() - 2;
+}
+
+/** Returns Supabase Realtime's reason for ending a private channel whose caller may no longer join it. */
+QString noLongerAllowed(const QString &topic)
+{
+    return QStringLiteral("You no longer have permission to read from this Channel topic: %1")
+        .arg(realtimeSubTopic(topic));
 }
 
 QJsonObject broadcastPayload(const QString &event, const QJsonValue &payload)
@@ -131,7 +139,7 @@ void RealtimeConnection::handle(const RealtimeMessage &message)
     if (message.topic == QLatin1String("phoenix")) {
         if (message.event == QLatin1String("heartbeat")) {
             send(RealtimeMessage::reply(message, s_ok, QJsonObject()));
-            checkTokens();
+            recheckChannels();
         } else {
             replyError(message, QStringLiteral("UnknownEvent: the topic phoenix only takes heartbeat"));
         }
@@ -147,9 +155,16 @@ void RealtimeConnection::handle(const RealtimeMessage &message)
         replyError(message, QStringLiteral("UnmatchedTopic: join %1 first (phx_join)").arg(message.topic));
         return;
     }
-    if (message.event == QLatin1String("phx_leave"))
+    if (message.event == QLatin1String("phx_leave")) {
         leave(message);
-    else if (message.event == QLatin1String("broadcast"))
+        return;
+    }
+    const RealtimeLimits &limits = m_endpoint.config().limits.realtime;
+    if (!m_messages.admit(now(), limits.maxMessagesPerSecond, 1000)) {
+        shutChannel(message.topic, QStringLiteral("Too many messages per second"));
+        return;
+    }
+    if (message.event == QLatin1String("broadcast"))
         receiveBroadcast(*channel, message);
     else if (message.event == QLatin1String("presence"))
         receivePresence(*channel, message);
@@ -160,15 +175,17 @@ void RealtimeConnection::handle(const RealtimeMessage &message)
             QStringLiteral("UnknownEvent: %1 is not an event of a realtime channel").arg(message.event));
 }
 
+qint64 RealtimeConnection::now() const
+{
+    const RealtimeLimits &limits = m_endpoint.config().limits.realtime;
+    return limits.clock ? limits.clock() : m_clock.elapsed();
+}
+
 QString RealtimeConnection::joinLimitReason(const QString &topic)
 {
     const RealtimeLimits &limits = m_endpoint.config().limits.realtime;
-    const qint64 now = m_clock.elapsed();
-    while (!m_joinTimes.empty() && now - m_joinTimes.front() >= 1000)
-        m_joinTimes.pop_front();
-    if (int(m_joinTimes.size()) >= limits.maxJoinsPerSecond)
+    if (!m_joins.admit(now(), limits.maxJoinsPerSecond, 1000))
         return QStringLiteral("ClientJoinRateLimitReached: Too many joins per second");
-    m_joinTimes.push_back(now);
     if (!m_channels.contains(topic) && m_channels.size() >= limits.maxChannels)
         return QStringLiteral("ChannelRateLimitReached: Too many channels");
     return {};
@@ -180,8 +197,8 @@ void RealtimeConnection::join(const RealtimeMessage &message)
         replyError(message, limited);
         return;
     }
-    Result<RealtimeChannel> made
-        = RealtimeChannel::fromJoin(message, m_identity, m_endpoint.config(), m_endpoint.hub());
+    Result<RealtimeChannel> made = RealtimeChannel::fromJoin(
+        message, m_identity, m_endpoint.config(), m_endpoint.channelPolicy(), m_endpoint.hub());
     if (!made) {
         replyError(message, made.error().message);
         return;
@@ -189,7 +206,7 @@ void RealtimeConnection::join(const RealtimeMessage &message)
     removeChannel(message.topic); // Phoenix: a second join of a topic replaces the first
     auto channel = std::make_shared<RealtimeChannel>(std::move(made).value());
     channel->subscriber = m_endpoint.hub().nextSubscriberId();
-    const RealtimeHub::Joined joined = m_endpoint.hub().join(message.topic, &m_endpoint);
+    const RealtimeHub::Joined joined = m_endpoint.hub().join(message.topic, channel->isPrivate, &m_endpoint);
     channel->joinedAt = joined.sequence;
     m_channels.insert(message.topic, channel);
     m_endpoint.addToTopic(message.topic, this);
@@ -224,14 +241,21 @@ void RealtimeConnection::removeChannel(const QString &topic)
     m_endpoint.removeFromTopic(topic, this);
     if (!channel->bindings.empty())
         m_endpoint.watchChanges(this, -int(channel->bindings.size()));
-    m_endpoint.hub().leave(topic, &m_endpoint, channel->subscriber);
+    m_endpoint.hub().leave(topic, channel->isPrivate, &m_endpoint, channel->subscriber);
 }
 
 void RealtimeConnection::receiveBroadcast(RealtimeChannel &channel, const RealtimeMessage &message)
 {
+    // Supabase Realtime drops a refused broadcast without a word; an error reply tells the sender why
+    // (supabase-js: send() resolves "error" with ack, and ignores the reply without).
+    if (!channel.allows(ChannelAction::Broadcast, m_endpoint.channelPolicy())) {
+        replyError(message, channelRefusal(ChannelAction::Broadcast, channel.topic));
+        return;
+    }
     TopicMessage broadcast;
     broadcast.kind = TopicMessage::Kind::Broadcast;
     broadcast.topic = channel.topic;
+    broadcast.isPrivate = channel.isPrivate;
     qint64 size = 0;
     if (message.isBinaryBroadcast) {
         broadcast.userEvent = message.binaryEvent;
@@ -276,6 +300,11 @@ void RealtimeConnection::receiveBroadcast(RealtimeChannel &channel, const Realti
 
 void RealtimeConnection::receivePresence(RealtimeChannel &channel, const RealtimeMessage &message)
 {
+    const RealtimeLimits &limits = m_endpoint.config().limits.realtime;
+    if (!channel.presenceCalls.admit(now(), limits.maxPresenceCalls, limits.presenceWindowMs)) {
+        shutChannel(channel.topic, QStringLiteral("Client presence rate limit exceeded"));
+        return;
+    }
     const QJsonObject payload = message.payload.toObject();
     const QString event = payload.value(QLatin1String("event")).toString();
     if (event == QLatin1String("track")) {
@@ -284,9 +313,18 @@ void RealtimeConnection::receivePresence(RealtimeChannel &channel, const Realtim
             replyError(message, QStringLiteral("Presence track payload must be a map"));
             return;
         }
-        m_endpoint.hub().track(channel.topic, channel.subscriber, channel.presenceKey, tracked.toObject());
+        if (!channel.allows(ChannelAction::Track, m_endpoint.channelPolicy())) {
+            replyError(message, channelRefusal(ChannelAction::Track, channel.topic));
+            return;
+        }
+        if (jsonSize(tracked) > limits.maxBroadcastBytes) {
+            shutChannel(channel.topic, QStringLiteral("Track message size exceeded"));
+            return;
+        }
+        m_endpoint.hub().track(
+            channel.topic, channel.isPrivate, channel.subscriber, channel.presenceKey, tracked.toObject());
     } else if (event == QLatin1String("untrack")) {
-        m_endpoint.hub().untrack(channel.topic, channel.subscriber);
+        m_endpoint.hub().untrack(channel.topic, channel.isPrivate, channel.subscriber);
     } else {
         replyError(message, QStringLiteral("UnknownPresenceEvent: presence events are track and untrack"));
         return;
@@ -311,18 +349,22 @@ void RealtimeConnection::receiveAccessToken(RealtimeChannel &channel, const Real
         return;
     }
     channel.identity = std::move(identity).value();
+    if (!channel.allows(ChannelAction::Join, m_endpoint.channelPolicy()))
+        shutChannel(channel.topic, noLongerAllowed(channel.topic));
 }
 
-void RealtimeConnection::checkTokens()
+void RealtimeConnection::recheckChannels()
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QStringList expired;
+    QList<QPair<QString, QString>> ended; // topic, reason
     for (const std::shared_ptr<RealtimeChannel> &channel : std::as_const(m_channels)) {
         if (channel->identity.expiresAt > 0 && now >= channel->identity.expiresAt)
-            expired.append(channel->topic);
+            ended.append({channel->topic, QStringLiteral("InvalidJWTToken: Token has expired")});
+        else if (!channel->allows(ChannelAction::Join, m_endpoint.channelPolicy()))
+            ended.append({channel->topic, noLongerAllowed(channel->topic)});
     }
-    for (const QString &topic : expired)
-        shutChannel(topic, QStringLiteral("InvalidJWTToken: Token has expired"));
+    for (const auto &[topic, reason] : std::as_const(ended))
+        shutChannel(topic, reason);
 }
 
 void RealtimeConnection::shutChannel(const QString &topic, const QString &reason)
@@ -343,7 +385,8 @@ void RealtimeConnection::deliver(EncodedTopicMessage &encoded)
 {
     const TopicMessage &message = encoded.message;
     const std::shared_ptr<RealtimeChannel> channel = m_channels.value(message.topic);
-    if (!channel || message.sequence <= channel->joinedAt || m_closing)
+    if (!channel || channel->isPrivate != message.isPrivate || message.sequence <= channel->joinedAt
+        || m_closing)
         return;
     if (message.kind == TopicMessage::Kind::PresenceDiff && !channel->presenceEnabled)
         return;

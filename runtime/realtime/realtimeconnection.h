@@ -7,13 +7,13 @@
 #include "realtimechannel.h"
 #include "realtimehub.h"
 #include "realtimemessage.h"
+#include "ratewindow.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -38,7 +38,9 @@ struct EncodedTopicMessage
     heartbeats on `phoenix`, access_token updates, broadcasts (JSON or binary kind 3) and presence
     track/untrack. Protections (RealtimeLimits): frame and message size (QtWebSockets closes with 1009),
     a client that lets too much wait unread is cut off, a socket silent for the heartbeat timeout is closed,
-    at most so many channels and joins per second; a message that is not JSON of the protocol's shape
+    at most so many channels, joins per second and messages per second, presence calls per window per
+    channel. Private channels: broadcast and track are checked against the project's channel rules, and
+    the right to join again at each access_token and heartbeat (a caller who lost it is removed). A message that is not JSON of the protocol's shape
     closes the socket with 1007 and says why, one that is but cannot be served gets an error reply.
     A child of its endpoint, on its thread; owns its QWebSocket and deletes itself when the socket closes. */
 class RealtimeConnection : public QObject
@@ -69,9 +71,13 @@ private:
     void receiveBroadcast(RealtimeChannel &channel, const RealtimeMessage &message);
     void receivePresence(RealtimeChannel &channel, const RealtimeMessage &message);
     void receiveAccessToken(RealtimeChannel &channel, const RealtimeMessage &message);
+    /** Returns the time on the limits' clock (ms). */
+    qint64 now() const;
     /** Ends \a channel from the server's side: a system error with \a reason, then phx_close. */
     void shutChannel(const QString &topic, const QString &reason);
-    void checkTokens();
+    /** Ends the channels whose token expired, and the private ones their caller may no longer join (the
+        project's rules changed). */
+    void recheckChannels();
     /** Forgets the channel on \a topic (hub, endpoint, presence). */
     void removeChannel(const QString &topic);
     void replyError(const RealtimeMessage &request, const QString &reason);
@@ -84,8 +90,9 @@ private:
     RealtimeProtocol m_protocol;
     RealtimeEndpoint &m_endpoint;
     QHash<QString, std::shared_ptr<RealtimeChannel>> m_channels;
-    std::deque<qint64> m_joinTimes; ///< ms of the joins of the last second
-    QElapsedTimer m_clock;
+    RateWindow m_joins; ///< RealtimeLimits::maxJoinsPerSecond
+    RateWindow m_messages; ///< RealtimeLimits::maxMessagesPerSecond
+    QElapsedTimer m_clock; ///< the clock of the limits unless they bring one
     QTimer m_heartbeatTimer;
     bool m_closing = false;
 };

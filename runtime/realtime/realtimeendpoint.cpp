@@ -10,6 +10,7 @@
 #include "realtimeauth.h"
 #include "realtimechannel.h"
 #include "realtimeconnection.h"
+#include "rules/channelpolicy.h"
 
 #include <QTcpSocket>
 #include <QTimer>
@@ -116,6 +117,18 @@ ChangeAudience &RealtimeEndpoint::audience()
                     && answer.value(QStringLiteral("dataJson")).toString().startsWith(QLatin1String("[{"));
             });
     return *m_audience;
+}
+
+const ChannelPolicy &RealtimeEndpoint::channelPolicy()
+{
+    if (!m_channelPolicy || m_policyProject != m_config.project) {
+        Result<std::shared_ptr<const ChannelPolicy>> compiled = ChannelPolicy::compile(*m_config.project);
+        if (!compiled) // a validated project compiles; else no private channel is open to anyone
+            qWarning("realtime: the channel rules do not compile: %s", qPrintable(compiled.error().message));
+        m_channelPolicy = compiled ? *compiled : std::make_shared<const ChannelPolicy>();
+        m_policyProject = m_config.project;
+    }
+    return *m_channelPolicy;
 }
 
 void RealtimeEndpoint::addToTopic(const QString &topic, RealtimeConnection *connection)

@@ -20,6 +20,8 @@ class QWebSocketServer;
 namespace Runtime {
 
 class ChangeAudience;
+class ChannelPolicy;
+class Project;
 class RealtimeConnection;
 struct RealtimeChannel;
 class RecordStore;
@@ -64,6 +66,8 @@ public:
     RealtimeHub &hub() const { return *m_hub; }
     /** Takes up a new project, if one was published. */
     void refresh();
+    /** Returns the channel rules of the current project, compiled once per project. */
+    const ChannelPolicy &channelPolicy();
     /** Records that \a connection has (or no longer has) a channel on \a topic. */
     void addToTopic(const QString &topic, RealtimeConnection *connection);
     void removeFromTopic(const QString &topic, RealtimeConnection *connection);
@@ -87,6 +91,8 @@ private:
     QHash<QString, QSet<RealtimeConnection *>> m_topics;
     QHash<RealtimeConnection *, int> m_changeBindings;
     std::unique_ptr<ChangeAudience> m_audience; ///< of m_config's project; remade when it changes
+    std::shared_ptr<const ChannelPolicy> m_channelPolicy; ///< of m_policyProject
+    std::shared_ptr<const Project> m_policyProject;
 };
 
 } // namespace Runtime

@@ -49,10 +49,15 @@ void RealtimeHub::removeEndpoint(RealtimeEndpoint *endpoint)
     }
 }
 
-RealtimeHub::Joined RealtimeHub::join(const QString &topic, RealtimeEndpoint *endpoint)
+QString RealtimeHub::keyOf(const QString &topic, bool isPrivate)
+{
+    return (isPrivate ? u'1' : u'0') + topic;
+}
+
+RealtimeHub::Joined RealtimeHub::join(const QString &topic, bool isPrivate, RealtimeEndpoint *endpoint)
 {
     QMutexLocker locker(&m_mutex);
-    Topic &state = m_topics[topic];
+    Topic &state = m_topics[keyOf(topic, isPrivate)];
     ++state.endpoints[endpoint];
     const Joined joined {m_sequence, presenceGroup(state.presence)};
     locker.unlock();
@@ -61,10 +66,10 @@ RealtimeHub::Joined RealtimeHub::join(const QString &topic, RealtimeEndpoint *en
     return joined;
 }
 
-void RealtimeHub::leave(const QString &topic, RealtimeEndpoint *endpoint, quint64 subscriber)
+void RealtimeHub::leave(const QString &topic, bool isPrivate, RealtimeEndpoint *endpoint, quint64 subscriber)
 {
     QMutexLocker locker(&m_mutex);
-    const auto found = m_topics.find(topic);
+    const auto found = m_topics.find(keyOf(topic, isPrivate));
     if (found == m_topics.end())
         return;
     const QJsonObject leaves = removePresenceLocked(*found, subscriber);
@@ -72,14 +77,8 @@ void RealtimeHub::leave(const QString &topic, RealtimeEndpoint *endpoint, quint6
     const bool counted = count != found->endpoints.end();
     if (counted && --*count <= 0)
         found->endpoints.erase(count);
-    if (!leaves.isEmpty()) {
-        TopicMessage diff;
-        diff.kind = TopicMessage::Kind::PresenceDiff;
-        diff.topic = topic;
-        diff.payload
-            = QJsonObject {{QStringLiteral("joins"), QJsonObject()}, {QStringLiteral("leaves"), leaves}};
-        postLocked(std::move(diff));
-    }
+    if (!leaves.isEmpty())
+        postDiffLocked(topic, isPrivate, QJsonObject(), leaves);
     if (found->endpoints.isEmpty() && found->presence.isEmpty())
         m_topics.erase(found);
     locker.unlock();
@@ -118,10 +117,21 @@ void RealtimeHub::setBroadcastRelay(std::function<void(const TopicMessage &)> re
     m_broadcastRelay = std::move(relay);
 }
 
+void RealtimeHub::postDiffLocked(
+    const QString &topic, bool isPrivate, const QJsonObject &joins, const QJsonObject &leaves)
+{
+    TopicMessage diff;
+    diff.kind = TopicMessage::Kind::PresenceDiff;
+    diff.topic = topic;
+    diff.isPrivate = isPrivate;
+    diff.payload = QJsonObject {{QStringLiteral("joins"), joins}, {QStringLiteral("leaves"), leaves}};
+    postLocked(std::move(diff));
+}
+
 void RealtimeHub::postLocked(TopicMessage &&message)
 {
     message.sequence = ++m_sequence;
-    const auto found = m_topics.constFind(message.topic);
+    const auto found = m_topics.constFind(keyOf(message.topic, message.isPrivate));
     if (found == m_topics.cend() || found->endpoints.isEmpty())
         return;
     const auto shared = std::make_shared<const TopicMessage>(std::move(message));
@@ -134,36 +144,26 @@ void RealtimeHub::postLocked(TopicMessage &&message)
     }
 }
 
-void RealtimeHub::track(
-    const QString &topic, quint64 subscriber, const QString &key, const QJsonObject &payload)
+void RealtimeHub::track(const QString &topic, bool isPrivate, quint64 subscriber, const QString &key,
+    const QJsonObject &payload)
 {
     QMutexLocker locker(&m_mutex);
-    Topic &state = m_topics[topic];
+    Topic &state = m_topics[keyOf(topic, isPrivate)];
     const QJsonObject leaves = removePresenceLocked(state, subscriber);
     PresenceMeta meta {subscriber, key, QStringLiteral("F%1").arg(++m_presenceRefs, 0, 36), payload};
     state.presence.append(meta);
-    TopicMessage diff;
-    diff.kind = TopicMessage::Kind::PresenceDiff;
-    diff.topic = topic;
-    diff.payload
-        = QJsonObject {{QStringLiteral("joins"), presenceGroup({meta})}, {QStringLiteral("leaves"), leaves}};
-    postLocked(std::move(diff));
+    postDiffLocked(topic, isPrivate, presenceGroup({meta}), leaves);
 }
 
-void RealtimeHub::untrack(const QString &topic, quint64 subscriber)
+void RealtimeHub::untrack(const QString &topic, bool isPrivate, quint64 subscriber)
 {
     QMutexLocker locker(&m_mutex);
-    const auto found = m_topics.find(topic);
+    const auto found = m_topics.find(keyOf(topic, isPrivate));
     if (found == m_topics.end())
         return;
     const QJsonObject leaves = removePresenceLocked(*found, subscriber);
-    if (leaves.isEmpty())
-        return;
-    TopicMessage diff;
-    diff.kind = TopicMessage::Kind::PresenceDiff;
-    diff.topic = topic;
-    diff.payload = QJsonObject {{QStringLiteral("joins"), QJsonObject()}, {QStringLiteral("leaves"), leaves}};
-    postLocked(std::move(diff));
+    if (!leaves.isEmpty())
+        postDiffLocked(topic, isPrivate, QJsonObject(), leaves);
 }
 
 QJsonObject RealtimeHub::removePresenceLocked(Topic &topic, quint64 subscriber)
@@ -240,10 +240,10 @@ bool RealtimeHub::isWithheldObserved() const
     return isSignalConnected(signal);
 }
 
-int RealtimeHub::endpointCount(const QString &topic) const
+int RealtimeHub::endpointCount(const QString &topic, bool isPrivate) const
 {
     QMutexLocker locker(&m_mutex);
-    return int(m_topics.value(topic).endpoints.size());
+    return int(m_topics.value(keyOf(topic, isPrivate)).endpoints.size());
 }
 
 } // namespace Runtime

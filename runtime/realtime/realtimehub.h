@@ -35,6 +35,7 @@ struct TopicMessage
     QByteArray binaryPayload; ///< Broadcast sent as binary (kind 3, encoding 0): the payload bytes
     bool isBinary = false;
     quint64 excludedSubscriber = 0; ///< the sender's channel when it joined with broadcast.self false
+    bool isPrivate = false; ///< for the private channels of the topic (a topic's public ones are another)
 };
 
 /** The process-wide side of realtime: which request thread (RealtimeEndpoint) has channels on which
@@ -42,7 +43,9 @@ struct TopicMessage
     handed to each endpoint with a channel on the topic as one queued call per thread and message (the
     endpoint fans out to its own sockets), so the cost per message grows with the threads, not the
     subscribers. Committed changes go the same way to the endpoints that have postgres_changes bindings.
-    Thread-safe (one mutex); shared by the Server and its threads (ServerConfig::realtimeHub). */
+    A topic's private channels (`config.private`) and its public ones are two topics, as in Supabase
+    Realtime: nothing sent or tracked on one reaches the other. Thread-safe (one mutex); shared by the
+    Server and its threads (ServerConfig::realtimeHub). */
 class RealtimeHub : public QObject
 {
     Q_OBJECT
@@ -68,12 +71,12 @@ public:
     void addEndpoint(RealtimeEndpoint *endpoint);
     void removeEndpoint(RealtimeEndpoint *endpoint);
 
-    /** Records that a channel of \a endpoint joined \a topic; returns the sequence and presence it starts
-     * from. */
-    Joined join(const QString &topic, RealtimeEndpoint *endpoint);
+    /** Records that a channel of \a endpoint joined \a topic (its private channels when \a isPrivate);
+        returns the sequence and presence it starts from. */
+    Joined join(const QString &topic, bool isPrivate, RealtimeEndpoint *endpoint);
     /** Records that the channel \a subscriber of \a endpoint left \a topic (or its socket closed): its
         presence leaves (a presence_diff to the others). */
-    void leave(const QString &topic, RealtimeEndpoint *endpoint, quint64 subscriber);
+    void leave(const QString &topic, bool isPrivate, RealtimeEndpoint *endpoint, quint64 subscriber);
 
     /** Hands \a message to every endpoint with a channel on its topic (sets its sequence), and a broadcast to
         the relay, if one is set. */
@@ -87,9 +90,10 @@ public:
 
     /** Tracks \a payload as the presence of \a subscriber under \a key on \a topic, replacing what it
         tracked before there; sends the presence_diff. */
-    void track(const QString &topic, quint64 subscriber, const QString &key, const QJsonObject &payload);
+    void track(const QString &topic, bool isPrivate, quint64 subscriber, const QString &key,
+        const QJsonObject &payload);
     /** Removes what \a subscriber tracked on \a topic; sends the presence_diff if there was something. */
-    void untrack(const QString &topic, quint64 subscriber);
+    void untrack(const QString &topic, bool isPrivate, quint64 subscriber);
 
     /** Adds \a delta (+1, -1) to the postgres_changes bindings of \a endpoint: an endpoint with bindings is
         handed every committed change (RealtimeEndpoint::deliverChanges()). */
@@ -100,7 +104,7 @@ public:
     void deliverCommitted(const QList<RecordChange> &changes);
 
     /** Returns the number of endpoints that have a channel on \a topic (for tests and the request log). */
-    int endpointCount(const QString &topic) const;
+    int endpointCount(const QString &topic, bool isPrivate = false) const;
 
     /** Returns the realtime sockets open now, and the channels joined on them (the request log shows them).
         Thread-safe, like countSocket(): \a delta (+1, -1) when an endpoint adopts or loses a socket. */
@@ -134,6 +138,10 @@ private:
         QList<PresenceMeta> presence;
     };
 
+    /** Returns the key of m_topics for \a topic's private or public channels. */
+    static QString keyOf(const QString &topic, bool isPrivate);
+    /** Under m_mutex: the presence_diff of \a joins and \a leaves on \a topic, posted. */
+    void postDiffLocked(const QString &topic, bool isPrivate, const QJsonObject &joins, const QJsonObject &leaves);
     /** Under m_mutex: sets the sequence of \a message and posts it to the endpoints of its topic. */
     void postLocked(TopicMessage &&message);
     /** Under m_mutex: removes \a subscriber's presence from \a topic; returns the leaves (`{key: {metas}}`).

@@ -110,6 +110,12 @@ Project optionsProject()
                                    .baseUrl = u"https://mail.test"_s,
                                    .headers = {{u"Authorization"_s, u"Bearer ${MAIL_KEY}"_s}},
                                    .description = u"Mail"_s}};
+    p.channelRules = {ChannelRule {.id = u"ch"_s,
+        .pattern = u"org:{org}:*"_s,
+        .join = u"org = auth.claims.org"_s,
+        .broadcast = u""_s,
+        .track = u"auth.uid is not null"_s,
+        .description = u"Organizations"_s}};
     return p;
 }
 
@@ -330,6 +336,13 @@ Project everyFeatureProject()
                         .baseUrl = u"https://api.mail.test/v3"_s,
                         .headers = {{u"Authorization"_s, u"Bearer ${MAIL_KEY}"_s}, {u"X-Empty"_s, {}}},
                         .description = u"Sends mail"_s}};
+    p.channelRules = {ChannelRule {.id = u"chr_rooms"_s, .pattern = u"room:*"_s, .join = u""_s,
+                          .broadcast = u"auth.role = 'authenticated'"_s},
+        ChannelRule {.id = u"chr_orgs"_s,
+            .pattern = u"org:{organization_id}:*"_s,
+            .join = u"organization_id = auth.claims.organization_id"_s,
+            .track = u"organization_id = auth.claims.organization_id and auth.role in ('editor', 'authenticated')"_s,
+            .description = u"Members of an organization"_s}};
     return p;
 }
 

@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <functional>
+
 using namespace Runtime;
 using namespace Qt::StringLiterals;
 
@@ -73,19 +76,37 @@ std::shared_ptr<Project> realtimeProject()
     comments.name = u"comments"_s;
     comments.fields = {key(), field(u"note_id"_s, FieldType::Integer), field(u"body"_s, FieldType::Text)};
     comments.permissions = {selectRule(u"comments"_s, u"authenticated"_s, u"note.owner_id = auth.uid"_s)};
+    // profiles: the users table, whose organization_id is a claim of the access token (channel rules).
+    Table profiles;
+    profiles.id = u"tbl_profiles"_s;
+    profiles.name = u"profiles"_s;
+    Field userId = field(u"id"_s, FieldType::Uuid);
+    userId.primaryKey = PrimaryKeyKind::Supplied;
+    profiles.fields = {userId, field(u"organization_id"_s, FieldType::Integer)};
     Table drafts;
     drafts.id = u"tbl_drafts"_s;
     drafts.name = u"drafts"_s;
     drafts.fields = {key(), field(u"body"_s, FieldType::Text)};
     drafts.permissions = {selectRule(u"drafts"_s, u"anon"_s)};
-    for (Table *table : {&messages, &notes, &vault, &comments, &drafts}) {
+    for (Table *table : {&messages, &notes, &vault, &comments, &profiles, &drafts}) {
         for (Field &f : table->fields)
             f.id = u"fld_"_s + table->name + u'_' + f.name; // ids are unique in a project
         table->realtime = table != &drafts;
     }
-    project->tables = {messages, notes, vault, comments, drafts};
+    project->tables = {messages, notes, vault, comments, profiles, drafts}; // drafts last (realtimeOffTable)
+    project->settings.usersTable = profiles.id;
     project->relationships.push_back({.id = u"rel_comments_note"_s, .fromTableId = u"tbl_notes"_s,
         .toTableId = u"tbl_comments"_s, .foreignKeyFieldId = u"fld_comments_note_id"_s});
+    // Private channels: anyone joins a room, signed-in users broadcast there and users track; members of
+    // an organization join and broadcast on its channels, where nobody tracks.
+    project->settings.jwtClaimFields = {u"organization_id"_s};
+    project->channelRules = {
+        ChannelRule {u"chr_rooms"_s, u"room:*"_s, u""_s, u"auth.role = 'authenticated'"_s,
+            u"auth.uid is not null"_s, {}},
+        ChannelRule {u"chr_orgs"_s, u"org:{organization_id}:*"_s,
+            u"organization_id = auth.claims.organization_id"_s,
+            u"organization_id = auth.claims.organization_id"_s, std::nullopt, {}},
+    };
     return project;
 }
 
@@ -132,6 +153,48 @@ QByteArray expiredToken()
         QJsonObject {{u"aud"_s, u"authenticated"_s}, {u"sub"_s, u"00000000-0000-4000-8000-00000000000a"_s},
             {u"role"_s, u"authenticated"_s}, {u"iat"_s, now - 7200}, {u"exp"_s, now - 3600}},
         TestSupport::jwtSecret());
+}
+
+/** Returns an access token of a user of organization \a organization (a claim). */
+QString memberToken(int organization)
+{
+    return QString::fromLatin1(TestSupport::accessToken(u"00000000-0000-4000-8000-0000000000c%1"_s.arg(organization),
+        u"authenticated"_s, QJsonObject {{u"organization_id"_s, organization}}));
+}
+
+QJsonObject privateConfig(bool ack = true)
+{
+    return QJsonObject {{u"private"_s, true}, {u"broadcast"_s, QJsonObject {{u"ack"_s, ack}, {u"self"_s, false}}}};
+}
+
+QJsonObject broadcastOf(const QString &event, const QJsonValue &payload = QJsonObject())
+{
+    return QJsonObject {{u"type"_s, u"broadcast"_s}, {u"event"_s, event}, {u"payload"_s, payload}};
+}
+
+QJsonObject trackOf(const QJsonObject &payload)
+{
+    return QJsonObject {{u"type"_s, u"presence"_s}, {u"event"_s, u"track"_s}, {u"payload"_s, payload}};
+}
+
+/** A clock the test moves (RealtimeLimits::clock): every message of a burst falls in one window. */
+struct TestClock
+{
+    std::shared_ptr<std::atomic<qint64>> now = std::make_shared<std::atomic<qint64>>(1000);
+    std::function<qint64()> function() const
+    {
+        return [now = now] { return now->load(); };
+    }
+};
+
+/** Returns the message of the `system` error that ended the channel on \a topic of \a c, once the phx_close
+    that must follow it has come; empty otherwise. */
+QString endedWith(RealtimeClient *c, const QString &topic)
+{
+    const QJsonObject system = c->takeEvent(topic, u"system"_s).value(u"payload"_s).toObject();
+    if (system.value(u"status"_s).toString() != u"error"_s || !c->receives(topic, u"phx_close"_s, 5000))
+        return QString();
+    return system.value(u"message"_s).toString();
 }
 
 QString status(const QJsonObject &reply)
@@ -219,11 +282,22 @@ private slots:
     void filters_data();
     void filters();
     void malformedFrames();
+    void privateJoin_data();
+    void privateJoin();
+    void privateBroadcast();
+    void privateTrack();
+    void privateRestBroadcast_data();
+    void privateRestBroadcast();
+    void privateAccessTokenRechecked();
+    void privateProjectUpdateRechecked();
     void tooManyChannels();
     void tooManyJoinsPerSecond();
     void tenThousandJoins();
     void upsertMergeSendsTheMergedRow_data();
     void upsertMergeSendsTheMergedRow();
+    void tooManyMessagesPerSecond();
+    void presenceRateLimit();
+    void trackTooLarge();
     void expiredAccessToken();
     void silentSocketClosed();
     void slowReaderCutOff();
@@ -380,7 +454,9 @@ void tst_Realtime::joinErrors_data()
     QTest::newRow("other schema") << changesConfig(
         {QJsonObject {{u"event"_s, u"*"_s}, {u"schema"_s, u"auth"_s}}})
                                   << QString() << u"PostgresChangesError: the schema \"auth\""_s;
-    QTest::newRow("private channel") << QJsonObject {{u"private"_s, true}} << QString() << u"Unauthorized:"_s;
+    QTest::newRow("private channel no rule matches")
+        << QJsonObject {{u"private"_s, true}} << QString()
+        << u"Unauthorized: You do not have permissions to read from this Channel topic: room1"_s;
     QTest::newRow("expired access token")
         << QJsonObject() << QString::fromLatin1(expiredToken()) << u"InvalidJWTToken:"_s;
 }
@@ -819,20 +895,243 @@ void tst_Realtime::tooManyJoinsPerSecond()
 {
     RealtimeLimits limits;
     limits.maxJoinsPerSecond = 3;
+    const TestClock clock;
+    limits.clock = clock.function();
     QVERIFY(start(limits));
     RealtimeClient *c = client();
-    QStringList refs;
-    for (int i = 0; i < 20; ++i) // sent at once: all arrive well within a second of each other
-        refs << c->push(u"realtime:j%1"_s.arg(i), u"phx_join"_s, QJsonObject {{u"config"_s, QJsonObject()}});
-    int limited = 0;
-    for (const QString &ref : std::as_const(refs)) {
-        const QJsonObject reply = c->replyTo(ref);
-        if (reason(reply) == u"ClientJoinRateLimitReached: Too many joins per second"_s)
-            ++limited;
-        else
+    for (int i = 0; i < 5; ++i) {
+        const QJsonObject reply = c->join(u"realtime:j%1"_s.arg(i), {});
+        if (i < 3)
             QCOMPARE(status(reply), u"ok"_s);
+        else
+            QCOMPARE(reason(reply), u"ClientJoinRateLimitReached: Too many joins per second"_s);
     }
-    QVERIFY2(limited > 0, "no join was limited");
+    *clock.now += 1000; // the next second
+    QCOMPARE(status(c->join(u"realtime:j5"_s, {})), u"ok"_s);
+}
+
+void tst_Realtime::tooManyMessagesPerSecond()
+{
+    RealtimeLimits limits;
+    limits.maxMessagesPerSecond = 3;
+    const TestClock clock;
+    limits.clock = clock.function();
+    QVERIFY(start(limits));
+    RealtimeClient *c = client();
+    const QString topic = u"realtime:chatty"_s;
+    QCOMPARE(status(c->join(topic, {{u"broadcast"_s, QJsonObject {{u"ack"_s, true}}}})), u"ok"_s);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(status(c->replyTo(c->push(topic, u"broadcast"_s, broadcastOf(u"n"_s, i)))), u"ok"_s);
+    c->push(topic, u"broadcast"_s, broadcastOf(u"n"_s, 3)); // the 4th in one second
+    QCOMPARE(endedWith(c, topic), u"Too many messages per second"_s);
+    // Heartbeats do not count, and the next second takes messages again.
+    QCOMPARE(status(c->replyTo(c->push(u"phoenix"_s, u"heartbeat"_s, QJsonObject()))), u"ok"_s);
+    *clock.now += 1000;
+    QCOMPARE(status(c->join(topic, {{u"broadcast"_s, QJsonObject {{u"ack"_s, true}}}})), u"ok"_s);
+    QCOMPARE(status(c->replyTo(c->push(topic, u"broadcast"_s, broadcastOf(u"n"_s, 4)))), u"ok"_s);
+}
+
+void tst_Realtime::presenceRateLimit()
+{
+    RealtimeLimits limits; // Supabase's: 5 presence calls per 30 s per channel
+    const TestClock clock;
+    limits.clock = clock.function();
+    QVERIFY(start(limits));
+    RealtimeClient *c = client();
+    const QString topic = u"realtime:busy"_s;
+    const QJsonObject config {{u"presence"_s, QJsonObject {{u"key"_s, u"ann"_s}, {u"enabled"_s, true}}}};
+    QCOMPARE(status(c->join(topic, config)), u"ok"_s);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(status(c->replyTo(c->push(topic, u"presence"_s, trackOf({{u"n"_s, i}})))), u"ok"_s);
+    *clock.now += 29999; // still the same window
+    c->push(topic, u"presence"_s, trackOf({{u"n"_s, 5}}));
+    QCOMPARE(endedWith(c, topic), u"Client presence rate limit exceeded"_s);
+    // A window later a channel tracks again.
+    *clock.now += 30000;
+    QCOMPARE(status(c->join(topic, config)), u"ok"_s);
+    QCOMPARE(status(c->replyTo(c->push(topic, u"presence"_s, trackOf({{u"n"_s, 6}})))), u"ok"_s);
+}
+
+void tst_Realtime::trackTooLarge()
+{
+    RealtimeLimits limits;
+    limits.maxBroadcastBytes = 100;
+    QVERIFY(start(limits));
+    RealtimeClient *c = client();
+    const QString topic = u"realtime:big"_s;
+    QCOMPARE(status(c->join(topic, {{u"presence"_s, QJsonObject {{u"enabled"_s, true}}}})), u"ok"_s);
+    QCOMPARE(status(c->replyTo(c->push(topic, u"presence"_s, trackOf({{u"s"_s, QString(50, u'x')}})))), u"ok"_s);
+    c->push(topic, u"presence"_s, trackOf({{u"s"_s, QString(200, u'x')}}));
+    QCOMPARE(endedWith(c, topic), u"Track message size exceeded"_s);
+}
+
+void tst_Realtime::privateJoin_data()
+{
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<QByteArray>("key"); // the socket's apikey
+    QTest::addColumn<QString>("token"); // the join's access_token
+    QTest::addColumn<bool>("isPrivate");
+    QTest::addColumn<QString>("expected"); // "ok", or the reason
+    const QByteArray anon = TestSupport::anonKey();
+    QTest::newRow("no pattern matches") << u"realtime:lobby"_s << anon << QString() << true
+                                        << u"Unauthorized: You do not have permissions to read from this "
+                                           "Channel topic: lobby"_s;
+    QTest::newRow("no pattern, public channel") << u"realtime:lobby"_s << anon << QString() << false << u"ok"_s;
+    QTest::newRow("empty rule: anon") << u"realtime:room:1"_s << anon << QString() << true << u"ok"_s;
+    QTest::newRow("pattern part: member") << u"realtime:org:7:chat"_s << anon << memberToken(7) << true
+                                          << u"ok"_s;
+    QTest::newRow("pattern part: other member") << u"realtime:org:7:chat"_s << anon << memberToken(8) << true
+                                                << u"Unauthorized: You do not have permissions to read from "
+                                                   "this Channel topic: org:7:chat"_s;
+    QTest::newRow("pattern part: anon") << u"realtime:org:7:chat"_s << anon << QString() << true
+                                        << u"Unauthorized: You do not have permissions to read from this "
+                                           "Channel topic: org:7:chat"_s;
+    QTest::newRow("pattern part needs a value") << u"realtime:org::chat"_s << anon << memberToken(7) << true
+                                                << u"Unauthorized: You do not have permissions to read from "
+                                                   "this Channel topic: org::chat"_s;
+    QTest::newRow("service role") << u"realtime:lobby"_s << TestSupport::serviceKey() << QString() << true
+                                  << u"ok"_s;
+}
+
+void tst_Realtime::privateJoin()
+{
+    QFETCH(QString, topic);
+    QFETCH(QByteArray, key);
+    QFETCH(QString, token);
+    QFETCH(bool, isPrivate);
+    QFETCH(QString, expected);
+    QVERIFY(start());
+    RealtimeClient *c = client(key);
+    const QJsonObject reply = c->join(topic, {{u"private"_s, isPrivate}}, token);
+    if (expected == u"ok"_s)
+        QCOMPARE(status(reply), u"ok"_s);
+    else
+        QCOMPARE(reason(reply), expected);
+}
+
+void tst_Realtime::privateBroadcast()
+{
+    QVERIFY(start());
+    const QString topic = u"realtime:room:1"_s;
+    RealtimeClient *anon = client();
+    RealtimeClient *user = client();
+    RealtimeClient *outsider = client(); // the public channel of the same name
+    QCOMPARE(status(anon->join(topic, privateConfig())), u"ok"_s);
+    QCOMPARE(status(user->join(topic, privateConfig(), memberToken(7))), u"ok"_s);
+    QCOMPARE(status(outsider->join(topic, {{u"broadcast"_s, QJsonObject {{u"ack"_s, true}}}})), u"ok"_s);
+    // anon may join but not broadcast: an error reply, nobody gets it.
+    const QJsonObject refused = anon->replyTo(anon->push(topic, u"broadcast"_s, broadcastOf(u"hi"_s)));
+    QCOMPARE(status(refused), u"error"_s);
+    QCOMPARE(reason(refused), u"Unauthorized: You do not have permissions to write to this Channel topic: room:1"_s);
+    QVERIFY(!user->receives(topic, u"broadcast"_s, 300));
+    // A signed-in user may: the private channels get it, the public one does not, and the reverse.
+    QCOMPARE(status(user->replyTo(user->push(topic, u"broadcast"_s, broadcastOf(u"hello"_s)))), u"ok"_s);
+    QCOMPARE(anon->takeEvent(topic, u"broadcast"_s).value(u"payload"_s).toObject().value(u"event"_s).toString(),
+        u"hello"_s);
+    QVERIFY(!outsider->receives(topic, u"broadcast"_s, 300));
+    QCOMPARE(status(outsider->replyTo(outsider->push(topic, u"broadcast"_s, broadcastOf(u"public"_s)))), u"ok"_s);
+    QVERIFY(!anon->receives(topic, u"broadcast"_s, 300));
+    // Binary broadcasts (vsn 2.0.0) are checked the same way.
+    RealtimeClient *binary = client(TestSupport::anonKey(), u"2.0.0"_s);
+    QCOMPARE(status(binary->join(topic, privateConfig())), u"ok"_s);
+    binary->pushBinaryBroadcast(topic, u"bin"_s, "{\"a\":1}", true);
+    QVERIFY(!user->receives(topic, u"broadcast"_s, 300));
+}
+
+void tst_Realtime::privateTrack()
+{
+    QVERIFY(start());
+    const QString room = u"realtime:room:2"_s;
+    const QJsonObject config {{u"private"_s, true}, {u"presence"_s, QJsonObject {{u"enabled"_s, true}}}};
+    RealtimeClient *anon = client();
+    RealtimeClient *user = client();
+    RealtimeClient *outsider = client();
+    QCOMPARE(status(anon->join(room, config)), u"ok"_s);
+    QCOMPARE(status(user->join(room, config, memberToken(7))), u"ok"_s);
+    QCOMPARE(status(outsider->join(room, {{u"presence"_s, QJsonObject {{u"enabled"_s, true}}}})), u"ok"_s);
+    const QJsonObject refused = anon->replyTo(anon->push(room, u"presence"_s, trackOf({{u"n"_s, 1}})));
+    QCOMPARE(reason(refused),
+        u"Unauthorized: You do not have permissions to track presence on this Channel topic: room:2"_s);
+    QCOMPARE(status(user->replyTo(user->push(room, u"presence"_s, trackOf({{u"n"_s, 2}})))), u"ok"_s);
+    QVERIFY(!anon->takeEvent(room, u"presence_diff"_s).isEmpty());
+    QVERIFY(!outsider->receives(room, u"presence_diff"_s, 300)); // the public channel's presence is another
+    // An organization's channel has no track rule: nobody but the service role tracks there.
+    const QString org = u"realtime:org:7:chat"_s;
+    QCOMPARE(status(user->join(org, config, memberToken(7))), u"ok"_s);
+    QCOMPARE(status(user->replyTo(user->push(org, u"presence"_s, trackOf({{u"n"_s, 3}})))), u"error"_s);
+}
+
+void tst_Realtime::privateRestBroadcast_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("status");
+    const QByteArray batch = R"({"messages":[{"topic":"room:3","event":"e","payload":{"a":1},"private":true}]})";
+    const QByteArray event = "/realtime/v1/api/broadcast/room:3/events/e?private=true";
+    QTest::newRow("batch: anon") << QByteArray("/realtime/v1/api/broadcast") << batch << u"{anon}"_s << 403;
+    QTest::newRow("batch: user") << QByteArray("/realtime/v1/api/broadcast") << batch << u"{user:00000000-0000-4000-8000-0000000000d1}"_s << 202;
+    QTest::newRow("batch: service") << QByteArray("/realtime/v1/api/broadcast") << batch << u"{service}"_s << 202;
+    QTest::newRow("httpSend: anon") << event << QByteArray(R"({"a":1})") << u"{anon}"_s << 403;
+    QTest::newRow("httpSend: user") << event << QByteArray(R"({"a":1})") << u"{user:00000000-0000-4000-8000-0000000000d1}"_s << 202;
+}
+
+void tst_Realtime::privateRestBroadcast()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, key);
+    QFETCH(int, status);
+    QVERIFY(start());
+    const QString topic = u"realtime:room:3"_s;
+    RealtimeClient *member = client();
+    RealtimeClient *outsider = client();
+    QCOMPARE(::status(member->join(topic, privateConfig())), u"ok"_s);
+    QCOMPARE(::status(outsider->join(topic, {})), u"ok"_s);
+    // A user's token goes in Authorization with the anon key as apikey, as supabase-js sends it.
+    const QByteArray token = TestSupport::expandKeys(key);
+    const QByteArray apikey = key.startsWith(u"{user"_s) ? TestSupport::anonKey() : token;
+    const HttpReply sent = http(port(), "POST", path, {}, body,
+        "apikey: " + apikey + "\r\nAuthorization: Bearer " + token + "\r\n");
+    QCOMPARE(sent.status, status);
+    if (status == 403) {
+        QVERIFY2(sent.body.contains("You do not have permissions to write to this Channel topic: room:3"),
+            sent.body.constData());
+        QVERIFY(!member->receives(topic, u"broadcast"_s, 300));
+    } else {
+        QCOMPARE(member->takeEvent(topic, u"broadcast"_s).value(u"payload"_s).toObject().value(u"event"_s).toString(),
+            u"e"_s);
+    }
+    QVERIFY(!outsider->receives(topic, u"broadcast"_s, 300));
+}
+
+void tst_Realtime::privateAccessTokenRechecked()
+{
+    QVERIFY(start());
+    RealtimeClient *c = client();
+    const QString topic = u"realtime:org:7:chat"_s;
+    QCOMPARE(status(c->join(topic, privateConfig(), memberToken(7))), u"ok"_s);
+    c->push(topic, u"access_token"_s, QJsonObject {{u"access_token"_s, memberToken(7)}}); // still a member
+    QVERIFY(!c->receives(topic, u"system"_s, 300));
+    // A token of another organization: removed from the channel.
+    c->push(topic, u"access_token"_s, QJsonObject {{u"access_token"_s, memberToken(8)}});
+    QCOMPARE(endedWith(c, topic), u"You no longer have permission to read from this Channel topic: org:7:chat"_s);
+}
+
+void tst_Realtime::privateProjectUpdateRechecked()
+{
+    QVERIFY(start());
+    RealtimeClient *c = client();
+    const QString topic = u"realtime:room:4"_s;
+    QCOMPARE(status(c->join(topic, privateConfig())), u"ok"_s);
+    // The new project lets only signed-in users join rooms: the anon channel ends at its next heartbeat.
+    std::shared_ptr<Project> changed = realtimeProject();
+    changed->channelRules.front().join = u"auth.role = 'authenticated'"_s;
+    QVERIFY(m_server->updateProject(changed, m_server->config().schemaVersion));
+    QCOMPARE(status(c->replyTo(c->push(u"phoenix"_s, u"heartbeat"_s, QJsonObject()))), u"ok"_s);
+    QCOMPARE(endedWith(c, topic), u"You no longer have permission to read from this Channel topic: room:4"_s);
+    QCOMPARE(reason(c->join(topic, privateConfig())),
+        u"Unauthorized: You do not have permissions to read from this Channel topic: room:4"_s);
 }
 
 void tst_Realtime::upsertMergeSendsTheMergedRow_data()
@@ -924,6 +1223,7 @@ void tst_Realtime::slowReaderCutOff()
     RealtimeLimits limits;
     limits.maxUnsentBytes = 256 * 1024;
     limits.maxBroadcastBytes = 128 * 1024;
+    limits.maxMessagesPerSecond = 1000000; // the sender floods on purpose
     QVERIFY(start(limits));
     const QString topic = u"realtime:flood"_s;
     // A raw socket that joins and then reads nothing.
