@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Logic commands: add, change and remove an endpoint, a trigger or a schedule (AddPart, RemovePart,
-// ChangePart).
+// Logic commands: add, change and remove an endpoint, a trigger, a schedule or a channel rule (AddPart,
+// RemovePart, ChangePart).
 #include "logiccommands.h"
 
 #include "commandids.h"
@@ -61,6 +61,40 @@ QString commandText(Verb verb, const Runtime::Schedule *, const QString &name, c
     return {};
 }
 
+QString commandText(Verb verb, const Runtime::ChannelRule *, const QString &pattern, const QString &newPattern = {})
+{
+    switch (verb) {
+    case Verb::Add:
+        return QCoreApplication::translate("Commands", "Add channel rule %1").arg(pattern);
+    case Verb::Delete:
+        return QCoreApplication::translate("Commands", "Delete channel rule %1").arg(pattern);
+    case Verb::Change:
+        return QCoreApplication::translate("Commands", "Change channel rule %1").arg(pattern);
+    case Verb::Rename:
+        return QCoreApplication::translate("Commands", "Change the pattern of channel rule %1 to %2")
+            .arg(pattern, newPattern);
+    }
+    return {};
+}
+
+// What names a part in undo texts: its name; a channel rule's pattern.
+template <typename Part> QString partName(const Part &part)
+{
+    return part.name;
+}
+QString partName(const Runtime::ChannelRule &rule)
+{
+    return rule.pattern;
+}
+template <typename Part> void setPartName(Part &part, const QString &name)
+{
+    part.name = name;
+}
+void setPartName(Runtime::ChannelRule &rule, const QString &pattern)
+{
+    rule.pattern = pattern;
+}
+
 template <typename Part> std::vector<Part> &listOf(ProjectDocument *document)
 {
     return partsOf(document->editableProject(), static_cast<const Part *>(nullptr));
@@ -87,9 +121,14 @@ std::vector<Runtime::Schedule> &partsOf(Runtime::Project &project, const Runtime
     return project.schedules;
 }
 
+std::vector<Runtime::ChannelRule> &partsOf(Runtime::Project &project, const Runtime::ChannelRule *)
+{
+    return project.channelRules;
+}
+
 template <typename Part>
 AddPart<Part>::AddPart(ProjectDocument *document, Part part, QUndoCommand *parent)
-    : QUndoCommand(commandText(Verb::Add, &part, part.name), parent)
+    : QUndoCommand(commandText(Verb::Add, &part, partName(part)), parent)
     , m_document(document)
     , m_part(std::move(part))
 { }
@@ -114,7 +153,7 @@ RemovePart<Part>::RemovePart(ProjectDocument *document, const Runtime::ObjectId 
 {
     auto &parts = listOf<Part>(document);
     const auto it = findIn(parts, id);
-    setText(commandText(Verb::Delete, static_cast<const Part *>(nullptr), it != parts.end() ? it->name : id));
+    setText(commandText(Verb::Delete, static_cast<const Part *>(nullptr), it != parts.end() ? partName(*it) : id));
 }
 
 template <typename Part> void RemovePart<Part>::redo()
@@ -158,9 +197,10 @@ ChangePart<Part>::ChangePart(
 template <typename Part> QString ChangePart<Part>::describe() const
 {
     Part renamed = m_before;
-    renamed.name = m_after.name;
-    const bool onlyRenamed = renamed == m_after && m_before.name != m_after.name;
-    return commandText(onlyRenamed ? Verb::Rename : Verb::Change, &m_after, m_before.name, m_after.name);
+    setPartName(renamed, partName(m_after));
+    const bool onlyRenamed = renamed == m_after && partName(m_before) != partName(m_after);
+    return commandText(
+        onlyRenamed ? Verb::Rename : Verb::Change, &m_after, partName(m_before), partName(m_after));
 }
 
 template <typename Part> void ChangePart<Part>::apply(const Part &part)
@@ -210,5 +250,8 @@ template class ChangePart<Runtime::Trigger>;
 template class AddPart<Runtime::Schedule>;
 template class RemovePart<Runtime::Schedule>;
 template class ChangePart<Runtime::Schedule>;
+template class AddPart<Runtime::ChannelRule>;
+template class RemovePart<Runtime::ChannelRule>;
+template class ChangePart<Runtime::ChannelRule>;
 
 } // namespace Designer

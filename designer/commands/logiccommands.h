@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Logic commands: add, change and remove an endpoint, a trigger or a schedule (AddPart, RemovePart,
-// ChangePart).
+// Logic commands: add, change and remove an endpoint, a trigger, a schedule or a channel rule (AddPart,
+// RemovePart, ChangePart).
 #pragma once
 
 #include "model/project.h"
@@ -13,8 +13,9 @@ namespace Designer {
 
 class ProjectDocument;
 
-/** Adds \a part (an Endpoint, Trigger or Schedule), appended to its list. Undo removes it again.
-    Event: ProjectChanged with its id. Text: "Add endpoint %1" (trigger, schedule). */
+/** Adds \a part (an Endpoint, Trigger, Schedule or ChannelRule), appended to its list. Undo removes it
+    again. Event: ProjectChanged with its id. Text: "Add endpoint %1" (trigger, schedule, channel rule: its
+    pattern stands for its name). */
 template <typename Part> class AddPart : public QUndoCommand
 {
 public:
@@ -46,7 +47,8 @@ private:
 /** Replaces the endpoint, trigger or schedule with \a after's id by \a after. Consecutive ChangeParts of the
     same object with the same non-empty \a mergeKey merge into one step (typing in one box). Becomes
     obsolete when merged back to where it started. Event: ProjectChanged with its id.
-    Text: "Rename endpoint %1 to %2" or "Change endpoint %1" (trigger, schedule). */
+    Text: "Rename endpoint %1 to %2" or "Change endpoint %1" (trigger, schedule; a channel rule's new
+    pattern: "Change the pattern of channel rule %1 to %2"). */
 template <typename Part> class ChangePart : public QUndoCommand
 {
 public:
@@ -77,11 +79,15 @@ using ChangeTrigger = ChangePart<Runtime::Trigger>;
 using AddSchedule = AddPart<Runtime::Schedule>;
 using RemoveSchedule = RemovePart<Runtime::Schedule>;
 using ChangeSchedule = ChangePart<Runtime::Schedule>;
+using AddChannelRule = AddPart<Runtime::ChannelRule>;
+using RemoveChannelRule = RemovePart<Runtime::ChannelRule>;
+using ChangeChannelRule = ChangePart<Runtime::ChannelRule>;
 
 /** Returns the list of \a project that holds parts of type Part (its endpoints, triggers or schedules). */
 std::vector<Runtime::Endpoint> &partsOf(Runtime::Project &project, const Runtime::Endpoint *);
 std::vector<Runtime::Trigger> &partsOf(Runtime::Project &project, const Runtime::Trigger *);
 std::vector<Runtime::Schedule> &partsOf(Runtime::Project &project, const Runtime::Schedule *);
+std::vector<Runtime::ChannelRule> &partsOf(Runtime::Project &project, const Runtime::ChannelRule *);
 
 /** Returns the part of \a project with \a id, or nullptr (valid until the next change). */
 template <typename Part> const Part *findPart(const Runtime::Project &project, const Runtime::ObjectId &id)

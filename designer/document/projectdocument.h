@@ -99,7 +99,8 @@ public:
     /** Ends the step begun by beginCardDrag(), if one is open. */
     void endCardDrag();
     bool isDraggingCards() const { return m_cardDragOpen; }
-    /** Deletes the relationships, views, tables, functions, endpoints, triggers and schedules among \a ids as
+    /** Deletes the relationships, views, tables, functions, endpoints, triggers, schedules and channel rules
+        among \a ids as
         one step "Delete": relationships first (a many-to-many one takes its junction table), then views, then
         tables (with the views over them and their triggers), then functions with the endpoints, triggers and
         schedules that call them, and the rules \a rulesToRemove of other tables (rulesUsing()) in the same
@@ -150,10 +151,18 @@ public:
     Runtime::ObjectId addSchedule();
     /** Replaces the schedule with \a after's id by \a after (merging as changeEndpoint()). */
     void changeSchedule(const Runtime::Schedule &after, const QString &mergeKey = {});
-    /** Return the endpoint, trigger or schedule with \a id, or nullptr (valid until the next change). */
+    /** Adds a channel rule for the private realtime channels channel_1:*, channel_2:*, ... (the first free
+        pattern) that signed-in users may join (`auth.uid is not null`), with no broadcast or track rule,
+        and selects it. Returns its id. */
+    Runtime::ObjectId addChannelRule();
+    /** Replaces the channel rule with \a after's id by \a after (merging as changeEndpoint()). */
+    void changeChannelRule(const Runtime::ChannelRule &after, const QString &mergeKey = {});
+    /** Return the endpoint, trigger, schedule or channel rule with \a id, or nullptr (valid until the next
+        change). */
     const Runtime::Endpoint *endpoint(const Runtime::ObjectId &id) const;
     const Runtime::Trigger *trigger(const Runtime::ObjectId &id) const;
     const Runtime::Schedule *schedule(const Runtime::ObjectId &id) const;
+    const Runtime::ChannelRule *channelRule(const Runtime::ObjectId &id) const;
 
     /** Returns the project for changing it. Only commands (designer/commands/) call this, in redo() and
         undo(), and then call notify(): nothing else edits the model behind the undo stack. */
@@ -170,7 +179,8 @@ signals:
 
 private:
     void setFileName(const QString &fileName);
-    /** Pushes the removal of each endpoint, trigger and schedule among \a ids (inside the caller's macro). */
+    /** Pushes the removal of each endpoint, trigger, schedule and channel rule among \a ids (inside the
+        caller's macro). */
     void removeLogicParts(const QList<Runtime::ObjectId> &ids);
 
     std::unique_ptr<Runtime::Project> m_project;

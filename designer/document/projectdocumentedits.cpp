@@ -183,7 +183,7 @@ void ProjectDocument::remove(const QList<Runtime::ObjectId> &ids, const QList<Ru
         if (function(id)) {
             for (const Runtime::ObjectId &user : functionUsers(id))
                 parts << user;
-        } else if (endpoint(id) || trigger(id) || schedule(id)) {
+        } else if (endpoint(id) || trigger(id) || schedule(id) || channelRule(id)) {
             parts << id;
         }
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ProjectDocument's edit API for the logic beyond functions: endpoints, triggers and schedules.
+// ProjectDocument's edit API for the logic beyond functions: endpoints, triggers, schedules and channel rules.
 #include "projectdocument.h"
 
 #include "commands/functioncommands.h"
@@ -117,6 +117,11 @@ const Runtime::Schedule *ProjectDocument::schedule(const Runtime::ObjectId &id) 
     return findPart<Runtime::Schedule>(*m_project, id);
 }
 
+const Runtime::ChannelRule *ProjectDocument::channelRule(const Runtime::ObjectId &id) const
+{
+    return findPart<Runtime::ChannelRule>(*m_project, id);
+}
+
 QList<Runtime::ObjectId> ProjectDocument::functionUsers(const Runtime::ObjectId &functionId) const
 {
     QList<Runtime::ObjectId> ids;
@@ -148,6 +153,8 @@ void ProjectDocument::removeLogicParts(const QList<Runtime::ObjectId> &ids)
             m_undoStack.push(new RemoveTrigger(this, id));
         else if (schedule(id))
             m_undoStack.push(new RemoveSchedule(this, id));
+        else if (channelRule(id))
+            m_undoStack.push(new RemoveChannelRule(this, id));
     }
 }
 
@@ -224,6 +231,29 @@ Runtime::ObjectId ProjectDocument::addSchedule()
 }
 
 void ProjectDocument::changeSchedule(const Runtime::Schedule &after, const QString &mergeKey)
+{
+    pushChange(this, after, mergeKey);
+}
+
+Runtime::ObjectId ProjectDocument::addChannelRule()
+{
+    Runtime::ChannelRule rule;
+    rule.id = m_project->newId(QStringLiteral("chr"));
+    // Patterns and rules enter the model, so they are not translated.
+    const auto taken = [this](const QString &name) {
+        const QString pattern = name + QStringLiteral(":*");
+        return std::any_of(m_project->channelRules.begin(), m_project->channelRules.end(),
+            [&pattern](const Runtime::ChannelRule &r) { return r.pattern == pattern; });
+    };
+    rule.pattern = numberedName(QStringLiteral("channel"), taken) + QStringLiteral(":*");
+    rule.join = QStringLiteral("auth.uid is not null");
+    const Runtime::ObjectId id = rule.id;
+    m_undoStack.push(new AddChannelRule(this, std::move(rule)));
+    setSelection({id});
+    return id;
+}
+
+void ProjectDocument::changeChannelRule(const Runtime::ChannelRule &after, const QString &mergeKey)
 {
     pushChange(this, after, mergeKey);
 }

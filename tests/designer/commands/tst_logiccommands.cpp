@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tests of the endpoint, trigger and schedule commands and ProjectDocument's edits of them: add, change
-// (merged typing), remove, a function removed with its callers, a table removed with its triggers.
+// Tests of the endpoint, trigger, schedule and channel rule commands and ProjectDocument's edits of them: add,
+// change (merged typing), remove, a function removed with its callers, a table removed with its triggers.
 #include "commands/logiccommands.h"
 #include "commands/ruleedits.h"
 #include "commandtestsupport.h"
@@ -52,6 +52,9 @@ private slots:
     void removeTableRemovesTriggers();
     void addFunctionFor_data();
     void addFunctionFor();
+    void channelRuleCommands_data();
+    void channelRuleCommands();
+    void channelRuleEdits();
 };
 
 void tst_LogicCommands::addParts_data()
@@ -313,6 +316,88 @@ void tst_LogicCommands::addFunctionFor()
     QCOMPARE(validationErrors(document->project()), QString());
     QVERIFY(document->addFunctionFor(u"nothing"_s).isEmpty());
     document->undoStack()->undo();
+    QCOMPARE(Runtime::writeProject(document->project()), original);
+}
+
+void tst_LogicCommands::channelRuleCommands_data()
+{
+    QTest::addColumn<QString>("verb");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("add") << u"add"_s << u"Add channel rule org:{organization_id}:*"_s;
+    QTest::newRow("change rules") << u"change"_s << u"Change channel rule channel_1:*"_s;
+    QTest::newRow("change pattern") << u"pattern"_s
+                                    << u"Change the pattern of channel rule channel_1:* to room:*"_s;
+    QTest::newRow("remove") << u"remove"_s << u"Delete channel rule channel_1:*"_s;
+}
+
+void tst_LogicCommands::channelRuleCommands()
+{
+    QFETCH(QString, verb);
+    QFETCH(QString, text);
+    auto document = withLogic();
+    document->addChannelRule();
+    document->undoStack()->clear();
+    Runtime::ChannelRule rule = document->project().channelRules.front();
+    QUndoCommand *command = nullptr;
+    if (verb == u"add"_s) {
+        Runtime::ChannelRule added {document->project().newId(u"chr"_s), u"org:{organization_id}:*"_s,
+            u"auth.uid is not null and organization_id != 'none'"_s, std::nullopt, u""_s, u"Members"_s};
+        command = new AddChannelRule(document.get(), added);
+    } else if (verb == u"remove"_s) {
+        command = new RemoveChannelRule(document.get(), rule.id);
+    } else if (verb == u"pattern"_s) {
+        rule.pattern = u"room:*"_s;
+        command = new ChangeChannelRule(document.get(), rule);
+    } else {
+        rule.join = u""_s;
+        rule.broadcast = u"auth.role = 'authenticated'"_s;
+        rule.track.reset();
+        rule.description = u"rooms"_s;
+        command = new ChangeChannelRule(document.get(), rule);
+    }
+    QCOMPARE(command->text(), text);
+    const size_t before = document->project().channelRules.size();
+    pushUndoRedo(*document, command, [&](const Runtime::Project &project, const QList<ChangeEvent> &events) {
+        QVERIFY(hasEvent(events, Kind::ProjectChanged));
+        const size_t expected = verb == u"add"_s ? before + 1 : (verb == u"remove"_s ? before - 1 : before);
+        QCOMPARE(project.channelRules.size(), expected);
+        if (verb == u"change"_s)
+            QCOMPARE(*document->channelRule(rule.id), rule);
+    });
+}
+
+void tst_LogicCommands::channelRuleEdits()
+{
+    auto document = withLogic();
+    const QByteArray original = Runtime::writeProject(document->project());
+    const ObjectId id = document->addChannelRule();
+    QCOMPARE(document->undoStack()->text(0), u"Add channel rule channel_1:*"_s);
+    QCOMPARE(document->selection(), QList<ObjectId>({id}));
+    const Runtime::ChannelRule *rule = document->channelRule(id);
+    QVERIFY(rule);
+    QCOMPARE(rule->pattern, u"channel_1:*"_s);
+    QCOMPARE(rule->join, std::optional<QString>(u"auth.uid is not null"_s));
+    QVERIFY(!rule->broadcast && !rule->track);
+    QCOMPARE(validationErrors(document->project()), QString());
+    QCOMPARE(document->channelRule(document->addChannelRule())->pattern, u"channel_2:*"_s);
+    document->undoStack()->undo();
+    // Typing a rule is one step; an invalid rule is the validator's to report, not the document's to refuse.
+    Runtime::ChannelRule edited = *document->channelRule(id);
+    for (const QString &typed : {u"auth.role"_s, u"auth.role ="_s, u"auth.role = 'authenticated'"_s}) {
+        edited.broadcast = typed;
+        document->changeChannelRule(edited, u"broadcast"_s);
+    }
+    QCOMPARE(document->undoStack()->count(), 2);
+    QCOMPARE(document->channelRule(id)->broadcast, std::optional<QString>(u"auth.role = 'authenticated'"_s));
+    edited.pattern = u"chat:{room}"_s;
+    edited.join = u"room != 'staff'"_s;
+    document->changeChannelRule(edited);
+    QCOMPARE(validationErrors(document->project()), QString());
+    // Deleting the selection takes a channel rule too.
+    document->remove({id});
+    QVERIFY(document->project().channelRules.empty());
+    while (document->undoStack()->canUndo())
+        document->undoStack()->undo();
     QCOMPARE(Runtime::writeProject(document->project()), original);
 }
 
