@@ -139,6 +139,8 @@ void ChangeRelay::sendBroadcast(const TopicMessage &message)
 {
     QJsonObject broadcast {
         {QStringLiteral("topic"), message.topic}, {QStringLiteral("event"), message.userEvent}};
+    if (message.isPrivate)
+        broadcast.insert(QStringLiteral("private"), true);
     if (message.isBinary)
         broadcast.insert(QStringLiteral("binary"), QString::fromLatin1(message.binaryPayload.toBase64()));
     else
@@ -215,6 +217,7 @@ void ChangeRelay::onNotification(
         TopicMessage relayed;
         relayed.topic = broadcast.value(QLatin1String("topic")).toString();
         relayed.userEvent = broadcast.value(QLatin1String("event")).toString();
+        relayed.isPrivate = broadcast.value(QLatin1String("private")).toBool();
         relayed.isBinary = broadcast.contains(QLatin1String("binary"));
         if (relayed.isBinary)
             relayed.binaryPayload
