@@ -469,6 +469,22 @@
         <source>Turn off realtime for %1</source>
         <translation>Echtzeit für %1 ausschalten</translation>
     </message>
+    <message>
+        <source>Add channel rule %1</source>
+        <translation>Kanalregel %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete channel rule %1</source>
+        <translation>Kanalregel %1 löschen</translation>
+    </message>
+    <message>
+        <source>Change channel rule %1</source>
+        <translation>Kanalregel %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change the pattern of channel rule %1 to %2</source>
+        <translation>Muster der Kanalregel %1 in %2 ändern</translation>
+    </message>
 </context>
 <context>
     <name>Cron</name>
@@ -5893,6 +5909,14 @@ Die Einstellung gilt ab dem nächsten Klick auf „Ausführen“.</translation>
     <message>
         <source>&quot;%1&quot; is not a valid path; write the part after /api/ without spaces or a slash at either end, e.g. orders/:id/cancel</source>
         <translation>„%1“ ist kein gültiger Pfad; schreiben Sie den Teil nach /api/ ohne Leerzeichen und ohne Schrägstrich am Anfang oder Ende, z. B. orders/:id/cancel</translation>
+    </message>
+    <message>
+        <source>the pattern &quot;%1&quot; already has rules (%2); put these rules there, combined with &quot;or&quot;</source>
+        <translation>das Muster &quot;%1&quot; hat schon Regeln (%2); fügen Sie diese Regeln dort ein, mit &quot;or&quot; verbunden</translation>
+    </message>
+    <message>
+        <source>the pattern &quot;%1&quot; has no rule for join, broadcast or track, so it lets nobody but the service role; add a rule (empty lets everyone)</source>
+        <translation>das Muster &quot;%1&quot; hat keine Regel für join, broadcast oder track und lässt daher nur die Service-Rolle zu; fügen Sie eine Regel hinzu (leer lässt alle zu)</translation>
     </message>
 </context>
 <context>
