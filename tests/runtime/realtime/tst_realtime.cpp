@@ -256,6 +256,20 @@ QByteArray rawHandshake(QTcpSocket &socket, quint16 port)
 
 } // namespace
 
+/** Starts the test's server on \a engine; skips without a PostgreSQL server (fails under CI), fails if it does
+    not start. */
+#define START_ON_ENGINE(engine)                                                                              \
+    do {                                                                                                     \
+        if (!start({}, engine)) {                                                                            \
+            if (m_postgres && !m_postgres->isValid()) {                                                      \
+                if (TestSupport::postgresRequired())                                                         \
+                    QFAIL(qPrintable(m_postgres->error()));                                                  \
+                QSKIP(qPrintable(m_postgres->error()));                                                      \
+            }                                                                                                \
+            QFAIL("the server did not start");                                                               \
+        }                                                                                                    \
+    } while (false)
+
 class tst_Realtime : public QObject
 {
     Q_OBJECT
@@ -645,14 +659,7 @@ void tst_Realtime::postgresChanges_data()
 void tst_Realtime::postgresChanges()
 {
     QFETCH(QString, engine);
-    if (!start({}, engine)) {
-        if (m_postgres && !m_postgres->isValid()) {
-            if (TestSupport::postgresRequired())
-                QFAIL(qPrintable(m_postgres->error()));
-            QSKIP(qPrintable(m_postgres->error()));
-        }
-        QFAIL("the server did not start");
-    }
+    START_ON_ENGINE(engine);
     RealtimeClient *c = client(TestSupport::anonKey(), u"2.0.0"_s);
     const QString lobby = u"realtime:lobby"_s;
     const QJsonArray bindings {
@@ -1142,14 +1149,7 @@ void tst_Realtime::upsertMergeSendsTheMergedRow_data()
 void tst_Realtime::upsertMergeSendsTheMergedRow()
 {
     QFETCH(QString, engine);
-    if (!start({}, engine)) {
-        if (m_postgres && !m_postgres->isValid()) {
-            if (TestSupport::postgresRequired())
-                QFAIL(qPrintable(m_postgres->error()));
-            QSKIP(qPrintable(m_postgres->error()));
-        }
-        QFAIL("the server did not start");
-    }
+    START_ON_ENGINE(engine);
     for (const char *body : {R"({"room":"r","body":"first"})", R"({"room":"r","body":"second"})"})
         QVERIFY(insert("messages", body).startsWith("201"));
     RealtimeClient *c = client(TestSupport::serviceKey());
@@ -1334,14 +1334,7 @@ void tst_Realtime::realtimeOffTable()
 
 void tst_Realtime::twoServersOnePostgres()
 {
-    if (!start({}, u"postgresql"_s)) {
-        if (m_postgres && !m_postgres->isValid()) {
-            if (TestSupport::postgresRequired())
-                QFAIL(qPrintable(m_postgres->error()));
-            QSKIP(qPrintable(m_postgres->error()));
-        }
-        QFAIL("the server did not start");
-    }
+    START_ON_ENGINE(u"postgresql"_s);
     // A second server on the same database, with its own change feed and realtime hub, as another
     // basalt-server process has.
     ServerConfig config {m_server->config().project, m_server->config().database, m_server->config().schemaVersion};
